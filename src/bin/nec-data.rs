@@ -1,0 +1,106 @@
+//! `nec-data check <dir or file>…`: validates the site's data files and prints every problem.
+//!
+//! Exit status: 0 when all is sound, 1 when a problem was found, 2 on a usage error.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use nec_web::load::{parse, DataError};
+use nec_web::model::{Charter, EditionsFile, Programme};
+use nec_web::validate::Problem;
+
+const USAGE: &str = "usage : nec-data check <dossier ou fichier JSON>…";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.split_first() {
+        Some((command, paths)) if command == "check" && !paths.is_empty() => check_all(paths),
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn check_all(paths: &[String]) -> ExitCode {
+    let mut files = Vec::new();
+    for path in paths.iter().map(PathBuf::from) {
+        if path.is_dir() {
+            match data_files(&path) {
+                Ok(found) => files.extend(found),
+                Err(message) => {
+                    eprintln!("{}: {message}", path.display());
+                    return ExitCode::from(2);
+                }
+            }
+        } else {
+            files.push(path);
+        }
+    }
+    let mut problem_count = 0;
+    let mut editions: Option<EditionsFile> = None;
+    let mut programmes: Vec<(PathBuf, Programme)> = Vec::new();
+    for file in &files {
+        let report = |problems: &[Problem]| {
+            for problem in problems {
+                println!("{}: {problem}", file.display());
+            }
+            problems.len()
+        };
+        let text = match std::fs::read_to_string(file) {
+            Ok(text) => text,
+            Err(error) => {
+                problem_count += report(&[Problem { path: "$".into(), message: format!("lecture impossible ({error})") }]);
+                continue;
+            }
+        };
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let outcome: Result<(), DataError> = match name {
+            "editions.json" => parse::<EditionsFile>(&text).map(|e| editions = Some(e)),
+            "charter.json" => parse::<Charter>(&text).map(drop),
+            _ if name.starts_with("programme-") && name.ends_with(".json") => {
+                parse::<Programme>(&text).map(|p| programmes.push((file.clone(), p)))
+            }
+            _ => Err(DataError::Unreadable(Problem {
+                path: "$".into(),
+                message: "nom de fichier inconnu : editions.json, charter.json ou programme-AAAA.json attendu".into(),
+            })),
+        };
+        if let Err(error) = outcome {
+            problem_count += report(error.problems());
+        }
+    }
+    // A programme must belong to an edition of the history.
+    if let Some(editions) = &editions {
+        for (file, programme) in &programmes {
+            if !editions.editions.iter().any(|e| e.year == programme.edition.year) {
+                println!("{}: $.edition.year : l’édition {} est absente de editions.json", file.display(), programme.edition.year);
+                problem_count += 1;
+            }
+        }
+    }
+    if problem_count == 0 {
+        println!("Données valides : {} fichier(s) vérifié(s).", files.len());
+        ExitCode::SUCCESS
+    } else {
+        println!("{problem_count} problème(s) trouvé(s).");
+        ExitCode::FAILURE
+    }
+}
+
+/// The data files of a folder, in name order; it must hold editions.json and charter.json.
+fn data_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("dossier illisible ({e})"))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    for required in ["editions.json", "charter.json"] {
+        if !files.iter().any(|f| f.file_name().is_some_and(|n| n == required)) {
+            return Err(format!("{required} est introuvable"));
+        }
+    }
+    Ok(files)
+}

@@ -1,0 +1,409 @@
+//! The data the site shows, as typed Rust: one struct per JSON file in `public/data/`.
+//!
+//! No web dependency here: this module, `validate` and `load` compile and test natively.
+//! Every fact keeps the seed text it comes from (`sources`), so a reader can check it.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// One of the source texts the data was taken from (a file of `shared/seeds/`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The seed file name, used as the reference everywhere else.
+    pub id: String,
+    /// What the text is, in French.
+    pub title: String,
+    /// Publication date, when the text gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+}
+
+/// A remark on the data, such as two sources that disagree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+/// An external link. Always `https:`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+// ---------------------------------------------------------------- editions.json
+
+/// `editions.json`: the national editions since 2018 and the local NECs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionsFile {
+    pub sources: Vec<Source>,
+    pub editions: Vec<Edition>,
+    pub local_editions: LocalEditions,
+}
+
+/// One national edition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    pub year: i32,
+    /// The ordinal ("5e édition"), only where a source states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    pub mode: EditionMode,
+    /// Where it took place. More than one entry when the sources disagree.
+    pub locations: Vec<Location>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<DateSpan>,
+    pub figures: Vec<Figure>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+impl Edition {
+    /// The value of a figure, if the sources give it.
+    pub fn figure(&self, metric: Metric) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.metric == metric)
+    }
+
+    /// The main city: the first location's.
+    pub fn city(&self) -> &str {
+        self.locations.first().map_or("", |l| l.city.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditionMode {
+    InPerson,
+    Online,
+    MultiVenue,
+}
+
+impl EditionMode {
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            EditionMode::InPerson => "Sur place",
+            EditionMode::Online => "En ligne",
+            EditionMode::MultiVenue => "Plusieurs lieux",
+        }
+    }
+}
+
+/// One account of where an edition took place, with the sources that give it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    pub city: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    pub sources: Vec<String>,
+}
+
+/// First and last day, inclusive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateSpan {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub sources: Vec<String>,
+}
+
+/// A number a source gives, with the words it uses and where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub metric: Metric,
+    pub value: u32,
+    /// The source's own words for what is counted, e.g. "personnes présentes".
+    pub label: String,
+    /// True when the source says "plus de" or "une vingtaine": the value is approximate.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// People present on site.
+    Attendees,
+    /// People expected before the event.
+    ExpectedAttendees,
+    Speakers,
+    /// People who followed the live streams.
+    OnlineViewers,
+    /// Registrations to online courses.
+    CourseRegistrations,
+    OnlineCourses,
+    Contributors,
+    Countries,
+    Venues,
+    Cities,
+    Participants,
+    LocalOrganisers,
+}
+
+/// The local NECs organised through the year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalEditions {
+    pub description: String,
+    pub figures: Vec<Figure>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+// ---------------------------------------------------------------- charter.json
+
+/// `charter.json`: the five engagements of the NEC charter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Charter {
+    pub sources: Vec<Source>,
+    pub title: String,
+    pub introduction: String,
+    pub engagements: Vec<Engagement>,
+    pub licence: Licence,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Engagement {
+    pub number: u32,
+    pub title: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+/// The licence engagement n°3 names for everything NEC produces.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Licence {
+    pub name: String,
+    pub url: String,
+    pub engagement: u32,
+    pub sources: Vec<String>,
+}
+
+// ---------------------------------------------------------------- programme-YYYY.json
+
+/// `programme-2023.json`: one edition's programme and practical information.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Programme {
+    pub sources: Vec<Source>,
+    pub edition: EditionInfo,
+    pub venue: Venue,
+    pub registration: Registration,
+    pub meals: Vec<MealCondition>,
+    pub days: Vec<Day>,
+    pub themes: Vec<Theme>,
+    pub formats: Vec<Format>,
+    pub items: Vec<Item>,
+    pub partners: Partners,
+}
+
+impl Programme {
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+    pub fn format(&self, id: &str) -> Option<&Format> {
+        self.formats.iter().find(|f| f.id == id)
+    }
+    pub fn day(&self, date: NaiveDate) -> Option<&Day> {
+        self.days.iter().find(|d| d.date == date)
+    }
+    /// The items of a day, in time order; items without a time come last.
+    pub fn items_on(&self, date: NaiveDate) -> Vec<&Item> {
+        let mut items: Vec<&Item> = self.items.iter().filter(|i| i.day == Some(date)).collect();
+        items.sort_by_key(|i| (i.start.is_none(), i.start));
+        items
+    }
+    /// Items announced without a day.
+    pub fn undated_items(&self) -> Vec<&Item> {
+        self.items.iter().filter(|i| i.day.is_none()).collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionInfo {
+    pub year: i32,
+    pub number: u32,
+    pub name: String,
+    pub city: String,
+    pub summary: String,
+    /// "Programme en cours de construction", as the sources warn.
+    pub status: String,
+    pub website: Link,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Venue {
+    pub name: String,
+    pub address: String,
+    /// Opening hours ("9h - 19h" in the source).
+    pub opens: NaiveTime,
+    pub closes: NaiveTime,
+    pub transport: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Registration {
+    /// Conditions, e.g. "inscription obligatoire".
+    pub conditions: String,
+    pub links: Vec<Link>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MealCondition {
+    pub day: NaiveDate,
+    pub text: String,
+    pub cost: Cost,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cost {
+    Free,
+    PaidContribution,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Day {
+    pub date: NaiveDate,
+    pub kind: DayKind,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Whom to write to, e.g. to join the invitation-only off day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_email: Option<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayKind {
+    /// The informal day before the event.
+    Off,
+    Main,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub id: String,
+    pub name: String,
+    /// The partner who leads the theme, where a source names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_partner: Option<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Format {
+    pub id: String,
+    pub name: String,
+    /// The usual durations, in minutes (an atelier lasts 90 or 180).
+    pub durations_minutes: Vec<u32>,
+    pub sources: Vec<String>,
+}
+
+/// Anything on the programme: a session, the welcome, a meal, the evening party.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub title: String,
+    pub kind: ItemKind,
+    /// The day, when announced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<NaiveDate>,
+    /// Start time with its offset, when announced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<DateTime<FixedOffset>>,
+    /// End time, when announced. May fall on the next day (the evening ends at 01:00).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<DateTime<FixedOffset>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<String>,
+    pub access: Access,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Session,
+    Welcome,
+    Meal,
+    Party,
+    Gathering,
+}
+
+/// Who may attend an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Access {
+    /// Open to registered participants.
+    Registration,
+    InvitationOnly,
+    PaidContribution,
+    /// Free for registered participants (the Friday lunch).
+    Free,
+}
+
+impl Access {
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Access::Registration => "Sur inscription",
+            Access::InvitationOnly => "Sur invitation",
+            Access::PaidContribution => "Contribution financière demandée",
+            Access::Free => "Gratuit pour les participants inscrits",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partners {
+    pub organisers: Vec<Partner>,
+    pub partners: Vec<Partner>,
+    /// Events held alongside, e.g. Digital Society, Digital Cities.
+    pub associated_events: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
