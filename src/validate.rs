@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::model::{Charter, EditionsFile, Figure, Link, Note, Programme, Source};
 
@@ -164,7 +164,7 @@ impl Validate for EditionsFile {
                 if dates.end < dates.start {
                     c.push(format!("{here}.dates.end"), "la date de fin précède la date de début");
                 }
-                if dates.start.format("%Y").to_string() != edition.year.to_string() {
+                if dates.start.year() != edition.year {
                     c.push(format!("{here}.dates.start"), format!("la date ne tombe pas en {}", edition.year));
                 }
                 c.source_list(&format!("{here}.dates.sources"), &dates.sources);
@@ -244,6 +244,9 @@ impl Validate for Programme {
         }
         for (i, day) in self.days.iter().enumerate() {
             let here = format!("$.days[{i}]");
+            if day.date.year() != edition.year {
+                c.push(format!("{here}.date"), format!("le {} ne tombe pas en {}, l’année de l’édition", day.date, edition.year));
+            }
             c.text(&format!("{here}.title"), &day.title);
             c.optional_text(&format!("{here}.description"), day.description.as_deref());
             if let Some(email) = &day.contact_email {

@@ -1,0 +1,344 @@
+//! The shipped data and the validation pass, tested natively.
+//!
+//! Each bad case starts from the shipped file, breaks one thing (or several), and asserts the
+//! JSON path and the French message a data maintainer would read.
+
+use std::path::Path;
+use std::process::Command;
+
+use nec_web::load::{parse, DataError};
+use nec_web::model::{Access, Charter, EditionsFile, Metric, Programme};
+use nec_web::validate::Problem;
+use serde_json::{json, Value};
+
+fn shipped(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn shipped_value(name: &str) -> Value {
+    serde_json::from_str(&shipped(name)).expect("shipped data is JSON")
+}
+
+/// The problems found in `value` once parsed as `T`.
+fn problems_of<T: serde::de::DeserializeOwned + nec_web::validate::Validate + std::fmt::Debug>(
+    value: &Value,
+) -> Vec<Problem> {
+    match parse::<T>(&value.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(error) => error.problems().to_vec(),
+    }
+}
+
+/// Asserts that exactly one problem sits at `path` and that its message contains `words`.
+fn assert_problem(problems: &[Problem], path: &str, words: &str) {
+    let at_path: Vec<&Problem> = problems.iter().filter(|p| p.path == path).collect();
+    assert_eq!(at_path.len(), 1, "expected one problem at {path}, got {problems:#?}");
+    assert!(at_path[0].message.contains(words), "at {path}: {:?} should contain {words:?}", at_path[0].message);
+}
+
+fn item_index(programme: &Value, id: &str) -> usize {
+    programme["items"].as_array().unwrap().iter().position(|i| i["id"] == id).unwrap()
+}
+
+// ------------------------------------------------------------------ shipped data
+
+#[test]
+fn shipped_programme_is_valid_and_holds_the_seed_facts() {
+    let programme: Programme = parse(&shipped("programme-2023.json")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(programme.edition.year, 2023);
+    assert_eq!(programme.edition.status, "Programme en cours de construction");
+    let dates: Vec<String> = programme.days.iter().map(|d| d.date.to_string()).collect();
+    assert_eq!(dates, ["2023-10-18", "2023-10-19", "2023-10-20"]);
+
+    let evening = programme.items.iter().find(|i| i.id == "grande-soiree").unwrap();
+    assert_eq!(evening.start.unwrap().to_rfc3339(), "2023-10-19T19:00:00+02:00");
+    assert_eq!(evening.end.unwrap().to_rfc3339(), "2023-10-20T01:00:00+02:00");
+    let lunch = programme.items.iter().find(|i| i.id == "dejeuner-cloture").unwrap();
+    assert_eq!(lunch.access, Access::Free);
+
+    let invitation_only = programme.items.iter().filter(|i| i.access == Access::InvitationOnly).count();
+    assert_eq!(invitation_only, 3, "the three off-day gatherings");
+    let welcomes = programme.items.iter().filter(|i| i.title == "Accueil NEC").count();
+    assert_eq!(welcomes, 2);
+
+    let communs = programme.theme("communs-souverainete").unwrap();
+    assert_eq!(communs.lead_partner.as_deref(), Some("DINUM"));
+    assert_eq!(programme.themes.len(), 5);
+    let durations: Vec<(&str, &[u32])> =
+        programme.formats.iter().map(|f| (f.id.as_str(), f.durations_minutes.as_slice())).collect();
+    assert_eq!(
+        durations,
+        [("atelier", &[90, 180][..]), ("pitch", &[60][..]), ("pleniere", &[60][..]), ("masterclass", &[90][..]), ("retex", &[45][..])]
+    );
+    assert_eq!(programme.venue.transport, ["Tram C", "Tram D"]);
+    assert_eq!(programme.registration.links.len(), 2);
+    assert_eq!(programme.meals.len(), 2);
+}
+
+#[test]
+fn shipped_editions_keep_both_accounts_of_2021_and_every_figure_has_a_source() {
+    let file: EditionsFile = parse(&shipped("editions.json")).unwrap_or_else(|e| panic!("{e}"));
+    let years: Vec<i32> = file.editions.iter().map(|e| e.year).collect();
+    assert_eq!(years, [2018, 2019, 2020, 2021, 2022, 2023]);
+    let cities: Vec<&str> = file.editions.iter().map(|e| e.city()).collect();
+    assert_eq!(cities, ["Nantes", "Marseille", "Lyon", "Sud Charente", "Lens", "Bordeaux"]);
+
+    let e2021 = &file.editions[3];
+    let places: Vec<&str> = e2021.locations.iter().map(|l| l.city.as_str()).collect();
+    assert_eq!(places, ["Sud Charente", "Angoulême"]);
+    assert_ne!(e2021.locations[0].sources, e2021.locations[1].sources);
+
+    let e2022 = &file.editions[4];
+    assert_eq!(e2022.figure(Metric::Attendees).unwrap().value, 1800);
+    assert_eq!(e2022.figure(Metric::OnlineViewers).unwrap().value, 6000);
+    assert_eq!(e2022.dates.as_ref().unwrap().start.to_string(), "2022-09-28");
+    assert!(file.editions[2].figure(Metric::Attendees).is_none(), "2020 was online only");
+
+    let local = &file.local_editions;
+    let value = |metric| local.figures.iter().find(|f| f.metric == metric).unwrap().value;
+    assert_eq!((value(Metric::Cities), value(Metric::Participants)), (22, 2000));
+}
+
+#[test]
+fn shipped_charter_has_five_engagements_once_each_and_the_licence() {
+    let charter: Charter = parse(&shipped("charter.json")).unwrap_or_else(|e| panic!("{e}"));
+    let numbers: Vec<u32> = charter.engagements.iter().map(|e| e.number).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 5]);
+    assert_eq!(charter.engagements[4].title, "Miser sur des écosystèmes numériques frugaux et responsables");
+    assert_eq!(charter.licence.name, "CC BY-SA 4.0 FR");
+    assert_eq!(charter.licence.engagement, 3);
+}
+
+// ------------------------------------------------------------------ bad programmes
+
+#[test]
+fn duplicate_item_id_is_reported_at_the_repeat() {
+    let mut p = shipped_value("programme-2023.json");
+    let first = p["items"][0]["id"].clone();
+    p["items"][1]["id"] = first;
+    assert_problem(&problems_of::<Programme>(&p), "$.items[1]", "l’identifiant « off-beta-tour » est déjà utilisé");
+}
+
+#[test]
+fn unknown_theme_and_format_references_are_reported() {
+    let mut p = shipped_value("programme-2023.json");
+    let i = item_index(&p, "pleniere-jeudi");
+    p["items"][i]["theme"] = json!("astrologie");
+    p["items"][i]["format"] = json!("concert");
+    let problems = problems_of::<Programme>(&p);
+    assert_problem(&problems, &format!("$.items[{i}].theme"), "la thématique « astrologie » n’existe pas");
+    assert_problem(&problems, &format!("$.items[{i}].format"), "le format « concert » n’existe pas");
+}
+
+#[test]
+fn end_before_start_is_reported() {
+    let mut p = shipped_value("programme-2023.json");
+    let i = item_index(&p, "dejeuner-cloture");
+    p["items"][i]["end"] = json!("2023-10-20T12:00:00+02:00");
+    assert_problem(&problems_of::<Programme>(&p), &format!("$.items[{i}].end"), "n’est pas après le début");
+}
+
+#[test]
+fn item_outside_the_edition_days_is_reported() {
+    let mut p = shipped_value("programme-2023.json");
+    let i = item_index(&p, "accueil-vendredi");
+    p["items"][i]["start"] = json!("2023-11-02T09:00:00+01:00");
+    let problems = problems_of::<Programme>(&p);
+    assert!(problems.iter().any(|pb| pb.path == format!("$.items[{i}].start") && pb.message.contains("en dehors des journées")));
+    assert!(problems.iter().any(|pb| pb.message.contains("ne tombe pas le 2023-10-20")), "{problems:#?}");
+}
+
+#[test]
+fn unknown_day_is_reported() {
+    let mut p = shipped_value("programme-2023.json");
+    p["items"][0]["day"] = json!("2023-10-21");
+    assert_problem(&problems_of::<Programme>(&p), "$.items[0].day", "le 2023-10-21 n’est pas une journée du programme");
+}
+
+#[test]
+fn http_and_javascript_links_are_refused() {
+    let mut p = shipped_value("programme-2023.json");
+    p["registration"]["links"][0]["url"] = json!("http://numerique-en-communs.fr/vous-inscrire/");
+    p["registration"]["links"][1]["url"] = json!("javascript:alert(1)");
+    let problems = problems_of::<Programme>(&p);
+    assert_problem(&problems, "$.registration.links[0].url", "doit être une adresse https:// complète");
+    assert_problem(&problems, "$.registration.links[1].url", "« javascript:alert(1) »");
+}
+
+#[test]
+fn empty_required_text_is_reported() {
+    let mut p = shipped_value("programme-2023.json");
+    p["items"][0]["title"] = json!("   ");
+    p["venue"]["address"] = json!("");
+    let problems = problems_of::<Programme>(&p);
+    assert_problem(&problems, "$.items[0].title", "le texte est vide");
+    assert_problem(&problems, "$.venue.address", "le texte est vide");
+}
+
+#[test]
+fn undeclared_source_is_reported() {
+    let mut p = shipped_value("programme-2023.json");
+    p["items"][2]["sources"] = json!(["999_inconnu.txt"]);
+    assert_problem(&problems_of::<Programme>(&p), "$.items[2].sources[0]", "la source « 999_inconnu.txt » n’est pas déclarée");
+}
+
+#[test]
+fn a_time_without_a_day_and_an_end_without_a_start_are_reported() {
+    let mut p = shipped_value("programme-2023.json");
+    let dated = item_index(&p, "accueil-jeudi");
+    p["items"][dated].as_object_mut().unwrap().remove("day");
+    let undated = item_index(&p, "dinum-startups-etat");
+    p["items"][undated]["end"] = json!("2023-10-19T15:00:00+02:00");
+    let problems = problems_of::<Programme>(&p);
+    assert_problem(&problems, &format!("$.items[{dated}].day"), "doit avoir une journée");
+    assert_problem(&problems, &format!("$.items[{undated}].start"), "une heure de fin est donnée sans heure de début");
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let mut p = shipped_value("programme-2023.json");
+    for item in p["items"].as_array_mut().unwrap() {
+        item["description"] = json!("");
+    }
+    let count = p["items"].as_array().unwrap().len();
+    let problems = problems_of::<Programme>(&p);
+    assert_eq!(problems.len(), count, "{problems:#?}");
+    assert!(problems.iter().all(|pb| pb.path.ends_with(".description")));
+}
+
+#[test]
+fn wrong_type_is_reported_with_its_path() {
+    let mut p = shipped_value("programme-2023.json");
+    p["items"][3]["start"] = json!(42);
+    let Err(DataError::Unreadable(problem)) = parse::<Programme>(&p.to_string()) else { panic!("accepted a number as a time") };
+    assert_eq!(problem.path, "$.items[3].start");
+    assert!(problem.message.starts_with("valeur inattendue"), "{problem}");
+}
+
+#[test]
+fn time_without_offset_is_refused() {
+    let mut p = shipped_value("programme-2023.json");
+    p["items"][3]["start"] = json!("2023-10-19T09:00:00");
+    let Err(DataError::Unreadable(problem)) = parse::<Programme>(&p.to_string()) else { panic!("accepted a time without offset") };
+    assert_eq!(problem.path, "$.items[3].start");
+}
+
+#[test]
+fn truncated_and_html_files_are_not_json() {
+    let text = shipped("programme-2023.json");
+    for broken in [&text[..text.len() / 2], "<!DOCTYPE html><html lang=\"fr\"></html>", ""] {
+        let Err(DataError::Unreadable(problem)) = parse::<Programme>(broken) else { panic!("accepted {broken:.20}") };
+        assert_eq!(problem.path, "$");
+        assert!(problem.message.starts_with("le fichier n’est pas du JSON valide (ligne"), "{problem}");
+    }
+}
+
+#[test]
+fn unknown_field_is_reported() {
+    let mut p = shipped_value("programme-2023.json");
+    p["venue"]["parking"] = json!("oui");
+    let Err(DataError::Unreadable(problem)) = parse::<Programme>(&p.to_string()) else { panic!("accepted an unknown field") };
+    assert_eq!(problem.path, "$.venue.parking");
+    assert!(problem.message.contains("unknown field"), "{problem}");
+}
+
+#[test]
+fn bad_contact_email_is_reported() {
+    let mut p = shipped_value("programme-2023.json");
+    p["days"][0]["contact_email"] = json!("communication at dinum");
+    assert_problem(&problems_of::<Programme>(&p), "$.days[0].contact_email", "n’est pas une adresse électronique");
+}
+
+// ------------------------------------------------------------------ bad charter and editions
+
+#[test]
+fn charter_with_a_repeated_engagement_or_a_licence_pointing_nowhere_is_reported() {
+    let mut c = shipped_value("charter.json");
+    c["engagements"][4]["number"] = json!(4);
+    c["licence"]["engagement"] = json!(9);
+    c["licence"]["url"] = json!("http://creativecommons.org/licenses/by-sa/4.0/");
+    let problems = problems_of::<Charter>(&c);
+    assert_problem(&problems, "$.engagements[4]", "l’identifiant « 4 » est déjà utilisé");
+    assert_problem(&problems, "$.licence.engagement", "l’engagement n°9 n’existe pas");
+    assert_problem(&problems, "$.licence.url", "https://");
+}
+
+#[test]
+fn editions_with_a_repeated_year_a_zero_figure_or_reversed_dates_are_reported() {
+    let mut e = shipped_value("editions.json");
+    e["editions"][1]["year"] = json!(2018);
+    e["editions"][0]["figures"][0]["value"] = json!(0);
+    e["editions"][4]["dates"]["end"] = json!("2022-09-01");
+    e["editions"][5]["figures"][1]["source"] = json!("inconnu.txt");
+    let problems = problems_of::<EditionsFile>(&e);
+    assert_problem(&problems, "$.editions[1]", "l’identifiant « 2018 » est déjà utilisé");
+    assert_problem(&problems, "$.editions[0].figures[0].value", "ne peut pas être zéro");
+    assert_problem(&problems, "$.editions[4].dates.end", "la date de fin précède la date de début");
+    assert_problem(&problems, "$.editions[5].figures[1].source", "la source « inconnu.txt » n’est pas déclarée");
+}
+
+// ------------------------------------------------------------------ the nec-data command
+
+fn nec_data(args: &[&str]) -> (i32, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_nec-data")).args(args).output().expect("runs nec-data");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
+    (output.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn nec_data_accepts_the_shipped_data() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data");
+    let (code, output) = nec_data(&["check", dir]);
+    assert_eq!(code, 0, "{output}");
+    assert!(output.contains("Données valides : 3 fichier(s) vérifié(s)."), "{output}");
+}
+
+/// Writes `files` to a fresh folder, runs `nec-data check` on it, and removes it.
+fn nec_data_on(files: &[(&str, String)]) -> (i32, String) {
+    let dir = std::env::temp_dir().join(format!("nec-data-{}-{}", std::process::id(), files[0].0));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let result = nec_data(&["check", dir.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    result
+}
+
+#[test]
+fn nec_data_reports_every_problem_with_file_and_path_and_fails() {
+    let mut p = shipped_value("programme-2023.json");
+    p["edition"]["year"] = json!(2031);
+    p["items"][0]["links"] = json!([{ "label": "x", "url": "http://example.org" }]);
+    let (code, output) = nec_data_on(&[
+        ("programme-2031.json", p.to_string()),
+        ("editions.json", shipped("editions.json")),
+        ("charter.json", "{\"title\": ".to_owned()),
+    ]);
+    assert_eq!(code, 1, "{output}");
+    assert!(output.contains("charter.json: $ : le fichier n’est pas du JSON valide (ligne 1, colonne 10)"), "{output}");
+    assert!(output.contains("programme-2031.json: $.items[0].links[0].url : le lien « http://example.org »"), "{output}");
+    assert!(output.contains("programme-2031.json: $.days[0].date : le 2023-10-18 ne tombe pas en 2031"), "{output}");
+    assert!(output.contains("5 problème(s) trouvé(s)."), "{output}");
+}
+
+#[test]
+fn nec_data_checks_that_a_programme_belongs_to_an_edition() {
+    let mut e = shipped_value("editions.json");
+    e["editions"].as_array_mut().unwrap().pop();
+    let (code, output) = nec_data_on(&[
+        ("programme-2023.json", shipped("programme-2023.json")),
+        ("editions.json", e.to_string()),
+        ("charter.json", shipped("charter.json")),
+    ]);
+    assert_eq!(code, 1, "{output}");
+    assert!(output.contains("programme-2023.json: $.edition.year : l’édition 2023 est absente de editions.json"), "{output}");
+}
+
+#[test]
+fn nec_data_without_arguments_prints_its_usage() {
+    let (code, output) = nec_data(&[]);
+    assert_eq!(code, 2);
+    assert!(output.contains("usage : nec-data check"));
+}
