@@ -1,8 +1,50 @@
 //! Numérique en Commun[s]: the public web front end.
 //!
-//! `model`, `validate` and `load` have no web dependency; the rest only exists in the
-//! browser build. See ARCHITECTURE.md for the map.
+//! `model`, `validate`, `load` and `format` have no web dependency and are tested natively;
+//! `data`, `components` and `pages` only exist in the browser build. ARCHITECTURE.md has the map.
 
+pub mod format;
 pub mod load;
 pub mod model;
 pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod data;
+#[cfg(target_arch = "wasm32")]
+mod pages;
+
+#[cfg(target_arch = "wasm32")]
+pub use web::App;
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use leptos::prelude::*;
+    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::path;
+
+    use crate::components::{SiteFooter, SiteHeader, SkipLink};
+    use crate::pages::{AccessibilityPage, CharterPage, EditionsPage, HomePage, NotFoundPage, ProgrammePage};
+
+    /// The whole site: skip link, banner, the routed page in `<main>`, footer.
+    #[component]
+    pub fn App() -> impl IntoView {
+        view! {
+            <Router>
+                <SkipLink/>
+                <SiteHeader/>
+                <main id="contenu" tabindex="-1">
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=HomePage/>
+                        <Route path=path!("/programme") view=ProgrammePage/>
+                        <Route path=path!("/charte") view=CharterPage/>
+                        <Route path=path!("/editions") view=EditionsPage/>
+                        <Route path=path!("/accessibilite") view=AccessibilityPage/>
+                    </Routes>
+                </main>
+                <SiteFooter/>
+            </Router>
+        }
+    }
+}

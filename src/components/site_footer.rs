@@ -1,0 +1,21 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The content information: accessibility status, licence of the data, who runs NEC.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <ul class="footer-links">
+                <li><A href="/accessibilite" exact=true>"Accessibilité : non conforme"</A></li>
+                <li><a href="/data/editions.json" type="application/json">"Données des éditions (JSON)"</a></li>
+                <li><a href="/data/programme-2023.json" type="application/json">"Données du programme 2023 (JSON)"</a></li>
+                <li><a href="/data/charter.json" type="application/json">"Données de la charte (JSON)"</a></li>
+            </ul>
+            <p>
+                "Numérique en Commun[s] est une démarche portée par le programme Société Numérique de l’Agence nationale de la cohésion des territoires (ANCT). "
+                "Les données de ce site sont diffusées sous licence CC BY-SA 4.0 FR, comme le prévoit l’engagement n°3 de la charte."
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,74 @@
+//! Fetching the data files: one helper, a small in-memory cache, and errors in plain French.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::load::{parse, DataError};
+use crate::validate::Validate;
+
+pub const PROGRAMME: &str = "programme-2023.json";
+pub const CHARTER: &str = "charter.json";
+pub const EDITIONS: &str = "editions.json";
+
+/// Where the data files are served from, relative to the site root.
+const DATA_BASE: &str = "/data/";
+
+/// Why a view has no data to show.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// No answer: offline, DNS, CORS.
+    Network,
+    /// The server answered with an error status.
+    Status(u16),
+    /// The file arrived but is not usable.
+    Data(DataError),
+}
+
+impl LoadError {
+    /// What a visitor reads, in French.
+    pub fn message(&self) -> String {
+        match self {
+            LoadError::Network => {
+                "Le serveur n’a pas pu être joint. Vérifiez votre connexion, puis réessayez.".into()
+            }
+            LoadError::Status(404) => "Le fichier de données est introuvable (erreur 404).".into(),
+            LoadError::Status(code) => format!("Le serveur a répondu par une erreur (code {code})."),
+            LoadError::Data(DataError::Unreadable(_)) => "Le fichier de données reçu est illisible.".into(),
+            LoadError::Data(DataError::Invalid(problems)) => {
+                format!("Le fichier de données contient {} erreur(s).", problems.len())
+            }
+        }
+    }
+}
+
+thread_local! {
+    /// Files already loaded and checked, so moving between pages does not fetch them again.
+    static CACHE: RefCell<HashMap<&'static str, Arc<dyn Any + Send + Sync>>> = RefCell::new(HashMap::new());
+}
+
+/// Loads, parses and validates one data file, once per page load.
+pub async fn fetch_data<T: DeserializeOwned + Validate + Send + Sync + 'static>(file: &'static str) -> Result<Arc<T>, LoadError> {
+    let cached = CACHE.with(|cache| cache.borrow().get(file).cloned());
+    if let Some(value) = cached.and_then(|any| any.downcast::<T>().ok()) {
+        return Ok(value);
+    }
+    let response = Request::get(&format!("{DATA_BASE}{file}")).send().await.map_err(|_| LoadError::Network)?;
+    if !response.ok() {
+        return Err(LoadError::Status(response.status()));
+    }
+    let text = response.text().await.map_err(|_| LoadError::Network)?;
+    let value = Arc::new(parse::<T>(&text).map_err(LoadError::Data)?);
+    CACHE.with(|cache| cache.borrow_mut().insert(file, value.clone() as Arc<dyn Any + Send + Sync>));
+    Ok(value)
+}
+
+/// A resource for one data file; `refetch` retries after an error.
+pub fn use_data<T: DeserializeOwned + Validate + Send + Sync + 'static>(file: &'static str) -> LocalResource<Result<Arc<T>, LoadError>> {
+    LocalResource::new(move || fetch_data::<T>(file))
+}

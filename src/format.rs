@@ -1,0 +1,134 @@
+//! French formatting of dates, times, durations and numbers, shared by every view.
+//!
+//! Event times carry their own offset (+02:00 in Bordeaux in October), so they are shown as
+//! written, in event time, without a time-zone database.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike};
+
+const WEEKDAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const MONTHS: [&str; 12] = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+];
+
+fn month(date: NaiveDate) -> &'static str {
+    MONTHS[date.month0() as usize]
+}
+
+/// « 19 », « 1er »
+fn day_number(date: NaiveDate) -> String {
+    if date.day() == 1 { "1er".to_owned() } else { date.day().to_string() }
+}
+
+/// « jeudi 19 octobre 2023 »
+pub fn long_date(date: NaiveDate) -> String {
+    format!("{} {}", WEEKDAYS[date.weekday().num_days_from_monday() as usize], day_month_year(date))
+}
+
+/// « 19 octobre 2023 »
+pub fn day_month_year(date: NaiveDate) -> String {
+    format!("{} {}", day_month(date), date.year())
+}
+
+/// « 19 octobre »
+pub fn day_month(date: NaiveDate) -> String {
+    format!("{} {}", day_number(date), month(date))
+}
+
+/// « 28 et 29 septembre 2022 », « 18 au 20 octobre 2023 », « 3 juin 2019 »
+pub fn date_span(start: NaiveDate, end: NaiveDate) -> String {
+    let days = (end - start).num_days();
+    match days {
+        0 => day_month_year(start),
+        1 if start.month() == end.month() => format!("{} et {}", day_number(start), day_month_year(end)),
+        _ if start.month() == end.month() => format!("{} au {}", day_number(start), day_month_year(end)),
+        _ => format!("{} au {} {}", day_month(start), day_month(end), end.year()),
+    }
+}
+
+/// « 9 h », « 11 h 30 », « 1 h »
+pub fn time(time: NaiveTime) -> String {
+    match time.minute() {
+        0 => format!("{} h", time.hour()),
+        m => format!("{} h {m:02}", time.hour()),
+    }
+}
+
+/// The time of an event instant, in its own offset.
+pub fn event_time(instant: DateTime<FixedOffset>) -> String {
+    self::time(instant.time())
+}
+
+/// « 1 h 30 », « 45 min », « 3 h »
+pub fn duration_minutes(minutes: i64) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m:02}"),
+    }
+}
+
+/// « 2 000 », « 850 »: French groups thousands with a narrow no-break space.
+pub fn number(value: u32) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + 4);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{202F}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A whole list in French: « A, B et C ».
+pub fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} et {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn dates_read_as_in_french() {
+        assert_eq!(long_date(date("2023-10-19")), "jeudi 19 octobre 2023");
+        assert_eq!(long_date(date("2023-10-01")), "dimanche 1er octobre 2023");
+        assert_eq!(date_span(date("2022-09-28"), date("2022-09-29")), "28 et 29 septembre 2022");
+        assert_eq!(date_span(date("2023-10-18"), date("2023-10-20")), "18 au 20 octobre 2023");
+        assert_eq!(date_span(date("2023-09-30"), date("2023-10-01")), "30 septembre au 1er octobre 2023");
+    }
+
+    #[test]
+    fn times_and_durations_read_as_in_french() {
+        let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+        assert_eq!(event_time(t("2023-10-19T09:00:00+02:00")), "9 h");
+        assert_eq!(event_time(t("2023-10-19T11:30:00+02:00")), "11 h 30");
+        assert_eq!(event_time(t("2023-10-20T01:00:00+02:00")), "1 h");
+        assert_eq!(duration_minutes(90), "1 h 30");
+        assert_eq!(duration_minutes(45), "45 min");
+        assert_eq!(duration_minutes(180), "3 h");
+    }
+
+    #[test]
+    fn numbers_group_thousands() {
+        assert_eq!(number(2000), "2\u{202F}000");
+        assert_eq!(number(850), "850");
+        assert_eq!(number(1234567), "1\u{202F}234\u{202F}567");
+    }
+
+    #[test]
+    fn lists_join_with_et() {
+        let l = |v: &[&str]| list(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(l(&["Tram C", "Tram D"]), "Tram C et Tram D");
+        assert_eq!(l(&["a", "b", "c"]), "a, b et c");
+        assert_eq!(l(&["a"]), "a");
+    }
+}

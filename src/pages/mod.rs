@@ -1,0 +1,15 @@
+//! One file per route.
+
+mod accessibility;
+mod charter;
+mod editions;
+mod home;
+mod not_found;
+mod programme;
+
+pub use accessibility::AccessibilityPage;
+pub use charter::CharterPage;
+pub use editions::EditionsPage;
+pub use home::HomePage;
+pub use not_found::NotFoundPage;
+pub use programme::ProgrammePage;

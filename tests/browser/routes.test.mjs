@@ -1,0 +1,164 @@
+// Every route, loaded directly by URL (a deep link) from the release build: its h1, its title,
+// its landmarks, the skip link, the current page in the nav, content from the JSON, and axe-core.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { axeViolations, openPage, panics, settled, start } from '../support/browser.mjs';
+
+const data = (name) => JSON.parse(readFileSync(new URL(`../../public/data/${name}`, import.meta.url), 'utf8'));
+const programme = data('programme-2023.json');
+const charter = data('charter.json');
+const editions = data('editions.json');
+
+const ROUTES = [
+  {
+    path: '/',
+    h1: 'Numérique en Commun[s]',
+    title: 'Accueil — Numérique en Commun[s]',
+    nav: 'Accueil',
+    content: [programme.venue.name, programme.edition.status, ...programme.themes.map((t) => t.name)],
+  },
+  {
+    path: '/programme',
+    h1: 'Programme 2023',
+    title: 'Programme 2023 — Numérique en Commun[s]',
+    nav: 'Programme',
+    content: [
+      ...programme.items.map((i) => i.title),
+      ...programme.registration.links.map((l) => l.label),
+      programme.venue.address,
+      'Tram C et Tram D',
+    ],
+  },
+  {
+    path: '/charte',
+    h1: 'La charte de NEC',
+    title: 'La charte — Numérique en Commun[s]',
+    nav: 'Charte',
+    content: [...charter.engagements.map((e) => `Engagement n°${e.number} : ${e.title}`), charter.licence.name],
+  },
+  {
+    path: '/editions',
+    h1: 'Les éditions de NEC',
+    title: 'Les éditions depuis 2018 — Numérique en Commun[s]',
+    nav: 'Éditions',
+    content: [
+      ...editions.editions.map((e) => `${e.year} — ${e.locations[0].city}`),
+      'Angoulême',
+      'Château de la Mercerie',
+      editions.local_editions.description,
+    ],
+  },
+  {
+    path: '/accessibilite',
+    h1: 'Déclaration d’accessibilité',
+    title: 'Accessibilité — Numérique en Commun[s]',
+    nav: null,
+    content: ['non conforme'],
+  },
+  {
+    path: '/cette-page-n-existe-pas',
+    h1: 'Page introuvable',
+    title: 'Page introuvable — Numérique en Commun[s]',
+    nav: null,
+    content: ['Revenir à l’accueil'],
+  },
+];
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
+
+describe('every route, opened directly by its URL', () => {
+  for (const route of ROUTES) {
+    it(`${route.path} shows its h1, title, landmarks and JSON content, with no axe violation`, async () => {
+      const page = await openPage(env);
+      const response = await page.goto(env.url + route.path);
+      assert.equal(response.status(), 200, 'the server falls back to index.html');
+      await settled(page);
+
+      assert.deepEqual(await page.locator('h1').allInnerTexts(), [route.h1]);
+      assert.equal(await page.title(), route.title);
+      assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+      for (const role of ['banner', 'navigation', 'main', 'contentinfo']) {
+        assert.ok(await page.getByRole(role).first().isVisible(), `${role} landmark`);
+      }
+      assert.equal(await page.getByRole('main').count(), 1);
+
+      const current = page.locator('nav[aria-label="Navigation principale"] [aria-current="page"]');
+      if (route.nav) {
+        assert.deepEqual(await current.allInnerTexts(), [route.nav]);
+      } else {
+        assert.equal(await current.count(), 0);
+      }
+
+      const text = await page.locator('main').innerText();
+      for (const expected of route.content) {
+        assert.ok(text.includes(expected), `${route.path} shows « ${expected} »`);
+      }
+      assert.equal(await page.getByRole('alert').count(), 0, 'no error state');
+      assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(page.problems, [], 'no console error');
+      await page.close();
+    });
+  }
+
+  it('gives every route a different title', () => {
+    assert.equal(new Set(ROUTES.map((r) => r.title)).size, ROUTES.length);
+  });
+
+  it('makes the skip link the first Tab stop, and it moves focus to the main content', async () => {
+    const page = await openPage(env);
+    await page.goto(env.url + '/charte');
+    await settled(page);
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    assert.equal(await focused.innerText(), 'Aller au contenu');
+    assert.ok(await focused.isVisible(), 'visible when focused');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'contenu');
+    assert.equal(new URL(page.url()).pathname, '/charte', 'no navigation');
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => document.activeElement.closest('main') !== null), 'the next Tab stays in main');
+    assert.equal(await page.locator(':focus').innerText(), 'CC BY-SA 4.0 FR');
+    await page.close();
+  });
+
+  it('navigates between routes with the nav links, updating h1, title and aria-current', async () => {
+    const page = await openPage(env);
+    await page.goto(env.url + '/');
+    await settled(page);
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    for (const route of ROUTES.filter((r) => r.nav && r.path !== '/')) {
+      await nav.getByRole('link', { name: route.nav, exact: true }).click();
+      await page.waitForURL(env.url + route.path);
+      await settled(page);
+      assert.equal(await page.locator('h1').innerText(), route.h1);
+      assert.equal(await page.title(), route.title);
+      assert.equal(await nav.getByRole('link', { name: route.nav, exact: true }).getAttribute('aria-current'), 'page');
+    }
+    await page.goBack();
+    await page.waitForURL(env.url + '/charte');
+    assert.equal(await page.locator('h1').innerText(), 'La charte de NEC');
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+
+  it('shows the 2021 location from both sources and the 2023 programme items with their times', async () => {
+    const page = await openPage(env);
+    await page.goto(env.url + '/programme');
+    await settled(page);
+    const evening = page.getByRole('article', { name: 'Grande soirée NEC' });
+    assert.match(await evening.innerText(), /19 h – 1 h le lendemain/);
+    assert.equal(await evening.locator('time').nth(1).getAttribute('datetime'), '2023-10-20T01:00:00+02:00');
+    const offDay = page.getByRole('region', { name: /mercredi 18 octobre 2023/ });
+    assert.equal(await offDay.getByRole('article').count(), 3);
+    assert.match(await offDay.innerText(), /Sur invitation/);
+    await page.goto(env.url + '/editions');
+    await settled(page);
+    const e2021 = page.getByRole('article', { name: '2021 — Sud Charente' });
+    const text = await e2021.innerText();
+    assert.ok(text.includes('Angoulême') && text.includes('000_22f8608ab421fdf8.txt'), text);
+    await page.close();
+  });
+});

@@ -1,0 +1,65 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, the release
+// build served over HTTP, and helpers that read what a person sees.
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { serve } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Starts the server and the browser once per test file. */
+export async function start() {
+  const server = await serve();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic',
+      '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  return {
+    url: server.url,
+    browser,
+    async stop() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * A new page that records console errors and uncaught exceptions, so a test can assert
+ * that nothing panicked.
+ */
+export async function openPage(env, { colorScheme = 'light', viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await env.browser.newContext({ colorScheme, viewport, locale: 'fr-FR' });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') page.problems.push(msg.text());
+  });
+  page.on('pageerror', (error) => page.problems.push(String(error)));
+  page.close = ((close) => async () => { await close(); await context.close(); })(page.close.bind(page));
+  return page;
+}
+
+/** Waits until the app has replaced its loading state with content or an alert. */
+export async function settled(page) {
+  await page.locator('main h1').waitFor();
+  await page.waitForFunction(() => !document.querySelector('main .loading'));
+}
+
+/** The panics and uncaught errors seen so far (a Rust panic shows as "unreachable" under panic=abort). */
+export function panics(page) {
+  return page.problems.filter((p) => /unreachable|panicked|RuntimeError/i.test(p));
+}
+
+/** Runs axe-core on the page and returns its violations, one readable line each. */
+export async function axeViolations(page, tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate((runOnly) => window.axe.run(document, { runOnly: { type: 'tag', values: runOnly } }), tags);
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

@@ -1,0 +1,60 @@
+// A static file server for dist/ with the SPA fallback a real host needs: a path without a
+// file extension that matches no file gets index.html; a missing file gets a real 404.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
+
+async function fileAt(root, urlPath) {
+  const path = normalize(join(root, decodeURIComponent(urlPath)));
+  if (!path.startsWith(root)) return null;
+  try {
+    const info = await stat(path);
+    return info.isFile() ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts the server on a free loopback port; resolves to { url, close }. */
+export function serve(root = DIST, port = 0) {
+  const server = createServer(async (req, res) => {
+    const urlPath = new URL(req.url, 'http://localhost').pathname;
+    let path = await fileAt(root, urlPath === '/' ? '/index.html' : urlPath);
+    if (!path && extname(urlPath) === '') path = join(root, 'index.html');
+    if (!path) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
+    const body = await readFile(path);
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.end(body);
+  });
+  return new Promise((done) => {
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address();
+      done({ url: `http://127.0.0.1:${actual}`, close: () => new Promise((ok) => server.close(ok)) });
+    });
+  });
+}
+
+// `node tests/support/server.mjs [port]` serves dist/ by hand.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { url } = await serve(DIST, Number(process.argv[2] ?? 8080));
+  console.log(`dist/ servi sur ${url}`);
+}
