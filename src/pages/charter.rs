@@ -27,7 +27,7 @@ fn CharterContent(charter: Arc<Charter>) -> impl IntoView {
                 <li id=format!("engagement-{}", e.number)>
                     <h2>{format!("Engagement n°{} : {}", e.number, e.title)}</h2>
                     <p>{e.text.clone()}</p>
-                    <Sources sources=e.sources.clone()/>
+                    <p><Sources sources=e.sources.clone()/></p>
                 </li>
             }).collect_view()}
         </ol>

@@ -77,7 +77,7 @@ fn FigureList(figures: Vec<Figure>) -> impl IntoView {
                 <li>
                     <strong class="figure__value">{format::number(f.value)}</strong>
                     " "{f.label.clone()}
-                    <span class="figure__source">" (source : "<cite>{f.source.clone()}</cite>")"</span>
+                    " "<Sources sources=vec![f.source.clone()]/>
                 </li>
             }).collect_view()}
         </ul>

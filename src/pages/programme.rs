@@ -149,7 +149,7 @@ fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
             </ul>
             {p.partners.associated_events.iter().map(|e| view! { <p>{e.clone()}</p> }).collect_view()}
             <p><a href=p.edition.website.url.clone()>{p.edition.website.label.clone()}</a></p>
-            <Sources sources=p.sources.iter().map(|s| s.id.clone()).collect()/>
+            <p><Sources sources=p.sources.iter().map(|s| s.id.clone()).collect()/></p>
         </section>
     }
 }
