@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, skipping what is already at the right version.
+# Usage: scripts/setup.sh [--browser]   (--browser also installs Debian's Chromium and ChromeDriver)
+# Needs: rustup's Rust, Node 20 with npm, apt (as root or with sudo). Safe to re-run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+export PATH="$PWD/tests/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+  say "cargo install trunk $TRUNK_VERSION (about 15 minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# Trunk requires the wasm-bindgen CLI of the exact version in Cargo.lock. Not --locked: one of
+# its locked dependencies is no longer on the registry.
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# npm packages pinned by tests/package-lock.json: playwright-core, axe-core, and binaryen,
+# whose wasm-opt the release build uses (Debian's binaryen is too old).
+if [ ! -f tests/node_modules/.setup-stamp ] || ! cmp -s tests/package-lock.json tests/node_modules/.setup-stamp; then
+  say "npm ci (tests/)"
+  (cd tests && npm ci --no-audit --no-fund --loglevel=error)
+  cp tests/package-lock.json tests/node_modules/.setup-stamp
+fi
+
+if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver; } >/dev/null; then
+  say "apt-get install chromium chromium-driver"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+fi
+
+# Trunk builds offline: every crate must already be on disk.
+cargo fetch --locked --quiet
