@@ -13,6 +13,8 @@ use crate::load::{parse, DataError};
 use crate::validate::Validate;
 
 pub const PROGRAMME: &str = "programme-2023.json";
+/// The edition `PROGRAMME` belongs to.
+pub const PROGRAMME_YEAR: i32 = 2023;
 pub const CHARTER: &str = "charter.json";
 pub const EDITIONS: &str = "editions.json";
 

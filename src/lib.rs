@@ -4,6 +4,7 @@
 //! `data`, `components` and `pages` only exist in the browser build. ARCHITECTURE.md has the map.
 
 pub mod format;
+pub mod history;
 pub mod load;
 pub mod model;
 pub mod validate;
@@ -25,7 +26,7 @@ mod web {
     use leptos_router::path;
 
     use crate::components::{SiteFooter, SiteHeader, SkipLink};
-    use crate::pages::{AccessibilityPage, CharterPage, EditionsPage, HomePage, NotFoundPage, ProgrammePage};
+    use crate::pages::{AccessibilityPage, CharterPage, EditionPage, EditionsPage, HomePage, NotFoundPage, ProgrammePage};
 
     /// The whole site: skip link, banner, the routed page in `<main>`, footer.
     #[component]
@@ -40,6 +41,7 @@ mod web {
                         <Route path=path!("/programme") view=ProgrammePage/>
                         <Route path=path!("/charte") view=CharterPage/>
                         <Route path=path!("/editions") view=EditionsPage/>
+                        <Route path=path!("/editions/:year") view=EditionPage/>
                         <Route path=path!("/accessibilite") view=AccessibilityPage/>
                     </Routes>
                 </main>

@@ -24,6 +24,9 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub text: String,
+    /// The figure the note qualifies, if any: such notes go under the figures' table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<Metric>,
     pub sources: Vec<String>,
 }
 
@@ -148,6 +151,44 @@ pub enum Metric {
     Cities,
     Participants,
     LocalOrganisers,
+}
+
+impl Metric {
+    /// The name used in the JSON and the CSV.
+    pub fn id(self) -> &'static str {
+        match self {
+            Metric::Attendees => "attendees",
+            Metric::ExpectedAttendees => "expected_attendees",
+            Metric::Speakers => "speakers",
+            Metric::OnlineViewers => "online_viewers",
+            Metric::CourseRegistrations => "course_registrations",
+            Metric::OnlineCourses => "online_courses",
+            Metric::Contributors => "contributors",
+            Metric::Countries => "countries",
+            Metric::Venues => "venues",
+            Metric::Cities => "cities",
+            Metric::Participants => "participants",
+            Metric::LocalOrganisers => "local_organisers",
+        }
+    }
+
+    /// What a person reads as the column or series name.
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Metric::Attendees => "Personnes présentes",
+            Metric::ExpectedAttendees => "Personnes attendues",
+            Metric::Speakers => "Intervenants et intervenantes",
+            Metric::OnlineViewers => "Personnes ayant suivi les directs en ligne",
+            Metric::CourseRegistrations => "Inscrits aux parcours en ligne",
+            Metric::OnlineCourses => "Parcours en ligne",
+            Metric::Contributors => "Contributeurs",
+            Metric::Countries => "Pays représentés",
+            Metric::Venues => "Lieux",
+            Metric::Cities => "Villes",
+            Metric::Participants => "Participants",
+            Metric::LocalOrganisers => "Acteurs locaux organisateurs",
+        }
+    }
 }
 
 /// The local NECs organised through the year.

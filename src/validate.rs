@@ -110,7 +110,7 @@ impl Checker {
         for (i, figure) in figures.iter().enumerate() {
             let here = format!("{path}[{i}]");
             if !seen.insert(figure.metric) {
-                self.push(&here, format!("le chiffre « {:?} » apparaît deux fois", figure.metric));
+                self.push(&here, format!("le chiffre « {} » apparaît deux fois", figure.metric.id()));
             }
             if figure.value == 0 {
                 self.push(format!("{here}.value"), "un chiffre publié ne peut pas être zéro");

@@ -1,5 +1,6 @@
 //! Small accessible building blocks shared by the pages.
 
+mod bar_chart;
 mod data_view;
 mod error_alert;
 mod page;
@@ -8,6 +9,7 @@ mod site_header;
 mod skip_link;
 mod sources;
 
+pub use bar_chart::BarChart;
 pub use data_view::DataView;
 pub use error_alert::ErrorAlert;
 pub use page::Page;

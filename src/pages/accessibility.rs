@@ -6,7 +6,7 @@ use crate::components::Page;
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
     view! {
-        <Page heading="Déclaration d’accessibilité".into() title="Accessibilité".into()>
+        <Page heading="Déclaration d’accessibilité" title="Accessibilité">
             <p>"Ce site est conçu pour respecter le référentiel général d’amélioration de l’accessibilité (RGAA 4.1) et les règles WCAG 2.2 de niveau AA."</p>
             <h2>"État de conformité"</h2>
             <p>

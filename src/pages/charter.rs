@@ -11,7 +11,7 @@ use crate::model::Charter;
 pub fn CharterPage() -> impl IntoView {
     let charter = use_data::<Charter>(CHARTER);
     view! {
-        <Page heading="La charte de NEC".into() title="La charte".into()>
+        <Page heading="La charte de NEC" title="La charte">
             <DataView resource=charter what="la charte" render=|c| view! { <CharterContent charter=c/> }/>
         </Page>
     }

@@ -11,7 +11,7 @@ use crate::model::Programme;
 pub fn HomePage() -> impl IntoView {
     let programme = use_data::<Programme>(PROGRAMME);
     view! {
-        <Page heading="Numérique en Commun[s]".into() title="Accueil".into()>
+        <Page heading="Numérique en Commun[s]" title="Accueil">
             <p class="lead">
                 "Le rendez-vous des acteurs d’un numérique d’intérêt général, ouvert, inclusif, accessible, durable, souverain et éthique, à l’initiative de l’Agence nationale de la cohésion des territoires."
             </p>

@@ -2,6 +2,7 @@
 
 mod accessibility;
 mod charter;
+mod edition;
 mod editions;
 mod home;
 mod not_found;
@@ -9,6 +10,7 @@ mod programme;
 
 pub use accessibility::AccessibilityPage;
 pub use charter::CharterPage;
+pub use edition::EditionPage;
 pub use editions::EditionsPage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;

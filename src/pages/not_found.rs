@@ -7,7 +7,7 @@ use crate::components::Page;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
-        <Page heading="Page introuvable".into() title="Page introuvable".into()>
+        <Page heading="Page introuvable" title="Page introuvable">
             <p>"L’adresse demandée ne correspond à aucune page de ce site. Elle a peut-être changé, ou contient une faute de frappe."</p>
             <p><A href="/">"Revenir à l’accueil"</A></p>
         </Page>

@@ -12,7 +12,7 @@ use crate::model::{Cost, DayKind, Item, Programme};
 pub fn ProgrammePage() -> impl IntoView {
     let programme = use_data::<Programme>(PROGRAMME);
     view! {
-        <Page heading="Programme 2023".into() title="Programme 2023".into()>
+        <Page heading="Programme 2023" title="Programme 2023">
             <DataView resource=programme what="le programme" render=|p| view! { <ProgrammeContent programme=p/> }/>
         </Page>
     }

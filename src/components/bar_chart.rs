@@ -1,0 +1,51 @@
+use leptos::prelude::*;
+
+use crate::format;
+use crate::history::Series;
+
+const WIDTH: f64 = 360.0;
+const HEIGHT: f64 = 220.0;
+const TOP: f64 = 28.0;
+const BOTTOM: f64 = 30.0;
+const SIDE: f64 = 6.0;
+
+/// A bar chart of one series, drawn as inline SVG (`role="img"`), named by `label` and described
+/// by the visible trend sentence `description_id` points to. The numbers are also written on
+/// the bars, and a table elsewhere on the page holds them all: colour carries no meaning here.
+#[component]
+pub fn BarChart(series: Series, label: String, description_id: String) -> impl IntoView {
+    let max = series.max().max(1) as f64;
+    let band = (WIDTH - 2.0 * SIDE) / series.points.len().max(1) as f64;
+    let plot = HEIGHT - TOP - BOTTOM;
+    let bars = series.points.iter().enumerate().map(|(i, (year, value))| {
+        let centre = SIDE + band * (i as f64 + 0.5);
+        let bar_width = band * 0.62;
+        let base = HEIGHT - BOTTOM;
+        let (bar, caption_y, caption) = match value {
+            Some(v) => {
+                let height = (*v as f64 / max * plot).max(2.0);
+                let rect = view! {
+                    <rect class="chart__bar" x=format!("{:.1}", centre - bar_width / 2.0) y=format!("{:.1}", base - height)
+                        width=format!("{bar_width:.1}") height=format!("{height:.1}") rx="2"/>
+                };
+                (Some(rect), base - height - 8.0, format::number(*v))
+            }
+            None => (None, base - 8.0, "n.c.".to_owned()),
+        };
+        view! {
+            <g>
+                {bar}
+                <text class="chart__value" x=format!("{centre:.1}") y=format!("{caption_y:.1}") text-anchor="middle">{caption}</text>
+                <text class="chart__year" x=format!("{centre:.1}") y=format!("{:.1}", HEIGHT - 8.0) text-anchor="middle">{year.to_string()}</text>
+            </g>
+        }
+    }).collect_view();
+    view! {
+        <svg class="chart" role="img" aria-label=label aria-describedby=description_id
+            viewBox=format!("0 0 {WIDTH} {HEIGHT}") focusable="false">
+            <line class="chart__axis" x1=SIDE.to_string() x2=(WIDTH - SIDE).to_string()
+                y1=(HEIGHT - BOTTOM).to_string() y2=(HEIGHT - BOTTOM).to_string()/>
+            {bars}
+        </svg>
+    }
+}
