@@ -3,6 +3,8 @@
 //! `model`, `validate`, `load` and `format` have no web dependency and are tested natively;
 //! `data`, `components` and `pages` only exist in the browser build. ARCHITECTURE.md has the map.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod export;
 pub mod format;
 pub mod history;
 pub mod load;

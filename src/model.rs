@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// One of the source texts the data was taken from (a file of `shared/seeds/`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The seed file name, used as the reference everywhere else.
@@ -21,6 +22,7 @@ pub struct Source {
 
 /// A remark on the data, such as two sources that disagree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub text: String,
@@ -32,6 +34,7 @@ pub struct Note {
 
 /// An external link. Always `https:`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub label: String,
@@ -42,6 +45,7 @@ pub struct Link {
 
 /// `editions.json`: the national editions since 2018 and the local NECs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EditionsFile {
     pub sources: Vec<Source>,
@@ -51,6 +55,7 @@ pub struct EditionsFile {
 
 /// One national edition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Edition {
     pub year: i32,
@@ -80,6 +85,7 @@ impl Edition {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EditionMode {
     InPerson,
@@ -99,6 +105,7 @@ impl EditionMode {
 
 /// One account of where an edition took place, with the sources that give it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Location {
     pub city: String,
@@ -111,6 +118,7 @@ pub struct Location {
 
 /// First and last day, inclusive.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DateSpan {
     pub start: NaiveDate,
@@ -120,6 +128,7 @@ pub struct DateSpan {
 
 /// A number a source gives, with the words it uses and where it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub metric: Metric,
@@ -133,6 +142,7 @@ pub struct Figure {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     /// People present on site.
@@ -193,6 +203,7 @@ impl Metric {
 
 /// The local NECs organised through the year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LocalEditions {
     pub description: String,
@@ -205,6 +216,7 @@ pub struct LocalEditions {
 
 /// `charter.json`: the five engagements of the NEC charter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Charter {
     pub sources: Vec<Source>,
@@ -217,6 +229,7 @@ pub struct Charter {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Engagement {
     pub number: u32,
@@ -227,6 +240,7 @@ pub struct Engagement {
 
 /// The licence engagement n°3 names for everything NEC produces.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Licence {
     pub name: String,
@@ -239,6 +253,7 @@ pub struct Licence {
 
 /// `programme-2023.json`: one edition's programme and practical information.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Programme {
     pub sources: Vec<Source>,
@@ -276,6 +291,7 @@ impl Programme {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EditionInfo {
     pub year: i32,
@@ -290,6 +306,7 @@ pub struct EditionInfo {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Venue {
     pub name: String,
@@ -302,6 +319,7 @@ pub struct Venue {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Registration {
     /// Conditions, e.g. "inscription obligatoire".
@@ -311,6 +329,7 @@ pub struct Registration {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MealCondition {
     pub day: NaiveDate,
@@ -320,6 +339,7 @@ pub struct MealCondition {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Cost {
     Free,
@@ -327,6 +347,7 @@ pub enum Cost {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Day {
     pub date: NaiveDate,
@@ -341,6 +362,7 @@ pub struct Day {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DayKind {
     /// The informal day before the event.
@@ -349,6 +371,7 @@ pub enum DayKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     pub id: String,
@@ -360,6 +383,7 @@ pub struct Theme {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Format {
     pub id: String,
@@ -371,6 +395,7 @@ pub struct Format {
 
 /// Anything on the programme: a session, the welcome, a meal, the evening party.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
@@ -399,6 +424,7 @@ pub struct Item {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     Session,
@@ -410,6 +436,7 @@ pub enum ItemKind {
 
 /// Who may attend an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Access {
     /// Open to registered participants.
@@ -432,6 +459,7 @@ impl Access {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Partners {
     pub organisers: Vec<Partner>,
@@ -442,9 +470,44 @@ pub struct Partners {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Partner {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+
+// ---------------------------------------------------------------- catalogue.json
+
+/// `catalogue.json`: the open-data files on offer, generated by `nec-data export`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    /// The licence of every file, as engagement n°3 of the charter names it.
+    pub licence: Link,
+    pub files: Vec<CatalogueFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueFile {
+    /// Path relative to the data folder, e.g. `editions.json`.
+    pub path: String,
+    pub title: String,
+    pub media_type: String,
+    pub bytes: u64,
+    /// The JSON Schema the file follows, for JSON files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<SchemaFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SchemaFile {
+    pub path: String,
+    pub bytes: u64,
 }

@@ -6,7 +6,7 @@ use std::fmt;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::model::{Charter, EditionsFile, Figure, Link, Note, Programme, Source};
+use crate::model::{Catalogue, Charter, EditionsFile, Figure, Link, Note, Programme, Source};
 
 /// One thing wrong with a data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -360,6 +360,24 @@ impl Validate for Programme {
             c.text(&format!("$.partners.associated_events[{i}]"), event);
         }
         c.source_list("$.partners.sources", &partners.sources);
+        c.problems
+    }
+}
+
+impl Validate for Catalogue {
+    fn problems(&self) -> Vec<Problem> {
+        let mut c = Checker::default();
+        c.link("$.licence", &self.licence);
+        c.unique_ids("$.files", self.files.iter().map(|f| f.path.as_str()));
+        for (i, file) in self.files.iter().enumerate() {
+            let here = format!("$.files[{i}]");
+            c.text(&format!("{here}.path"), &file.path);
+            c.text(&format!("{here}.title"), &file.title);
+            c.text(&format!("{here}.media_type"), &file.media_type);
+            if let Some(schema) = &file.schema {
+                c.text(&format!("{here}.schema.path"), &schema.path);
+            }
+        }
         c.problems
     }
 }

@@ -278,6 +278,54 @@ fn editions_with_a_repeated_year_a_zero_figure_or_reversed_dates_are_reported() 
     assert_problem(&problems, "$.editions[5].figures[1].source", "la source « inconnu.txt » n’est pas déclarée");
 }
 
+// ------------------------------------------------------------------ derived files and schemas
+
+fn data_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data")
+}
+
+#[test]
+fn derived_files_are_up_to_date() {
+    for file in nec_web::export::derived_files(&data_dir()).unwrap() {
+        let on_disk = std::fs::read_to_string(data_dir().join(&file.path)).unwrap_or_default();
+        assert!(on_disk == file.content, "public/data/{} is stale: run `cargo run --bin nec-data -- export public/data`", file.path);
+    }
+}
+
+#[test]
+fn generated_schemas_accept_the_shipped_data_and_refuse_bad_data() {
+    let schema = |name: &str| {
+        let text = std::fs::read_to_string(data_dir().join("schemas").join(name)).unwrap();
+        jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap()
+    };
+    for (data, schema_name) in [
+        ("editions.json", "editions.schema.json"),
+        ("charter.json", "charter.schema.json"),
+        ("programme-2023.json", "programme.schema.json"),
+        ("catalogue.json", "catalogue.schema.json"),
+    ] {
+        let validator = schema(schema_name);
+        let errors: Vec<String> = validator.iter_errors(&shipped_value(data)).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{data} against {schema_name}: {errors:#?}");
+    }
+    let programme = schema("programme.schema.json");
+    let mut wrong = shipped_value("programme-2023.json");
+    wrong["items"][0]["access"] = json!("vip");
+    assert!(!programme.is_valid(&wrong), "unknown access value");
+    let mut extra = shipped_value("charter.json");
+    extra["engagements"][0]["couleur"] = json!("bleu");
+    assert!(!schema("charter.schema.json").is_valid(&extra), "unknown field");
+}
+
+#[test]
+fn the_csv_has_a_row_per_figure_of_editions_json() {
+    let csv = std::fs::read_to_string(data_dir().join("editions-chiffres.csv")).unwrap();
+    let editions = shipped_value("editions.json");
+    let figures: usize = editions["editions"].as_array().unwrap().iter().map(|e| e["figures"].as_array().unwrap().len()).sum();
+    assert_eq!(csv.lines().count(), figures + 1);
+    assert!(csv.starts_with("annee,ville,indicateur,valeur,libelle,approximatif,source\r\n"));
+}
+
 // ------------------------------------------------------------------ the nec-data command
 
 fn nec_data(args: &[&str]) -> (i32, String) {
@@ -291,7 +339,7 @@ fn nec_data_accepts_the_shipped_data() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data");
     let (code, output) = nec_data(&["check", dir]);
     assert_eq!(code, 0, "{output}");
-    assert!(output.contains("Données valides : 3 fichier(s) vérifié(s)."), "{output}");
+    assert!(output.contains("Données valides : 4 fichier(s) vérifié(s)."), "{output}");
 }
 
 /// Writes `files` to a fresh folder, runs `nec-data check` on it, and removes it.

@@ -1,20 +1,24 @@
-//! `nec-data check <dir or file>…`: validates the site's data files and prints every problem.
+//! `nec-data check <dir or file>…`: validates the site's data files and prints every problem;
+//! for a folder, also checks that the derived files (schemas, CSV, catalogue) are up to date.
+//! `nec-data export <dir>`: writes those derived files.
 //!
 //! Exit status: 0 when all is sound, 1 when a problem was found, 2 on a usage error.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use nec_web::export::derived_files;
 use nec_web::load::{parse, DataError};
-use nec_web::model::{Charter, EditionsFile, Programme};
+use nec_web::model::{Catalogue, Charter, EditionsFile, Programme};
 use nec_web::validate::Problem;
 
-const USAGE: &str = "usage : nec-data check <dossier ou fichier JSON>…";
+const USAGE: &str = "usage : nec-data check <dossier ou fichier JSON>… | nec-data export <dossier>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.split_first() {
         Some((command, paths)) if command == "check" && !paths.is_empty() => check_all(paths),
+        Some((command, [dir])) if command == "export" => export(Path::new(dir)),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
@@ -38,6 +42,9 @@ fn check_all(paths: &[String]) -> ExitCode {
         }
     }
     let mut problem_count = 0;
+    for dir in paths.iter().map(Path::new).filter(|p| p.is_dir()) {
+        problem_count += stale_derived_files(dir);
+    }
     let mut editions: Option<EditionsFile> = None;
     let mut programmes: Vec<(PathBuf, Programme)> = Vec::new();
     for file in &files {
@@ -58,12 +65,13 @@ fn check_all(paths: &[String]) -> ExitCode {
         let outcome: Result<(), DataError> = match name {
             "editions.json" => parse::<EditionsFile>(&text).map(|e| editions = Some(e)),
             "charter.json" => parse::<Charter>(&text).map(drop),
+            "catalogue.json" => parse::<Catalogue>(&text).map(drop),
             _ if name.starts_with("programme-") && name.ends_with(".json") => {
                 parse::<Programme>(&text).map(|p| programmes.push((file.clone(), p)))
             }
             _ => Err(DataError::Unreadable(Problem {
                 path: "$".into(),
-                message: "nom de fichier inconnu : editions.json, charter.json ou programme-AAAA.json attendu".into(),
+                message: "nom de fichier inconnu : editions.json, charter.json, catalogue.json ou programme-AAAA.json attendu".into(),
             })),
         };
         if let Err(error) = outcome {
@@ -103,4 +111,38 @@ fn data_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
         }
     }
     Ok(files)
+}
+
+/// Reports each derived file that differs from what `nec-data export` would write.
+fn stale_derived_files(dir: &Path) -> usize {
+    let Ok(derived) = derived_files(dir) else { return 0 }; // the data problems are reported below
+    let mut stale = 0;
+    for file in derived {
+        let path = dir.join(&file.path);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(file.content.as_str()) {
+            println!("{}: $ : fichier dérivé absent ou périmé ; lancez `nec-data export {}`", path.display(), dir.display());
+            stale += 1;
+        }
+    }
+    stale
+}
+
+fn export(dir: &Path) -> ExitCode {
+    let derived = match derived_files(dir) {
+        Ok(derived) => derived,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for file in derived {
+        let path = dir.join(&file.path);
+        let written = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&path, &file.content));
+        if let Err(error) = written {
+            eprintln!("{}: {error}", path.display());
+            return ExitCode::FAILURE;
+        }
+        println!("écrit : {}", path.display());
+    }
+    ExitCode::SUCCESS
 }
