@@ -17,6 +17,7 @@ pub const PROGRAMME: &str = "programme-2023.json";
 pub const PROGRAMME_YEAR: i32 = 2023;
 pub const CHARTER: &str = "charter.json";
 pub const EDITIONS: &str = "editions.json";
+pub const CATALOGUE: &str = "catalogue.json";
 
 /// Where the data files are served from, relative to the site root.
 const DATA_BASE: &str = "/data/";

@@ -80,6 +80,15 @@ pub fn number(value: u32) -> String {
     out
 }
 
+/// « 850 octets », « 12,2 Kio »
+pub fn bytes(count: u64) -> String {
+    if count < 1024 {
+        format!("{count} octets")
+    } else {
+        format!("{:.1} Kio", count as f64 / 1024.0).replace('.', ",")
+    }
+}
+
 /// A whole list in French: « A, B et C ».
 pub fn list(items: &[String]) -> String {
     match items {
@@ -122,6 +131,12 @@ mod tests {
         assert_eq!(number(2000), "2\u{202F}000");
         assert_eq!(number(850), "850");
         assert_eq!(number(1234567), "1\u{202F}234\u{202F}567");
+    }
+
+    #[test]
+    fn byte_counts_read_as_in_french() {
+        assert_eq!(bytes(850), "850 octets");
+        assert_eq!(bytes(12_454), "12,2 Kio");
     }
 
     #[test]

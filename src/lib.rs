@@ -28,7 +28,7 @@ mod web {
     use leptos_router::path;
 
     use crate::components::{SiteFooter, SiteHeader, SkipLink};
-    use crate::pages::{AccessibilityPage, CharterPage, EditionPage, EditionsPage, HomePage, NotFoundPage, ProgrammePage};
+    use crate::pages::{AccessibilityPage, CharterPage, EditionPage, EditionsPage, HomePage, NotFoundPage, OpenDataPage, ProgrammePage};
 
     /// The whole site: skip link, banner, the routed page in `<main>`, footer.
     #[component]
@@ -44,6 +44,7 @@ mod web {
                         <Route path=path!("/charte") view=CharterPage/>
                         <Route path=path!("/editions") view=EditionsPage/>
                         <Route path=path!("/editions/:year") view=EditionPage/>
+                        <Route path=path!("/donnees") view=OpenDataPage/>
                         <Route path=path!("/accessibilite") view=AccessibilityPage/>
                     </Routes>
                 </main>

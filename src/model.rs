@@ -511,3 +511,15 @@ pub struct SchemaFile {
     pub path: String,
     pub bytes: u64,
 }
+
+// ---------------------------------------------------------------- budgets.json (repository root)
+
+/// The weight budgets every route must keep, enforced by the browser tests.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Budgets {
+    pub description: String,
+    /// First load of a route, brotli-compressed, data included, in KiB.
+    pub first_load_brotli_kib: u32,
+    pub requests: u32,
+    pub dom_elements: u32,
+}

@@ -24,7 +24,20 @@ where
         {move || match resource.get() {
             None => view! { <p class="loading" role="status">{format!("Chargement de {what}…")}</p> }.into_any(),
             Some(Err(error)) => view! { <ErrorAlert what error on_retry/> }.into_any(),
-            Some(Ok(data)) => render(data).into_any(),
+            Some(Ok(data)) => {
+                request_animation_frame(scroll_to_fragment);
+                render(data).into_any()
+            }
         }}
+    }
+}
+
+/// A deep link such as `/charte#engagement-5` names an element that only exists once the data
+/// has loaded, after the browser looked for it: scroll to it now.
+fn scroll_to_fragment() {
+    let Ok(hash) = window().location().hash() else { return };
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else { return };
+    if let Some(target) = document().get_element_by_id(id) {
+        target.scroll_into_view();
     }
 }

@@ -8,9 +8,7 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <ul class="footer-links">
                 <li><A href="/accessibilite" exact=true>"Accessibilité : non conforme"</A></li>
-                <li><a href="/data/editions.json" type="application/json">"Données des éditions (JSON)"</a></li>
-                <li><a href="/data/programme-2023.json" type="application/json">"Données du programme 2023 (JSON)"</a></li>
-                <li><a href="/data/charter.json" type="application/json">"Données de la charte (JSON)"</a></li>
+                <li><A href="/donnees" exact=true>"Données ouvertes"</A></li>
             </ul>
             <p>
                 "Numérique en Commun[s] est une démarche portée par le programme Société Numérique de l’Agence nationale de la cohésion des territoires (ANCT). "

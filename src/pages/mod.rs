@@ -6,6 +6,7 @@ mod edition;
 mod editions;
 mod home;
 mod not_found;
+mod open_data;
 mod programme;
 
 pub use accessibility::AccessibilityPage;
@@ -14,4 +15,5 @@ pub use edition::EditionPage;
 pub use editions::EditionsPage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
+pub use open_data::OpenDataPage;
 pub use programme::ProgrammePage;

@@ -2,68 +2,8 @@
 // its landmarks, the skip link, the current page in the nav, content from the JSON, and axe-core.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { axeViolations, openPage, panics, settled, start } from '../support/browser.mjs';
-
-const data = (name) => JSON.parse(readFileSync(new URL(`../../public/data/${name}`, import.meta.url), 'utf8'));
-const programme = data('programme-2023.json');
-const charter = data('charter.json');
-const editions = data('editions.json');
-
-const ROUTES = [
-  {
-    path: '/',
-    h1: 'Numérique en Commun[s]',
-    title: 'Accueil — Numérique en Commun[s]',
-    nav: 'Accueil',
-    content: [programme.venue.name, programme.edition.status, ...programme.themes.map((t) => t.name)],
-  },
-  {
-    path: '/programme',
-    h1: 'Programme 2023',
-    title: 'Programme 2023 — Numérique en Commun[s]',
-    nav: 'Programme',
-    content: [
-      ...programme.items.map((i) => i.title),
-      ...programme.registration.links.map((l) => l.label),
-      programme.venue.address,
-      'Tram C et Tram D',
-    ],
-  },
-  {
-    path: '/charte',
-    h1: 'La charte de NEC',
-    title: 'La charte — Numérique en Commun[s]',
-    nav: 'Charte',
-    content: [...charter.engagements.map((e) => `Engagement n°${e.number} : ${e.title}`), charter.licence.name],
-  },
-  {
-    path: '/editions',
-    h1: 'Les éditions de NEC',
-    title: 'Les éditions depuis 2018 — Numérique en Commun[s]',
-    nav: 'Éditions',
-    content: [
-      ...editions.editions.map((e) => `${e.year} — ${e.locations[0].city}`),
-      'Angoulême',
-      'Château de la Mercerie',
-      editions.local_editions.description,
-    ],
-  },
-  {
-    path: '/accessibilite',
-    h1: 'Déclaration d’accessibilité',
-    title: 'Accessibilité — Numérique en Commun[s]',
-    nav: null,
-    content: ['non conforme'],
-  },
-  {
-    path: '/cette-page-n-existe-pas',
-    h1: 'Page introuvable',
-    title: 'Page introuvable — Numérique en Commun[s]',
-    nav: null,
-    content: ['Revenir à l’accueil'],
-  },
-];
+import { ROUTES } from '../support/routes.mjs';
 
 let env;
 before(async () => { env = await start(); });

@@ -1,0 +1,78 @@
+// The routes of the site, what each must show, and the data it comes from: shared by the
+// route, budget and accessibility tests.
+import { readFileSync } from 'node:fs';
+
+const data = (name) => JSON.parse(readFileSync(new URL(`../../public/data/${name}`, import.meta.url), 'utf8'));
+export const programme = data('programme-2023.json');
+export const charter = data('charter.json');
+export const editions = data('editions.json');
+export const catalogue = data('catalogue.json');
+
+export const ROUTES = [
+  {
+    path: '/',
+    h1: 'Numérique en Commun[s]',
+    title: 'Accueil — Numérique en Commun[s]',
+    nav: 'Accueil',
+    content: [programme.venue.name, programme.edition.status, ...programme.themes.map((t) => t.name)],
+  },
+  {
+    path: '/programme',
+    h1: 'Programme 2023',
+    title: 'Programme 2023 — Numérique en Commun[s]',
+    nav: 'Programme',
+    content: [
+      ...programme.items.map((i) => i.title),
+      ...programme.registration.links.map((l) => l.label),
+      programme.venue.address,
+      'Tram C et Tram D',
+    ],
+  },
+  {
+    path: '/charte',
+    h1: 'La charte de NEC',
+    title: 'La charte — Numérique en Commun[s]',
+    nav: 'Charte',
+    content: [...charter.engagements.map((e) => `Engagement n°${e.number} : ${e.title}`), charter.licence.name],
+  },
+  {
+    path: '/editions',
+    h1: 'Les éditions de NEC',
+    title: 'Les éditions depuis 2018 — Numérique en Commun[s]',
+    nav: 'Éditions',
+    content: [
+      ...editions.editions.map((e) => `${e.year} — ${e.locations[0].city}`),
+      'Angoulême',
+      'Château de la Mercerie',
+      editions.local_editions.description,
+    ],
+  },
+  {
+    path: '/editions/2021',
+    h1: 'Édition 2021 — Sud Charente',
+    title: 'Édition 2021 — Sud Charente — Numérique en Commun[s]',
+    nav: null,
+    content: ['Château de la Mercerie', 'Angoulême', '5\u202f000', 'Édition précédente : 2020, Lyon'],
+  },
+  {
+    path: '/donnees',
+    h1: 'Données ouvertes',
+    title: 'Données ouvertes — Numérique en Commun[s]',
+    nav: null,
+    content: [...catalogue.files.map((f) => f.path), catalogue.licence.label],
+  },
+  {
+    path: '/accessibilite',
+    h1: 'Déclaration d’accessibilité',
+    title: 'Accessibilité — Numérique en Commun[s]',
+    nav: null,
+    content: ['non conforme'],
+  },
+  {
+    path: '/cette-page-n-existe-pas',
+    h1: 'Page introuvable',
+    title: 'Page introuvable — Numérique en Commun[s]',
+    nav: null,
+    content: ['Revenir à l’accueil'],
+  },
+];
