@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::{DataView, Page};
 use crate::data::{use_data, EDITIONS, PROGRAMME_YEAR};
 use crate::model::EditionsFile;
-use crate::pages::editions::{EditionFacts, FigureList};
+use crate::pages::editions::{EditionFacts, EditionNotes, FigureList};
 
 /// `/editions/<year>`: one edition, its figures and the texts they come from.
 #[component]
@@ -60,6 +60,7 @@ fn EditionContent(file: Arc<EditionsFile>, year: Option<i32>) -> impl IntoView {
     let next = file.editions.get(index + 1).map(|e| (e.year, e.city().to_owned()));
     view! {
         <EditionFacts edition=edition.clone()/>
+        <EditionNotes edition=edition.clone()/>
         <h2>"Chiffres"</h2>
         <FigureList figures=edition.figures.clone()/>
         {(edition.year == PROGRAMME_YEAR).then(|| view! {

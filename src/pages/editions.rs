@@ -59,7 +59,8 @@ fn TimelineEntry(edition: Edition) -> impl IntoView {
             <article aria-labelledby=labelled_by>
                 <h3 id=heading_id><A href=format!("/editions/{}", edition.year)>{format!("{} — {}", edition.year, edition.city())}</A></h3>
                 <EditionFacts edition=edition.clone()/>
-                <FigureList figures=edition.figures.clone()/>
+                // Figures as one line here; each with its source on the edition's own page.
+                <p class="figures-inline">{figures_sentence(&edition.figures)}</p>
             </article>
         </li>
     }
@@ -85,8 +86,19 @@ pub fn EditionFacts(edition: Edition) -> impl IntoView {
                 <div><dt>"Dates"</dt><dd>{format::date_span(d.start, d.end)}" "<Sources sources=d.sources.clone()/></dd></div>
             })}
         </dl>
-        {edition.notes.iter().map(|n| view! { <p class="note">{n.text.clone()}" "<Sources sources=n.sources.clone()/></p> }).collect_view()}
     }
+}
+
+/// « 850 personnes présentes ; 120 intervenants & intervenantes & contributeurs ; 3 lieux dans Nantes. »
+fn figures_sentence(figures: &[Figure]) -> String {
+    let parts: Vec<String> = figures.iter().map(|f| format!("{} {}", format::number(f.value), f.label)).collect();
+    format!("{}.", parts.join(" ; "))
+}
+
+/// The notes on an edition, each with its sources.
+#[component]
+pub fn EditionNotes(edition: Edition) -> impl IntoView {
+    edition.notes.iter().map(|n| view! { <p class="note">{n.text.clone()}" "<Sources sources=n.sources.clone()/></p> }).collect_view()
 }
 
 /// The figures of an edition, each with the source's own words and file.
