@@ -3,10 +3,13 @@
 //! `model`, `validate`, `load` and `format` have no web dependency and are tested natively;
 //! `data`, `components` and `pages` only exist in the browser build. ARCHITECTURE.md has the map.
 
+pub mod agenda;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
+pub mod filters;
 pub mod format;
 pub mod history;
+pub mod ics;
 pub mod load;
 pub mod model;
 pub mod validate;

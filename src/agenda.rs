@@ -1,0 +1,187 @@
+//! "Mon programme": the visitor's own selection, kept on the device, shared by URL; overlaps
+//! between chosen items; and what is on now and next. No web dependency.
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::model::{Item, Programme};
+
+/// The localStorage key of the selection (one per edition).
+pub const STORAGE_KEY: &str = "nec-mon-programme-2023";
+/// The query parameter of a shared selection: `/mon-programme?partage=id1,id2`.
+pub const SHARE_PARAM: &str = "partage";
+
+/// Reads a stored selection: a JSON array of item ids. `None` when the text is corrupt.
+pub fn parse_stored(text: &str) -> Option<Vec<String>> {
+    let ids: Vec<String> = serde_json::from_str(text).ok()?;
+    let mut unique = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !unique.contains(&id) {
+            unique.push(id);
+        }
+    }
+    Some(unique)
+}
+
+pub fn to_stored(ids: &[String]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// The value of the share parameter for a selection.
+pub fn share_value(ids: &[String]) -> String {
+    ids.join(",")
+}
+
+/// The ids of a shared selection that exist in the programme, in order, and how many did not.
+pub fn parse_shared(value: &str, programme: &Programme) -> (Vec<String>, usize) {
+    let mut known = Vec::new();
+    let mut unknown = 0;
+    for id in value.split(',').map(str::trim).filter(|id| !id.is_empty()) {
+        if programme.items.iter().any(|i| i.id == id) {
+            if !known.iter().any(|k| k == id) {
+                known.push(id.to_owned());
+            }
+        } else {
+            unknown += 1;
+        }
+    }
+    (known, unknown)
+}
+
+/// The chosen items in time order; items without a time come last, by day then title.
+pub fn in_time_order<'a>(programme: &'a Programme, ids: &[String]) -> Vec<&'a Item> {
+    let mut items: Vec<&Item> = programme.items.iter().filter(|i| ids.contains(&i.id)).collect();
+    items.sort_by(|a, b| {
+        (a.start.is_none(), a.start, a.day.is_none(), a.day, &a.title).cmp(&(b.start.is_none(), b.start, b.day.is_none(), b.day, &b.title))
+    });
+    items
+}
+
+/// Pairs of items whose times overlap. An item without an end counts as an instant; an item
+/// that ends after midnight (the evening party, 19 h – 1 h) overlaps what starts before 1 h.
+pub fn overlaps<'a>(items: &[&'a Item]) -> Vec<(&'a Item, &'a Item)> {
+    let span = |item: &Item| item.start.map(|s| (s, item.end.unwrap_or(s)));
+    let mut pairs = Vec::new();
+    for (i, a) in items.iter().enumerate() {
+        for b in &items[i + 1..] {
+            if let (Some((a_start, a_end)), Some((b_start, b_end))) = (span(a), span(b)) {
+                let overlap = if a_start == a_end || b_start == b_end {
+                    // an instant overlaps a span it falls inside, or another instant at the same time
+                    (a_start >= b_start && a_start < b_end.max(b_start + chrono::Duration::seconds(1)))
+                        || (b_start >= a_start && b_start < a_end.max(a_start + chrono::Duration::seconds(1)))
+                } else {
+                    a_start < b_end && b_start < a_end
+                };
+                if overlap {
+                    pairs.push((*a, *b));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// What is on at `now`, and what starts next.
+#[derive(Debug, PartialEq)]
+pub struct NowNext<'a> {
+    pub current: Vec<&'a Item>,
+    pub next: Vec<&'a Item>,
+}
+
+/// `None` outside the edition (before its first day or after its last item).
+pub fn now_and_next(programme: &Programme, now: DateTime<FixedOffset>) -> Option<NowNext<'_>> {
+    let first_day = programme.days.iter().map(|d| d.date).min()?;
+    let last_moment = programme.items.iter().filter_map(|i| i.end.or(i.start)).max()?;
+    if now.date_naive() < first_day || now > last_moment {
+        return None;
+    }
+    let current: Vec<&Item> =
+        programme.items.iter().filter(|i| matches!((i.start, i.end), (Some(s), Some(e)) if s <= now && now < e)).collect();
+    let next_start = programme.items.iter().filter_map(|i| i.start).filter(|s| *s > now).min();
+    let next: Vec<&Item> = match next_start {
+        Some(at) => programme.items.iter().filter(|i| i.start == Some(at)).collect(),
+        None => Vec::new(),
+    };
+    Some(NowNext { current, next })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse;
+
+    fn programme() -> Programme {
+        parse(include_str!("../public/data/programme-2023.json")).expect("shipped programme is valid")
+    }
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn ids(items: &[&Item]) -> Vec<String> {
+        items.iter().map(|i| i.id.clone()).collect()
+    }
+
+    #[test]
+    fn stored_selection_survives_a_round_trip_and_corrupt_text_is_refused() {
+        let selection = vec!["grande-soiree".to_owned(), "pleniere-jeudi".to_owned()];
+        assert_eq!(parse_stored(&to_stored(&selection)), Some(selection));
+        assert_eq!(parse_stored("[\"a\",\"a\",\"b\"]"), Some(vec!["a".into(), "b".into()]));
+        assert_eq!(parse_stored("{oops"), None);
+        assert_eq!(parse_stored("[1, 2]"), None);
+    }
+
+    #[test]
+    fn shared_selection_keeps_known_ids_and_counts_the_others() {
+        let p = programme();
+        let (known, unknown) = parse_shared("grande-soiree, inconnu,,pleniere-jeudi,grande-soiree", &p);
+        assert_eq!(known, ["grande-soiree", "pleniere-jeudi"]);
+        assert_eq!(unknown, 1);
+        assert_eq!(share_value(&known), "grande-soiree,pleniere-jeudi");
+    }
+
+    #[test]
+    fn selection_is_listed_in_time_order_with_untimed_items_last() {
+        let p = programme();
+        let chosen: Vec<String> = ["dinum-startups-etat", "grande-soiree", "accueil-jeudi", "off-beta-tour"].map(String::from).to_vec();
+        assert_eq!(ids(&in_time_order(&p, &chosen)), ["accueil-jeudi", "grande-soiree", "off-beta-tour", "dinum-startups-etat"]);
+    }
+
+    #[test]
+    fn overlaps_include_the_evening_that_crosses_midnight() {
+        let mut p = programme();
+        let mut late = p.items.iter().find(|i| i.id == "accueil-vendredi").unwrap().clone();
+        late.id = "apres-minuit".into();
+        late.start = Some(at("2023-10-20T00:30:00+02:00"));
+        late.end = Some(at("2023-10-20T02:00:00+02:00"));
+        p.items.push(late);
+        let chosen: Vec<String> = ["grande-soiree", "apres-minuit", "accueil-vendredi", "dejeuner-cloture"].map(String::from).to_vec();
+        let items = in_time_order(&p, &chosen);
+        let pairs: Vec<(String, String)> = overlaps(&items).into_iter().map(|(a, b)| (a.id.clone(), b.id.clone())).collect();
+        assert_eq!(pairs, [("grande-soiree".to_owned(), "apres-minuit".to_owned())]);
+    }
+
+    #[test]
+    fn an_instant_overlaps_the_span_it_falls_in() {
+        let mut p = programme();
+        p.items.iter_mut().find(|i| i.id == "accueil-vendredi").unwrap().start = Some(at("2023-10-20T13:00:00+02:00"));
+        let chosen: Vec<String> = ["accueil-vendredi", "dejeuner-cloture"].map(String::from).to_vec();
+        assert_eq!(overlaps(&in_time_order(&p, &chosen)).len(), 1);
+    }
+
+    #[test]
+    fn now_and_next_follow_the_clock() {
+        let p = programme();
+        let before = now_and_next(&p, at("2023-10-17T12:00:00+02:00"));
+        assert_eq!(before, None);
+        let morning = now_and_next(&p, at("2023-10-19T10:00:00+02:00")).unwrap();
+        assert!(morning.current.is_empty());
+        assert_eq!(ids(&morning.next), ["pleniere-jeudi"]);
+        let night = now_and_next(&p, at("2023-10-20T00:30:00+02:00")).unwrap();
+        assert_eq!(ids(&night.current), ["grande-soiree"]);
+        assert_eq!(ids(&night.next), ["accueil-vendredi"]);
+        let lunch = now_and_next(&p, at("2023-10-20T13:00:00+02:00")).unwrap();
+        assert_eq!(ids(&lunch.current), ["dejeuner-cloture"]);
+        assert!(lunch.next.is_empty());
+        assert_eq!(now_and_next(&p, at("2023-10-20T16:00:00+02:00")), None);
+    }
+}

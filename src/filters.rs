@@ -1,0 +1,235 @@
+//! Programme filters and search: what the visitor chose, as it lives in the URL query, and the
+//! items that match. No web dependency; the browser only reads and writes the query string.
+
+use crate::model::{Item, Programme};
+
+/// The day key of items announced without a day.
+pub const UNDATED: &str = "a-preciser";
+/// Items shown per page of results: keeps the page under its DOM budget at any programme size.
+pub const PAGE_SIZE: usize = 25;
+
+/// The filter state. Empty lists mean "all".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Dates as `YYYY-MM-DD`, or [`UNDATED`].
+    pub days: Vec<String>,
+    pub themes: Vec<String>,
+    pub formats: Vec<String>,
+    pub text: String,
+    /// 1-based page of results.
+    pub page: usize,
+}
+
+impl Filters {
+    /// Reads the query pairs (`jour`, `theme`, `format`, `q`, `page`); unknown keys are ignored.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut filters = Filters { page: 1, ..Filters::default() };
+        for (key, value) in pairs {
+            let value = value.trim();
+            match key {
+                "jour" if !value.is_empty() => push_unique(&mut filters.days, value),
+                "theme" if !value.is_empty() => push_unique(&mut filters.themes, value),
+                "format" if !value.is_empty() => push_unique(&mut filters.formats, value),
+                "q" => filters.text = value.chars().take(200).collect(),
+                "page" => filters.page = value.parse().ok().filter(|p| *p > 0).unwrap_or(1),
+                _ => {}
+            }
+        }
+        filters
+    }
+
+    /// The query string (without `?`) that restores this state; empty when nothing is chosen.
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        pairs.extend(self.days.iter().map(|d| ("jour", d.as_str())));
+        pairs.extend(self.themes.iter().map(|t| ("theme", t.as_str())));
+        pairs.extend(self.formats.iter().map(|f| ("format", f.as_str())));
+        let text = self.text.trim();
+        if !text.is_empty() {
+            pairs.push(("q", text));
+        }
+        let page = self.page.to_string();
+        if self.page > 1 {
+            pairs.push(("page", &page));
+        }
+        pairs.iter().map(|(k, v)| format!("{k}={}", encode_component(v))).collect::<Vec<_>>().join("&")
+    }
+
+    /// True when no filter and no search is active.
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty() && self.themes.is_empty() && self.formats.is_empty() && self.text.trim().is_empty()
+    }
+
+    /// A copy with one value of a list toggled, back on page 1.
+    pub fn toggled(&self, list: FilterList, value: &str) -> Self {
+        let mut next = self.clone();
+        let values = match list {
+            FilterList::Days => &mut next.days,
+            FilterList::Themes => &mut next.themes,
+            FilterList::Formats => &mut next.formats,
+        };
+        if let Some(i) = values.iter().position(|v| v == value) {
+            values.remove(i);
+        } else {
+            values.push(value.to_owned());
+        }
+        next.page = 1;
+        next
+    }
+
+    /// Whether an item passes every active filter and contains every word of the search.
+    pub fn matches(&self, item: &Item, haystack: &str) -> bool {
+        let day = item.day.map_or_else(|| UNDATED.to_owned(), |d| d.to_string());
+        let in_list = |values: &[String], value: Option<&str>| values.is_empty() || value.is_some_and(|v| values.iter().any(|x| x == v));
+        in_list(&self.days, Some(&day))
+            && in_list(&self.themes, item.theme.as_deref())
+            && in_list(&self.formats, item.format.as_deref())
+            && words(&self.text).iter().all(|w| haystack.contains(w.as_str()))
+    }
+}
+
+/// Which checkbox group a value belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterList {
+    Days,
+    Themes,
+    Formats,
+}
+
+fn push_unique(values: &mut Vec<String>, value: &str) {
+    if !values.iter().any(|v| v == value) {
+        values.push(value.to_owned());
+    }
+}
+
+fn words(text: &str) -> Vec<String> {
+    fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+/// Lower case without accents, so "ecologie" finds "Écologie" and "mediation" finds "Médiation".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
+            'ç' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ñ' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            '’' | '\'' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The folded text search looks in for each item: title, description, speakers, theme, format.
+pub fn search_index(programme: &Programme) -> Vec<String> {
+    programme
+        .items
+        .iter()
+        .map(|item| {
+            let theme = item.theme.as_deref().and_then(|t| programme.theme(t)).map(|t| t.name.as_str()).unwrap_or("");
+            let format = item.format.as_deref().and_then(|f| programme.format(f)).map(|f| f.name.as_str()).unwrap_or("");
+            fold(&format!("{} {} {} {theme} {format}", item.title, item.description, item.speakers.join(" ")))
+        })
+        .collect()
+}
+
+/// The indices of the matching items, in programme order.
+pub fn matching(programme: &Programme, index: &[String], filters: &Filters) -> Vec<usize> {
+    programme
+        .items
+        .iter()
+        .zip(index)
+        .enumerate()
+        .filter(|(_, (item, haystack))| filters.matches(item, haystack))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Percent-encodes a query value (UTF-8), leaving only unreserved characters as they are.
+pub fn encode_component(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse;
+
+    fn programme() -> Programme {
+        parse(include_str!("../public/data/programme-2023.json")).expect("shipped programme is valid")
+    }
+
+    fn titles(p: &Programme, filters: &Filters) -> Vec<String> {
+        matching(p, &search_index(p), filters).into_iter().map(|i| p.items[i].title.clone()).collect()
+    }
+
+    #[test]
+    fn search_ignores_case_and_accents() {
+        let mut p = programme();
+        p.items[0].theme = Some("ecologie-soutenabilite".into());
+        p.items[1].title = "Médiation numérique".into();
+        let search = |q: &str| titles(&p, &Filters { text: q.into(), ..Filters::default() });
+        assert_eq!(search("ecologie"), [p.items[0].title.clone()], "finds the theme « Écologie & soutenabilité »");
+        assert_eq!(search("MEDIATION"), ["Médiation numérique"]);
+        assert_eq!(search("souverainete"), ["Le programme Accélérateur d’initiatives citoyennes (AIC)"]);
+        assert_eq!(search("déjeuner"), search("dejeuner"));
+        assert_eq!(search("dejeuner").len(), 2);
+        assert_eq!(search("soiree nec"), ["Grande soirée NEC"], "every word must match");
+        assert!(search("beta.gouv").contains(&"L’approche Startups d’État auprès des acteurs publics territoriaux".to_owned()));
+    }
+
+    #[test]
+    fn filters_combine_and_an_empty_list_means_all() {
+        let p = programme();
+        let all = titles(&p, &Filters::default());
+        assert_eq!(all.len(), p.items.len());
+        let thursday = Filters { days: vec!["2023-10-19".into()], ..Filters::default() };
+        assert_eq!(titles(&p, &thursday).len(), 5);
+        let plenary_thursday = Filters { formats: vec!["pleniere".into()], ..thursday.clone() };
+        assert_eq!(titles(&p, &plenary_thursday), ["Plénière"]);
+        let undated = Filters { days: vec![UNDATED.into()], ..Filters::default() };
+        assert_eq!(titles(&p, &undated).len(), 3);
+        let two_days = Filters { days: vec!["2023-10-18".into(), "2023-10-20".into()], ..Filters::default() };
+        assert_eq!(titles(&p, &two_days).len(), 5);
+    }
+
+    #[test]
+    fn query_string_round_trips_and_ignores_junk() {
+        let filters = Filters {
+            days: vec!["2023-10-19".into()],
+            themes: vec!["communs-souverainete".into()],
+            formats: vec![],
+            text: "médiation & co".into(),
+            page: 2,
+        };
+        let query = filters.to_query();
+        assert_eq!(query, "jour=2023-10-19&theme=communs-souverainete&q=m%C3%A9diation%20%26%20co&page=2");
+        let pairs = [("jour", "2023-10-19"), ("theme", "communs-souverainete"), ("q", "médiation & co"), ("page", "2"), ("utm", "x")];
+        assert_eq!(Filters::from_pairs(pairs), filters);
+        assert_eq!(Filters::from_pairs([("page", "-3"), ("jour", "")]), Filters { page: 1, ..Filters::default() });
+        assert_eq!(Filters { page: 1, ..Filters::default() }.to_query(), "");
+    }
+
+    #[test]
+    fn toggling_a_value_adds_or_removes_it_and_goes_back_to_page_one() {
+        let start = Filters { page: 3, ..Filters::default() };
+        let on = start.toggled(FilterList::Themes, "communs-souverainete");
+        assert_eq!((on.themes.clone(), on.page), (vec!["communs-souverainete".to_owned()], 1));
+        assert!(on.toggled(FilterList::Themes, "communs-souverainete").themes.is_empty());
+    }
+}
