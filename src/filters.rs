@@ -24,13 +24,13 @@ impl Filters {
     /// Reads the query pairs (`jour`, `theme`, `format`, `q`, `page`); unknown keys are ignored.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut filters = Filters { page: 1, ..Filters::default() };
-        for (key, value) in pairs {
-            let value = value.trim();
+        for (key, raw_value) in pairs {
+            let value = raw_value.trim();
             match key {
                 "jour" if !value.is_empty() => push_unique(&mut filters.days, value),
                 "theme" if !value.is_empty() => push_unique(&mut filters.themes, value),
                 "format" if !value.is_empty() => push_unique(&mut filters.formats, value),
-                "q" => filters.text = value.chars().take(200).collect(),
+                "q" => filters.text = raw_value.chars().take(200).collect(),
                 "page" => filters.page = value.parse().ok().filter(|p| *p > 0).unwrap_or(1),
                 _ => {}
             }
@@ -44,9 +44,9 @@ impl Filters {
         pairs.extend(self.days.iter().map(|d| ("jour", d.as_str())));
         pairs.extend(self.themes.iter().map(|t| ("theme", t.as_str())));
         pairs.extend(self.formats.iter().map(|f| ("format", f.as_str())));
-        let text = self.text.trim();
-        if !text.is_empty() {
-            pairs.push(("q", text));
+        // The text is kept as typed (a trailing space included) so the search box never eats it.
+        if !self.text.trim().is_empty() {
+            pairs.push(("q", &self.text));
         }
         let page = self.page.to_string();
         if self.page > 1 {

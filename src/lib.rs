@@ -15,11 +15,15 @@ pub mod model;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
+mod clock;
+#[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
 mod data;
 #[cfg(target_arch = "wasm32")]
 mod pages;
+#[cfg(target_arch = "wasm32")]
+mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub use web::App;
@@ -30,8 +34,11 @@ mod web {
     use leptos_router::components::{Route, Router, Routes};
     use leptos_router::path;
 
-    use crate::components::{SiteFooter, SiteHeader, SkipLink};
-    use crate::pages::{AccessibilityPage, CharterPage, EditionPage, EditionsPage, HomePage, NotFoundPage, OpenDataPage, ProgrammePage};
+    use crate::components::{LiveRegion, SiteFooter, SiteHeader, SkipLink};
+    use crate::pages::{
+        AccessibilityPage, CharterPage, EditionPage, EditionsPage, HomePage, MyProgrammePage, NotFoundPage, OpenDataPage, PracticalInfoPage, ProgrammeItemPage,
+        ProgrammePage,
+    };
 
     /// The whole site: skip link, banner, the routed page in `<main>`, footer.
     #[component]
@@ -44,6 +51,9 @@ mod web {
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/programme") view=ProgrammePage/>
+                        <Route path=path!("/programme/:id") view=ProgrammeItemPage/>
+                        <Route path=path!("/mon-programme") view=MyProgrammePage/>
+                        <Route path=path!("/infos-pratiques") view=PracticalInfoPage/>
                         <Route path=path!("/charte") view=CharterPage/>
                         <Route path=path!("/editions") view=EditionsPage/>
                         <Route path=path!("/editions/:year") view=EditionPage/>
@@ -52,6 +62,7 @@ mod web {
                     </Routes>
                 </main>
                 <SiteFooter/>
+                <LiveRegion/>
             </Router>
         }
     }

@@ -18,6 +18,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <ul class="nav-list">
                         <li><A href="/" exact=true>"Accueil"</A></li>
                         <li><A href="/programme" exact=true>"Programme"</A></li>
+                        <li><A href="/mon-programme" exact=true>"Mon programme"</A></li>
                         <li><A href="/charte" exact=true>"Charte"</A></li>
                         <li><A href="/editions" exact=true>"Éditions"</A></li>
                     </ul>

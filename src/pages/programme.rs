@@ -1,155 +1,312 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
-use crate::components::{DataView, Page, Sources};
+use crate::agenda::now_and_next;
+use crate::components::{AgendaToggle, DataView, FilterGroup, Page};
 use crate::data::{use_data, PROGRAMME};
+use crate::filters::{matching, search_index, FilterList, Filters, PAGE_SIZE, UNDATED};
 use crate::format;
-use crate::model::{Cost, DayKind, Item, Programme};
+use crate::model::{Item, Programme};
 
-/// `/programme`: the 2023 programme, day by day, then the practical information.
+/// `/programme`: search, filters kept in the URL, and the matching items day by day, a page at a time.
 #[component]
 pub fn ProgrammePage() -> impl IntoView {
     let programme = use_data::<Programme>(PROGRAMME);
     view! {
         <Page heading="Programme 2023" title="Programme 2023">
-            <DataView resource=programme what="le programme" render=|p| view! { <ProgrammeContent programme=p/> }/>
+            <DataView resource=programme what="le programme" render=|p| view! { <ProgrammeExplorer programme=p/> }/>
         </Page>
     }
 }
 
-#[component]
-fn ProgrammeContent(programme: Arc<Programme>) -> impl IntoView {
-    let p = programme;
-    let undated = p.undated_items();
-    view! {
-        <p class="notice"><strong>{p.edition.status.clone()}</strong>" — les horaires sont donnés à l’heure de Paris."</p>
-        {p.days.iter().map(|day| {
-            let id = format!("jour-{}", day.date);
-            let id_ref = id.clone();
-            let items = p.items_on(day.date);
-            view! {
-                <section class="day" aria-labelledby=id_ref>
-                    <h2 id=id>
-                        {format::long_date(day.date)}
-                        <span class="day__title">{format!(" — {}", day.title)}</span>
-                    </h2>
-                    {day.description.clone().map(|d| view! { <p>{d}</p> })}
-                    {day.contact_email.clone().map(|email| view! {
-                        <p>"Pour participer, écrire à "<a href=format!("mailto:{email}")>{email.clone()}</a>"."</p>
-                    })}
-                    {(day.kind == DayKind::Off).then_some(view! { <p class="tag tag--access">"Sur invitation"</p> })}
-                    <ol class="items">{items.into_iter().map(|item| view! { <ItemCard item=item.clone() programme=p.clone()/> }).collect_view()}</ol>
-                </section>
+/// The filter state read from the URL query, so a link, a reload or Back restores it.
+pub fn use_filters() -> Memo<Filters> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query.with(|q| {
+            let mut pairs: Vec<(String, String)> = Vec::new();
+            for key in ["jour", "theme", "format", "q", "page"] {
+                for value in q.get_all(key).unwrap_or_default() {
+                    pairs.push((key.to_owned(), value));
+                }
             }
-        }).collect_view()}
-        {(!undated.is_empty()).then(|| view! {
-            <section class="day" aria-labelledby="jour-a-preciser">
-                <h2 id="jour-a-preciser">"Date et horaire à préciser"</h2>
-                <p>"Ces interventions sont annoncées pendant l’événement, sans jour ni horaire connus à ce jour."</p>
-                <ol class="items">{undated.into_iter().map(|item| view! { <ItemCard item=item.clone() programme=p.clone()/> }).collect_view()}</ol>
-            </section>
-        })}
-        <PracticalInfo programme=p.clone()/>
-    }
+            Filters::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        })
+    })
 }
 
-/// One programme item: title, time, format, theme, access, speakers, description.
+/// "/programme?jour=…" for a filter state.
+pub fn programme_url(filters: &Filters) -> String {
+    let query = filters.to_query();
+    if query.is_empty() { "/programme".to_owned() } else { format!("/programme?{query}") }
+}
+
 #[component]
-fn ItemCard(item: Item, programme: Arc<Programme>) -> impl IntoView {
-    let format = item.format.as_deref().and_then(|id| programme.format(id)).map(|f| {
-        let durations: Vec<String> = f.durations_minutes.iter().map(|m| format::duration_minutes(i64::from(*m))).collect();
-        format!("{} ({})", f.name, durations.join(" ou "))
+fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
+    let filters = use_filters();
+    let navigate = use_navigate();
+    let index = Arc::new(search_index(&programme));
+    let results = {
+        let (programme, index) = (programme.clone(), index.clone());
+        Memo::new(move |_| {
+            let mut found = filters.with(|f| matching(&programme, &index, f));
+            // Day by day, then by time; items without a day or a time come last.
+            found.sort_by_key(|&i| {
+                let item = &programme.items[i];
+                (item.day.is_none(), item.day, item.start.is_none(), item.start, i)
+            });
+            found
+        })
+    };
+    let apply = move |next: Filters, replace: bool| {
+        navigate(&programme_url(&next), NavigateOptions { replace, scroll: false, ..NavigateOptions::default() });
+    };
+    let toggle = |list: FilterList| {
+        let apply = apply.clone();
+        Callback::new(move |value: String| apply(filters.get_untracked().toggled(list, &value), false))
+    };
+    let checked = |list: FilterList| {
+        Callback::new(move |value: String| {
+            filters.with(|f| match list {
+                FilterList::Days => f.days.contains(&value),
+                FilterList::Themes => f.themes.contains(&value),
+                FilterList::Formats => f.formats.contains(&value),
+            })
+        })
+    };
+    let on_search = {
+        let apply = apply.clone();
+        move |ev| {
+            let mut next = filters.get_untracked();
+            next.text = event_target_value(&ev);
+            next.page = 1;
+            apply(next, true);
+        }
+    };
+    let clear = {
+        let apply = apply.clone();
+        move |_| apply(Filters { page: 1, ..Filters::default() }, false)
+    };
+
+    let mut day_options: Vec<(String, String)> = programme
+        .days
+        .iter()
+        .map(|d| (d.date.to_string(), format!("{} ({})", capitalised(&format::long_date(d.date)), d.title)))
+        .collect();
+    if !programme.undated_items().is_empty() {
+        day_options.push((UNDATED.to_owned(), "Date à préciser".to_owned()));
+    }
+    let theme_options = programme.themes.iter().map(|t| (t.id.clone(), t.name.clone())).collect();
+    let format_options = programme.formats.iter().map(|f| (f.id.clone(), f.name.clone())).collect();
+
+    let count = move || results.with(Vec::len);
+    let pages = move || count().div_ceil(PAGE_SIZE).max(1);
+    let page = move || filters.with(|f| f.page).min(pages());
+    let status = move || {
+        let n = count();
+        let found = match n {
+            0 => "Aucun élément ne correspond".to_owned(),
+            1 => "1 élément correspond".to_owned(),
+            n => format!("{n} éléments correspondent"),
+        };
+        if pages() > 1 { format!("{found} — page {} sur {}.", page(), pages()) } else { format!("{found}.") }
+    };
+
+    let status_ref = NodeRef::<leptos::html::P>::new();
+    // When the visitor changes page, take focus to the top of the results.
+    Effect::new(move |previous: Option<usize>| {
+        let current = filters.with(|f| f.page);
+        if previous.is_some_and(|p| p != current) {
+            if let Some(el) = status_ref.get() {
+                let _ = el.focus();
+            }
+        }
+        current
     });
-    let theme = item.theme.as_deref().and_then(|id| programme.theme(id)).map(|t| t.name.clone());
-    let heading_id = format!("element-{}", item.id);
-    let heading_id_ref = heading_id.clone();
+
+    let p = programme.clone();
+    let listing = move || {
+        let found = results.get();
+        let start = (page() - 1) * PAGE_SIZE;
+        let shown: Vec<usize> = found.into_iter().skip(start).take(PAGE_SIZE).collect();
+        let query = filters.with(Filters::to_query);
+        let mut groups: Vec<(Option<chrono::NaiveDate>, Vec<usize>)> = Vec::new();
+        for i in shown {
+            let day = p.items[i].day;
+            match groups.last_mut() {
+                Some((d, list)) if *d == day => list.push(i),
+                _ => groups.push((day, vec![i])),
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(day, indices)| {
+                let heading = match day {
+                    Some(d) => match p.day(d) {
+                        Some(info) => format!("{} — {}", capitalised(&format::long_date(d)), info.title),
+                        None => capitalised(&format::long_date(d)),
+                    },
+                    None => "Date et horaire à préciser".to_owned(),
+                };
+                let id = day.map_or_else(|| "jour-a-preciser".to_owned(), |d| format!("jour-{d}"));
+                let labelled_by = id.clone();
+                let note = day.and_then(|d| p.day(d)).and_then(|d| d.description.clone());
+                let items: Vec<Item> = indices.iter().map(|&i| p.items[i].clone()).collect();
+                let (p, query) = (p.clone(), query.clone());
+                view! {
+                    <section class="day" aria-labelledby=labelled_by>
+                        <h2 id=id>{heading}</h2>
+                        {note.map(|n| view! { <p class="day__note">{n}</p> })}
+                        <ol class="items">
+                            {items.into_iter().map(|item| view! { <ItemSummary item programme=p.clone() query=query.clone()/> }).collect_view()}
+                        </ol>
+                    </section>
+                }
+            })
+            .collect_view()
+    };
+    let pager = move || {
+        let (current, total) = (page(), pages());
+        (total > 1).then(|| {
+            let link = move |n: usize| programme_url(&Filters { page: n, ..filters.get() });
+            view! {
+                <nav class="pager" aria-label="Pages de résultats">
+                    <ul>
+                        {(current > 1).then(|| view! { <li><A href=link(current - 1) scroll=false>"Page précédente"</A></li> })}
+                        <li>{format!("Page {current} sur {total}")}</li>
+                        {(current < total).then(|| view! { <li><A href=link(current + 1) scroll=false>"Page suivante"</A></li> })}
+                    </ul>
+                </nav>
+            }
+        })
+    };
+
     view! {
-        <li class="item">
-            <article aria-labelledby=heading_id_ref>
-                <h3 id=heading_id>{item.title.clone()}</h3>
-                <p class="item__when"><When item=item.clone()/></p>
-                <ul class="tags">
-                    {format.map(|f| view! { <li class="tag">"Format : "{f}</li> })}
-                    {theme.map(|t| view! { <li class="tag tag--theme">"Thématique : "{t}</li> })}
-                    <li class="tag tag--access">"Accès : "{item.access.label_fr()}</li>
-                </ul>
-                <p>{item.description.clone()}</p>
-                {(!item.speakers.is_empty()).then(|| view! {
-                    <p>"Intervenants : "{format::list(&item.speakers)}</p>
-                })}
-                {(!item.links.is_empty()).then(|| view! {
-                    <ul class="links">{item.links.iter().map(|l| view! { <li><a href=l.url.clone()>{l.label.clone()}</a></li> }).collect_view()}</ul>
-                })}
-            </article>
-        </li>
+        <p class="notice"><strong>{programme.edition.status.clone()}</strong>" — horaires à l’heure de Paris."</p>
+        <NowNext programme=programme.clone()/>
+        <p><A href="/infos-pratiques">"Informations pratiques : lieu, horaires, accès, inscription et repas"</A></p>
+        <form class="filters" role="search" aria-label="Filtrer le programme" on:submit=|ev| ev.prevent_default()>
+            <div class="search">
+                <label for="recherche">"Rechercher dans le programme"</label>
+                <input id="recherche" type="search" autocomplete="off" aria-describedby="recherche-aide"
+                    prop:value=move || filters.with(|f| f.text.clone()) on:input=on_search/>
+                <p id="recherche-aide" class="hint">"Titre, description, intervenants ou thématique ; majuscules et accents sont facultatifs."</p>
+            </div>
+            <FilterGroup legend="Jour" options=day_options checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
+            <FilterGroup legend="Thématique" options=theme_options checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
+            <FilterGroup legend="Format" options=format_options checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
+            <button type="button" class="button button--secondary" on:click=clear>"Effacer les filtres"</button>
+        </form>
+        <p class="result-count" role="status" tabindex="-1" node_ref=status_ref>{status}</p>
+        {move || (count() == 0).then(|| view! {
+            <div class="empty">
+                <p>"Essayez avec moins de filtres ou un autre mot : la recherche porte sur les titres, les descriptions, les intervenants et les thématiques."</p>
+            </div>
+        })}
+        {listing}
+        {pager}
     }
 }
 
-/// The item's time as text, with machine-readable `<time>` elements.
+/// « Jeudi 19 octobre 2023 »
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// « 19 h – 1 h le lendemain », « à partir de 9 h », « horaire à préciser », with `<time>` elements.
 #[component]
-fn When(item: Item) -> impl IntoView {
+pub fn When(item: Item) -> impl IntoView {
     match (item.start, item.end) {
         (Some(start), Some(end)) => {
             let next_day = (end.date_naive() != start.date_naive()).then_some(" le lendemain");
-            let minutes = (end - start).num_minutes();
             view! {
                 <time datetime=start.to_rfc3339()>{format::event_time(start)}</time>
                 " – "
                 <time datetime=end.to_rfc3339()>{format::event_time(end)}</time>
                 {next_day}
-                {format!(" (durée : {})", format::duration_minutes(minutes))}
+                {format!(" ({})", format::duration_minutes((end - start).num_minutes()))}
             }
             .into_any()
         }
-        (Some(start), None) => view! {
-            "À partir de "<time datetime=start.to_rfc3339()>{format::event_time(start)}</time>
-        }
-        .into_any(),
+        (Some(start), None) => view! { "À partir de "<time datetime=start.to_rfc3339()>{format::event_time(start)}</time> }.into_any(),
         _ => view! { "Horaire à préciser" }.into_any(),
     }
 }
 
-/// Venue, hours, transport, registration, meals and partners.
+/// Day and time in words, for the hidden start of each item's heading: a screen-reader user
+/// moving by heading hears day, time and title together.
+pub fn when_words(item: &Item) -> String {
+    let day = item.day.map_or_else(|| "Date à préciser".to_owned(), |d| capitalised(&format::long_date(d)));
+    match (item.start, item.end) {
+        (Some(s), Some(e)) if e.date_naive() != s.date_naive() => {
+            format!("{day}, {} à {} le lendemain : ", format::event_time(s), format::event_time(e))
+        }
+        (Some(s), Some(e)) => format!("{day}, {} à {} : ", format::event_time(s), format::event_time(e)),
+        (Some(s), None) => format!("{day}, à partir de {} : ", format::event_time(s)),
+        _ => format!("{day}, horaire à préciser : "),
+    }
+}
+
+/// Format, theme, access and speakers of an item, in words (never colour alone).
+pub fn item_facts(programme: &Programme, item: &Item) -> String {
+    let mut facts = Vec::new();
+    if let Some(f) = item.format.as_deref().and_then(|id| programme.format(id)) {
+        facts.push(format!("Format : {}", f.name));
+    }
+    if let Some(t) = item.theme.as_deref().and_then(|id| programme.theme(id)) {
+        facts.push(format!("Thématique : {}", t.name));
+    }
+    facts.push(format!("Accès : {}", item.access.label_fr().to_lowercase()));
+    if !item.speakers.is_empty() {
+        facts.push(format!("Intervenants : {}", format::list(&item.speakers)));
+    }
+    facts.join(" · ")
+}
+
+/// One item in the list: its heading links to its page (keeping the filters), then when, facts and the agenda toggle.
 #[component]
-fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
-    let p = programme;
-    let organisers: Vec<String> = p.partners.organisers.iter().map(|o| o.name.clone()).collect();
+fn ItemSummary(item: Item, programme: Arc<Programme>, query: String) -> impl IntoView {
+    let href = if query.is_empty() { format!("/programme/{}", item.id) } else { format!("/programme/{}?{query}", item.id) };
+    let facts = item_facts(&programme, &item);
+    let (words, title) = (when_words(&item), item.title.clone());
     view! {
-        <section aria-labelledby="infos-pratiques" class="practical">
-            <h2 id="infos-pratiques">"Informations pratiques"</h2>
-            <h3>"Lieu"</h3>
-            <address>{p.venue.name.clone()}<br/>{p.venue.address.clone()}</address>
-            <dl class="facts">
-                <div><dt>"Horaires"</dt><dd>{format!("{} – {}", format::time(p.venue.opens), format::time(p.venue.closes))}</dd></div>
-                <div><dt>"Comment y aller ?"</dt><dd>{format::list(&p.venue.transport)}</dd></div>
-            </dl>
-            <h3>"Inscription"</h3>
-            <p>{p.registration.conditions.clone()}</p>
-            <ul class="links">
-                {p.registration.links.iter().map(|l| view! { <li><a class="button" href=l.url.clone()>{l.label.clone()}</a></li> }).collect_view()}
-            </ul>
-            <h3>"Repas"</h3>
-            <ul>
-                {p.meals.iter().map(|m| view! {
-                    <li>
-                        <strong>{format::long_date(m.day)}" : "</strong>
-                        {match m.cost { Cost::Free => "gratuit. ", Cost::PaidContribution => "contribution financière. " }}
-                        {m.text.clone()}
-                    </li>
-                }).collect_view()}
-            </ul>
-            <h3>"Organisateurs et partenaires"</h3>
-            <p>"Organisé par "{format::list(&organisers)}", en partenariat avec :"</p>
-            <ul class="partners">
-                {p.partners.partners.iter().map(|partner| match &partner.url {
-                    Some(url) => view! { <li><a href=url.clone()>{partner.name.clone()}</a></li> }.into_any(),
-                    None => view! { <li>{partner.name.clone()}</li> }.into_any(),
-                }).collect_view()}
-            </ul>
-            {p.partners.associated_events.iter().map(|e| view! { <p>{e.clone()}</p> }).collect_view()}
-            <p><a href=p.edition.website.url.clone()>{p.edition.website.label.clone()}</a></p>
-            <p><Sources sources=p.sources.iter().map(|s| s.id.clone()).collect()/></p>
+        <li class="item">
+            <h3><A href=href><span class="visually-hidden">{words}</span>{title}</A></h3>
+            <p class="item__when" aria-hidden="true"><When item=item.clone()/></p>
+            <p class="item__facts">{facts}</p>
+            <AgendaToggle id=item.id.clone() title=item.title.clone()/>
+        </li>
+    }
+}
+
+/// "En ce moment" during the event: what is on and what comes next, by the (injectable) clock.
+#[component]
+fn NowNext(programme: Arc<Programme>) -> impl IntoView {
+    let Some(now) = crate::clock::now() else { return ().into_any() };
+    let Some(state) = now_and_next(&programme, now) else { return ().into_any() };
+    let link = |item: &Item| {
+        let title = item.title.clone();
+        view! { <li><A href=format!("/programme/{}", item.id)>{title}</A></li> }
+    };
+    let next_at = state.next.first().and_then(|i| i.start).map(format::event_time);
+    // The event's own offset (+02:00 in Bordeaux in October), read from the data.
+    let event_offset = programme.items.iter().find_map(|i| i.start).map_or(*now.offset(), |s| *s.offset());
+    view! {
+        <section class="now-next" aria-labelledby="en-ce-moment">
+            <h2 id="en-ce-moment">"En ce moment"</h2>
+            <p>{format!("Il est {}, heure de Paris.", format::event_time(now.with_timezone(&event_offset)))}</p>
+            {if state.current.is_empty() {
+                view! { <p>"Rien n’est en cours."</p> }.into_any()
+            } else {
+                view! { <p>"En cours :"</p><ul>{state.current.iter().map(|i| link(i)).collect_view()}</ul> }.into_any()
+            }}
+            {next_at.map(|at| view! { <p>{format!("Ensuite, à {at} :")}</p><ul>{state.next.iter().map(|i| link(i)).collect_view()}</ul> })}
         </section>
     }
+    .into_any()
 }

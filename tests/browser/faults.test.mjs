@@ -48,7 +48,7 @@ describe('a data file that is broken or missing', () => {
     assert.equal(await page.getByRole('alert').count(), 1, 'still broken');
     await repair();
     await page.getByRole('button', { name: 'Réessayer' }).click();
-    await page.getByRole('article', { name: 'Grande soirée NEC' }).waitFor();
+    await page.getByRole('heading', { name: /Grande soirée NEC/ }).waitFor();
     assert.equal(await page.getByRole('alert').count(), 0);
     assert.deepEqual(panics(page), []);
     await page.close();

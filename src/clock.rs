@@ -1,0 +1,11 @@
+//! The current time, injectable: tests set `window.NEC_NOW` to an RFC 3339 string.
+
+use chrono::{DateTime, FixedOffset};
+use leptos::prelude::window;
+use web_sys::js_sys::{Date, Reflect};
+
+pub fn now() -> Option<DateTime<FixedOffset>> {
+    let injected = Reflect::get(&window(), &"NEC_NOW".into()).ok().and_then(|v| v.as_string());
+    let text = injected.unwrap_or_else(|| String::from(Date::new_0().to_iso_string()));
+    DateTime::parse_from_rfc3339(&text).ok()
+}

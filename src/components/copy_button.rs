@@ -1,0 +1,24 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::components::announcer::use_announcer;
+
+/// Copies a text (e.g. a share link) to the clipboard and announces the result.
+#[component]
+pub fn CopyButton(
+    /// The visible label, e.g. "Copier le lien".
+    label: &'static str,
+    #[prop(into)] text: Signal<String>,
+) -> impl IntoView {
+    let announcer = use_announcer();
+    let copy = move |_| {
+        let value = text.get_untracked();
+        spawn_local(async move {
+            let clipboard = window().navigator().clipboard();
+            let done = JsFuture::from(clipboard.write_text(&value)).await.is_ok();
+            announcer.say(if done { "Lien copié." } else { "La copie a échoué : sélectionnez le lien et copiez-le." });
+        });
+    };
+    view! { <button type="button" class="button button--secondary" on:click=copy>{label}</button> }
+}

@@ -1,0 +1,30 @@
+use leptos::prelude::*;
+
+/// A group of checkboxes in a `<fieldset>` with its `<legend>` (RGAA 11.5, HTML grouping).
+#[component]
+pub fn FilterGroup(
+    legend: &'static str,
+    /// (value, label) of each option.
+    options: Vec<(String, String)>,
+    /// Whether a value is checked (reactive).
+    checked: Callback<String, bool>,
+    /// Called with the value of the checkbox the visitor changed.
+    on_toggle: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="filter-group">
+            <legend>{legend}</legend>
+            {options.into_iter().map(|(value, label)| {
+                let for_checked = value.clone();
+                view! {
+                    <label class="check">
+                        <input type="checkbox" value=value.clone()
+                            prop:checked=move || checked.run(for_checked.clone())
+                            on:change=move |_| on_toggle.run(value.clone())/>
+                        {label}
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}

@@ -1,0 +1,77 @@
+//! The personal agenda kept in localStorage, and what happens when the browser refuses it.
+
+use leptos::prelude::*;
+
+use crate::agenda::{parse_stored, to_stored, STORAGE_KEY};
+
+/// Whether the selection is being kept on the device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageStatus {
+    Saved,
+    /// localStorage is disabled, throws, or is full: the selection lasts until the page closes.
+    Unavailable,
+    /// What was stored could not be read; it was set aside and the selection starts empty.
+    WasCorrupt,
+}
+
+/// The visitor's selection of items, shared by every page.
+#[derive(Clone, Copy)]
+pub struct AgendaStore {
+    pub ids: RwSignal<Vec<String>>,
+    pub status: RwSignal<StorageStatus>,
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+impl AgendaStore {
+    fn load() -> Self {
+        let (ids, status) = match local_storage() {
+            None => (Vec::new(), StorageStatus::Unavailable),
+            Some(storage) => match storage.get_item(STORAGE_KEY) {
+                Err(_) => (Vec::new(), StorageStatus::Unavailable),
+                Ok(None) => (Vec::new(), StorageStatus::Saved),
+                Ok(Some(text)) => match parse_stored(&text) {
+                    Some(ids) => (ids, StorageStatus::Saved),
+                    None => (Vec::new(), StorageStatus::WasCorrupt),
+                },
+            },
+        };
+        AgendaStore { ids: RwSignal::new(ids), status: RwSignal::new(status) }
+    }
+
+    /// Replaces the selection and tries to keep it.
+    pub fn set(&self, ids: Vec<String>) {
+        let text = to_stored(&ids);
+        self.ids.set(ids);
+        let saved = local_storage().is_some_and(|s| s.set_item(STORAGE_KEY, &text).is_ok());
+        self.status.set(if saved { StorageStatus::Saved } else { StorageStatus::Unavailable });
+    }
+
+    /// Adds or removes one item; returns whether it is now in the selection.
+    pub fn toggle(&self, id: &str) -> bool {
+        let mut ids = self.ids.get_untracked();
+        let added = match ids.iter().position(|i| i == id) {
+            Some(i) => {
+                ids.remove(i);
+                false
+            }
+            None => {
+                ids.push(id.to_owned());
+                true
+            }
+        };
+        self.set(ids);
+        added
+    }
+}
+
+/// The app's agenda, loaded from the device on first use.
+pub fn use_agenda() -> AgendaStore {
+    use_context::<AgendaStore>().unwrap_or_else(|| {
+        let store = AgendaStore::load();
+        provide_context(store);
+        store
+    })
+}
