@@ -6,7 +6,7 @@ use crate::model::{Item, Programme};
 /// The day key of items announced without a day.
 pub const UNDATED: &str = "a-preciser";
 /// Items shown per page of results: keeps the page under its DOM budget at any programme size.
-pub const PAGE_SIZE: usize = 25;
+pub const PAGE_SIZE: usize = 15;
 
 /// The filter state. Empty lists mean "all".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -43,6 +43,8 @@ mod web {
     /// The whole site: skip link, banner, the routed page in `<main>`, footer.
     #[component]
     pub fn App() -> impl IntoView {
+        crate::storage::provide_agenda();
+        crate::components::announcer::provide_announcer();
         view! {
             <Router>
                 <SkipLink/>

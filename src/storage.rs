@@ -67,11 +67,12 @@ impl AgendaStore {
     }
 }
 
-/// The app's agenda, loaded from the device on first use.
+/// Loads the agenda once, at the root of the app: its signals must outlive every page.
+pub fn provide_agenda() {
+    provide_context(AgendaStore::load());
+}
+
+/// The app's agenda (see [`provide_agenda`]).
 pub fn use_agenda() -> AgendaStore {
-    use_context::<AgendaStore>().unwrap_or_else(|| {
-        let store = AgendaStore::load();
-        provide_context(store);
-        store
-    })
+    use_context::<AgendaStore>().unwrap_or_else(AgendaStore::load)
 }

@@ -16,7 +16,12 @@ impl Announcer {
     }
 }
 
-/// The announcer of the app, created by [`LiveRegion`].
+/// Creates the announcer at the root of the app, so it outlives every page.
+pub fn provide_announcer() {
+    provide_context(Announcer(RwSignal::new(String::new())));
+}
+
+/// The announcer of the app (see [`provide_announcer`]).
 pub fn use_announcer() -> Announcer {
     use_context::<Announcer>().unwrap_or_else(|| Announcer(RwSignal::new(String::new())))
 }
@@ -24,7 +29,6 @@ pub fn use_announcer() -> Announcer {
 /// The visually hidden polite live region; rendered once, in `App`.
 #[component]
 pub fn LiveRegion() -> impl IntoView {
-    let announcer = Announcer(RwSignal::new(String::new()));
-    provide_context(announcer);
+    let announcer = use_announcer();
     view! { <div class="visually-hidden" aria-live="polite" aria-atomic="true" id="annonces">{move || announcer.0.get()}</div> }
 }

@@ -155,12 +155,16 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
                 let id = day.map_or_else(|| "jour-a-preciser".to_owned(), |d| format!("jour-{d}"));
                 let labelled_by = id.clone();
                 let note = day.and_then(|d| p.day(d)).and_then(|d| d.description.clone());
+                let contact = day.and_then(|d| p.day(d)).and_then(|d| d.contact_email.clone());
                 let items: Vec<Item> = indices.iter().map(|&i| p.items[i].clone()).collect();
                 let (p, query) = (p.clone(), query.clone());
                 view! {
                     <section class="day" aria-labelledby=labelled_by>
                         <h2 id=id>{heading}</h2>
                         {note.map(|n| view! { <p class="day__note">{n}</p> })}
+                        {contact.map(|email| view! {
+                            <p class="day__note">"Pour y participer, écrire à "<a href=format!("mailto:{email}")>{email.clone()}</a>"."</p>
+                        })}
                         <ol class="items">
                             {items.into_iter().map(|item| view! { <ItemSummary item programme=p.clone() query=query.clone()/> }).collect_view()}
                         </ol>

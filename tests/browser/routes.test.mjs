@@ -95,7 +95,8 @@ describe('every route, opened directly by its URL', () => {
       'a screen reader hears day, time and title together');
     const offDay = page.getByRole('region', { name: /Mercredi 18 octobre 2023/ });
     assert.equal(await offDay.locator('li.item').count(), 3);
-    assert.match(await offDay.innerText(), /Sur invitation/);
+    assert.match(await offDay.innerText(), /Accès : sur invitation/);
+    assert.equal(await offDay.getByRole('link', { name: 'communication.dinum@modernisation.gouv.fr' }).getAttribute('href'), 'mailto:communication.dinum@modernisation.gouv.fr');
     await page.goto(env.url + '/editions');
     await settled(page);
     const e2021 = page.getByRole('article', { name: '2021 — Sud Charente' });

@@ -1,0 +1,312 @@
+// The programme experience (issue 4): filters and accent-insensitive search kept in the URL,
+// item pages, "Mon programme" kept across reloads, overlaps, sharing, calendar files checked
+// with a real iCalendar parser, now/next with a fixed clock, keyboard use, print, scale.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import ICAL from 'ical.js';
+import { axeViolations, openPage, panics, settled, start } from '../support/browser.mjs';
+import { programme } from '../support/routes.mjs';
+import { syntheticProgramme } from '../support/scale-fixture.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
+
+const count = (page) => page.getByRole('status').filter({ hasText: /correspond/ }).innerText();
+const itemHeadings = (page) => page.locator('li.item h3').allInnerTexts();
+/** The visible titles of the listed items (the link text without its hidden day-and-time prefix). */
+const linkTitles = (locator) => locator.evaluateAll((links) => links.map((a) => a.textContent.slice(a.querySelector('.visually-hidden')?.textContent.length ?? 0)));
+const titles = (page) => linkTitles(page.locator('li.item h3 a'));
+const toggleFor = (page, title) => page.getByRole('button', { name: `Mon programme : ${title}`, exact: true });
+
+async function open(path, options = {}) {
+  const page = await openPage(env, options);
+  if (options.now) await page.addInitScript((now) => { window.NEC_NOW = now; }, options.now);
+  if (options.programme) {
+    await page.route('**/data/programme-2023.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(options.programme) }));
+  }
+  await page.goto(env.url + path);
+  await settled(page);
+  return page;
+}
+
+/** Parses an .ics download with ical.js and returns its VEVENTs as plain objects. */
+async function calendarEvents(download) {
+  const text = await readFile(await download.path(), 'utf8');
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return calendar.getAllSubcomponents('vevent').map((vevent) => {
+    const event = new ICAL.Event(vevent);
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      start: event.startDate.toJSDate().toISOString(),
+      end: vevent.hasProperty('dtend') ? event.endDate.toJSDate().toISOString() : null,
+    };
+  });
+}
+
+describe('filters and search', () => {
+  it('filters by day, theme and format, combined, with the count announced and the URL updated', async () => {
+    const page = await open('/programme');
+    assert.equal(await count(page), '13 éléments correspondent.');
+    await page.getByRole('group', { name: 'Jour' }).getByLabel(/Jeudi 19 octobre 2023/).check();
+    assert.equal(await count(page), '5 éléments correspondent.');
+    assert.equal(new URL(page.url()).search, '?jour=2023-10-19');
+    await page.getByRole('group', { name: 'Format' }).getByLabel('Plénière').check();
+    assert.equal(await count(page), '1 élément correspond.');
+    assert.deepEqual(await titles(page), ['Plénière']);
+    assert.equal(new URL(page.url()).search, '?jour=2023-10-19&format=pleniere');
+    await page.getByRole('group', { name: 'Format' }).getByLabel('Plénière').uncheck();
+    await page.getByRole('group', { name: 'Thématique' }).getByLabel('Communs & souveraineté').check();
+    assert.equal(await count(page), 'Aucun élément ne correspond.');
+    assert.match(await page.locator('main').innerText(), /Essayez avec moins de filtres/);
+    await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+    assert.equal(await count(page), '13 éléments correspondent.');
+    assert.equal(new URL(page.url()).search, '');
+    assert.equal(await page.getByRole('group', { name: 'Thématique' }).getByLabel('Communs & souveraineté').isChecked(), false);
+    await page.close();
+  });
+
+  it('searches title, description, speakers and theme, ignoring case and accents', async () => {
+    const page = await open('/programme');
+    const search = page.getByRole('searchbox', { name: 'Rechercher dans le programme' });
+    await search.fill('soiree');
+    assert.deepEqual(await titles(page), ['Grande soirée NEC']);
+    await search.fill('DEJEUNER');
+    assert.deepEqual(await titles(page), ['Déjeuner du jeudi', 'Déjeuner de clôture']);
+    await search.fill('beta.gouv');
+    assert.deepEqual(await titles(page), ['L’approche Startups d’État auprès des acteurs publics territoriaux']);
+    await search.fill('souverainete');
+    assert.deepEqual(await titles(page), ['Le programme Accélérateur d’initiatives citoyennes (AIC)'], 'found by its theme name');
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'souverainete');
+    await page.close();
+  });
+
+  it('finds « Écologie & soutenabilité » by typing "ecologie" and « Médiation » by "mediation" (synthetic programme)', async () => {
+    const synthetic = syntheticProgramme();
+    const page = await open('/programme', { programme: synthetic });
+    const search = page.getByRole('searchbox', { name: 'Rechercher dans le programme' });
+    await search.fill('ecologie');
+    const ecology = synthetic.items.filter((i) => i.theme === 'ecologie-soutenabilite').length;
+    assert.equal(await count(page), `${ecology} éléments correspondent — page 1 sur ${Math.ceil(ecology / 15)}.`);
+    assert.ok((await titles(page)).every((t) => t.endsWith('Écologie & soutenabilité')));
+    await search.fill('mediation');
+    assert.ok((await titles(page)).every((t) => t.endsWith('Médiation & compétences numériques')));
+    await page.close();
+  });
+
+  it('restores the filters from the URL on reload, on Back and from a shared link', async () => {
+    const page = await open('/programme');
+    await page.getByRole('group', { name: 'Jour' }).getByLabel(/Vendredi 20 octobre 2023/).check();
+    await page.getByRole('searchbox', { name: 'Rechercher dans le programme' }).fill('accueil');
+    assert.deepEqual(await titles(page), ['Accueil NEC']);
+    const shared = page.url();
+    await page.reload();
+    await settled(page);
+    assert.deepEqual(await titles(page), ['Accueil NEC']);
+    assert.equal(await page.getByRole('searchbox', { name: 'Rechercher dans le programme' }).inputValue(), 'accueil');
+    assert.ok(await page.getByRole('group', { name: 'Jour' }).getByLabel(/Vendredi 20 octobre 2023/).isChecked());
+    await page.getByRole('group', { name: 'Thématique' }).getByLabel('Communs & souveraineté').check();
+    assert.equal(await count(page), 'Aucun élément ne correspond.');
+    await page.goBack();
+    assert.deepEqual(await titles(page), ['Accueil NEC']);
+    await page.goForward();
+    assert.equal(await count(page), 'Aucun élément ne correspond.');
+    const other = await open(new URL(shared).pathname + new URL(shared).search);
+    assert.deepEqual(await titles(other), ['Accueil NEC']);
+    await other.close();
+    await page.close();
+  });
+
+  it('links each item to its page, which links back to the list with the same filters', async () => {
+    const page = await open('/programme?jour=2023-10-19');
+    await page.getByRole('link', { name: /Grande soirée NEC/ }).click();
+    await settled(page);
+    assert.equal(new URL(page.url()).pathname, '/programme/grande-soiree');
+    assert.equal(await page.locator('h1').innerText(), 'Grande soirée NEC');
+    assert.equal(await page.title(), 'Grande soirée NEC — Programme 2023 — Numérique en Commun[s]');
+    await page.getByRole('link', { name: 'Retour au programme' }).click();
+    await settled(page);
+    assert.equal(new URL(page.url()).search, '?jour=2023-10-19');
+    assert.equal(await count(page), '5 éléments correspondent.');
+    const missing = await open('/programme/n-existe-pas');
+    assert.equal(await missing.locator('h1').innerText(), 'Élément introuvable');
+    await missing.close();
+    await page.close();
+  });
+});
+
+describe('Mon programme', () => {
+  it('keeps the chosen items across a reload, in time order', async () => {
+    const page = await open('/programme');
+    await toggleFor(page, 'Grande soirée NEC').click();
+    await toggleFor(page, 'Accueil NEC').first().click();
+    assert.equal(await toggleFor(page, 'Grande soirée NEC').getAttribute('aria-pressed'), 'true');
+    await page.waitForFunction(() => document.getElementById('annonces').textContent.includes('ajouté à mon programme'));
+    await page.reload();
+    await settled(page);
+    assert.equal(await toggleFor(page, 'Grande soirée NEC').getAttribute('aria-pressed'), 'true');
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon programme' }).click();
+    await settled(page);
+    const listed = await linkTitles(page.locator('li.item h2 a'));
+    assert.deepEqual(listed, ['Accueil NEC', 'Grande soirée NEC']);
+    await toggleFor(page, 'Accueil NEC').click();
+    assert.deepEqual(await linkTitles(page.locator('li.item h2 a')), ['Grande soirée NEC']);
+    assert.deepEqual(await axeViolations(page), [], 'filled agenda');
+    await page.close();
+  });
+
+  it('warns about overlaps, including the evening that ends after midnight', async () => {
+    const changed = structuredClone(programme);
+    changed.items.push({ ...changed.items.find((i) => i.id === 'accueil-vendredi'), id: 'apres-minuit', title: 'Atelier de nuit (test)', start: '2023-10-20T00:30:00+02:00', end: '2023-10-20T02:00:00+02:00' });
+    const page = await open('/programme', { programme: changed });
+    await toggleFor(page, 'Grande soirée NEC').click();
+    await toggleFor(page, 'Atelier de nuit (test)').click();
+    await toggleFor(page, 'Déjeuner de clôture').click();
+    await page.goto(`${env.url}/mon-programme`);
+    await settled(page);
+    const warning = page.getByRole('note');
+    assert.equal(await warning.getByRole('heading').innerText(), 'Attention : horaires qui se chevauchent');
+    assert.deepEqual(await warning.locator('li').allInnerTexts(), ['« Grande soirée NEC » (19 octobre, 19 h – 1 h) et « Atelier de nuit (test) » (20 octobre, 0 h 30 – 2 h)']);
+    await page.close();
+  });
+
+  it('shares a selection by link; opening it offers an import and never overwrites silently', async () => {
+    const page = await open('/programme');
+    await toggleFor(page, 'Plénière').click();
+    await toggleFor(page, 'Déjeuner de clôture').click();
+    await page.goto(`${env.url}/mon-programme`);
+    await settled(page);
+    const link = await page.getByRole('textbox', { name: 'Lien de partage de mon programme' }).inputValue();
+    assert.equal(new URL(link).search, '?partage=pleniere-jeudi%2Cdejeuner-cloture');
+
+    const friend = await open('/programme');
+    await toggleFor(friend, 'Grande soirée NEC').click();
+    await friend.goto(link.replace(new URL(link).origin, env.url));
+    await settled(friend);
+    const shared = friend.getByRole('region', { name: 'Programme partagé avec vous' });
+    assert.match(await shared.innerText(), /Plénière/);
+    assert.match(await shared.innerText(), /Déjeuner de clôture/);
+    const own = async () => linkTitles(friend.locator('li.item h2 a'));
+    assert.deepEqual(await own(), ['Grande soirée NEC'], 'nothing imported yet');
+    await shared.getByRole('button', { name: 'Ajouter à mon programme' }).click();
+    await settled(friend);
+    assert.deepEqual(await own(), ['Plénière', 'Grande soirée NEC', 'Déjeuner de clôture']);
+    assert.equal(new URL(friend.url()).search, '', 'the share parameter is gone once imported');
+    await friend.close();
+    await page.close();
+  });
+
+  it('exports the agenda and a single item as valid iCalendar with UTC times and stable UIDs', async () => {
+    const page = await open('/programme');
+    await toggleFor(page, 'Grande soirée NEC').click();
+    await toggleFor(page, 'Déjeuner de clôture').click();
+    await toggleFor(page, 'Le programme Accélérateur d’initiatives citoyennes (AIC)').click();
+    await page.goto(`${env.url}/mon-programme`);
+    await settled(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Télécharger mon programme pour mon agenda (.ics)' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'nec-2023-mon-programme.ics');
+    const events = await calendarEvents(download);
+    assert.deepEqual(events.map((e) => e.summary), ['Grande soirée NEC', 'Déjeuner de clôture'], 'the untimed AIC session is not exported');
+    assert.deepEqual(events[0], {
+      uid: 'nec-2023-grande-soiree@numerique-en-communs.fr',
+      summary: 'Grande soirée NEC',
+      start: '2023-10-19T17:00:00.000Z',
+      end: '2023-10-19T23:00:00.000Z',
+    });
+
+    await page.goto(`${env.url}/programme/grande-soiree`);
+    await settled(page);
+    const [single] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Ajouter à mon agenda (fichier .ics)' }).click(),
+    ]);
+    assert.equal(single.suggestedFilename(), 'nec-2023-grande-soiree.ics');
+    assert.deepEqual(await calendarEvents(single), [events[0]]);
+    await page.goto(`${env.url}/programme/accueil-jeudi`);
+    await settled(page);
+    const [welcome] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /fichier \.ics/ }).click()]);
+    assert.equal((await calendarEvents(welcome))[0].end, null, 'no invented end time');
+    await page.close();
+  });
+});
+
+describe('now and next', () => {
+  it('shows what is on and what comes next by an injected clock', async () => {
+    const night = await open('/programme', { now: '2023-10-20T00:30:00+02:00' });
+    const block = night.getByRole('region', { name: 'En ce moment' });
+    const text = await block.innerText();
+    assert.match(text, /Il est 0 h 30, heure de Paris\./);
+    assert.match(text, /En cours :\s+Grande soirée NEC/);
+    assert.match(text, /Ensuite, à 9 h :\s+Accueil NEC/);
+    await night.close();
+    const before = await open('/programme', { now: '2023-09-01T10:00:00+02:00' });
+    assert.equal(await before.getByRole('region', { name: 'En ce moment' }).count(), 0);
+    await before.close();
+  });
+});
+
+describe('keyboard only', () => {
+  it('searches, filters, opens an item and adds it to Mon programme with the keyboard alone', async () => {
+    const page = await open('/programme');
+    await page.getByRole('searchbox', { name: 'Rechercher dans le programme' }).focus();
+    await page.keyboard.type('accueil');
+    assert.equal(await count(page), '2 éléments correspondent.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.match(await page.evaluate(() => document.activeElement.parentElement.textContent), /Vendredi 20 octobre/);
+    await page.keyboard.press('Space');
+    assert.equal(await count(page), '1 élément correspond.');
+    const link = page.getByRole('link', { name: /Accueil NEC/ });
+    await link.focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-pressed')), 'false');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-pressed')), 'true', 'focus stays on the toggle');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await settled(page);
+    assert.equal(await page.locator('h1').innerText(), 'Accueil NEC');
+    assert.equal(await toggleFor(page, 'Accueil NEC').getAttribute('aria-pressed'), 'true');
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+});
+
+describe('print, scale and accessibility', () => {
+  it('prints without controls and never splits an item', async () => {
+    const page = await open('/programme');
+    await page.emulateMedia({ media: 'print' });
+    const hidden = await page.evaluate(() => ['.filters', '.toggle', '.site-header nav'].map((s) => getComputedStyle(document.querySelector(s)).display));
+    assert.deepEqual(hidden, ['none', 'none', 'none']);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('li.item')).breakInside), 'avoid');
+    await page.close();
+  });
+
+  it('renders 500 synthetic items a page at a time, under 300 DOM elements, and pages by keyboard', async () => {
+    const page = await open('/programme', { programme: syntheticProgramme(), viewport: { width: 390, height: 844 } });
+    assert.equal(await count(page), '500 éléments correspondent — page 1 sur 34.');
+    const elements = () => page.evaluate(() => [...document.getElementsByTagName('*')].filter((e) => !e.parentElement?.closest('svg')).length);
+    assert.ok((await elements()) <= 300, `${await elements()} elements`);
+    await page.getByRole('link', { name: 'Page suivante' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('result-count'));
+    assert.equal(await count(page), '500 éléments correspondent — page 2 sur 34.');
+    assert.equal(new URL(page.url()).searchParams.get('page'), '2');
+    assert.ok((await elements()) <= 300);
+    await page.close();
+  });
+
+  for (const [path, setup] of [['/programme', null], ['/programme/grande-soiree', null], ['/mon-programme', null], ['/mon-programme?partage=grande-soiree', null], ['/programme', 'now']]) {
+    it(`${path}${setup ? ' (during the event)' : ''} has no axe-core violation`, async () => {
+      const page = await open(path, setup ? { now: '2023-10-19T20:00:00+02:00' } : {});
+      assert.deepEqual(await axeViolations(page), []);
+      await page.close();
+    });
+  }
+});
