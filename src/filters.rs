@@ -226,6 +226,17 @@ mod tests {
     }
 
     #[test]
+    fn places_are_the_venue_only_where_the_sources_allow_it() {
+        let p = programme();
+        let place = |id: &str| p.place_of(p.items.iter().find(|i| i.id == id).unwrap()).map(|v| v.name.as_str());
+        assert_eq!(place("pleniere-jeudi"), Some("Palais de la Bourse"));
+        assert_eq!(place("dejeuner-cloture"), Some("Palais de la Bourse"));
+        assert_eq!(place("grande-soiree"), None, "runs past the venue's closing time");
+        assert_eq!(place("off-beta-tour"), None, "the off day is only said to be in Bordeaux");
+        assert_eq!(place("dinum-startups-etat"), None, "no day announced");
+    }
+
+    #[test]
     fn toggling_a_value_adds_or_removes_it_and_goes_back_to_page_one() {
         let start = Filters { page: 3, ..Filters::default() };
         let on = start.toggled(FilterList::Themes, "communs-souverainete");

@@ -284,6 +284,21 @@ impl Programme {
         items.sort_by_key(|i| (i.start.is_none(), i.start));
         items
     }
+    /// Where an item takes place, as far as the sources say: the venue for an item of a main day
+    /// that fits its opening hours (or has no time yet); otherwise unknown, never guessed (the
+    /// evening party runs past closing time, the off-day gatherings are only said to be in the city).
+    pub fn place_of(&self, item: &Item) -> Option<&Venue> {
+        let main_day = item.day.and_then(|d| self.day(d)).is_some_and(|d| d.kind == DayKind::Main);
+        let within_hours = match (item.start, item.end) {
+            (Some(start), end) => {
+                let end = end.unwrap_or(start);
+                start.time() >= self.venue.opens && end.date_naive() == start.date_naive() && end.time() <= self.venue.closes
+            }
+            (None, _) => true,
+        };
+        (main_day && within_hours).then_some(&self.venue)
+    }
+
     /// Items announced without a day.
     pub fn undated_items(&self) -> Vec<&Item> {
         self.items.iter().filter(|i| i.day.is_none()).collect()

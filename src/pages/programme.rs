@@ -265,6 +265,10 @@ pub fn item_facts(programme: &Programme, item: &Item) -> String {
     if let Some(t) = item.theme.as_deref().and_then(|id| programme.theme(id)) {
         facts.push(format!("Thématique : {}", t.name));
     }
+    facts.push(match programme.place_of(item) {
+        Some(venue) => format!("Lieu : {}", venue.name),
+        None => "Lieu : à préciser".to_owned(),
+    });
     facts.push(format!("Accès : {}", item.access.label_fr().to_lowercase()));
     if !item.speakers.is_empty() {
         facts.push(format!("Intervenants : {}", format::list(&item.speakers)));

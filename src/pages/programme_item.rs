@@ -61,7 +61,10 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
         <dl class="facts">
             <div><dt>"Jour"</dt><dd>{day}</dd></div>
             <div><dt>"Horaire"</dt><dd><When item=item.clone()/>" (heure de Paris)"</dd></div>
-            <div><dt>"Lieu"</dt><dd>{format!("{}, {}", p.venue.name, p.venue.address)}</dd></div>
+            <div><dt>"Lieu"</dt><dd>{match p.place_of(&item) {
+                Some(venue) => format!("{}, {}", venue.name, venue.address),
+                None => format!("À préciser (l’événement se tient à {})", p.edition.city),
+            }}</dd></div>
             {format.map(|f| view! { <div><dt>"Format"</dt><dd>{f}</dd></div> })}
             {theme.map(|t| view! { <div><dt>"Thématique"</dt><dd>{t}</dd></div> })}
             <div><dt>"Accès"</dt><dd>{item.access.label_fr()}</dd></div>

@@ -28,7 +28,7 @@ export const ROUTES = [
     h1: 'Grande soirée NEC',
     title: 'Grande soirée NEC — Programme 2023 — Numérique en Commun[s]',
     nav: null,
-    content: ['Jeudi 19 octobre 2023', '19 h – 1 h le lendemain (6 h)', programme.venue.address, 'Retour au programme'],
+    content: ['Jeudi 19 octobre 2023', '19 h – 1 h le lendemain (6 h)', 'À préciser (l’événement se tient à Bordeaux)', 'Retour au programme'],
   },
   {
     path: '/mon-programme',
