@@ -6,7 +6,8 @@
 //! No web dependency: it compiles and is tested natively, and runs in the browser.
 //!
 //! Times are written in UTC (`Z`), so no time-zone table is needed. An item without a start
-//! time is never exported, and an item without an end gets no `DTEND`: times are never invented.
+//! time is never exported, an item without an end gets no `DTEND`, and `LOCATION` is written
+//! only where `Programme::place_of` knows the place: nothing is invented.
 
 use std::fmt::Write as _;
 
@@ -118,8 +119,10 @@ impl Writer {
         }
         self.text("SUMMARY", &item.title);
         self.text("DESCRIPTION", &description(item));
-        let venue = &programme.venue;
-        self.text("LOCATION", &format!("{}, {}", venue.name, venue.address));
+        // Only where the sources place the item (`Programme::place_of`): a place is never guessed.
+        if let Some(venue) = programme.place_of(item) {
+            self.text("LOCATION", &format!("{}, {}", venue.name, venue.address));
+        }
         self.raw("URL", &item_url(base_url, &item.id));
         let categories: Vec<&str> = [
             item.theme.as_deref().and_then(|id| programme.theme(id)).map(|t| t.name.as_str()),

@@ -240,6 +240,22 @@ fn event_fields_come_from_the_programme() {
 }
 
 #[test]
+fn the_venue_is_the_location_only_where_the_sources_place_the_item() {
+    let programme = programme();
+    let text = export_all(&programme);
+    for event in events(&text) {
+        let id = event.get_uid().and_then(|u| u.strip_prefix("nec-2023-")).and_then(|u| u.split('@').next());
+        let item = item(&programme, id.expect("our UID"));
+        let expected = programme.place_of(item).map(|v| format!("{}, {}", v.name, v.address));
+        assert_eq!(event.get_location().map(str::to_owned), expected, "{}", item.id);
+    }
+    // The evening party runs past closing time: its place is not known, so none is written.
+    let party = ics::item_calendar(&programme, item(&programme, "grande-soiree"), BASE, stamp()).expect("timed");
+    assert_eq!(events(&party)[0].get_location(), None);
+    assert!(!party.contains("LOCATION"));
+}
+
+#[test]
 fn items_without_theme_or_format_have_no_categories() {
     let programme = programme();
     let party = item(&programme, "grande-soiree");
@@ -257,21 +273,22 @@ fn hostile_text_comes_back_identical_through_a_real_parser() {
     programme.venue.name = hostile.clone();
     programme.themes[0].name = format!("{hostile}, second"); // a comma inside one category
     let theme = programme.themes[0].id.clone();
-    let party = programme.items.iter_mut().find(|i| i.id == "grande-soiree").expect("party");
-    party.title = hostile.clone();
-    party.description = hostile.clone();
-    party.speakers = vec![hostile.clone()];
-    party.theme = Some(theme);
+    let plenary = programme.items.iter_mut().find(|i| i.id == "pleniere-jeudi").expect("plenary");
+    plenary.title = hostile.clone();
+    plenary.description = hostile.clone();
+    plenary.speakers = vec![hostile.clone()];
+    plenary.theme = Some(theme);
 
-    let party = item(&programme, "grande-soiree");
-    let text = ics::item_calendar(&programme, party, BASE, stamp()).expect("timed");
+    let plenary = item(&programme, "pleniere-jeudi");
+    let text = ics::item_calendar(&programme, plenary, BASE, stamp()).expect("timed");
     assert_well_formed(&text);
     let calendar = parse(&text);
     assert_eq!(calendar.get_name(), Some(format!("{hostile} – {hostile}").as_str()));
     let event = calendar.events().next().expect("one event");
     assert_eq!(event.get_summary(), Some(hostile.as_str()));
     assert_eq!(event.get_location().map(str::to_owned), Some(format!("{hostile}, {}", programme.venue.address)));
-    assert_eq!(event.get_categories(), Some(vec![format!("{hostile}, second")]));
+    let format = programme.format("pleniere").expect("the plenary format").name.clone();
+    assert_eq!(event.get_categories(), Some(vec![format!("{hostile}, second"), format]));
     assert_eq!(
         event.get_description().map(str::to_owned),
         Some(format!("{hostile}\n\nAccès : Sur inscription\nIntervenants : {hostile}"))
@@ -339,7 +356,9 @@ fn special_characters_are_escaped_as_rfc_5545_writes_them() {
     party.title = "a;b,c\\d\ne:f\"g".to_owned();
     let text = ics::item_calendar(&programme, item(&programme, "grande-soiree"), BASE, stamp()).expect("timed");
     assert!(content_lines(&text).contains(&"SUMMARY:a\\;b\\,c\\\\d\\ne:f\"g".to_owned()), "{text}");
-    assert!(content_lines(&text).contains(&"LOCATION:Palais de la Bourse\\, 17 place de la Bourse 33076 Bordeaux".to_owned()));
+    let plenary = ics::item_calendar(&programme, item(&programme, "pleniere-jeudi"), BASE, stamp()).expect("timed");
+    let location = "LOCATION:Palais de la Bourse\\, 17 place de la Bourse 33076 Bordeaux";
+    assert!(content_lines(&plenary).contains(&location.to_owned()), "{plenary}");
 }
 
 #[test]
