@@ -129,49 +129,32 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
     });
 
     let p = programme.clone();
-    let listing = move || {
-        let found = results.get();
-        let start = (page() - 1) * PAGE_SIZE;
-        let shown: Vec<usize> = found.into_iter().skip(start).take(PAGE_SIZE).collect();
-        let query = filters.with(Filters::to_query);
-        let mut groups: Vec<(Option<chrono::NaiveDate>, Vec<usize>)> = Vec::new();
-        for i in shown {
-            let day = p.items[i].day;
-            match groups.last_mut() {
-                Some((d, list)) if *d == day => list.push(i),
-                _ => groups.push((day, vec![i])),
-            }
-        }
-        groups
-            .into_iter()
-            .map(|(day, indices)| {
-                let heading = match day {
-                    Some(d) => match p.day(d) {
-                        Some(info) => format!("{} — {}", capitalised(&format::long_date(d)), info.title),
-                        None => capitalised(&format::long_date(d)),
-                    },
-                    None => "Date et horaire à préciser".to_owned(),
-                };
-                let id = day.map_or_else(|| "jour-a-preciser".to_owned(), |d| format!("jour-{d}"));
-                let labelled_by = id.clone();
-                let note = day.and_then(|d| p.day(d)).and_then(|d| d.description.clone());
-                let contact = day.and_then(|d| p.day(d)).and_then(|d| d.contact_email.clone());
-                let items: Vec<Item> = indices.iter().map(|&i| p.items[i].clone()).collect();
-                let (p, query) = (p.clone(), query.clone());
-                view! {
-                    <section class="day" aria-labelledby=labelled_by>
-                        <h2 id=id>{heading}</h2>
-                        {note.map(|n| view! { <p class="day__note">{n}</p> })}
-                        {contact.map(|email| view! {
-                            <p class="day__note">"Pour y participer, écrire à "<a href=format!("mailto:{email}")>{email.clone()}</a>"."</p>
-                        })}
-                        <ol class="items">
-                            {items.into_iter().map(|item| view! { <ItemSummary item programme=p.clone() query=query.clone()/> }).collect_view()}
-                        </ol>
-                    </section>
+    // Day groups of the current page. Keyed lists below reuse the sections and items that stay
+    // on screen from one keystroke to the next, so typing only renders what changed.
+    let groups = {
+        let p = p.clone();
+        Memo::new(move |_| {
+            let start = (page() - 1) * PAGE_SIZE;
+            let mut groups: Vec<(Option<chrono::NaiveDate>, Vec<usize>)> = Vec::new();
+            for i in results.with(|found| found.iter().skip(start).take(PAGE_SIZE).copied().collect::<Vec<_>>()) {
+                let day = p.items[i].day;
+                match groups.last_mut() {
+                    Some((d, list)) if *d == day => list.push(i),
+                    _ => groups.push((day, vec![i])),
                 }
-            })
-            .collect_view()
+            }
+            groups
+        })
+    };
+    let query = Memo::new(move |_| filters.with(Filters::to_query));
+    let days = move || groups.with(|g| g.iter().map(|(day, _)| *day).collect::<Vec<_>>());
+    let listing = move || {
+        let p = p.clone();
+        view! {
+            <For each=days key=|day| *day let:day>
+                <DaySection day programme=p.clone() groups query/>
+            </For>
+        }
     };
     let pager = move || {
         let (current, total) = (page(), pages());
@@ -213,6 +196,42 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
         })}
         {listing}
         {pager}
+    }
+}
+
+/// One day of the results: its heading and notes, then its items on the current page.
+#[component]
+fn DaySection(
+    day: Option<chrono::NaiveDate>,
+    programme: Arc<Programme>,
+    groups: Memo<Vec<(Option<chrono::NaiveDate>, Vec<usize>)>>,
+    query: Memo<String>,
+) -> impl IntoView {
+    let p = programme;
+    let info = day.and_then(|d| p.day(d));
+    let heading = match (day, info) {
+        (Some(d), Some(info)) => format!("{} — {}", capitalised(&format::long_date(d)), info.title),
+        (Some(d), None) => capitalised(&format::long_date(d)),
+        (None, _) => "Date et horaire à préciser".to_owned(),
+    };
+    let id = day.map_or_else(|| "jour-a-preciser".to_owned(), |d| format!("jour-{d}"));
+    let labelled_by = id.clone();
+    let note = info.and_then(|d| d.description.clone());
+    let contact = info.and_then(|d| d.contact_email.clone());
+    let indices = move || groups.with(|g| g.iter().find(|(d, _)| *d == day).map(|(_, list)| list.clone()).unwrap_or_default());
+    view! {
+        <section class="day" aria-labelledby=labelled_by>
+            <h2 id=id>{heading}</h2>
+            {note.map(|n| view! { <p class="day__note">{n}</p> })}
+            {contact.map(|email| view! {
+                <p class="day__note">"Pour y participer, écrire à "<a href=format!("mailto:{email}")>{email.clone()}</a>"."</p>
+            })}
+            <ol class="items">
+                <For each=indices key=|i| *i let:i>
+                    <ItemSummary item=p.items[i].clone() programme=p.clone() query/>
+                </For>
+            </ol>
+        </section>
     }
 }
 
@@ -278,13 +297,15 @@ pub fn item_facts(programme: &Programme, item: &Item) -> String {
 
 /// One item in the list: its heading links to its page (keeping the filters), then when, facts and the agenda toggle.
 #[component]
-fn ItemSummary(item: Item, programme: Arc<Programme>, query: String) -> impl IntoView {
-    let href = if query.is_empty() { format!("/programme/{}", item.id) } else { format!("/programme/{}?{query}", item.id) };
+fn ItemSummary(item: Item, programme: Arc<Programme>, query: Memo<String>) -> impl IntoView {
+    let id = item.id.clone();
+    let href = move || query.with(|q| if q.is_empty() { format!("/programme/{id}") } else { format!("/programme/{id}?{q}") });
     let facts = item_facts(&programme, &item);
     let (words, title) = (when_words(&item), item.title.clone());
     view! {
         <li class="item">
-            <h3><A href=href><span class="visually-hidden">{words}</span>{title}</A></h3>
+            // A plain link: the router still handles it, without the cost of `<A>` per item.
+            <h3><a href=href><span class="visually-hidden">{words}</span>{title}</a></h3>
             <p class="item__when" aria-hidden="true"><When item=item.clone()/></p>
             <p class="item__facts">{facts}</p>
             <AgendaToggle id=item.id.clone() title=item.title.clone()/>
