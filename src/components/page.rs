@@ -1,6 +1,14 @@
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use leptos::html::H1;
 use leptos::prelude::*;
 
-/// One page: keeps the document title in step and renders the page's only `h1`, then its content.
+/// False until the first page has been shown: the first page keeps the browser's own focus.
+static SHOWN_A_PAGE: AtomicBool = AtomicBool::new(false);
+
+/// One page: keeps the document title in step and renders the page's only `h1`, then its
+/// content. After a navigation inside the app, focus moves to the new `h1`, so keyboard and
+/// screen-reader users start reading the new page at its title (as on a full page load).
 #[component]
 pub fn Page(
     /// The visible heading; may change once data has loaded.
@@ -12,8 +20,16 @@ pub fn Page(
     children: Children,
 ) -> impl IntoView {
     Effect::new(move |_| document().set_title(&format!("{} — Numérique en Commun[s]", title.get())));
+    let h1 = NodeRef::<H1>::new();
+    Effect::new(move |_| {
+        if SHOWN_A_PAGE.swap(true, Ordering::Relaxed) {
+            if let Some(h1) = h1.get() {
+                let _ = h1.focus();
+            }
+        }
+    });
     view! {
-        <h1 id="titre-page" tabindex="-1">{heading}</h1>
+        <h1 id="titre-page" tabindex="-1" node_ref=h1>{heading}</h1>
         {children()}
     }
 }

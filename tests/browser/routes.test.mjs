@@ -76,6 +76,8 @@ describe('every route, opened directly by its URL', () => {
       assert.equal(await page.locator('h1').innerText(), route.h1);
       assert.equal(await page.title(), route.title);
       assert.equal(await nav.getByRole('link', { name: route.nav, exact: true }).getAttribute('aria-current'), 'page');
+      assert.equal(await page.evaluate(() => document.activeElement.tagName + ' ' + document.activeElement.textContent), `H1 ${route.h1}`,
+        'focus moves to the new page title');
     }
     await page.goBack();
     await page.waitForURL(env.url + '/charte');

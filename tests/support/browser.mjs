@@ -10,9 +10,9 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Starts the server and the browser once per test file. */
-export async function start() {
-  const server = await serve();
+/** Starts the server (with extra response `headers`, e.g. a CSP) and the browser, once per test file. */
+export async function start({ headers = {} } = {}) {
+  const server = await serve(undefined, 0, headers);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

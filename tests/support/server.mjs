@@ -30,19 +30,19 @@ async function fileAt(root, urlPath) {
   }
 }
 
-/** Starts the server on a free loopback port; resolves to { url, close }. */
-export function serve(root = DIST, port = 0) {
+/** Starts the server on a free loopback port; resolves to { url, close }. `headers` are added to every response. */
+export function serve(root = DIST, port = 0, headers = {}) {
   const server = createServer(async (req, res) => {
     const urlPath = new URL(req.url, 'http://localhost').pathname;
     let path = await fileAt(root, urlPath === '/' ? '/index.html' : urlPath);
     if (!path && extname(urlPath) === '') path = join(root, 'index.html');
     if (!path) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');
       return;
     }
     const body = await readFile(path);
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.writeHead(200, { ...headers, 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
     res.end(body);
   });
   return new Promise((done) => {

@@ -1,0 +1,30 @@
+// Trunk post-build hook: Trunk 0.21 writes the wasm start-up as an inline
+// <script type="module"> in index.html, which a strict Content-Security-Policy
+// (script-src 'self') blocks. Move it to a hashed file beside the other assets.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('externalize-boot-script: TRUNK_STAGING_DIR is not set (run by Trunk only)');
+  process.exit(1);
+}
+const htmlPath = join(dir, 'index.html');
+const html = readFileSync(htmlPath, 'utf8');
+const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
+const match = html.match(inline);
+if (!match) {
+  console.error('externalize-boot-script: no inline module script in index.html');
+  process.exit(1);
+}
+const code = match[1].trim() + '\n';
+const hash = createHash('sha384').update(code).digest();
+const name = `boot-${hash.toString('hex').slice(0, 16)}.js`;
+writeFileSync(join(dir, name), code);
+const tag = `<script type="module" src="/${name}" integrity="sha384-${hash.toString('base64')}"></script>`;
+writeFileSync(htmlPath, html.replace(inline, tag));
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html.replace(inline, tag))) {
+  console.error('externalize-boot-script: an inline script is still in index.html');
+  process.exit(1);
+}

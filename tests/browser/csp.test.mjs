@@ -1,0 +1,55 @@
+// The app under the strict Content-Security-Policy a public host should send (issue 9):
+// every route renders with zero `securitypolicyviolation` event, and no inline script is left.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openPage, panics, settled, start } from '../support/browser.mjs';
+import { DIST } from '../support/server.mjs';
+import { ROUTES } from '../support/routes.mjs';
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+let env;
+before(async () => { env = await start({ headers: { 'content-security-policy': CSP } }); });
+after(async () => { await env?.stop(); });
+
+describe('strict Content-Security-Policy', () => {
+  it('leaves no inline script or style attribute in the built index.html', () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'every script has a src');
+    assert.doesNotMatch(html, /\sstyle=/);
+  });
+
+  for (const route of ROUTES) {
+    it(`${route.path} renders under the CSP with no violation`, async () => {
+      const page = await openPage(env);
+      await page.addInitScript(() => {
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await page.goto(env.url + route.path);
+      await settled(page);
+      assert.equal(await page.locator('h1').innerText(), route.h1);
+      if (route.path.startsWith('/programme')) {
+        // Exercise the dynamic parts too: a filter, the agenda toggle.
+        const toggle = page.getByRole('button', { name: /^Mon programme : / }).first();
+        await toggle.click();
+        assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+      }
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      assert.deepEqual(panics(page), []);
+      await page.close();
+    });
+  }
+});
