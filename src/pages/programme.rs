@@ -176,6 +176,13 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
         <p class="notice"><strong>{programme.edition.status.clone()}</strong>" — horaires à l’heure de Paris."</p>
         <NowNext programme=programme.clone()/>
         <p><A href="/infos-pratiques">"Informations pratiques : lieu, horaires, accès, inscription et repas"</A></p>
+        <nav class="day-links" aria-label="Jours du programme">
+            <ul>
+                {programme.days.iter().map(|d| view! {
+                    <li><a href=format!("/programme?jour={}", d.date)>{format!("{} ({})", capitalised(&format::long_date(d.date)), d.title)}</a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
         <form class="filters" role="search" aria-label="Filtrer le programme" on:submit=|ev| ev.prevent_default()>
             <div class="search">
                 <label for="recherche">"Rechercher dans le programme"</label>

@@ -68,6 +68,17 @@ describe('filters and search', () => {
     await page.close();
   });
 
+  it('offers the days as a set of links that filter the programme to one day', async () => {
+    const page = await open('/programme');
+    const days = page.getByRole('navigation', { name: 'Jours du programme' });
+    assert.equal(await days.getByRole('link').count(), 3);
+    await days.getByRole('link', { name: 'Jeudi 19 octobre 2023 (Programme du jeudi)' }).click();
+    await page.waitForURL(/jour=2023-10-19/);
+    assert.equal(await count(page), '5 éléments correspondent.');
+    assert.ok(await page.getByRole('group', { name: 'Jour' }).getByLabel(/Jeudi 19 octobre 2023/).isChecked());
+    await page.close();
+  });
+
   it('searches title, description, speakers and theme, ignoring case and accents', async () => {
     const page = await open('/programme');
     const search = page.getByRole('searchbox', { name: 'Rechercher dans le programme' });
