@@ -1,0 +1,51 @@
+// "Mon programme" when the browser will not keep it (issue 9): localStorage that throws,
+// that is full, or that holds corrupt data. The app keeps working and says what happens.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, panics, settled, start } from '../support/browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
+
+const FAULTS = {
+  'localStorage disabled (every call throws)': () => {
+    for (const name of ['getItem', 'setItem', 'removeItem']) {
+      Storage.prototype[name] = () => { throw new DOMException('denied', 'SecurityError'); };
+    }
+  },
+  'localStorage full (writing throws QuotaExceededError)': () => {
+    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+  },
+};
+
+describe('Mon programme when storage fails', () => {
+  for (const [name, fault] of Object.entries(FAULTS)) {
+    it(`${name}: choices work for this visit and the page says they will not be kept`, async () => {
+      const page = await openPage(env);
+      await page.addInitScript(fault);
+      await page.goto(`${env.url}/programme`);
+      await settled(page);
+      const toggle = page.getByRole('button', { name: 'Mon programme : Grande soirée NEC', exact: true });
+      await toggle.click();
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+      await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon programme' }).click();
+      await settled(page);
+      assert.match(await page.getByRole('status').filter({ hasText: 'enregistrer' }).innerText(), /ne permet pas d’enregistrer « Mon programme »/);
+      assert.match(await page.locator('main').innerText(), /Grande soirée NEC/);
+      assert.deepEqual(panics(page), []);
+      await page.close();
+    });
+  }
+
+  it('corrupt stored data: the agenda starts empty, says so, and saving works again', async () => {
+    const page = await openPage(env);
+    await page.addInitScript(() => localStorage.setItem('nec-mon-programme-2023', '{pas du JSON'));
+    await page.goto(`${env.url}/mon-programme`);
+    await settled(page);
+    assert.match(await page.getByRole('status').filter({ hasText: 'illisible' }).innerText(), /était illisible/);
+    assert.match(await page.locator('main').innerText(), /Votre programme est vide/);
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+});
