@@ -1,8 +1,13 @@
 //! The current time, injectable: tests set `window.NEC_NOW` to an RFC 3339 string.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, Utc};
 use leptos::prelude::window;
 use web_sys::js_sys::{Date, Reflect};
+
+/// The current time in UTC, for calendar stamps; the Unix epoch if the clock is unreadable.
+pub fn now_utc() -> DateTime<Utc> {
+    now().map(|n| n.with_timezone(&Utc)).unwrap_or_default()
+}
 
 pub fn now() -> Option<DateTime<FixedOffset>> {
     let injected = Reflect::get(&window(), &"NEC_NOW".into()).ok().and_then(|v| v.as_string());

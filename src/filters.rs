@@ -63,11 +63,7 @@ impl Filters {
     /// A copy with one value of a list toggled, back on page 1.
     pub fn toggled(&self, list: FilterList, value: &str) -> Self {
         let mut next = self.clone();
-        let values = match list {
-            FilterList::Days => &mut next.days,
-            FilterList::Themes => &mut next.themes,
-            FilterList::Formats => &mut next.formats,
-        };
+        let values = next.values_mut(list);
         if let Some(i) = values.iter().position(|v| v == value) {
             values.remove(i);
         } else {
@@ -75,6 +71,24 @@ impl Filters {
         }
         next.page = 1;
         next
+    }
+
+    /// Whether `value` is checked in one group.
+    pub fn has(&self, list: FilterList, value: &str) -> bool {
+        let values = match list {
+            FilterList::Days => &self.days,
+            FilterList::Themes => &self.themes,
+            FilterList::Formats => &self.formats,
+        };
+        values.iter().any(|v| v == value)
+    }
+
+    fn values_mut(&mut self, list: FilterList) -> &mut Vec<String> {
+        match list {
+            FilterList::Days => &mut self.days,
+            FilterList::Themes => &mut self.themes,
+            FilterList::Formats => &mut self.formats,
+        }
     }
 
     /// Whether an item passes every active filter and contains every word of the search.

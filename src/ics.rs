@@ -18,6 +18,11 @@ use crate::model::{Item, Programme};
 /// The media type to give the downloaded file.
 pub const MEDIA_TYPE: &str = "text/calendar;charset=utf-8";
 
+/// A `data:` URL holding a calendar, for a download link that needs no script or server.
+pub fn data_url(calendar: &str) -> String {
+    format!("data:{MEDIA_TYPE},{}", crate::filters::encode_component(calendar))
+}
+
 /// Names the software that wrote the calendar, as RFC 5545 requires.
 const PRODID: &str = "-//ANCT//Numérique en Commun[s]//FR";
 

@@ -72,9 +72,9 @@ fn Selection(programme: Arc<Programme>, ids: Vec<String>) -> impl IntoView {
     let clashes: Vec<(Item, Item)> = overlaps(&items).into_iter().map(|(a, b)| (a.clone(), b.clone())).collect();
     let origin = window().location().origin().unwrap_or_default();
     let share_url = format!("{origin}/mon-programme?{SHARE_PARAM}={}", encode_component(&share_value(&ids)));
-    let stamp = crate::clock::now().map(|n| n.with_timezone(&chrono::Utc)).unwrap_or_default();
+    let stamp = crate::clock::now_utc();
     let timed = items.iter().filter(|i| ics::exportable(i)).count();
-    let calendar = format!("data:text/calendar;charset=utf-8,{}", encode_component(&ics::calendar(&programme, &items, &origin, stamp)));
+    let calendar = ics::data_url(&ics::calendar(&programme, &items, &origin, stamp));
     let count = match items.len() {
         1 => "1 élément choisi.".to_owned(),
         n => format!("{n} éléments choisis, dans l’ordre du programme."),

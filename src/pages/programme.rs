@@ -70,13 +70,7 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
         Callback::new(move |value: String| apply(filters.get_untracked().toggled(list, &value), false))
     };
     let checked = |list: FilterList| {
-        Callback::new(move |value: String| {
-            filters.with(|f| match list {
-                FilterList::Days => f.days.contains(&value),
-                FilterList::Themes => f.themes.contains(&value),
-                FilterList::Formats => f.formats.contains(&value),
-            })
-        })
+        Callback::new(move |value: String| filters.with(|f| f.has(list, &value)))
     };
     let on_search = {
         let apply = apply.clone();
@@ -148,13 +142,10 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
     };
     let query = Memo::new(move |_| filters.with(Filters::to_query));
     let days = move || groups.with(|g| g.iter().map(|(day, _)| *day).collect::<Vec<_>>());
-    let listing = move || {
-        let p = p.clone();
-        view! {
-            <For each=days key=|day| *day let:day>
-                <DaySection day programme=p.clone() groups query/>
-            </For>
-        }
+    let listing = view! {
+        <For each=days key=|day| *day let:day>
+            <DaySection day programme=p.clone() groups query/>
+        </For>
     };
     let pager = move || {
         let (current, total) = (page(), pages());

@@ -6,7 +6,6 @@ use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::components::{AgendaToggle, DataView, Page, Sources};
 use crate::data::{use_data, PROGRAMME};
-use crate::filters::encode_component;
 use crate::format;
 use crate::ics;
 use crate::model::Programme;
@@ -54,9 +53,7 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
     });
     let day = item.day.map_or_else(|| "Date à préciser".to_owned(), |d| capitalised(&format::long_date(d)));
     let origin = window().location().origin().unwrap_or_default();
-    let calendar = ics::item_calendar(p, &item, &origin, crate::clock::now().map(|n| n.with_timezone(&chrono::Utc)).unwrap_or_default()).map(|text| {
-        (format!("data:text/calendar;charset=utf-8,{}", encode_component(&text)), ics::item_file_name(p, &item))
-    });
+    let calendar = ics::item_calendar(p, &item, &origin, crate::clock::now_utc()).map(|text| (ics::data_url(&text), ics::item_file_name(p, &item)));
     view! {
         <dl class="facts">
             <div><dt>"Jour"</dt><dd>{day}</dd></div>
