@@ -18,7 +18,11 @@ if (!match) {
   console.error('externalize-boot-script: no inline module script in index.html');
   process.exit(1);
 }
-const code = match[1].trim() + '\n';
+// The theme chosen with the switch (src/storage.rs, THEME_KEY) is applied before the wasm
+// downloads, so a visitor who chose "Sombre" never sees a light page first.
+const applyStoredTheme =
+  "try { const t = localStorage.getItem('nec-theme'); if (t === 'light' || t === 'dark') document.documentElement.dataset.theme = t; } catch {}\n";
+const code = applyStoredTheme + match[1].trim() + '\n';
 const hash = createHash('sha384').update(code).digest();
 const name = `boot-${hash.toString('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, name), code);

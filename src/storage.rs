@@ -76,3 +76,20 @@ pub fn provide_agenda() {
 pub fn use_agenda() -> AgendaStore {
     use_context::<AgendaStore>().unwrap_or_else(AgendaStore::load)
 }
+
+/// Where the visitor's colour theme is kept; `scripts/externalize-boot-script.mjs` reads it too.
+pub const THEME_KEY: &str = "nec-theme";
+
+/// The theme chosen with the switch: `"light"`, `"dark"`, or `None` to follow the system.
+pub fn stored_theme() -> Option<String> {
+    let theme = local_storage()?.get_item(THEME_KEY).ok().flatten()?;
+    matches!(theme.as_str(), "light" | "dark").then_some(theme)
+}
+
+/// Keeps the theme (`None`: follow the system); returns false when the browser refuses.
+pub fn store_theme(theme: Option<&str>) -> bool {
+    local_storage().is_some_and(|storage| match theme {
+        Some(theme) => storage.set_item(THEME_KEY, theme).is_ok(),
+        None => storage.remove_item(THEME_KEY).is_ok(),
+    })
+}

@@ -12,6 +12,7 @@ mod site_footer;
 mod site_header;
 mod skip_link;
 mod sources;
+mod theme_switch;
 
 pub use agenda_toggle::AgendaToggle;
 pub use announcer::LiveRegion;
@@ -25,3 +26,4 @@ pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use skip_link::SkipLink;
 pub use sources::Sources;
+pub use theme_switch::ThemeSwitch;

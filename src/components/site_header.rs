@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The banner with the site name and the main navigation; the current page has `aria-current="page"`.
+use super::ThemeSwitch;
+
+/// The banner with the site name and the main navigation (the current page has `aria-current="page"`), and the theme switch.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     view! {
@@ -23,6 +25,7 @@ pub fn SiteHeader() -> impl IntoView {
                         <li><A href="/editions" exact=true>"Éditions"</A></li>
                     </ul>
                 </nav>
+                <ThemeSwitch/>
             </div>
         </header>
     }

@@ -2,7 +2,7 @@
 // table, the per-edition pages, the open-data downloads; axe-core in both colour schemes.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openPage, panics, settled, start } from '../support/browser.mjs';
+import { openPage, panics, settled, start } from '../support/browser.mjs';
 import { catalogue, charter, editions } from '../support/routes.mjs';
 
 const fr = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
@@ -177,20 +177,4 @@ describe('open data', () => {
     assert.ok(csv.startsWith('annee,ville,indicateur,valeur,libelle,approximatif,source\r\n2018,Nantes,attendees,850,'));
     await page.close();
   });
-});
-
-describe('accessibility of these pages in both colour schemes', () => {
-  for (const colorScheme of ['light', 'dark']) {
-    for (const path of ['/charte', '/editions', '/editions/2021', '/editions/2023', '/donnees']) {
-      it(`${path} (${colorScheme}) has no axe-core violation and no horizontal scroll at 320 px`, async () => {
-        const page = await openPage(env, { colorScheme, viewport: { width: 320, height: 800 } });
-        await page.goto(env.url + path);
-        await settled(page);
-        assert.deepEqual(await axeViolations(page), []);
-        const [documentWidth, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-        assert.ok(documentWidth <= viewport, `document ${documentWidth}px wide in a ${viewport}px viewport`);
-        await page.close();
-      });
-    }
-  }
 });

@@ -57,8 +57,11 @@ export function panics(page) {
   return page.problems.filter((p) => /unreachable|panicked|RuntimeError/i.test(p));
 }
 
+/** The axe-core rule sets every page must pass: WCAG 2.0, 2.1 and 2.2 A/AA, and axe's RGAA 4 mapping. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'RGAAv4'];
+
 /** Runs axe-core on the page and returns its violations, one readable line each. */
-export async function axeViolations(page, tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']) {
+export async function axeViolations(page, tags = AXE_TAGS) {
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate((runOnly) => window.axe.run(document, { runOnly: { type: 'tag', values: runOnly } }), tags);
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
