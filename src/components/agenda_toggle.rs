@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::components::announcer::use_announcer;
+use super::announcer::use_announcer;
+use super::VisuallyHidden;
 use crate::storage::use_agenda;
 
 /// Adds an item to "Mon programme" or takes it out: a toggle button (`aria-pressed`, WAI-ARIA
@@ -28,7 +29,7 @@ pub fn AgendaToggle(id: String, title: String) -> impl IntoView {
         <button type="button" class="toggle" aria-pressed=move || if chosen.get() { "true" } else { "false" } on:click=on_click>
             // The star is drawn by CSS from `aria-pressed`: no extra element in lists of many items.
             "Mon programme"
-            <span class="visually-hidden">{format!(" : {title}")}</span>
+            <VisuallyHidden>{format!(" : {title}")}</VisuallyHidden>
         </button>
     }
 }

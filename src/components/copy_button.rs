@@ -4,7 +4,8 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::components::announcer::use_announcer;
 
-/// Copies a text (e.g. a share link) to the clipboard and announces the result.
+/// Copies a text (e.g. a share link) to the clipboard and announces the result: a native
+/// `<button>` (WAI-ARIA button pattern) and the live-region announcer.
 #[component]
 pub fn CopyButton(
     /// The visible label, e.g. "Copier le lien".
@@ -17,7 +18,11 @@ pub fn CopyButton(
         spawn_local(async move {
             let clipboard = window().navigator().clipboard();
             let done = JsFuture::from(clipboard.write_text(&value)).await.is_ok();
-            announcer.say(if done { "Lien copié." } else { "La copie a échoué : sélectionnez le lien et copiez-le." });
+            if done {
+                announcer.say("Lien copié.");
+            } else {
+                announcer.say_urgently("La copie a échoué : sélectionnez le lien et copiez-le.");
+            }
         });
     };
     view! { <button type="button" class="button button--secondary" on:click=copy>{label}</button> }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::Disclosure;
 use crate::data::LoadError;
 
 /// The error state of a view (`role="alert"`): what went wrong in French, the details, and a retry button.
@@ -25,11 +26,10 @@ pub fn ErrorAlert(
             <p class="alert__title">{format!("Impossible d’afficher {what}.")}</p>
             <p>{error.message()}</p>
             {(!problems.is_empty()).then(|| view! {
-                <details class="alert__details">
-                    <summary>"Détails techniques"</summary>
+                <Disclosure summary="Détails techniques" class="alert__details">
                     <ul>{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
                     {(more > 0).then(|| view! { <p>{format!("… et {more} autre(s).")}</p> })}
-                </details>
+                </Disclosure>
             })}
             <button
                 type="button"

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{BarChart, DataView, Page, Sources};
+use crate::components::{BarChart, DataTable, DataView, Page, RowHeader, Sources};
 use crate::data::{use_data, EDITIONS};
 use crate::format;
 use crate::history::{Series, CHART_METRICS};
@@ -144,30 +144,18 @@ fn Participation(file: Arc<EditionsFile>) -> impl IntoView {
                 }).collect_view()}
             </div>
             <p class="note">"« n.c. » : non communiqué, les sources ne donnent pas ce chiffre."</p>
-            // A data table may scroll sideways on a narrow screen (WCAG 1.4.10 exception); the
-            // wrapper is focusable so keyboard users can scroll it.
-            <div class="table-wrap" role="region" aria-labelledby="participation-table" tabindex="0">
-                <table>
-                    <caption id="participation-table">"Participation par édition, en nombre de personnes"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Édition"</th>
-                            {CHART_METRICS.iter().map(|m| view! { <th scope="col">{m.label_fr()}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {file.editions.iter().map(|e| view! {
-                            <tr>
-                                <th scope="row">{format!("{} — {}", e.year, e.city())}</th>
-                                {CHART_METRICS.iter().map(|m| match e.figure(*m) {
-                                    Some(f) => view! { <td class="number">{format::number(f.value)}</td> }.into_any(),
-                                    None => view! { <td class="missing">"non communiqué"</td> }.into_any(),
-                                }).collect_view()}
-                            </tr>
+            <DataTable caption_id="participation-table" caption="Participation par édition, en nombre de personnes"
+                columns=std::iter::once("Édition".to_owned()).chain(CHART_METRICS.iter().map(|m| m.label_fr().to_owned())).collect()>
+                {file.editions.iter().map(|e| view! {
+                    <tr>
+                        <RowHeader>{format!("{} — {}", e.year, e.city())}</RowHeader>
+                        {CHART_METRICS.iter().map(|m| match e.figure(*m) {
+                            Some(f) => view! { <td class="number">{format::number(f.value)}</td> }.into_any(),
+                            None => view! { <td class="missing">"non communiqué"</td> }.into_any(),
                         }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+                    </tr>
+                }).collect_view()}
+            </DataTable>
             <ul class="table-notes">
                 {table_notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                 <li>"Données : "<a href="/data/editions.json" type="application/json">"editions.json"</a>", "<a href="/data/editions-chiffres.csv" type="text/csv">"tous les chiffres en CSV"</a>"."</li>

@@ -7,7 +7,7 @@ use leptos_router::NavigateOptions;
 
 use crate::agenda::{in_time_order, overlaps, parse_shared, share_value, SHARE_PARAM};
 use crate::components::announcer::use_announcer;
-use crate::components::{AgendaToggle, CopyButton, DataView, Page};
+use crate::components::{AgendaToggle, CopyButton, DataView, Page, VisuallyHidden};
 use crate::data::{use_data, PROGRAMME};
 use crate::filters::encode_component;
 use crate::format;
@@ -98,7 +98,7 @@ fn Selection(programme: Arc<Programme>, ids: Vec<String>) -> impl IntoView {
                 let (words, title) = (when_words(&item), item.title.clone());
                 view! {
                     <li class="item">
-                        <h2 class="item__title"><A href=format!("/programme/{}", item.id)><span class="visually-hidden">{words}</span>{title}</A></h2>
+                        <h2 class="item__title"><A href=format!("/programme/{}", item.id)><VisuallyHidden>{words}</VisuallyHidden>{title}</A></h2>
                         <p class="item__when" aria-hidden="true">{item.day.map(|d| capitalised(&format::long_date(d)) + ", ")}<When item=item.clone()/></p>
                         <p class="item__facts">{facts}</p>
                         <AgendaToggle id=item.id.clone() title=item.title.clone()/>

@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::agenda::now_and_next;
-use crate::components::{AgendaToggle, DataView, FilterGroup, Page};
+use crate::components::{AgendaToggle, DataView, FilterGroup, Page, VisuallyHidden};
 use crate::data::{use_data, PROGRAMME};
 use crate::filters::{matching, search_index, FilterList, Filters, PAGE_SIZE, UNDATED};
 use crate::format;
@@ -303,7 +303,7 @@ fn ItemSummary(item: Item, programme: Arc<Programme>, query: Memo<String>) -> im
     view! {
         <li class="item">
             // A plain link: the router still handles it, without the cost of `<A>` per item.
-            <h3><a href=href><span class="visually-hidden">{words}</span>{title}</a></h3>
+            <h3><a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}</a></h3>
             <p class="item__when" aria-hidden="true"><When item=item.clone()/></p>
             <p class="item__facts">{facts}</p>
             <AgendaToggle id=item.id.clone() title=item.title.clone()/>

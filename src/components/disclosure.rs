@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+
+/// Content shown on demand (WAI-ARIA disclosure pattern, built on the native `<details>` and
+/// `<summary>`, which give the button role, the expanded state and the keyboard for free).
+#[component]
+pub fn Disclosure(
+    /// The always-visible label of the button.
+    summary: &'static str,
+    #[prop(optional)] class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <details class=class>
+            <summary>{summary}</summary>
+            {children()}
+        </details>
+    }
+}
