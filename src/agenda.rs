@@ -47,12 +47,13 @@ pub fn parse_shared(value: &str, programme: &Programme) -> (Vec<String>, usize) 
     (known, unknown)
 }
 
-/// The chosen items in time order; items without a time come last, by day then title.
+/// The chosen items day by day, in time order within a day (see the sort key).
 pub fn in_time_order<'a>(programme: &'a Programme, ids: &[String]) -> Vec<&'a Item> {
     let mut items: Vec<&Item> = programme.items.iter().filter(|i| ids.contains(&i.id)).collect();
-    items.sort_by(|a, b| {
-        (a.start.is_none(), a.start, a.day.is_none(), a.day, &a.title).cmp(&(b.start.is_none(), b.start, b.day.is_none(), b.day, &b.title))
-    });
+    // Day by day as on the programme (a gathering of the off day before Thursday's items), the
+    // items of a day without a time yet after its timed ones, items without a day last.
+    let key = |i: &'a Item| (i.day.is_none(), i.day, i.start.is_none(), i.start, &i.title);
+    items.sort_by(|a, b| key(a).cmp(&key(b)));
     items
 }
 
@@ -140,10 +141,10 @@ mod tests {
     }
 
     #[test]
-    fn selection_is_listed_in_time_order_with_untimed_items_last() {
+    fn selection_is_listed_day_by_day_with_untimed_items_last() {
         let p = programme();
         let chosen: Vec<String> = ["dinum-startups-etat", "grande-soiree", "accueil-jeudi", "off-beta-tour"].map(String::from).to_vec();
-        assert_eq!(ids(&in_time_order(&p, &chosen)), ["accueil-jeudi", "grande-soiree", "off-beta-tour", "dinum-startups-etat"]);
+        assert_eq!(ids(&in_time_order(&p, &chosen)), ["off-beta-tour", "accueil-jeudi", "grande-soiree", "dinum-startups-etat"]);
     }
 
     #[test]

@@ -289,6 +289,60 @@ describe('keyboard only', () => {
   });
 });
 
+/** What the focused element is, as a person would describe it: its role-ish tag and its text or label. */
+const focused = (page) => page.evaluate(() => {
+  const e = document.activeElement;
+  const label = e.labels?.[0]?.textContent ?? e.getAttribute('aria-label') ?? e.textContent;
+  return `${e.tagName.toLowerCase()}${e.type ? `[${e.type}]` : ''} ${label.replace(/\s+/g, ' ').trim()}`;
+});
+
+/** Presses `key` until focus lands on `target`; fails if it takes more than `max` presses. */
+async function pressUntil(page, key, target, max = 40) {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press(key);
+    if ((await focused(page)) === target) return i + 1;
+  }
+  assert.fail(`${key} never reached « ${target} » (last: « ${await focused(page)} »)`);
+}
+
+describe('keyboard-only journey', () => {
+  it('opens the programme, filters, searches, adds two items, opens Mon programme and exports it', async () => {
+    const page = await open('/');
+    await pressUntil(page, 'Tab', 'a Programme', 8);
+    await page.keyboard.press('Enter');
+    await settled(page);
+    assert.equal(await focused(page), 'h1 Programme 2023', 'focus starts the new page at its title');
+
+    await pressUntil(page, 'Tab', 'input[checkbox] Plénière');
+    await page.keyboard.press('Space');
+    assert.equal(await count(page), '1 élément correspond.');
+    await page.keyboard.press('Space');
+    assert.equal(await count(page), '13 éléments correspondent.');
+
+    await pressUntil(page, 'Shift+Tab', 'input[search] Rechercher dans le programme');
+    await page.keyboard.type('dejeuner');
+    assert.equal(await count(page), '2 éléments correspondent.');
+    await pressUntil(page, 'Tab', 'button[button] Mon programme : Déjeuner du jeudi');
+    await page.keyboard.press('Space');
+    await pressUntil(page, 'Tab', 'button[button] Mon programme : Déjeuner de clôture');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-pressed')), 'true', 'focus stays on the toggle');
+
+    await pressUntil(page, 'Shift+Tab', 'a Mon programme', 60);
+    await page.keyboard.press('Enter');
+    await settled(page);
+    assert.equal(await focused(page), 'h1 Mon programme');
+    assert.deepEqual(await linkTitles(page.locator('li.item h2 a')), ['Déjeuner du jeudi', 'Déjeuner de clôture']);
+
+    await pressUntil(page, 'Tab', 'a Télécharger mon programme pour mon agenda (.ics)');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.equal(download.suggestedFilename(), 'nec-2023-mon-programme.ics');
+    assert.deepEqual((await calendarEvents(download)).map((e) => e.summary), ['Déjeuner de clôture'], 'the lunch without a time is not exported');
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+});
+
 describe('print, scale and accessibility', () => {
   it('prints without controls and never splits an item', async () => {
     const page = await open('/programme');
