@@ -36,7 +36,7 @@ mod web {
 
     use crate::components::{LiveRegion, SiteFooter, SiteHeader, SkipLink};
     use crate::pages::{
-        AccessibilityPage, CharterPage, EditionPage, EditionsPage, HomePage, MyProgrammePage, NotFoundPage, OpenDataPage, PracticalInfoPage, ProgrammeItemPage,
+        AccessibilityPage, CharterPage, EditionPage, EditionsPage, HomePage, MyProgrammePage, NotFoundPage, OpenDataPage, PracticalInfoPage, PrivacyPage, ProgrammeItemPage,
         ProgrammePage,
     };
 
@@ -44,6 +44,7 @@ mod web {
     #[component]
     pub fn App() -> impl IntoView {
         crate::storage::provide_agenda();
+        crate::storage::provide_theme();
         crate::components::announcer::provide_announcer();
         view! {
             <Router>
@@ -61,6 +62,7 @@ mod web {
                         <Route path=path!("/editions/:year") view=EditionPage/>
                         <Route path=path!("/donnees") view=OpenDataPage/>
                         <Route path=path!("/accessibilite") view=AccessibilityPage/>
+                        <Route path=path!("/donnees-personnelles") view=PrivacyPage/>
                     </Routes>
                 </main>
                 <SiteFooter/>

@@ -49,6 +49,13 @@ impl AgendaStore {
         self.status.set(if saved { StorageStatus::Saved } else { StorageStatus::Unavailable });
     }
 
+    /// Empties the selection and removes it from the device.
+    pub fn forget(&self) {
+        self.ids.set(Vec::new());
+        let removed = local_storage().is_some_and(|s| s.remove_item(STORAGE_KEY).is_ok());
+        self.status.set(if removed { StorageStatus::Saved } else { StorageStatus::Unavailable });
+    }
+
     /// Adds or removes one item; returns whether it is now in the selection.
     pub fn toggle(&self, id: &str) -> bool {
         let mut ids = self.ids.get_untracked();
@@ -80,16 +87,31 @@ pub fn use_agenda() -> AgendaStore {
 /// Where the visitor's colour theme is kept; `scripts/externalize-boot-script.mjs` reads it too.
 pub const THEME_KEY: &str = "nec-theme";
 
-/// The theme chosen with the switch: `"light"`, `"dark"`, or `None` to follow the system.
-pub fn stored_theme() -> Option<String> {
-    let theme = local_storage()?.get_item(THEME_KEY).ok().flatten()?;
-    matches!(theme.as_str(), "light" | "dark").then_some(theme)
+/// The colour theme chosen with the switch: `"light"`, `"dark"`, or empty to follow the system.
+#[derive(Clone, Copy)]
+pub struct ThemeChoice(pub RwSignal<String>);
+
+/// Loads the theme choice at the root of the app, keeps `data-theme` on `<html>` in step with it
+/// (the CSS reads it), and keeps the choice on the device.
+pub fn provide_theme() {
+    let stored = local_storage().and_then(|s| s.get_item(THEME_KEY).ok().flatten()).filter(|t| matches!(t.as_str(), "light" | "dark"));
+    let choice = RwSignal::new(stored.unwrap_or_default());
+    Effect::new(move |previous: Option<()>| {
+        let theme = choice.get();
+        if let Some(root) = document().document_element() {
+            let _ = if theme.is_empty() { root.remove_attribute("data-theme") } else { root.set_attribute("data-theme", &theme) };
+        }
+        // The first run only applies what was stored.
+        if previous.is_some() {
+            if let Some(storage) = local_storage() {
+                let _ = if theme.is_empty() { storage.remove_item(THEME_KEY) } else { storage.set_item(THEME_KEY, &theme) };
+            }
+        }
+    });
+    provide_context(ThemeChoice(choice));
 }
 
-/// Keeps the theme (`None`: follow the system); returns false when the browser refuses.
-pub fn store_theme(theme: Option<&str>) -> bool {
-    local_storage().is_some_and(|storage| match theme {
-        Some(theme) => storage.set_item(THEME_KEY, theme).is_ok(),
-        None => storage.remove_item(THEME_KEY).is_ok(),
-    })
+/// The app's theme choice (see [`provide_theme`]).
+pub fn use_theme() -> ThemeChoice {
+    use_context::<ThemeChoice>().unwrap_or_else(|| ThemeChoice(RwSignal::new(String::new())))
 }

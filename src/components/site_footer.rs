@@ -9,6 +9,7 @@ pub fn SiteFooter() -> impl IntoView {
             <ul class="footer-links">
                 <li><A href="/accessibilite" exact=true>"Accessibilité : non conforme"</A></li>
                 <li><A href="/donnees" exact=true>"Données ouvertes"</A></li>
+                <li><A href="/donnees-personnelles" exact=true>"Données personnelles"</A></li>
             </ul>
             <p>
                 "Numérique en Commun[s] est une démarche portée par le programme Société Numérique de l’Agence nationale de la cohésion des territoires (ANCT). "

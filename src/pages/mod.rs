@@ -9,6 +9,7 @@ mod my_programme;
 mod not_found;
 mod open_data;
 mod practical_info;
+mod privacy;
 pub mod programme;
 mod programme_item;
 
@@ -21,5 +22,6 @@ pub use my_programme::MyProgrammePage;
 pub use not_found::NotFoundPage;
 pub use open_data::OpenDataPage;
 pub use practical_info::PracticalInfoPage;
+pub use privacy::PrivacyPage;
 pub use programme::ProgrammePage;
 pub use programme_item::ProgrammeItemPage;

@@ -49,3 +49,33 @@ describe('Mon programme when storage fails', () => {
     await page.close();
   });
 });
+
+describe('Données personnelles', () => {
+  it('shows what is kept on this device right now, and erases it', async () => {
+    const page = await openPage(env);
+    await page.goto(env.url + '/programme');
+    await settled(page);
+    await page.getByRole('button', { name: 'Mon programme : Plénière', exact: true }).click();
+    await page.getByRole('button', { name: 'Mon programme : Grande soirée NEC', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Thème' }).selectOption({ label: 'Sombre' });
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Données personnelles' }).click();
+    await settled(page);
+    const table = page.getByRole('table', { name: 'Ce que ce site garde sur votre appareil' });
+    const kept = () => table.locator('tbody tr td:last-child').allInnerTexts();
+    assert.deepEqual(await kept(), ['2 éléments', '« Sombre »']);
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).sort().join()), 'nec-mon-programme-2023,nec-theme', 'nothing else is stored');
+    assert.deepEqual((await page.context().cookies()), [], 'no cookie');
+
+    await page.getByRole('button', { name: 'Effacer ces données de cet appareil' }).click();
+    assert.deepEqual(await kept(), ['rien', 'rien (thème automatique)']);
+    assert.equal(await page.evaluate(() => localStorage.length), 0);
+    assert.equal(await page.getAttribute('html', 'data-theme'), null);
+    assert.equal(await page.getByRole('combobox', { name: 'Thème' }).inputValue(), '');
+    await page.waitForFunction(() => document.getElementById('annonces').textContent.includes('effacées'));
+    await page.reload();
+    await settled(page);
+    assert.deepEqual(await kept(), ['rien', 'rien (thème automatique)'], 'still erased after a reload');
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+});

@@ -85,6 +85,13 @@ export const ROUTES = [
     content: ['non conforme'],
   },
   {
+    path: '/donnees-personnelles',
+    h1: 'Données personnelles',
+    title: 'Données personnelles — Numérique en Commun[s]',
+    nav: null,
+    content: ['aucune donnée personnelle', 'nec-mon-programme-2023', 'nec-theme', 'rien (thème automatique)', 'Effacer ces données de cet appareil'],
+  },
+  {
     path: '/cette-page-n-existe-pas',
     h1: 'Page introuvable',
     title: 'Page introuvable — Numérique en Commun[s]',

@@ -1,0 +1,76 @@
+use leptos::prelude::*;
+
+use crate::agenda::STORAGE_KEY;
+use crate::components::announcer::use_announcer;
+use crate::components::{DataTable, Page, RowHeader};
+use crate::storage::{use_agenda, use_theme, THEME_KEY};
+
+/// `/donnees-personnelles`: what the site keeps on the visitor's device and why (RGPD), with
+/// what is kept right now and a button that erases it.
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    let agenda = use_agenda();
+    let theme = use_theme().0;
+    let announcer = use_announcer();
+    let chosen = move || match agenda.ids.with(Vec::len) {
+        0 => "rien".to_owned(),
+        1 => "1 élément".to_owned(),
+        n => format!("{n} éléments"),
+    };
+    let theme_kept = move || match theme.get().as_str() {
+        "light" => "« Clair »",
+        "dark" => "« Sombre »",
+        _ => "rien (thème automatique)",
+    };
+    let erase = move |_| {
+        agenda.forget();
+        theme.set(String::new());
+        announcer.say("Les données de ce site ont été effacées de cet appareil.");
+    };
+    view! {
+        <Page heading="Données personnelles" title="Données personnelles">
+            <p>
+                "Ce site ne collecte aucune donnée personnelle : pas de compte, pas de formulaire, pas de cookie, pas de mesure d’audience, "
+                "aucun service tiers. Il ne charge que ses propres fichiers, depuis son propre serveur."
+            </p>
+            <h2>"Ce qui est gardé sur votre appareil"</h2>
+            <p>
+                "Deux réglages, seulement si vous les faites, sont gardés dans le stockage local de votre navigateur (« localStorage »). "
+                "Ils ne quittent jamais votre appareil : le site ne les envoie nulle part."
+            </p>
+            <DataTable caption_id="stockage-caption" caption="Ce que ce site garde sur votre appareil"
+                columns=["Nom", "Contenu", "Pourquoi", "Gardé en ce moment"].map(String::from).to_vec()>
+                <tr>
+                    <RowHeader><code>{STORAGE_KEY}</code></RowHeader>
+                    <td>"Les identifiants des éléments ajoutés à « Mon programme »"</td>
+                    <td>"Retrouver votre programme à votre prochaine visite"</td>
+                    <td>{chosen}</td>
+                </tr>
+                <tr>
+                    <RowHeader><code>{THEME_KEY}</code></RowHeader>
+                    <td>"Le thème choisi : clair ou sombre"</td>
+                    <td>"Garder l’affichage que vous avez choisi"</td>
+                    <td>{theme_kept}</td>
+                </tr>
+            </DataTable>
+            <p><button type="button" class="button button--secondary" on:click=erase>"Effacer ces données de cet appareil"</button></p>
+            <p>"Vous pouvez aussi les effacer depuis les réglages de votre navigateur (données des sites)."</p>
+            <h2>"Ce qui quitte votre appareil, seulement si vous le décidez"</h2>
+            <ul>
+                <li>"Le lien de partage de « Mon programme » contient la liste des éléments choisis : seules les personnes à qui vous l’envoyez le reçoivent."</li>
+                <li>"Les fichiers d’agenda (.ics) sont produits sur votre appareil, sans passer par un serveur."</li>
+            </ul>
+            <h2>"Journaux du serveur"</h2>
+            <p>
+                "L’hébergeur du site peut tenir des journaux techniques (adresse IP, page demandée, date) pour sa sécurité. "
+                "Le site n’en ajoute aucun et n’y lit rien."
+            </p>
+            <h2>"Vos droits"</h2>
+            <p>
+                "Aucune donnée vous concernant n’étant collectée par l’éditeur du site, il n’a rien à vous communiquer, rectifier ou effacer : "
+                "ce qui est gardé sur votre appareil reste sous votre seul contrôle. Vous pouvez toujours adresser une réclamation à la "
+                <a href="https://www.cnil.fr/fr/adresser-une-plainte">"Commission nationale de l’informatique et des libertés (CNIL)"</a>"."
+            </p>
+        </Page>
+    }
+}
