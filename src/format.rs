@@ -147,3 +147,41 @@ mod tests {
         assert_eq!(l(&["a"]), "a");
     }
 }
+
+/// Splits a text at its French quotation marks: `(true, inner)` for each « quoted » part (its
+/// inner text without the marks and their spaces), `(false, text)` for the rest. Unbalanced
+/// marks are left as text.
+pub fn quotation_parts(text: &str) -> Vec<(bool, &str)> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('«') {
+        let after = &rest[open + '«'.len_utf8()..];
+        let Some(close) = after.find('»') else { break };
+        if open > 0 {
+            parts.push((false, &rest[..open]));
+        }
+        parts.push((true, after[..close].trim_matches(|c: char| c.is_whitespace())));
+        rest = &after[close + '»'.len_utf8()..];
+    }
+    if !rest.is_empty() {
+        parts.push((false, rest));
+    }
+    parts
+}
+
+#[cfg(test)]
+mod quotation_tests {
+    use super::quotation_parts;
+
+    #[test]
+    fn finds_each_quotation_and_keeps_the_rest() {
+        assert_eq!(
+            quotation_parts("Le lieu : « Sud Charente » selon l’une, « Angoulême » selon l’autre."),
+            [(false, "Le lieu : "), (true, "Sud Charente"), (false, " selon l’une, "), (true, "Angoulême"), (false, " selon l’autre.")]
+        );
+        assert_eq!(quotation_parts("« une vingtaine »"), [(true, "une vingtaine")]);
+        assert_eq!(quotation_parts("sans citation"), [(false, "sans citation")]);
+        assert_eq!(quotation_parts("ouvert « mais pas fermé"), [(false, "ouvert « mais pas fermé")]);
+        assert_eq!(quotation_parts(""), []);
+    }
+}

@@ -36,7 +36,7 @@ mod web {
 
     use crate::components::{LiveRegion, SiteFooter, SiteHeader, SkipLink};
     use crate::pages::{
-        AccessibilityPage, CharterPage, EditionPage, EditionsPage, HomePage, MyProgrammePage, NotFoundPage, OpenDataPage, PracticalInfoPage, PrivacyPage, ProgrammeItemPage,
+        AccessibilityPage, CharterPage, EditionPage, EditionsPage, HomePage, MyProgrammePage, NotFoundPage, OpenDataPage, PracticalInfoPage, PrivacyPage, ProgrammeItemPage, SiteMapPage,
         ProgrammePage,
     };
 
@@ -63,6 +63,7 @@ mod web {
                         <Route path=path!("/donnees") view=OpenDataPage/>
                         <Route path=path!("/accessibilite") view=AccessibilityPage/>
                         <Route path=path!("/donnees-personnelles") view=PrivacyPage/>
+                        <Route path=path!("/plan-du-site") view=SiteMapPage/>
                     </Routes>
                 </main>
                 <SiteFooter/>

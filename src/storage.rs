@@ -19,6 +19,8 @@ pub enum StorageStatus {
 pub struct AgendaStore {
     pub ids: RwSignal<Vec<String>>,
     pub status: RwSignal<StorageStatus>,
+    /// The selection a shared one replaced, until the next change: replacing can be undone (RGAA 11.12).
+    pub replaced: RwSignal<Option<Vec<String>>>,
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -38,19 +40,35 @@ impl AgendaStore {
                 },
             },
         };
-        AgendaStore { ids: RwSignal::new(ids), status: RwSignal::new(status) }
+        AgendaStore { ids: RwSignal::new(ids), status: RwSignal::new(status), replaced: RwSignal::new(None) }
     }
 
     /// Replaces the selection and tries to keep it.
     pub fn set(&self, ids: Vec<String>) {
+        self.replaced.set(None);
         let text = to_stored(&ids);
         self.ids.set(ids);
         let saved = local_storage().is_some_and(|s| s.set_item(STORAGE_KEY, &text).is_ok());
         self.status.set(if saved { StorageStatus::Saved } else { StorageStatus::Unavailable });
     }
 
+    /// Replaces the selection by another one, keeping the old one for [`AgendaStore::undo_replace`].
+    pub fn replace(&self, ids: Vec<String>) {
+        let old = self.ids.get_untracked();
+        self.set(ids);
+        self.replaced.set(Some(old));
+    }
+
+    /// Brings back the selection the last [`AgendaStore::replace`] replaced.
+    pub fn undo_replace(&self) {
+        if let Some(old) = self.replaced.get_untracked() {
+            self.set(old);
+        }
+    }
+
     /// Empties the selection and removes it from the device.
     pub fn forget(&self) {
+        self.replaced.set(None);
         self.ids.set(Vec::new());
         let removed = local_storage().is_some_and(|s| s.remove_item(STORAGE_KEY).is_ok());
         self.status.set(if removed { StorageStatus::Saved } else { StorageStatus::Unavailable });

@@ -13,17 +13,24 @@ pub fn CopyButton(
     #[prop(into)] text: Signal<String>,
 ) -> impl IntoView {
     let announcer = use_announcer();
+    // Shown beside the button for sighted visitors; screen readers hear it from the announcer.
+    let feedback = RwSignal::new("");
     let copy = move |_| {
         let value = text.get_untracked();
         spawn_local(async move {
             let clipboard = window().navigator().clipboard();
             let done = JsFuture::from(clipboard.write_text(&value)).await.is_ok();
+            let message = if done { "Lien copié." } else { "La copie a échoué : sélectionnez le lien et copiez-le." };
+            feedback.set(message);
             if done {
-                announcer.say("Lien copié.");
+                announcer.say(message);
             } else {
-                announcer.say_urgently("La copie a échoué : sélectionnez le lien et copiez-le.");
+                announcer.say_urgently(message);
             }
         });
     };
-    view! { <button type="button" class="button button--secondary" on:click=copy>{label}</button> }
+    view! {
+        <button type="button" class="button button--secondary" on:click=copy>{label}</button>
+        <span class="copy-feedback" aria-hidden="true">{move || feedback.get()}</span>
+    }
 }

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::ErrorAlert;
+use crate::components::{focus_if_lost, ErrorAlert};
 use crate::data::LoadError;
 
 /// Shows a data file's content once loaded: a polite loading message before, an alert with retry on error.
@@ -19,13 +19,21 @@ where
     V: IntoView + 'static,
     F: Fn(Arc<T>) -> V + Send + Sync + 'static,
 {
-    let on_retry = Callback::new(move |()| resource.refetch());
+    let retried = StoredValue::new(false);
+    let on_retry = Callback::new(move |()| {
+        retried.set_value(true);
+        resource.refetch();
+    });
     view! {
         {move || match resource.get() {
             None => view! { <p class="loading" role="status">{format!("Chargement de {what}…")}</p> }.into_any(),
             Some(Err(error)) => view! { <ErrorAlert what error on_retry/> }.into_any(),
             Some(Ok(data)) => {
                 request_animation_frame(scroll_to_fragment);
+                if retried.get_value() {
+                    // The retry button that had focus is gone with the alert.
+                    focus_if_lost("titre-page", None);
+                }
                 render(data).into_any()
             }
         }}

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::announcer::use_announcer;
 use super::Disclosure;
 use crate::data::LoadError;
 
@@ -13,6 +14,7 @@ pub fn ErrorAlert(
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let retrying = RwSignal::new(false);
+    let announcer = use_announcer();
     let problems: Vec<String> = match &error {
         LoadError::Data(data) => data.problems().iter().take(10).map(ToString::to_string).collect(),
         _ => Vec::new(),
@@ -38,6 +40,7 @@ pub fn ErrorAlert(
                 on:click=move |_| {
                     if !retrying.get_untracked() {
                         retrying.set(true);
+                        announcer.say("Nouvelle tentative en cours…");
                         on_retry.run(());
                     }
                 }

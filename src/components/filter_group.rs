@@ -4,6 +4,8 @@ use leptos::prelude::*;
 #[component]
 pub fn FilterGroup(
     legend: &'static str,
+    /// Unique on the page: prefixes the checkboxes' ids.
+    name: &'static str,
     /// (value, label) of each option.
     options: Vec<(String, String)>,
     /// Whether a value is checked (reactive).
@@ -16,9 +18,12 @@ pub fn FilterGroup(
             <legend>{legend}</legend>
             {options.into_iter().map(|(value, label)| {
                 let for_checked = value.clone();
+                // An explicit for/id pair, not only nesting (RGAA test 11.1.1).
+                let id = format!("filtre-{name}-{value}");
+                let label_for = id.clone();
                 view! {
-                    <label class="check">
-                        <input type="checkbox" value=value.clone()
+                    <label class="check" for=label_for>
+                        <input type="checkbox" id=id value=value.clone()
                             prop:checked=move || checked.run(for_checked.clone())
                             on:change=move |_| on_toggle.run(value.clone())/>
                         {label}

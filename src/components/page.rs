@@ -6,6 +6,25 @@ use leptos::prelude::*;
 /// False until the first page has been shown: the first page keeps the browser's own focus.
 static SHOWN_A_PAGE: AtomicBool = AtomicBool::new(false);
 
+/// When the focused element has just been removed (a button that did its job, an item taken out
+/// of a list), focus falls back to `<body>` and keyboard users are thrown to the top of the
+/// document (RGAA 12.8): move it to the element `id` instead, or else to the page's `h1`.
+/// Focus also moves when it sits inside `container` (a CSS selector), whose content was replaced.
+pub fn focus_if_lost(id: &'static str, container: Option<&'static str>) {
+    request_animation_frame(move || {
+        let active = document().active_element();
+        let lost = active.as_ref().is_none_or(|e| e.tag_name() == "BODY")
+            || container.is_some_and(|c| active.is_some_and(|e| e.closest(c).ok().flatten().is_some()));
+        if !lost {
+            return;
+        }
+        let target = document().get_element_by_id(id).or_else(|| document().get_element_by_id("titre-page"));
+        if let Some(target) = target.and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()) {
+            let _ = target.focus();
+        }
+    });
+}
+
 /// One page: keeps the document title in step and renders the page's only `h1`, then its
 /// content. After a navigation inside the app, focus moves to the new `h1`, so keyboard and
 /// screen-reader users start reading the new page at its title (as on a full page load).

@@ -10,6 +10,7 @@ pub fn SiteFooter() -> impl IntoView {
                 <li><A href="/accessibilite" exact=true>"Accessibilité : non conforme"</A></li>
                 <li><A href="/donnees" exact=true>"Données ouvertes"</A></li>
                 <li><A href="/donnees-personnelles" exact=true>"Données personnelles"</A></li>
+                <li><A href="/plan-du-site" exact=true>"Plan du site"</A></li>
             </ul>
             <p>
                 "Numérique en Commun[s] est une démarche portée par le programme Société Numérique de l’Agence nationale de la cohésion des territoires (ANCT). "

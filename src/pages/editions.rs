@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{BarChart, DataTable, DataView, Page, RowHeader, Sources};
+use crate::components::{BarChart, DataTable, DataView, Page, Quoted, RowHeader, Sources};
 use crate::data::{use_data, EDITIONS};
 use crate::format;
 use crate::history::{Series, CHART_METRICS};
@@ -36,7 +36,7 @@ fn EditionsContent(file: Arc<EditionsFile>) -> impl IntoView {
             <h2 id="nec-locaux">"Les NEC locaux"</h2>
             <p>{local.description.clone()}</p>
             <FigureList figures=local.figures.clone()/>
-            {local.notes.iter().map(|n| view! { <p class="note">{n.text.clone()}" "<Sources sources=n.sources.clone()/></p> }).collect_view()}
+            {local.notes.iter().map(|n| view! { <p class="note"><Quoted text=n.text.clone()/>" "<Sources sources=n.sources.clone()/></p> }).collect_view()}
         </section>
     }
 }
@@ -98,7 +98,7 @@ fn figures_sentence(figures: &[Figure]) -> String {
 /// The notes on an edition, each with its sources.
 #[component]
 pub fn EditionNotes(edition: Edition) -> impl IntoView {
-    edition.notes.iter().map(|n| view! { <p class="note">{n.text.clone()}" "<Sources sources=n.sources.clone()/></p> }).collect_view()
+    edition.notes.iter().map(|n| view! { <p class="note"><Quoted text=n.text.clone()/>" "<Sources sources=n.sources.clone()/></p> }).collect_view()
 }
 
 /// The figures of an edition, each with the source's own words and file.
@@ -109,7 +109,7 @@ pub fn FigureList(figures: Vec<Figure>) -> impl IntoView {
             {figures.into_iter().map(|f| view! {
                 <li>
                     <strong class="figure__value">{format::number(f.value)}</strong>
-                    " "{f.label.clone()}" "
+                    " "<Quoted text=f.label.clone()/>" "
                     <Sources sources=vec![f.source.clone()]/>
                 </li>
             }).collect_view()}
@@ -135,7 +135,8 @@ fn Participation(file: Arc<EditionsFile>) -> impl IntoView {
                 {series.iter().map(|s| {
                     let trend_id = format!("tendance-{}", s.metric.id());
                     view! {
-                        <figure class="chart-figure">
+                        // RGAA 1.9: a figure with a caption has role="figure" and a name matching the caption.
+                        <figure class="chart-figure" role="figure" aria-label=s.metric.label_fr()>
                             <figcaption>{s.metric.label_fr()}</figcaption>
                             <BarChart series=s.clone() label=format!("{} par édition, graphique en barres", s.metric.label_fr()) description_id=trend_id.clone()/>
                             <p id=trend_id class="chart-trend">{s.trend()}</p>
@@ -157,7 +158,7 @@ fn Participation(file: Arc<EditionsFile>) -> impl IntoView {
                 }).collect_view()}
             </DataTable>
             <ul class="table-notes">
-                {table_notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                {table_notes.into_iter().map(|n| view! { <li><Quoted text=n/></li> }).collect_view()}
                 <li>"Données : "<a href="/data/editions.json" type="application/json">"editions.json"</a>", "<a href="/data/editions-chiffres.csv" type="text/csv">"tous les chiffres en CSV"</a>"."</li>
             </ul>
         </section>

@@ -12,6 +12,7 @@ mod practical_info;
 mod privacy;
 pub mod programme;
 mod programme_item;
+mod site_map;
 
 pub use accessibility::AccessibilityPage;
 pub use charter::CharterPage;
@@ -25,3 +26,4 @@ pub use practical_info::PracticalInfoPage;
 pub use privacy::PrivacyPage;
 pub use programme::ProgrammePage;
 pub use programme_item::ProgrammeItemPage;
+pub use site_map::SiteMapPage;

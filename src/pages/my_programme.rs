@@ -7,7 +7,7 @@ use leptos_router::NavigateOptions;
 
 use crate::agenda::{in_time_order, overlaps, parse_shared, share_value, SHARE_PARAM};
 use crate::components::announcer::use_announcer;
-use crate::components::{AgendaToggle, CopyButton, DataView, Page, VisuallyHidden};
+use crate::components::{focus_if_lost, AgendaToggle, CopyButton, DataView, Page, VisuallyHidden};
 use crate::data::{use_data, PROGRAMME};
 use crate::filters::encode_component;
 use crate::format;
@@ -34,8 +34,27 @@ fn MyProgramme(programme: Arc<Programme>) -> impl IntoView {
     let query = use_query_map();
     let shared = Memo::new(move |_| query.with(|q| q.get(SHARE_PARAM)));
     let p = programme.clone();
+    // Taking an item out (or importing) re-renders the list, reusing its elements: a focused
+    // toggle would silently name another item, or be gone. Focus goes to the count instead.
+    Effect::new(move |first: Option<()>| {
+        agenda.ids.track();
+        if first.is_some() {
+            focus_if_lost("selection-count", Some("ol.items"));
+        }
+    });
+    let announcer = use_announcer();
+    let undo = move |_| {
+        agenda.undo_replace();
+        announcer.say("Votre programme précédent est rétabli.");
+    };
     view! {
         <StorageNotice/>
+        {move || agenda.replaced.get().map(|_| view! {
+            <p class="notice" role="status">
+                "Votre programme a été remplacé par le programme partagé. "
+                <button type="button" class="button button--secondary" on:click=undo>"Rétablir mon programme précédent"</button>
+            </p>
+        })}
         {move || shared.get().map(|value| view! { <SharedSelection programme=p.clone() value/> })}
         {move || {
             let ids = agenda.ids.get();
@@ -81,7 +100,7 @@ fn Selection(programme: Arc<Programme>, ids: Vec<String>) -> impl IntoView {
     };
     let owned: Vec<Item> = items.iter().map(|i| (*i).clone()).collect();
     view! {
-        <p>{count}</p>
+        <p id="selection-count" tabindex="-1">{count}</p>
         {(!clashes.is_empty()).then(|| view! {
             <div class="warning" role="note" aria-labelledby="chevauchements">
                 <h2 id="chevauchements">"Attention : horaires qui se chevauchent"</h2>
@@ -149,7 +168,11 @@ fn SharedSelection(programme: Arc<Programme>, value: String) -> impl IntoView {
                 }
             }
             let added = ids.len() - if replace { 0 } else { before };
-            agenda.set(ids);
+            if replace {
+                agenda.replace(ids);
+            } else {
+                agenda.set(ids);
+            }
             announcer.say(format!("Programme partagé importé : {added} élément(s) ajouté(s)."));
             navigate("/mon-programme", NavigateOptions { replace: true, ..NavigateOptions::default() });
         }
@@ -157,7 +180,10 @@ fn SharedSelection(programme: Arc<Programme>, value: String) -> impl IntoView {
     let has_own = agenda.ids.with_untracked(|ids| !ids.is_empty());
     let dismiss = {
         let navigate = use_navigate();
-        move |_| navigate("/mon-programme", NavigateOptions { replace: true, ..NavigateOptions::default() })
+        move |_| {
+            navigate("/mon-programme", NavigateOptions { replace: true, ..NavigateOptions::default() });
+            focus_if_lost("selection-count", None);
+        }
     };
     view! {
         <section class="shared" aria-labelledby="programme-partage">

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{DataView, Page, Sources};
+use crate::components::{DataView, Page, Quoted, Sources};
 use crate::data::{use_data, PROGRAMME};
 use crate::format;
 use crate::model::{Cost, Programme};
@@ -32,7 +32,7 @@ fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
             <div><dt>"Comment y aller ?"</dt><dd>{format::list(&p.venue.transport)}</dd></div>
         </dl>
         <h2>"Inscription"</h2>
-        <p>{p.registration.conditions.clone()}</p>
+        <p><Quoted text=p.registration.conditions.clone()/></p>
         <ul class="links">
             {p.registration.links.iter().map(|l| view! { <li><a class="button" href=l.url.clone()>{l.label.clone()}</a></li> }).collect_view()}
         </ul>

@@ -103,7 +103,8 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
     let status = move || {
         let n = count();
         let found = match n {
-            0 => "Aucun élément ne correspond".to_owned(),
+            // The advice is part of the status message, so it is announced with it (RGAA 7.5).
+            0 => return "Aucun élément ne correspond. Essayez avec moins de filtres ou un autre mot : la recherche porte sur les titres, les descriptions, les intervenants et les thématiques.".to_owned(),
             1 => "1 élément correspond".to_owned(),
             n => format!("{n} éléments correspondent"),
         };
@@ -181,17 +182,12 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
                     prop:value=move || filters.with(|f| f.text.clone()) on:input=on_search/>
                 <p id="recherche-aide" class="hint">"Titre, description, intervenants ou thématique ; majuscules et accents sont facultatifs."</p>
             </div>
-            <FilterGroup legend="Jour" options=day_options checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
-            <FilterGroup legend="Thématique" options=theme_options checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
-            <FilterGroup legend="Format" options=format_options checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
+            <FilterGroup legend="Jour" name="jour" options=day_options checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
+            <FilterGroup legend="Thématique" name="theme" options=theme_options checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
+            <FilterGroup legend="Format" name="format" options=format_options checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
             <button type="button" class="button button--secondary" on:click=clear>"Effacer les filtres"</button>
         </form>
         <p class="result-count" role="status" tabindex="-1" node_ref=status_ref>{status}</p>
-        {move || (count() == 0).then(|| view! {
-            <div class="empty">
-                <p>"Essayez avec moins de filtres ou un autre mot : la recherche porte sur les titres, les descriptions, les intervenants et les thématiques."</p>
-            </div>
-        })}
         {listing}
         {pager}
     }

@@ -129,7 +129,7 @@ describe('forced colours (Windows high contrast)', () => {
       .map((b) => b.textContent.trim()));
     assert.deepEqual(borders, [], 'buttons keep a border when backgrounds are dropped');
     const toggle = page.getByRole('button', { name: 'Mon programme : Grande soirée NEC', exact: true });
-    const star = () => toggle.evaluate((b) => getComputedStyle(b, '::before').content);
+    const star = () => toggle.locator('.toggle__star').textContent();
     const before = await star();
     await toggle.click();
     assert.notEqual(await star(), before, 'the pressed state is a different symbol, not a colour');

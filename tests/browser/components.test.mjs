@@ -70,6 +70,7 @@ describe('CopyButton', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, await page.getByRole('textbox', { name: 'Lien de partage de mon programme' }).inputValue());
     assert.equal(await regionText(page, 'annonces-urgentes'), '');
+    assert.equal(await page.locator('.copy-feedback').innerText(), 'Lien copié.', 'seen as well as heard');
     await page.close();
   });
 
@@ -83,6 +84,7 @@ describe('CopyButton', () => {
     await page.getByRole('button', { name: 'Copier le lien' }).click();
     await page.waitForFunction(() => document.getElementById('annonces-urgentes').textContent.length > 0);
     assert.equal(await regionText(page, 'annonces-urgentes'), 'La copie a échoué : sélectionnez le lien et copiez-le.');
+    assert.equal(await page.locator('.copy-feedback').innerText(), 'La copie a échoué : sélectionnez le lien et copiez-le.');
     assert.deepEqual(panics(page), []);
     await page.close();
   });

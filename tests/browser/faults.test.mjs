@@ -50,6 +50,8 @@ describe('a data file that is broken or missing', () => {
     await page.getByRole('button', { name: 'Réessayer' }).click();
     await page.getByRole('heading', { name: /Grande soirée NEC/ }).waitFor();
     assert.equal(await page.getByRole('alert').count(), 0);
+    await page.waitForFunction(() => document.activeElement?.id === 'titre-page');
+    // the retry button went away with the alert: focus is on the page title, not lost on <body>
     assert.deepEqual(panics(page), []);
     await page.close();
   });

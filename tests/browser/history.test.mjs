@@ -116,7 +116,11 @@ describe('the edition history', () => {
       await page.goto(`${env.url}/editions/${edition.year}`);
       await settled(page);
       assert.equal(await page.locator('h1').innerText(), `Édition ${edition.year} — ${edition.locations[0].city}`);
-      const text = await page.locator('main').innerText();
+      // Quotations of the sources are <q> elements whose « » are drawn by CSS: put them back.
+      const text = await page.locator('main').evaluate((main) => {
+        for (const q of main.querySelectorAll('q')) q.textContent = `« ${q.textContent} »`;
+        return main.innerText;
+      });
       for (const figure of edition.figures) {
         assert.ok(text.includes(`${fr(figure.value)} ${figure.label}`), `${figure.value} ${figure.label}`);
         assert.ok(text.includes(figure.source));

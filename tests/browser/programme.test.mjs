@@ -14,11 +14,30 @@ before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
 
 const count = (page) => page.getByRole('status').filter({ hasText: /correspond/ }).innerText();
+const NOTHING_FOUND = 'Aucun élément ne correspond. Essayez avec moins de filtres ou un autre mot : la recherche porte sur les titres, les descriptions, les intervenants et les thématiques.';
 const itemHeadings = (page) => page.locator('li.item h3').allInnerTexts();
 /** The visible titles of the listed items (the link text without its hidden day-and-time prefix). */
 const linkTitles = (locator) => locator.evaluateAll((links) => links.map((a) => a.textContent.slice(a.querySelector('.visually-hidden')?.textContent.length ?? 0)));
 const titles = (page) => linkTitles(page.locator('li.item h3 a'));
 const toggleFor = (page, title) => page.getByRole('button', { name: `Mon programme : ${title}`, exact: true });
+
+/** What the focused element is, as a person would describe it: its role-ish tag and its text or label. */
+const focused = (page) => page.evaluate(() => {
+  const e = document.activeElement;
+  const visible = e.cloneNode(true);
+  for (const hidden of visible.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  const label = e.labels?.[0]?.textContent ?? e.getAttribute('aria-label') ?? visible.textContent;
+  return `${e.tagName.toLowerCase()}${e.type ? `[${e.type}]` : ''} ${label.replace(/\s+/g, ' ').trim()}`;
+});
+
+/** Presses `key` until focus lands on `target`; fails if it takes more than `max` presses. */
+async function pressUntil(page, key, target, max = 40) {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press(key);
+    if ((await focused(page)) === target) return i + 1;
+  }
+  assert.fail(`${key} never reached « ${target} » (last: « ${await focused(page)} »)`);
+}
 
 async function open(path, options = {}) {
   const page = await openPage(env, options);
@@ -59,8 +78,7 @@ describe('filters and search', () => {
     assert.equal(new URL(page.url()).search, '?jour=2023-10-19&format=pleniere');
     await page.getByRole('group', { name: 'Format' }).getByLabel('Plénière').uncheck();
     await page.getByRole('group', { name: 'Thématique' }).getByLabel('Communs & souveraineté').check();
-    assert.equal(await count(page), 'Aucun élément ne correspond.');
-    assert.match(await page.locator('main').innerText(), /Essayez avec moins de filtres/);
+    assert.equal(await count(page), NOTHING_FOUND, 'the advice is announced with the count');
     await page.getByRole('button', { name: 'Effacer les filtres' }).click();
     assert.equal(await count(page), '13 éléments correspondent.');
     assert.equal(new URL(page.url()).search, '');
@@ -119,11 +137,11 @@ describe('filters and search', () => {
     assert.equal(await page.getByRole('searchbox', { name: 'Rechercher dans le programme' }).inputValue(), 'accueil');
     assert.ok(await page.getByRole('group', { name: 'Jour' }).getByLabel(/Vendredi 20 octobre 2023/).isChecked());
     await page.getByRole('group', { name: 'Thématique' }).getByLabel('Communs & souveraineté').check();
-    assert.equal(await count(page), 'Aucun élément ne correspond.');
+    assert.equal(await count(page), NOTHING_FOUND);
     await page.goBack();
     assert.deepEqual(await titles(page), ['Accueil NEC']);
     await page.goForward();
-    assert.equal(await count(page), 'Aucun élément ne correspond.');
+    assert.equal(await count(page), NOTHING_FOUND);
     const other = await open(new URL(shared).pathname + new URL(shared).search);
     assert.deepEqual(await titles(other), ['Accueil NEC']);
     await other.close();
@@ -246,6 +264,46 @@ describe('Mon programme', () => {
   });
 });
 
+describe('Mon programme keeps focus and can undo', () => {
+  it('moves focus to the count, then to the title, when the focused item is taken out (never to <body>)', async () => {
+    const page = await open('/programme');
+    await toggleFor(page, 'Plénière').click();
+    await toggleFor(page, 'Déjeuner de clôture').click();
+    await page.goto(`${env.url}/mon-programme`);
+    await settled(page);
+    await toggleFor(page, 'Plénière').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement !== document.body);
+    assert.equal(await focused(page), 'p 1 élément choisi.');
+    await toggleFor(page, 'Déjeuner de clôture').focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.activeElement !== document.body);
+    assert.equal(await focused(page), 'h1 Mon programme', 'the list is gone: back to the page title');
+    await page.close();
+  });
+
+  it('replaces the selection by a shared one only with a way back', async () => {
+    const page = await open('/programme');
+    await toggleFor(page, 'Grande soirée NEC').click();
+    await page.goto(`${env.url}/mon-programme?partage=pleniere-jeudi`);
+    await settled(page);
+    await page.getByRole('button', { name: 'Remplacer mon programme par celui-ci' }).click();
+    const own = () => linkTitles(page.locator('li.item h2 a'));
+    await page.waitForFunction(() => document.activeElement !== document.body);
+    assert.deepEqual(await own(), ['Plénière']);
+    const notice = page.getByRole('status').filter({ hasText: 'remplacé' });
+    assert.match(await notice.innerText(), /Votre programme a été remplacé par le programme partagé\./);
+    await notice.getByRole('button', { name: 'Rétablir mon programme précédent' }).click();
+    assert.deepEqual(await own(), ['Grande soirée NEC']);
+    assert.equal(await notice.count(), 0);
+    await page.waitForFunction(() => document.getElementById('annonces').textContent === 'Votre programme précédent est rétabli.');
+    await page.reload();
+    await settled(page);
+    assert.deepEqual(await own(), ['Grande soirée NEC'], 'the restored selection is kept');
+    await page.close();
+  });
+});
+
 describe('now and next', () => {
   it('shows what is on and what comes next by an injected clock', async () => {
     const night = await open('/programme', { now: '2023-10-20T00:30:00+02:00' });
@@ -288,22 +346,6 @@ describe('keyboard only', () => {
     await page.close();
   });
 });
-
-/** What the focused element is, as a person would describe it: its role-ish tag and its text or label. */
-const focused = (page) => page.evaluate(() => {
-  const e = document.activeElement;
-  const label = e.labels?.[0]?.textContent ?? e.getAttribute('aria-label') ?? e.textContent;
-  return `${e.tagName.toLowerCase()}${e.type ? `[${e.type}]` : ''} ${label.replace(/\s+/g, ' ').trim()}`;
-});
-
-/** Presses `key` until focus lands on `target`; fails if it takes more than `max` presses. */
-async function pressUntil(page, key, target, max = 40) {
-  for (let i = 0; i < max; i += 1) {
-    await page.keyboard.press(key);
-    if ((await focused(page)) === target) return i + 1;
-  }
-  assert.fail(`${key} never reached « ${target} » (last: « ${await focused(page)} »)`);
-}
 
 describe('keyboard-only journey', () => {
   it('opens the programme, filters, searches, adds two items, opens Mon programme and exports it', async () => {

@@ -92,6 +92,13 @@ export const ROUTES = [
     content: ['aucune donnée personnelle', 'nec-mon-programme-2023', 'nec-theme', 'rien (thème automatique)', 'Effacer ces données de cet appareil'],
   },
   {
+    path: '/plan-du-site',
+    h1: 'Plan du site',
+    title: 'Plan du site — Numérique en Commun[s]',
+    nav: null,
+    content: ['Programme 2023', 'Informations pratiques', 'Mon programme', 'La charte', 'Les éditions depuis 2018', 'Données ouvertes', 'Données personnelles', 'Déclaration d’accessibilité'],
+  },
+  {
     path: '/cette-page-n-existe-pas',
     h1: 'Page introuvable',
     title: 'Page introuvable — Numérique en Commun[s]',
