@@ -1,5 +1,6 @@
 // Every route's first load against budgets.json: brotli bytes (data included), request count,
-// DOM elements (SVG internals not counted); and no cookie, no request to another origin.
+// DOM elements (SVG internals not counted); and no cookie, no request to another origin, no
+// call to the browser APIs fingerprinting scripts read.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,38 @@ function brotliBytes(pathname) {
   return brotliSize.get(file);
 }
 
+/**
+ * Wraps the APIs that fingerprinting relies on (canvas, WebGL and audio read-back, device and
+ * hardware details, battery, media devices, high-entropy client hints) so that any use is recorded.
+ */
+function watchFingerprinting() {
+  window.fingerprintingCalls = [];
+  const watch = (owner, name, label) => {
+    const descriptor = owner && Object.getOwnPropertyDescriptor(owner, name);
+    if (!descriptor) return;
+    const record = () => window.fingerprintingCalls.push(label);
+    if (typeof descriptor.value === 'function') {
+      const original = descriptor.value;
+      Object.defineProperty(owner, name, { ...descriptor, value(...args) { record(); return original.apply(this, args); } });
+    } else if (descriptor.get) {
+      const original = descriptor.get;
+      Object.defineProperty(owner, name, { ...descriptor, get() { record(); return original.call(this); } });
+    }
+  };
+  watch(HTMLCanvasElement.prototype, 'getContext', 'canvas.getContext');
+  watch(HTMLCanvasElement.prototype, 'toDataURL', 'canvas.toDataURL');
+  watch(HTMLCanvasElement.prototype, 'toBlob', 'canvas.toBlob');
+  watch(window.WebGLRenderingContext?.prototype, 'getParameter', 'webgl.getParameter');
+  watch(window.AudioContext?.prototype, 'createAnalyser', 'audio.createAnalyser');
+  watch(window.OfflineAudioContext?.prototype, 'startRendering', 'offlineAudio.startRendering');
+  for (const name of ['plugins', 'mimeTypes', 'hardwareConcurrency', 'deviceMemory', 'connection', 'userAgentData', 'getBattery']) {
+    watch(Navigator.prototype, name, `navigator.${name}`);
+  }
+  watch(window.MediaDevices?.prototype, 'enumerateDevices', 'mediaDevices.enumerateDevices');
+  for (const name of ['colorDepth', 'pixelDepth', 'availWidth', 'availHeight']) watch(Screen.prototype, name, `screen.${name}`);
+  watch(window.FontFaceSet?.prototype, 'check', 'fonts.check');
+}
+
 let env;
 const report = [];
 before(async () => { env = await start(); });
@@ -35,8 +68,9 @@ after(async () => {
 
 describe(`budgets: ≤ ${budgets.first_load_brotli_kib} Kio brotli, ≤ ${budgets.requests} requests, ≤ ${budgets.dom_elements} DOM elements per route`, () => {
   for (const route of ROUTES) {
-    it(`${route.path} stays within its budgets and contacts no other origin`, async () => {
+    it(`${route.path} stays within its budgets, contacts no other origin, reads no fingerprint`, async () => {
       const page = await openPage(env, { viewport: { width: 390, height: 844 } });
+      await page.addInitScript(watchFingerprinting);
       const requests = [];
       page.on('request', (request) => requests.push(new URL(request.url())));
       await page.goto(env.url + route.path, { waitUntil: 'networkidle' });
@@ -48,6 +82,7 @@ describe(`budgets: ≤ ${budgets.first_load_brotli_kib} Kio brotli, ≤ ${budget
       const foreign = requests.filter((u) => u.origin !== origin).map(String);
       assert.deepEqual(foreign, [], 'no request to another origin');
       assert.deepEqual(await page.context().cookies(), [], 'no cookie');
+      assert.deepEqual(await page.evaluate(() => window.fingerprintingCalls), [], 'no fingerprinting API used');
 
       const bytes = requests.reduce((total, u) => total + brotliBytes(u.pathname), 0);
       const elements = await page.evaluate(() => [...document.getElementsByTagName('*')].filter((e) => !e.parentElement?.closest('svg')).length);
