@@ -38,6 +38,32 @@ describe('axe-core and reflow on every route', () => {
   }
 });
 
+describe('links', () => {
+  it('on every route: links leave the site over https only, and a link opening a new window says so and has rel="noopener"', async () => {
+    const page = await openPage(env);
+    const found = [];
+    let external = 0;
+    for (const route of ROUTES) {
+      await visit(page, route.path);
+      const links = await page.locator('a[href]').evaluateAll((as) => as.map((a) => ({
+        href: a.href, target: a.target, rel: a.rel, name: (a.getAttribute('aria-label') ?? a.textContent).trim(),
+      })));
+      for (const link of links) {
+        const url = new URL(link.href);
+        if (['javascript:', 'http:'].includes(url.protocol) && url.origin !== env.url) found.push(`${route.path}: ${link.href}`);
+        if (url.protocol === 'https:') external += 1;
+        if (link.target && link.target !== '_self') {
+          if (!/\bnoopener\b/.test(link.rel)) found.push(`${route.path}: « ${link.name} » opens a window without rel=noopener`);
+          if (!/nouvelle fenêtre/.test(link.name)) found.push(`${route.path}: « ${link.name} » opens a window without saying so`);
+        }
+      }
+    }
+    assert.ok(external > 0, 'external links were checked');
+    assert.deepEqual(found, []);
+    await page.close();
+  });
+});
+
 describe('text spacing (WCAG 1.4.12) at 320 px', () => {
   it('loses no content on any route with line, paragraph, letter and word spacing raised', async () => {
     const page = await openPage(env, { viewport: { width: 320, height: 800 } });
