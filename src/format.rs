@@ -89,6 +89,18 @@ pub fn bytes(count: u64) -> String {
     }
 }
 
+/// « de » followed by `what`, contracted as French requires: « du programme », « des
+/// informations pratiques », « de la charte ».
+pub fn of(what: &str) -> String {
+    if let Some(rest) = what.strip_prefix("le ") {
+        format!("du {rest}")
+    } else if let Some(rest) = what.strip_prefix("les ") {
+        format!("des {rest}")
+    } else {
+        format!("de {what}")
+    }
+}
+
 /// A whole list in French: « A, B et C ».
 pub fn list(items: &[String]) -> String {
     match items {
@@ -137,6 +149,15 @@ mod tests {
     fn byte_counts_read_as_in_french() {
         assert_eq!(bytes(850), "850 octets");
         assert_eq!(bytes(12_454), "12,2 Kio");
+    }
+
+    #[test]
+    fn de_contracts_before_le_and_les() {
+        assert_eq!(of("le programme"), "du programme");
+        assert_eq!(of("les informations pratiques"), "des informations pratiques");
+        assert_eq!(of("la charte"), "de la charte");
+        assert_eq!(of("l’édition 2023"), "de l’édition 2023");
+        assert_eq!(of("mon programme"), "de mon programme");
     }
 
     #[test]
