@@ -9,7 +9,8 @@ use gloo_net::http::Request;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::load::{parse, DataError};
+use crate::format;
+use crate::load::{parse, DataError, MAX_FILE_BYTES};
 use crate::validate::Validate;
 
 pub const PROGRAMME: &str = "programme-2023.json";
@@ -42,6 +43,12 @@ impl LoadError {
             }
             LoadError::Status(404) => "Le fichier de données est introuvable (erreur 404).".into(),
             LoadError::Status(code) => format!("Le serveur a répondu par une erreur (code {code})."),
+            LoadError::Data(DataError::TooLarge(size)) => format!(
+                "Le fichier de données est trop volumineux ({} ; maximum {}).",
+                format::bytes(*size as u64),
+                format::bytes(MAX_FILE_BYTES as u64)
+            ),
+            LoadError::Data(DataError::Html) => "Le serveur a renvoyé une page web au lieu du fichier de données.".into(),
             LoadError::Data(DataError::Unreadable(_)) => "Le fichier de données reçu est illisible.".into(),
             LoadError::Data(DataError::Invalid(problems)) => {
                 format!("Le fichier de données contient {} erreur(s).", problems.len())

@@ -80,12 +80,14 @@ pub fn number(value: u32) -> String {
     out
 }
 
-/// « 850 octets », « 12,2 Kio »
+/// « 850 octets », « 12,2 Kio », « 5,0 Mio »
 pub fn bytes(count: u64) -> String {
     if count < 1024 {
         format!("{count} octets")
-    } else {
+    } else if count < 1024 * 1024 {
         format!("{:.1} Kio", count as f64 / 1024.0).replace('.', ",")
+    } else {
+        format!("{:.1} Mio", count as f64 / (1024.0 * 1024.0)).replace('.', ",")
     }
 }
 
@@ -149,6 +151,7 @@ mod tests {
     fn byte_counts_read_as_in_french() {
         assert_eq!(bytes(850), "850 octets");
         assert_eq!(bytes(12_454), "12,2 Kio");
+        assert_eq!(bytes(5 * 1024 * 1024), "5,0 Mio");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use nec_web::load::{parse, DataError};
+use nec_web::load::{parse, DataError, MAX_FILE_BYTES};
 use nec_web::model::{Access, Charter, EditionsFile, Metric, Programme};
 use nec_web::validate::Problem;
 use serde_json::{json, Value};
@@ -225,13 +225,37 @@ fn time_without_offset_is_refused() {
 }
 
 #[test]
-fn truncated_and_html_files_are_not_json() {
+fn truncated_files_are_not_json() {
     let text = shipped("programme-2023.json");
-    for broken in [&text[..text.len() / 2], "<!DOCTYPE html><html lang=\"fr\"></html>", ""] {
+    for broken in [&text[..text.len() / 2], "", "   "] {
         let Err(DataError::Unreadable(problem)) = parse::<Programme>(broken) else { panic!("accepted {broken:.20}") };
         assert_eq!(problem.path, "$");
         assert!(problem.message.starts_with("le fichier n’est pas du JSON valide (ligne"), "{problem}");
     }
+}
+
+#[test]
+fn an_html_page_is_recognised_as_such() {
+    for page in ["<!DOCTYPE html><html lang=\"fr\"></html>", "\u{feff}\n  <html><body>Erreur</body></html>", "<?xml version=\"1.0\"?>"] {
+        let error = parse::<Programme>(page).expect_err("accepted a web page");
+        assert_eq!(error, DataError::Html);
+        assert_eq!(error.problems(), [Problem { path: "$".into(), message: "le fichier est une page web (HTML), pas des données JSON".into() }]);
+    }
+}
+
+#[test]
+fn a_file_over_one_mebibyte_is_refused_unread() {
+    let text = shipped("programme-2023.json");
+    let padded = |size: usize| {
+        let at = text.find("\"description\": \"").unwrap() + "\"description\": \"".len();
+        format!("{}{}{}", &text[..at], "x".repeat(size - text.len()), &text[at..])
+    };
+    assert!(parse::<Programme>(&padded(MAX_FILE_BYTES)).is_ok(), "exactly the maximum is accepted");
+    let error = parse::<Programme>(&padded(5 * 1024 * 1024)).expect_err("accepted 5 Mio");
+    assert_eq!(error, DataError::TooLarge(5 * 1024 * 1024));
+    assert_eq!(error.to_string(), "$ : le fichier pèse 5,0 Mio, plus que le maximum accepté (1,0 Mio)");
+    // Even when it is not JSON at all: the size is checked first.
+    assert_eq!(parse::<Programme>(&"<".repeat(MAX_FILE_BYTES + 1)).err(), Some(DataError::TooLarge(MAX_FILE_BYTES + 1)));
 }
 
 #[test]

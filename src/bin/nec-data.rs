@@ -75,7 +75,7 @@ fn check_all(paths: &[String]) -> ExitCode {
             })),
         };
         if let Err(error) = outcome {
-            problem_count += report(error.problems());
+            problem_count += report(&error.problems());
         }
     }
     // A programme must belong to an edition of the history.
