@@ -409,6 +409,34 @@ fn nec_data_checks_that_a_programme_belongs_to_an_edition() {
 }
 
 #[test]
+fn nec_data_checks_single_files_named_after_their_kind() {
+    let dir = std::env::temp_dir().join(format!("nec-data-{}-single", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut c = shipped_value("charter.json");
+    c["licence"]["url"] = json!("http://creativecommons.org/licenses/by-sa/4.0/deed.fr");
+    let files = [
+        ("charter-http-link.json", c.to_string()),
+        ("editions-copy.json", shipped("editions.json")),
+        ("programme-essai.json", "<!doctype html>".to_owned()),
+        ("programme.json", shipped("programme-2023.json")),
+        ("chartes.json", shipped("charter.json")),
+    ];
+    for (name, text) in &files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let paths: Vec<String> = files.iter().map(|(name, _)| dir.join(name).display().to_string()).collect();
+    let (code, output) = nec_data(&[&["check"], paths.iter().map(String::as_str).collect::<Vec<_>>().as_slice()].concat());
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 1, "{output}");
+    assert!(output.contains("charter-http-link.json: $.licence.url : le lien « http://creativecommons.org"), "{output}");
+    assert!(!output.contains("editions-copy.json"), "a valid editions file under another name: {output}");
+    assert!(output.contains("programme-essai.json: $ : le fichier est une page web (HTML), pas des données JSON"), "{output}");
+    assert!(output.contains("programme.json: $ : nom de fichier inconnu"), "a programme needs its year: {output}");
+    assert!(output.contains("chartes.json: $ : nom de fichier inconnu"), "{output}");
+    assert!(output.contains("4 problème(s) trouvé(s)."), "{output}");
+}
+
+#[test]
 fn nec_data_without_arguments_prints_its_usage() {
     let (code, output) = nec_data(&[]);
     assert_eq!(code, 2);
