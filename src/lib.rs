@@ -36,8 +36,8 @@ mod web {
 
     use crate::components::{LiveRegion, SiteFooter, SiteHeader, SkipLink};
     use crate::pages::{
-        AccessibilityPage, CharterPage, EditionPage, EditionsPage, HomePage, MyProgrammePage, NotFoundPage, OpenDataPage, PracticalInfoPage, ProgrammeItemPage,
-        ProgrammePage,
+        AccessibilityPage, CharterPage, EditionPage, EditionsPage, HomePage, MyProgrammePage, NotFoundPage, OpenDataPage, PanicTestPage, PracticalInfoPage,
+        ProgrammeItemPage, ProgrammePage,
     };
 
     /// The whole site: skip link, banner, the routed page in `<main>`, footer.
@@ -61,6 +61,7 @@ mod web {
                         <Route path=path!("/editions/:year") view=EditionPage/>
                         <Route path=path!("/donnees") view=OpenDataPage/>
                         <Route path=path!("/accessibilite") view=AccessibilityPage/>
+                        <Route path=path!("/test/panique") view=PanicTestPage/>
                     </Routes>
                 </main>
                 <SiteFooter/>
