@@ -4,12 +4,15 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::time::Duration;
 
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
+use web_sys::AbortController;
 
-use crate::load::{parse, DataError};
+use crate::format;
+use crate::load::{parse, DataError, MAX_FILE_BYTES};
 use crate::validate::Validate;
 
 pub const PROGRAMME: &str = "programme-2023.json";
@@ -22,11 +25,16 @@ pub const CATALOGUE: &str = "catalogue.json";
 /// Where the data files are served from, relative to the site root.
 const DATA_BASE: &str = "/data/";
 
+/// How long a request may take, body included, before it is abandoned.
+const TIMEOUT: Duration = Duration::from_secs(15);
+
 /// Why a view has no data to show.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     /// No answer: offline, DNS, CORS.
     Network,
+    /// No complete answer within `TIMEOUT`.
+    Timeout,
     /// The server answered with an error status.
     Status(u16),
     /// The file arrived but is not usable.
@@ -40,8 +48,18 @@ impl LoadError {
             LoadError::Network => {
                 "Le serveur n’a pas pu être joint. Vérifiez votre connexion, puis réessayez.".into()
             }
+            LoadError::Timeout => format!(
+                "Le serveur ne répond pas (aucune réponse en {} secondes). Réessayez dans quelques instants.",
+                TIMEOUT.as_secs()
+            ),
             LoadError::Status(404) => "Le fichier de données est introuvable (erreur 404).".into(),
             LoadError::Status(code) => format!("Le serveur a répondu par une erreur (code {code})."),
+            LoadError::Data(DataError::TooLarge(size)) => format!(
+                "Le fichier de données est trop volumineux ({} ; maximum {}).",
+                format::bytes(*size as u64),
+                format::bytes(MAX_FILE_BYTES as u64)
+            ),
+            LoadError::Data(DataError::Html) => "Le serveur a renvoyé une page web au lieu du fichier de données.".into(),
             LoadError::Data(DataError::Unreadable(_)) => "Le fichier de données reçu est illisible.".into(),
             LoadError::Data(DataError::Invalid(problems)) => {
                 format!("Le fichier de données contient {} erreur(s).", problems.len())
@@ -61,14 +79,51 @@ pub async fn fetch_data<T: DeserializeOwned + Validate + Send + Sync + 'static>(
     if let Some(value) = cached.and_then(|any| any.downcast::<T>().ok()) {
         return Ok(value);
     }
-    let response = Request::get(&format!("{DATA_BASE}{file}")).send().await.map_err(|_| LoadError::Network)?;
+    let deadline = Deadline::start();
+    let signal = deadline.signal();
+    let failed = |_| if deadline.passed() { LoadError::Timeout } else { LoadError::Network };
+    let response = Request::get(&format!("{DATA_BASE}{file}"))
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(failed)?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
-    let text = response.text().await.map_err(|_| LoadError::Network)?;
+    let text = response.text().await.map_err(failed)?;
+    drop(deadline);
     let value = Arc::new(parse::<T>(&text).map_err(LoadError::Data)?);
     CACHE.with(|cache| cache.borrow_mut().insert(file, value.clone() as Arc<dyn Any + Send + Sync>));
     Ok(value)
+}
+
+/// Aborts a request still running after `TIMEOUT`; dropping it cancels the timer.
+struct Deadline {
+    controller: Option<AbortController>,
+    timer: Option<TimeoutHandle>,
+}
+
+impl Deadline {
+    fn start() -> Self {
+        let controller = AbortController::new().ok();
+        let aborter = controller.clone();
+        let timer = set_timeout_with_handle(move || aborter.iter().for_each(AbortController::abort), TIMEOUT).ok();
+        Deadline { controller, timer }
+    }
+
+    fn signal(&self) -> Option<web_sys::AbortSignal> {
+        self.controller.as_ref().map(AbortController::signal)
+    }
+
+    fn passed(&self) -> bool {
+        self.controller.as_ref().is_some_and(|c| c.signal().aborted())
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        self.timer.iter().for_each(TimeoutHandle::clear);
+    }
 }
 
 /// A resource for one data file; `refetch` retries after an error.

@@ -80,12 +80,26 @@ pub fn number(value: u32) -> String {
     out
 }
 
-/// « 850 octets », « 12,2 Kio »
+/// « 850 octets », « 12,2 Kio », « 5,0 Mio »
 pub fn bytes(count: u64) -> String {
     if count < 1024 {
         format!("{count} octets")
-    } else {
+    } else if count < 1024 * 1024 {
         format!("{:.1} Kio", count as f64 / 1024.0).replace('.', ",")
+    } else {
+        format!("{:.1} Mio", count as f64 / (1024.0 * 1024.0)).replace('.', ",")
+    }
+}
+
+/// « de » followed by `what`, contracted as French requires: « du programme », « des
+/// informations pratiques », « de la charte ».
+pub fn of(what: &str) -> String {
+    if let Some(rest) = what.strip_prefix("le ") {
+        format!("du {rest}")
+    } else if let Some(rest) = what.strip_prefix("les ") {
+        format!("des {rest}")
+    } else {
+        format!("de {what}")
     }
 }
 
@@ -137,6 +151,16 @@ mod tests {
     fn byte_counts_read_as_in_french() {
         assert_eq!(bytes(850), "850 octets");
         assert_eq!(bytes(12_454), "12,2 Kio");
+        assert_eq!(bytes(5 * 1024 * 1024), "5,0 Mio");
+    }
+
+    #[test]
+    fn de_contracts_before_le_and_les() {
+        assert_eq!(of("le programme"), "du programme");
+        assert_eq!(of("les informations pratiques"), "des informations pratiques");
+        assert_eq!(of("la charte"), "de la charte");
+        assert_eq!(of("l’édition 2023"), "de l’édition 2023");
+        assert_eq!(of("mon programme"), "de mon programme");
     }
 
     #[test]

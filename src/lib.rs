@@ -36,8 +36,8 @@ mod web {
 
     use crate::components::{LiveRegion, SiteFooter, SiteHeader, SkipLink};
     use crate::pages::{
-        AccessibilityPage, CharterPage, EditionPage, EditionsPage, HomePage, MyProgrammePage, NotFoundPage, OpenDataPage, PracticalInfoPage, PrivacyPage, ProgrammeItemPage, SiteMapPage,
-        ProgrammePage,
+        AccessibilityPage, CharterPage, EditionPage, EditionsPage, HomePage, MyProgrammePage, NotFoundPage, OpenDataPage, PanicTestPage, PracticalInfoPage,
+        PrivacyPage, ProgrammeItemPage, ProgrammePage, SiteMapPage,
     };
 
     /// The whole site: skip link, banner, the routed page in `<main>`, footer.
@@ -64,6 +64,7 @@ mod web {
                         <Route path=path!("/accessibilite") view=AccessibilityPage/>
                         <Route path=path!("/donnees-personnelles") view=PrivacyPage/>
                         <Route path=path!("/plan-du-site") view=SiteMapPage/>
+                        <Route path=path!("/test/panique") view=PanicTestPage/>
                     </Routes>
                 </main>
                 <SiteFooter/>

@@ -4,11 +4,19 @@ use std::fmt;
 
 use serde::de::DeserializeOwned;
 
+use crate::format;
 use crate::validate::{Problem, Validate};
+
+/// The largest data file accepted, in bytes; the shipped ones weigh tens of kilobytes.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
 /// Why a data file could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DataError {
+    /// Larger than `MAX_FILE_BYTES` (its size in bytes): refused without parsing.
+    TooLarge(usize),
+    /// An HTML page, such as a host's error page or the site's own `index.html`.
+    Html,
     /// Not JSON, or JSON of the wrong shape: only the first such problem can be known.
     Unreadable(Problem),
     /// Well-formed, but the validation pass found these problems.
@@ -17,10 +25,17 @@ pub enum DataError {
 
 impl DataError {
     /// Every problem, each with its JSON path.
-    pub fn problems(&self) -> &[Problem] {
+    pub fn problems(&self) -> Vec<Problem> {
+        let whole = |message: String| vec![Problem { path: "$".into(), message }];
         match self {
-            DataError::Unreadable(problem) => std::slice::from_ref(problem),
-            DataError::Invalid(problems) => problems,
+            DataError::TooLarge(size) => whole(format!(
+                "le fichier pèse {}, plus que le maximum accepté ({})",
+                format::bytes(*size as u64),
+                format::bytes(MAX_FILE_BYTES as u64)
+            )),
+            DataError::Html => whole("le fichier est une page web (HTML), pas des données JSON".into()),
+            DataError::Unreadable(problem) => vec![problem.clone()],
+            DataError::Invalid(problems) => problems.clone(),
         }
     }
 }
@@ -37,8 +52,15 @@ impl fmt::Display for DataError {
     }
 }
 
-/// Parses and validates one data file.
+/// Checks the size, then parses and validates one data file.
 pub fn parse<T: DeserializeOwned + Validate>(text: &str) -> Result<T, DataError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(DataError::TooLarge(text.len()));
+    }
+    // JSON never starts with `<`: this is a web page served in place of the file.
+    if text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).starts_with('<') {
+        return Err(DataError::Html);
+    }
     let deserializer = &mut serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let path = error.path().to_string();

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use nec_web::load::{parse, DataError};
+use nec_web::load::{parse, DataError, MAX_FILE_BYTES};
 use nec_web::model::{Access, Charter, EditionsFile, Metric, Programme};
 use nec_web::validate::Problem;
 use serde_json::{json, Value};
@@ -225,13 +225,37 @@ fn time_without_offset_is_refused() {
 }
 
 #[test]
-fn truncated_and_html_files_are_not_json() {
+fn truncated_files_are_not_json() {
     let text = shipped("programme-2023.json");
-    for broken in [&text[..text.len() / 2], "<!DOCTYPE html><html lang=\"fr\"></html>", ""] {
+    for broken in [&text[..text.len() / 2], "", "   "] {
         let Err(DataError::Unreadable(problem)) = parse::<Programme>(broken) else { panic!("accepted {broken:.20}") };
         assert_eq!(problem.path, "$");
         assert!(problem.message.starts_with("le fichier n’est pas du JSON valide (ligne"), "{problem}");
     }
+}
+
+#[test]
+fn an_html_page_is_recognised_as_such() {
+    for page in ["<!DOCTYPE html><html lang=\"fr\"></html>", "\u{feff}\n  <html><body>Erreur</body></html>", "<?xml version=\"1.0\"?>"] {
+        let error = parse::<Programme>(page).expect_err("accepted a web page");
+        assert_eq!(error, DataError::Html);
+        assert_eq!(error.problems(), [Problem { path: "$".into(), message: "le fichier est une page web (HTML), pas des données JSON".into() }]);
+    }
+}
+
+#[test]
+fn a_file_over_one_mebibyte_is_refused_unread() {
+    let text = shipped("programme-2023.json");
+    let padded = |size: usize| {
+        let at = text.find("\"description\": \"").unwrap() + "\"description\": \"".len();
+        format!("{}{}{}", &text[..at], "x".repeat(size - text.len()), &text[at..])
+    };
+    assert!(parse::<Programme>(&padded(MAX_FILE_BYTES)).is_ok(), "exactly the maximum is accepted");
+    let error = parse::<Programme>(&padded(5 * 1024 * 1024)).expect_err("accepted 5 Mio");
+    assert_eq!(error, DataError::TooLarge(5 * 1024 * 1024));
+    assert_eq!(error.to_string(), "$ : le fichier pèse 5,0 Mio, plus que le maximum accepté (1,0 Mio)");
+    // Even when it is not JSON at all: the size is checked first.
+    assert_eq!(parse::<Programme>(&"<".repeat(MAX_FILE_BYTES + 1)).err(), Some(DataError::TooLarge(MAX_FILE_BYTES + 1)));
 }
 
 #[test]
@@ -382,6 +406,34 @@ fn nec_data_checks_that_a_programme_belongs_to_an_edition() {
     ]);
     assert_eq!(code, 1, "{output}");
     assert!(output.contains("programme-2023.json: $.edition.year : l’édition 2023 est absente de editions.json"), "{output}");
+}
+
+#[test]
+fn nec_data_checks_single_files_named_after_their_kind() {
+    let dir = std::env::temp_dir().join(format!("nec-data-{}-single", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut c = shipped_value("charter.json");
+    c["licence"]["url"] = json!("http://creativecommons.org/licenses/by-sa/4.0/deed.fr");
+    let files = [
+        ("charter-http-link.json", c.to_string()),
+        ("editions-copy.json", shipped("editions.json")),
+        ("programme-essai.json", "<!doctype html>".to_owned()),
+        ("programme.json", shipped("programme-2023.json")),
+        ("chartes.json", shipped("charter.json")),
+    ];
+    for (name, text) in &files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let paths: Vec<String> = files.iter().map(|(name, _)| dir.join(name).display().to_string()).collect();
+    let (code, output) = nec_data(&[&["check"], paths.iter().map(String::as_str).collect::<Vec<_>>().as_slice()].concat());
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 1, "{output}");
+    assert!(output.contains("charter-http-link.json: $.licence.url : le lien « http://creativecommons.org"), "{output}");
+    assert!(!output.contains("editions-copy.json"), "a valid editions file under another name: {output}");
+    assert!(output.contains("programme-essai.json: $ : le fichier est une page web (HTML), pas des données JSON"), "{output}");
+    assert!(output.contains("programme.json: $ : nom de fichier inconnu"), "a programme needs its year: {output}");
+    assert!(output.contains("chartes.json: $ : nom de fichier inconnu"), "{output}");
+    assert!(output.contains("4 problème(s) trouvé(s)."), "{output}");
 }
 
 #[test]

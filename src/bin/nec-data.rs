@@ -61,21 +61,18 @@ fn check_all(paths: &[String]) -> ExitCode {
                 continue;
             }
         };
-        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let outcome: Result<(), DataError> = match name {
-            "editions.json" => parse::<EditionsFile>(&text).map(|e| editions = Some(e)),
-            "charter.json" => parse::<Charter>(&text).map(drop),
-            "catalogue.json" => parse::<Catalogue>(&text).map(drop),
-            _ if name.starts_with("programme-") && name.ends_with(".json") => {
-                parse::<Programme>(&text).map(|p| programmes.push((file.clone(), p)))
-            }
+        let outcome: Result<(), DataError> = match kind(file) {
+            Some("editions") => parse::<EditionsFile>(&text).map(|e| editions = Some(e)),
+            Some("charter") => parse::<Charter>(&text).map(drop),
+            Some("catalogue") => parse::<Catalogue>(&text).map(drop),
+            Some("programme") => parse::<Programme>(&text).map(|p| programmes.push((file.clone(), p))),
             _ => Err(DataError::Unreadable(Problem {
                 path: "$".into(),
                 message: "nom de fichier inconnu : editions.json, charter.json, catalogue.json ou programme-AAAA.json attendu".into(),
             })),
         };
         if let Err(error) = outcome {
-            problem_count += report(error.problems());
+            problem_count += report(&error.problems());
         }
     }
     // A programme must belong to an edition of the history.
@@ -94,6 +91,16 @@ fn check_all(paths: &[String]) -> ExitCode {
         println!("{problem_count} problème(s) trouvé(s).");
         ExitCode::FAILURE
     }
+}
+
+/// What a file holds, from its name: `charter.json`, or `charter-<anything>.json` for a variant
+/// such as a test fixture; a programme is always `programme-<something>.json`.
+fn kind(file: &Path) -> Option<&'static str> {
+    let stem = file.file_stem()?.to_str()?;
+    let base = stem.split('-').next()?;
+    let kind = ["editions", "charter", "catalogue", "programme"].into_iter().find(|kind| *kind == base)?;
+    let json = file.extension().is_some_and(|ext| ext == "json");
+    (json && (kind != "programme" || stem != base)).then_some(kind)
 }
 
 /// The data files of a folder, in name order; it must hold editions.json and charter.json.

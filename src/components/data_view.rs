@@ -26,7 +26,7 @@ where
     });
     view! {
         {move || match resource.get() {
-            None => view! { <p class="loading" role="status">{format!("Chargement de {what}…")}</p> }.into_any(),
+            None => view! { <p class="loading" role="status">{format!("Chargement {}…", crate::format::of(what))}</p> }.into_any(),
             Some(Err(error)) => view! { <ErrorAlert what error on_retry/> }.into_any(),
             Some(Ok(data)) => {
                 request_animation_frame(scroll_to_fragment);
