@@ -311,7 +311,9 @@ impl Validate for Programme {
                     let Some(time) = time else { continue };
                     let local = time.naive_local();
                     let too_early = local.date() < first;
-                    let too_late = local > (last + Duration::days(1)).and_hms_opt(6, 0, 0).unwrap_or(local);
+                    // Checked: on chrono's last date there is no day after, hence no upper bound.
+                    let end = last.checked_add_signed(Duration::days(1)).and_then(|d| d.and_hms_opt(6, 0, 0));
+                    let too_late = end.is_some_and(|end| local > end);
                     if too_early || too_late {
                         c.push(
                             format!("{here}.{field}"),

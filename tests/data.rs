@@ -149,6 +149,26 @@ fn item_outside_the_edition_days_is_reported() {
     assert!(problems.iter().any(|pb| pb.message.contains("ne tombe pas le 2023-10-20")), "{problems:#?}");
 }
 
+/// Found by tests/fuzz.rs: on chrono's last date (+262142-12-31) there is no "day after the
+/// last day" to bound the edition, and the validation panicked instead of reporting.
+#[test]
+fn a_day_on_the_last_representable_date_is_reported_not_a_panic() {
+    let mut p = shipped_value("programme-2023.json");
+    p["days"][0]["date"] = json!("+262142-12-31");
+    assert_problem(&problems_of::<Programme>(&p), "$.days[0].date", "le +262142-12-31 ne tombe pas en 2023");
+
+    // The edition moved wholesale to that year is coherent, hence valid.
+    let mut p = shipped_value("programme-2023.json");
+    p["edition"]["year"] = json!(262_142);
+    p["days"] = json!([{ "date": "+262142-12-31", "kind": "main", "title": "Dernier jour", "sources": ["001_a3c5aaa8cae7ab30.txt"] }]);
+    p["meals"] = json!([]);
+    p["items"] = json!([{
+        "id": "fin", "title": "Fin", "kind": "session", "day": "+262142-12-31", "start": "+262142-12-31T23:59:59Z",
+        "description": "La dernière seconde.", "access": "free", "sources": ["001_a3c5aaa8cae7ab30.txt"]
+    }]);
+    assert_eq!(problems_of::<Programme>(&p), []);
+}
+
 #[test]
 fn unknown_day_is_reported() {
     let mut p = shipped_value("programme-2023.json");
