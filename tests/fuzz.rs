@@ -35,7 +35,7 @@ use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use nec_web::agenda::{in_time_order, now_and_next, overlaps, parse_shared, parse_stored, share_value, to_stored};
 use nec_web::filters::{encode_component, fold, matching, search_index, FilterList, Filters};
 use nec_web::{format, ics};
-use nec_web::load::{parse, DataError};
+use nec_web::load::{parse, DataError, MAX_FILE_BYTES};
 use nec_web::model::{Catalogue, Charter, EditionsFile, Item, Link, Programme};
 use nec_web::validate::{Problem, Validate};
 use proptest::prelude::*;
@@ -223,6 +223,15 @@ where
                 report.len()
             );
             match error {
+                // Refused before parsing: too big, or a web page (a host's error page).
+                DataError::TooLarge(size) => {
+                    prop_assert!(size == text.len() && size > MAX_FILE_BYTES, "TooLarge({size}) for {} bytes", text.len());
+                    Ok(Outcome::Unreadable)
+                }
+                DataError::Html => {
+                    prop_assert!(text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).starts_with('<'), "Html for a text that does not start with <");
+                    Ok(Outcome::Unreadable)
+                }
                 DataError::Unreadable(problem) => {
                     check_problem(&problem)?;
                     let syntax = problem.message.starts_with("le fichier n’est pas du JSON valide (ligne ");
@@ -1170,7 +1179,9 @@ fn agenda_times_never_overflow() {
         let p = hostile_programme(&items, &names);
         let ids: Vec<String> = p.items.iter().map(|i| i.id.clone()).collect();
         let ordered = in_time_order(&p, &ids);
-        prop_assert!(ordered.windows(2).all(|w| (w[0].start.is_none(), w[0].start) <= (w[1].start.is_none(), w[1].start)));
+        // Day by day, then timed items in time order before the day's untimed ones.
+        let key = |i: &Item| (i.day.is_none(), i.day, i.start.is_none(), i.start);
+        prop_assert!(ordered.windows(2).all(|w| key(w[0]) <= key(w[1])));
         let pairs = overlaps(&ordered);
         prop_assert!(pairs.len() <= ordered.len() * ordered.len().saturating_sub(1) / 2);
         let _ = now_and_next(&p, now);
