@@ -12,6 +12,7 @@ pub mod history;
 pub mod ics;
 pub mod load;
 pub mod model;
+pub mod rgaa;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -7,7 +7,7 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <ul class="footer-links">
-                <li><A href="/accessibilite" exact=true>"Accessibilité : non conforme"</A></li>
+                <li><A href="/accessibilite" exact=true>{format!("Accessibilité : {}", crate::rgaa::status())}</A></li>
                 <li><A href="/donnees" exact=true>"Données ouvertes"</A></li>
                 <li><A href="/donnees-personnelles" exact=true>"Données personnelles"</A></li>
                 <li><A href="/plan-du-site" exact=true>"Plan du site"</A></li>

@@ -82,7 +82,7 @@ export const ROUTES = [
     h1: 'Déclaration d’accessibilité',
     title: 'Accessibilité — Numérique en Commun[s]',
     nav: null,
-    content: ['non conforme'],
+    content: ['Ce site est partiellement conforme avec le RGAA, version 4.1', 'Défenseur des droits', 'sur 106'],
   },
   {
     path: '/donnees-personnelles',
