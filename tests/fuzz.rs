@@ -16,11 +16,12 @@
 //! extreme numbers and dates, deep nesting) that keep many documents well-formed, so the
 //! validation pass runs on them: one CI run reaches every kind of problem it reports.
 //!
-//! Campaign: [`TOTAL`] inputs in CI, at least 100,000. For a long run, multiply every count:
-//! `NEC_FUZZ_SCALE=100 cargo test --locked --test fuzz -- --nocapture` (the figures of each
-//! property are printed with `--nocapture`). Each run draws a new seed and prints the command
-//! that replays a failure (`NEC_FUZZ_SEED=…`). Nothing is written into the source tree
-//! (proptest's failure persistence is off): a failing input found here becomes a named
+//! Campaign: [`TOTAL`] inputs in CI, at least 100,000. For a long run, multiply every count and
+//! optimise this crate a little (2.5 times less CPU per input, a minute more of compiling):
+//! `NEC_FUZZ_SCALE=100 CARGO_PROFILE_TEST_OPT_LEVEL=1 cargo test --locked --test fuzz -- --nocapture`
+//! (`--nocapture` prints the figures of each property). Each run draws a new seed and prints
+//! the command that replays a failure (`NEC_FUZZ_SEED=…`). Nothing is written into the source
+//! tree (proptest's failure persistence is off): a failing input found here becomes a named
 //! regression test next to the code it broke (those that cite this file in tests/data.rs and
 //! src/agenda.rs).
 
