@@ -46,10 +46,11 @@ export async function start() {
 
 /**
  * A new page that records console errors and uncaught exceptions, so a test can assert
- * that nothing panicked.
+ * that nothing panicked. `bypassCSP`: for a test that stands in for a user style sheet, which
+ * the site's Content-Security-Policy does not apply to.
  */
-export async function openPage(env, { colorScheme = 'light', viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await env.browser.newContext({ colorScheme, viewport, locale: 'fr-FR' });
+export async function openPage(env, { colorScheme = 'light', viewport = { width: 1280, height: 900 }, bypassCSP = false } = {}) {
+  const context = await env.browser.newContext({ colorScheme, viewport, locale: 'fr-FR', bypassCSP });
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (msg) => {
