@@ -89,6 +89,10 @@ export async function serveWithNginx(root = DIST) {
     ].join('\n'));
     const child = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', temp('error.log')], { stdio: ['ignore', 'inherit', 'inherit'] });
     const exited = new Promise((done) => child.once('exit', done));
+    // A test process that dies without its `after` must not leave nginx behind on the port.
+    const orphan = () => child.kill('SIGKILL');
+    process.once('exit', orphan);
+    exited.then(() => process.off('exit', orphan));
     let up = false;
     for (let i = 0; i < 100 && child.exitCode === null && !up; i += 1) {
       up = await accepting(port);
