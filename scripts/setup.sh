@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping what is already at the right version.
-# Usage: scripts/setup.sh [--browser]   (--browser also installs Debian's Chromium and ChromeDriver)
+# Usage: scripts/setup.sh [--browser]   (--browser also installs Debian's Chromium, ChromeDriver,
+# nginx and its brotli module)
 # Needs: rustup's Rust, Node 20 with npm, apt (as root or with sudo). Safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,10 +38,19 @@ if [ ! -f tests/node_modules/.setup-stamp ] || ! cmp -s tests/package-lock.json 
   cp tests/package-lock.json tests/node_modules/.setup-stamp
 fi
 
-if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver; } >/dev/null; then
-  say "apt-get install chromium chromium-driver"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+# The browser tests drive Debian's Chromium, against Debian's nginx serving dist/ with deploy/
+# (the configuration users deploy) and its brotli module. The tests start their own nginx on a
+# loopback port; the system service apt may start is not used.
+if [ "${1:-}" = "--browser" ]; then
+  missing=()
+  { command -v chromium && command -v chromedriver; } >/dev/null || missing+=(chromium chromium-driver)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "apt-get install ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
 fi
 
 # Trunk builds offline: every crate must already be on disk.

@@ -1,8 +1,9 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, the release
-// build served over HTTP, and helpers that read what a person sees.
+// build served over HTTP by nginx, and helpers that read what a person sees.
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { serveWithNginx } from './nginx.mjs';
 import { serve } from './server.mjs';
 
 const require = createRequire(import.meta.url);
@@ -10,18 +11,31 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Starts the server (with extra response `headers`, e.g. a CSP) and the browser, once per test file. */
-export async function start({ headers = {} } = {}) {
-  const server = await serve(undefined, 0, headers);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic',
-      '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+/**
+ * Which server the suite runs against: Debian's nginx with deploy/ (the configuration users
+ * deploy), unless NEC_TEST_SERVER=node asks for the small node server of server.mjs.
+ */
+export const SERVER = process.env.NEC_TEST_SERVER === 'node' ? 'node' : 'nginx';
+
+/** Starts the server and the browser, once per test file. */
+export async function start() {
+  const server = SERVER === 'node' ? await serve() : await serveWithNginx();
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic',
+        '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ],
+    });
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   return {
     url: server.url,
+    server: SERVER,
     browser,
     async stop() {
       await browser.close();
@@ -32,10 +46,11 @@ export async function start({ headers = {} } = {}) {
 
 /**
  * A new page that records console errors and uncaught exceptions, so a test can assert
- * that nothing panicked.
+ * that nothing panicked. `bypassCSP`: for a test that stands in for a user style sheet, which
+ * the site's Content-Security-Policy does not apply to.
  */
-export async function openPage(env, { colorScheme = 'light', viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await env.browser.newContext({ colorScheme, viewport, locale: 'fr-FR' });
+export async function openPage(env, { colorScheme = 'light', viewport = { width: 1280, height: 900 }, bypassCSP = false } = {}) {
+  const context = await env.browser.newContext({ colorScheme, viewport, locale: 'fr-FR', bypassCSP });
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (msg) => {

@@ -1,6 +1,7 @@
 // A static file server for dist/ with the SPA fallback a real host needs: a path without a
 // file extension that matches no file gets index.html; a missing file gets a real 404.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,12 @@ const TYPES = {
 
 export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
 
+/** The headers of deploy/nec-web-headers.conf (its `add_header` lines), which nginx sends too. */
+export const DEPLOY_HEADERS = Object.fromEntries(
+  [...readFileSync(new URL('../../deploy/nec-web-headers.conf', import.meta.url), 'utf8')
+    .matchAll(/^add_header\s+([\w-]+)\s+"([^"]*)"/gm)].map(([, name, value]) => [name.toLowerCase(), value]),
+);
+
 async function fileAt(root, urlPath) {
   const path = normalize(join(root, decodeURIComponent(urlPath)));
   if (!path.startsWith(root)) return null;
@@ -30,8 +37,13 @@ async function fileAt(root, urlPath) {
   }
 }
 
-/** Starts the server on a free loopback port; resolves to { url, close }. `headers` are added to every response. */
-export function serve(root = DIST, port = 0, headers = {}) {
+/**
+ * Starts the server on a free loopback port; resolves to { url, close }. Every response carries
+ * the deployed headers (CSP…) and `headers`. The tests use nginx (nginx.mjs); this server is the
+ * fallback (NEC_TEST_SERVER=node) and the quick way to look at dist/ without nginx.
+ */
+export function serve(root = DIST, port = 0, extra = {}) {
+  const headers = { ...DEPLOY_HEADERS, ...extra };
   const server = createServer(async (req, res) => {
     const urlPath = new URL(req.url, 'http://localhost').pathname;
     let path = await fileAt(root, urlPath === '/' ? '/index.html' : urlPath);

@@ -15,7 +15,8 @@ function files(dir, prefix = '') {
 }
 
 const KINDS = [['wasm', /\.wasm$/], ['JS', /\.js$/], ['CSS', /\.css$/], ['HTML', /\.html$/], ['données', /\.json$/], ['autre', /./]];
-const rows = files(DIST).map(({ name, path }) => {
+// The .br and .gz beside each file (scripts/precompress.mjs) are the same content again.
+const rows = files(DIST).filter(({ name }) => !/\.(br|gz)$/.test(name)).map(({ name, path }) => {
   const bytes = readFileSync(path);
   return { kind: KINDS.find(([, re]) => re.test(name))[0], name, raw: bytes.length, br: brotli(bytes) };
 });

@@ -1,0 +1,13 @@
+// The strict Content-Security-Policy the site runs under (issue 9), written out here on its own:
+// the tests check that deploy/nec-web-headers.conf, hence nginx, and the README send this one.
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
