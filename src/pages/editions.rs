@@ -60,7 +60,7 @@ fn TimelineEntry(edition: Edition) -> impl IntoView {
                 <h3 id=heading_id><A href=format!("/editions/{}", edition.year)>{format!("{} — {}", edition.year, edition.city())}</A></h3>
                 <EditionFacts edition=edition.clone()/>
                 // Figures as one line here; each with its source on the edition's own page.
-                <p class="figures-inline">{figures_sentence(&edition.figures)}</p>
+                <p class="figures-inline"><FiguresSentence figures=edition.figures.clone()/></p>
             </article>
         </li>
     }
@@ -90,9 +90,18 @@ pub fn EditionFacts(edition: Edition) -> impl IntoView {
 }
 
 /// « 850 personnes présentes ; 120 intervenants & intervenantes & contributeurs ; 3 lieux dans Nantes. »
-fn figures_sentence(figures: &[Figure]) -> String {
-    let parts: Vec<String> = figures.iter().map(|f| format!("{} {}", format::number(f.value), f.label)).collect();
-    format!("{}.", parts.join(" ; "))
+/// A label quoting its source (« plus de 1 000 ») keeps its `<q>` (RGAA 9.4).
+#[component]
+fn FiguresSentence(figures: Vec<Figure>) -> impl IntoView {
+    let last = figures.len().saturating_sub(1);
+    figures
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let separator = if i == last { "." } else { " ; " };
+            view! { {format::number(f.value)}" "<Quoted text=f.label/>{separator} }
+        })
+        .collect_view()
 }
 
 /// The notes on an edition, each with its sources.

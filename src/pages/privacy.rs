@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::agenda::STORAGE_KEY;
 use crate::components::announcer::use_announcer;
-use crate::components::{DataTable, Page, RowHeader};
+use crate::components::{focus_if_lost, DataTable, Page, RowHeader};
 use crate::storage::{use_agenda, use_theme, THEME_KEY};
 
 /// `/donnees-personnelles`: what the site keeps on the visitor's device and why (RGPD), with
@@ -22,10 +22,23 @@ pub fn PrivacyPage() -> impl IntoView {
         "dark" => "« Sombre »",
         _ => "rien (thème automatique)",
     };
+    // What the last erase removed, so it can be brought back (RGAA 11.12: an action on the
+    // visitor's data can be undone).
+    let erased = RwSignal::new(None::<(Vec<String>, String)>);
     let erase = move |_| {
+        erased.set(Some((agenda.ids.get_untracked(), theme.get_untracked())));
         agenda.forget();
         theme.set(String::new());
-        announcer.say("Les données de ce site ont été effacées de cet appareil.");
+        announcer.say("Les données de ce site ont été effacées de cet appareil. Le bouton « Rétablir les données effacées » les remet.");
+    };
+    let restore = move |_| {
+        if let Some((ids, kept_theme)) = erased.get_untracked() {
+            agenda.set(ids);
+            theme.set(kept_theme);
+        }
+        erased.set(None);
+        announcer.say("Les données effacées sont rétablies sur cet appareil.");
+        focus_if_lost("effacer-donnees", None);
     };
     view! {
         <Page heading="Données personnelles" title="Données personnelles">
@@ -53,7 +66,13 @@ pub fn PrivacyPage() -> impl IntoView {
                     <td>{theme_kept}</td>
                 </tr>
             </DataTable>
-            <p><button type="button" class="button button--secondary" on:click=erase>"Effacer ces données de cet appareil"</button></p>
+            <p><button type="button" id="effacer-donnees" class="button button--secondary" on:click=erase>"Effacer ces données de cet appareil"</button></p>
+            {move || erased.get().map(|_| view! {
+                <p class="notice">
+                    "Les données ont été effacées. "
+                    <button type="button" class="button button--secondary" on:click=restore>"Rétablir les données effacées"</button>
+                </p>
+            })}
             <p>"Vous pouvez aussi les effacer depuis les réglages de votre navigateur (données des sites)."</p>
             <h2>"Ce qui quitte votre appareil, seulement si vous le décidez"</h2>
             <ul>

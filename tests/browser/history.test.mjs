@@ -65,6 +65,23 @@ describe('the edition history', () => {
     await page.close();
   });
 
+  it('marks every quotation of a source as a quotation (RGAA 9.4), in the timeline too', async () => {
+    const page = await openPage(env);
+    await page.goto(`${env.url}/editions`);
+    await settled(page);
+    assert.equal(await page.locator('.figures-inline q', { hasText: 'plus de 1 000' }).count(), 1);
+    const bare = await page.evaluate(() => {
+      const found = [];
+      const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) if (walker.currentNode.data.includes('plus de 1 000') && !walker.currentNode.parentElement.closest('q')) found.push(walker.currentNode.data);
+      return found;
+    });
+    assert.deepEqual(bare, []);
+    const line2022 = await page.locator('li', { has: page.getByRole('heading', { name: '2022 — Lens' }) }).locator('.figures-inline').innerText();
+    assert.match(line2022, /^[^;]+ ; .*\.$/, 'figures stay one sentence, joined by « ; », ending with a full stop');
+    await page.close();
+  });
+
   it('has a table whose values equal the JSON, with caption, header scopes and missing values said in words', async () => {
     const page = await openPage(env);
     await page.goto(`${env.url}/editions`);

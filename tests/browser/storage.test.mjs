@@ -72,6 +72,18 @@ describe('Données personnelles', () => {
     assert.equal(await page.getAttribute('html', 'data-theme'), null);
     assert.equal(await page.getByRole('combobox', { name: 'Thème' }).inputValue(), '');
     await page.waitForFunction(() => document.getElementById('annonces').textContent.includes('effacées'));
+
+    // RGAA 11.12: the erase can be undone, and focus stays on the page when the undo button goes.
+    await page.getByRole('button', { name: 'Rétablir les données effacées' }).click();
+    assert.deepEqual(await kept(), ['2 éléments', '« Sombre »']);
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).sort().join()), 'nec-mon-programme-2023,nec-theme');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+    await page.waitForFunction(() => document.getElementById('annonces').textContent.includes('rétablies'));
+    assert.equal(await page.getByRole('button', { name: 'Rétablir les données effacées' }).count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Effacer ces données de cet appareil');
+
+    await page.getByRole('button', { name: 'Effacer ces données de cet appareil' }).click();
+    assert.equal(await page.evaluate(() => localStorage.length), 0);
     await page.reload();
     await settled(page);
     assert.deepEqual(await kept(), ['rien', 'rien (thème automatique)'], 'still erased after a reload');
