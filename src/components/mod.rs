@@ -27,7 +27,7 @@ pub use data_view::DataView;
 pub use disclosure::Disclosure;
 pub use error_alert::ErrorAlert;
 pub use filter_group::FilterGroup;
-pub use page::{focus_if_lost, Page};
+pub use page::{focus_by_id, focus_if_lost, Page};
 pub use quoted::Quoted;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

@@ -18,11 +18,16 @@ pub fn focus_if_lost(id: &'static str, container: Option<&'static str>) {
         if !lost {
             return;
         }
-        let target = document().get_element_by_id(id).or_else(|| document().get_element_by_id("titre-page"));
-        if let Some(target) = target.and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()) {
-            let _ = target.focus();
-        }
+        let _ = focus_by_id(id) || focus_by_id("titre-page");
     });
+}
+
+/// Moves focus to the element with this `id`; false when there is none.
+pub fn focus_by_id(id: &str) -> bool {
+    document()
+        .get_element_by_id(id)
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        .is_some_and(|e| e.focus().is_ok())
 }
 
 /// One page: keeps the document title in step and renders the page's only `h1`, then its

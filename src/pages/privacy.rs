@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::agenda::STORAGE_KEY;
 use crate::components::announcer::use_announcer;
-use crate::components::{focus_if_lost, DataTable, Page, RowHeader};
+use crate::components::{focus_by_id, DataTable, Page, RowHeader};
 use crate::storage::{use_agenda, use_theme, THEME_KEY};
 
 /// `/donnees-personnelles`: what the site keeps on the visitor's device and why (RGPD), with
@@ -36,9 +36,10 @@ pub fn PrivacyPage() -> impl IntoView {
             agenda.set(ids);
             theme.set(kept_theme);
         }
+        // Focus first, so it never falls to <body> when this button goes.
+        focus_by_id("effacer-donnees");
         erased.set(None);
         announcer.say("Les données effacées sont rétablies sur cet appareil.");
-        focus_if_lost("effacer-donnees", None);
     };
     view! {
         <Page heading="Données personnelles" title="Données personnelles">
