@@ -56,15 +56,7 @@ pub fn AccessibilityPage() -> impl IntoView {
             {if rgaa::NON_CONFORMITIES.is_empty() {
                 view! { <p>"Aucune non-conformité n’a été relevée par l’audit."</p> }.into_any()
             } else {
-                view! {
-                    <ul>{rgaa::NON_CONFORMITIES.iter().map(|nc| view! { <li>{*nc}</li> }).collect_view()}</ul>
-                    {rgaa::CORRECTED_SINCE_AUDIT.then_some(view! {
-                        <p>
-                            "Toutes ont été corrigées depuis l’audit (la grille dit comment) ; l’état de conformité et le taux ci-dessus restent "
-                            "ceux de l’audit tant qu’un nouvel audit ne les a pas vérifiées."
-                        </p>
-                    })}
-                }.into_any()
+                view! { <ul>{rgaa::NON_CONFORMITIES.iter().map(|nc| view! { <li>{*nc}</li> }).collect_view()}</ul> }.into_any()
             }}
             <h3>"Dérogations pour charge disproportionnée"</h3>
             <p>"Aucune."</p>

@@ -36,6 +36,9 @@ describe('every route, opened directly by its URL', () => {
       for (const expected of route.content) {
         assert.ok(text.includes(expected), `${route.path} shows « ${expected} »`);
       }
+      const declaration = page.getByRole('contentinfo').getByRole('link', { name: /^Accessibilité : (totalement|partiellement|non) conforme$/ });
+      assert.equal(await declaration.getAttribute('href'), '/accessibilite', 'the footer states the RGAA status and links to the declaration');
+      assert.equal(await declaration.innerText(), 'Accessibilité : totalement conforme');
       assert.equal(await page.getByRole('alert').count(), 0, 'no error state');
       assert.deepEqual(page.problems, [], 'no console error');
       await page.close();
