@@ -14,6 +14,7 @@ pub mod load;
 pub mod model;
 pub mod rgaa;
 pub mod validate;
+pub mod widget_options;
 
 #[cfg(target_arch = "wasm32")]
 mod clock;

@@ -1,0 +1,376 @@
+//! What a partner site asks the widget to show: the attributes of `<nec-widget>` and the query of
+//! `/embed/…`, read into options with a French message per bad value, and the snippets the
+//! `/integrer` builder writes. No web dependency: tested natively.
+
+use std::collections::HashSet;
+
+use crate::filters::{Filters, UNDATED};
+
+/// The custom element partners put in their page.
+pub const ELEMENT: &str = "nec-widget";
+/// The loader partners include: it defines [`ELEMENT`] and loads the widget's own wasm.
+pub const LOADER: &str = "widget.js";
+/// The message an embedded page (`/embed/…`) posts to its parent when its height changes.
+pub const HEIGHT_MESSAGE: &str = "nec-widget:height";
+/// Headings start here unless the partner says otherwise (below the host page's own `h1`).
+pub const DEFAULT_HEADING_LEVEL: u8 = 2;
+
+/// Which part of the site the widget shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WidgetView {
+    #[default]
+    Programme,
+    Charter,
+    History,
+}
+
+impl WidgetView {
+    pub const ALL: [WidgetView; 3] = [WidgetView::Programme, WidgetView::Charter, WidgetView::History];
+
+    /// The value of the `view` attribute and the last segment of `/embed/…`.
+    pub fn id(self) -> &'static str {
+        match self {
+            WidgetView::Programme => "programme",
+            WidgetView::Charter => "charte",
+            WidgetView::History => "editions",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.id() == id)
+    }
+
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            WidgetView::Programme => "Le programme",
+            WidgetView::Charter => "La charte",
+            WidgetView::History => "L’historique des éditions",
+        }
+    }
+
+    /// What an `<iframe>` showing this view is about: its `title` (RGAA 2.1, 2.2).
+    pub fn frame_title(self) -> &'static str {
+        match self {
+            WidgetView::Programme => "Programme de Numérique en Commun[s] 2023",
+            WidgetView::Charter => "Charte de Numérique en Commun[s]",
+            WidgetView::History => "Éditions de Numérique en Commun[s] depuis 2018",
+        }
+    }
+}
+
+/// Everything a widget instance was asked for. Lists are ids (`theme`, `format`) or dates
+/// `YYYY-MM-DD` (`day`, or [`UNDATED`]); empty means "all".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WidgetOptions {
+    pub view: WidgetView,
+    pub themes: Vec<String>,
+    pub days: Vec<String>,
+    pub formats: Vec<String>,
+    /// The level of the widget's first heading, 1 to 6; the ones below follow (never past 6).
+    pub heading_level: u8,
+    /// Where the data files are, when not beside the loader: an `https:` URL or a root path.
+    pub data_src: Option<String>,
+}
+
+impl Default for WidgetOptions {
+    fn default() -> Self {
+        WidgetOptions {
+            view: WidgetView::Programme,
+            themes: Vec::new(),
+            days: Vec::new(),
+            formats: Vec::new(),
+            heading_level: DEFAULT_HEADING_LEVEL,
+            data_src: None,
+        }
+    }
+}
+
+/// A value the widget could not use, said to the partner who wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionProblem {
+    pub attribute: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for OptionProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} : {}", self.attribute, self.message)
+    }
+}
+
+/// The most values a list attribute keeps: a programme has a handful of themes, days and formats.
+const MAX_VALUES: usize = 50;
+
+impl WidgetOptions {
+    /// Reads attributes or query pairs. Lists take space- or comma-separated values and may repeat;
+    /// unknown names are ignored (the page may carry its own), bad values are reported and left out.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Self, Vec<OptionProblem>) {
+        let mut options = WidgetOptions::default();
+        let mut problems = Vec::new();
+        let mut problem = |attribute: &str, message: String| problems.push(OptionProblem { attribute: attribute.to_owned(), message });
+        let mut seen: [HashSet<String>; 3] = Default::default();
+        for (name, value) in pairs {
+            let value = value.trim();
+            match name {
+                "view" => match WidgetView::from_id(value) {
+                    Some(view) => options.view = view,
+                    None => problem(name, format!("« {value} » n’est pas une vue ; valeurs possibles : programme, charte, editions.")),
+                },
+                "heading-level" => match value.parse::<u8>() {
+                    Ok(level @ 1..=6) => options.heading_level = level,
+                    _ => problem(name, format!("« {value} » n’est pas un niveau de titre ; valeurs possibles : 1 à 6.")),
+                },
+                "data-src" => match data_src(value) {
+                    Some(src) => options.data_src = Some(src),
+                    None => problem(name, format!("« {value} » n’est pas une adresse https ni un chemin commençant par « / ».")),
+                },
+                "theme" | "day" | "format" => {
+                    let (list, seen) = match name {
+                        "theme" => (&mut options.themes, &mut seen[0]),
+                        "day" => (&mut options.days, &mut seen[1]),
+                        _ => (&mut options.formats, &mut seen[2]),
+                    };
+                    for v in value.split(|c: char| c.is_whitespace() || c == ',').filter(|v| !v.is_empty()) {
+                        if name == "day" && !is_day(v) {
+                            problem(name, format!("« {v} » n’est pas une date AAAA-MM-JJ ni « {UNDATED} »."));
+                        } else if !is_id(v) {
+                            problem(name, format!("« {} » n’est pas un identifiant (lettres minuscules, chiffres, tirets).", shorten(v)));
+                        } else if list.len() >= MAX_VALUES {
+                            problem(name, format!("plus de {MAX_VALUES} valeurs : les suivantes sont ignorées."));
+                            break;
+                        } else if seen.insert(v.to_owned()) {
+                            list.push(v.to_owned());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        (options, problems)
+    }
+
+    /// The programme filters these options stand for.
+    pub fn filters(&self) -> Filters {
+        Filters { days: self.days.clone(), themes: self.themes.clone(), formats: self.formats.clone(), text: String::new(), page: 1 }
+    }
+
+    /// The level of a heading `depth` steps below the widget's first one, at most 6.
+    pub fn heading(&self, depth: u8) -> u8 {
+        self.heading_level.saturating_add(depth).min(6)
+    }
+
+    /// The attributes that differ from the defaults, in a stable order, lists space-separated.
+    pub fn attributes(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![("view", self.view.id().to_owned())];
+        if self.view == WidgetView::Programme {
+            for (name, list) in [("theme", &self.themes), ("day", &self.days), ("format", &self.formats)] {
+                if !list.is_empty() {
+                    out.push((name, list.join(" ")));
+                }
+            }
+        }
+        if self.heading_level != DEFAULT_HEADING_LEVEL {
+            out.push(("heading-level", self.heading_level.to_string()));
+        }
+        if let Some(src) = &self.data_src {
+            out.push(("data-src", src.clone()));
+        }
+        out
+    }
+
+    /// `/embed/programme?theme=…`: the same options for the iframe page.
+    pub fn embed_path(&self) -> String {
+        let query: Vec<String> = self
+            .attributes()
+            .into_iter()
+            .filter(|(name, _)| *name != "view")
+            .map(|(name, value)| format!("{name}={}", crate::filters::encode_component(&value)))
+            .collect();
+        let path = format!("/embed/{}", self.view.id());
+        if query.is_empty() { path } else { format!("{path}?{}", query.join("&")) }
+    }
+
+    /// The snippet a partner pastes: the loader, then the element (`site` is the site's origin).
+    pub fn element_snippet(&self, site: &str) -> String {
+        let attributes: String = self.attributes().iter().map(|(name, value)| format!(" {name}=\"{}\"", escape_attribute(value))).collect();
+        format!("<script type=\"module\" src=\"{site}/{LOADER}\"></script>\n<{ELEMENT}{attributes}></{ELEMENT}>")
+    }
+
+    /// The iframe for sites that strip scripts. Its `title` says what it shows.
+    pub fn iframe_snippet(&self, site: &str) -> String {
+        format!(
+            "<iframe src=\"{}\" title=\"{}\" height=\"900\" loading=\"lazy\"></iframe>",
+            escape_attribute(&format!("{site}{}", self.embed_path())),
+            escape_attribute(self.view.frame_title())
+        )
+    }
+}
+
+/// The height listener a host page may add beside the iframe: it trusts only messages from the
+/// site's origin (`site`) coming from one of its own embedded frames, and bounds the height.
+pub fn height_listener_snippet(site: &str) -> String {
+    format!(
+        "<script>\naddEventListener('message', (event) => {{\n  if (event.origin !== '{site}' || event.data?.type !== '{HEIGHT_MESSAGE}') return;\n  const height = Math.min(Math.max(Number(event.data.height) || 0, 100), 20000);\n  for (const frame of document.querySelectorAll('iframe[src^=\"{site}/embed/\"]')) {{\n    if (frame.contentWindow === event.source) frame.style.height = height + 'px';\n  }}\n}});\n</script>"
+    )
+}
+
+fn is_day(value: &str) -> bool {
+    value == UNDATED || chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok_and(|d| d.format("%Y-%m-%d").to_string() == value)
+}
+
+fn is_id(value: &str) -> bool {
+    !value.is_empty() && value.len() <= 64 && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Where to read the data: `https://…` or a path of the site (`/…`), ending with a slash.
+fn data_src(value: &str) -> Option<String> {
+    let allowed = value.starts_with("https://") && value.len() > "https://".len()
+        || value.starts_with('/') && !value.starts_with("//")
+        || ["http://localhost", "http://127.0.0.1"].iter().any(|local| {
+            value.strip_prefix(local).is_some_and(|rest| rest.is_empty() || rest.starts_with(':') || rest.starts_with('/'))
+        });
+    let clean = !value.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'));
+    (allowed && clean && value.len() <= 500).then(|| if value.ends_with('/') { value.to_owned() } else { format!("{value}/") })
+}
+
+/// At most 40 characters of a bad value, so a message stays readable.
+fn shorten(value: &str) -> String {
+    let mut chars = value.chars();
+    let head: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() { format!("{head}…") } else { head }
+}
+
+/// Text for a double-quoted HTML attribute.
+pub fn escape_attribute(value: &str) -> String {
+    value.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The contrast ratio of two `#rrggbb` colours (WCAG 2 relative luminance), e.g. 21.0 for
+/// black on white; `None` when either is not a `#rrggbb` colour.
+pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
+    let (la, lb) = (luminance(a)?, luminance(b)?);
+    let (light, dark) = if la > lb { (la, lb) } else { (lb, la) };
+    Some((light + 0.05) / (dark + 0.05))
+}
+
+fn luminance(hex: &str) -> Option<f64> {
+    let hex = hex.strip_prefix('#').filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()))?;
+    let channel = |i: usize| {
+        let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).ok()?) / 255.0;
+        Some(if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) })
+    };
+    Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(pairs: &[(&str, &str)]) -> (WidgetOptions, Vec<String>) {
+        let (options, problems) = WidgetOptions::from_pairs(pairs.iter().copied());
+        (options, problems.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn reads_every_attribute() {
+        let (o, problems) = read(&[
+            ("view", "programme"),
+            ("theme", "ecologie-soutenabilite communs-souverainete"),
+            ("day", "2023-10-19,a-preciser"),
+            ("format", "atelier"),
+            ("format", "atelier table-ronde"),
+            ("heading-level", "3"),
+            ("data-src", "https://donnees.example.org/nec"),
+            ("class", "ignored"),
+        ]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(o.themes, ["ecologie-soutenabilite", "communs-souverainete"]);
+        assert_eq!(o.days, ["2023-10-19", "a-preciser"]);
+        assert_eq!(o.formats, ["atelier", "table-ronde"], "repeats dropped, order kept");
+        assert_eq!((o.heading_level, o.heading(1), o.heading(5)), (3, 4, 6));
+        assert_eq!(o.data_src.as_deref(), Some("https://donnees.example.org/nec/"));
+        assert_eq!(o.filters().themes, o.themes);
+    }
+
+    #[test]
+    fn bad_values_are_reported_in_french_and_left_out() {
+        let (o, problems) = read(&[
+            ("view", "agenda"),
+            ("heading-level", "9"),
+            ("day", "2023-02-30 19/10/2023 2023-10-20"),
+            ("theme", "<script>alert(1)</script>"),
+            ("data-src", "javascript:alert(1)"),
+            ("data-src", "http://evil.example/"),
+            ("data-src", "//evil.example/"),
+        ]);
+        assert_eq!(o, WidgetOptions { days: vec!["2023-10-20".into()], ..WidgetOptions::default() });
+        assert_eq!(problems.len(), 8, "{problems:?}");
+        assert_eq!(problems[0], "view : « agenda » n’est pas une vue ; valeurs possibles : programme, charte, editions.");
+        assert_eq!(problems[1], "heading-level : « 9 » n’est pas un niveau de titre ; valeurs possibles : 1 à 6.");
+        assert!(problems[2].starts_with("day : « 2023-02-30 » n’est pas une date"), "{}", problems[2]);
+        assert!(problems[4].starts_with("theme : « <script>alert(1)</script> »"));
+        assert!(problems[5..].iter().all(|p| p.starts_with("data-src : ")));
+    }
+
+    #[test]
+    fn local_and_relative_data_sources_are_accepted() {
+        for (value, expected) in [("/data", "/data/"), ("http://127.0.0.1:8080/data/", "http://127.0.0.1:8080/data/"), ("http://localhost/d", "http://localhost/d/")] {
+            assert_eq!(read(&[("data-src", value)]).0.data_src.as_deref(), Some(expected), "{value}");
+        }
+        for value in ["http://localhost.evil.example/", "https://", "https://a b/", "/data\"><script>", ""] {
+            assert_eq!(read(&[("data-src", value)]).1.len(), 1, "{value} refused");
+        }
+    }
+
+    #[test]
+    fn a_huge_list_is_capped() {
+        let many: String = (0..10_000).map(|i| format!("t{i} ")).collect();
+        let (o, problems) = read(&[("theme", &many)]);
+        assert_eq!(o.themes.len(), MAX_VALUES);
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn snippets_round_trip_through_the_reader() {
+        let (o, _) = read(&[("view", "programme"), ("theme", "ecologie-soutenabilite"), ("day", "2023-10-19"), ("heading-level", "3")]);
+        let snippet = o.element_snippet("https://nec.example");
+        assert_eq!(
+            snippet,
+            "<script type=\"module\" src=\"https://nec.example/widget.js\"></script>\n<nec-widget view=\"programme\" theme=\"ecologie-soutenabilite\" day=\"2023-10-19\" heading-level=\"3\"></nec-widget>"
+        );
+        let back: Vec<(&str, String)> = o.attributes();
+        let (again, problems) = WidgetOptions::from_pairs(back.iter().map(|(n, v)| (*n, v.as_str())));
+        assert!(problems.is_empty());
+        assert_eq!(again, o);
+        assert_eq!(o.embed_path(), "/embed/programme?theme=ecologie-soutenabilite&day=2023-10-19&heading-level=3");
+        assert_eq!(
+            o.iframe_snippet("https://nec.example"),
+            "<iframe src=\"https://nec.example/embed/programme?theme=ecologie-soutenabilite&amp;day=2023-10-19&amp;heading-level=3\" title=\"Programme de Numérique en Commun[s] 2023\" height=\"900\" loading=\"lazy\"></iframe>"
+        );
+    }
+
+    #[test]
+    fn other_views_drop_programme_filters() {
+        let o = WidgetOptions { view: WidgetView::Charter, themes: vec!["x".into()], ..WidgetOptions::default() };
+        assert_eq!(o.attributes(), [("view", "charte".to_owned())]);
+        assert_eq!(o.embed_path(), "/embed/charte");
+    }
+
+    #[test]
+    fn the_listener_checks_origin_and_source() {
+        let s = height_listener_snippet("https://nec.example");
+        assert!(s.contains("event.origin !== 'https://nec.example'"));
+        assert!(s.contains("frame.contentWindow === event.source"));
+        assert!(s.contains(HEIGHT_MESSAGE));
+    }
+
+    #[test]
+    fn contrast_follows_wcag() {
+        let ratio = |a, b| contrast_ratio(a, b).map(|r| (r * 100.0).round() / 100.0);
+        assert_eq!(ratio("#000000", "#ffffff"), Some(21.0));
+        assert_eq!(ratio("#ffffff", "#000091"), Some(14.91));
+        assert_eq!(ratio("#ffffff", "#777777"), Some(4.48));
+        assert_eq!(ratio("#fff", "#000000"), None);
+        assert_eq!(ratio("#gggggg", "#000000"), None);
+    }
+}
