@@ -23,7 +23,7 @@ pub const EDITIONS: &str = "editions.json";
 pub const CATALOGUE: &str = "catalogue.json";
 
 /// Where the data files are served from, relative to the site root.
-const DATA_BASE: &str = "/data/";
+pub const DATA_BASE: &str = "/data/";
 
 /// How long a request may take, body included, before it is abandoned.
 const TIMEOUT: Duration = Duration::from_secs(15);
@@ -69,20 +69,27 @@ impl LoadError {
 }
 
 thread_local! {
-    /// Files already loaded and checked, so moving between pages does not fetch them again.
-    static CACHE: RefCell<HashMap<&'static str, Arc<dyn Any + Send + Sync>>> = RefCell::new(HashMap::new());
+    /// Files already loaded and checked, by URL, so moving between pages does not fetch them again.
+    static CACHE: RefCell<HashMap<String, Arc<dyn Any + Send + Sync>>> = RefCell::new(HashMap::new());
 }
 
-/// Loads, parses and validates one data file, once per page load.
+/// Loads, parses and validates one data file of the site, once per page load.
 pub async fn fetch_data<T: DeserializeOwned + Validate + Send + Sync + 'static>(file: &'static str) -> Result<Arc<T>, LoadError> {
-    let cached = CACHE.with(|cache| cache.borrow().get(file).cloned());
+    fetch_data_from(DATA_BASE, file).await
+}
+
+/// Loads, parses and validates one data file from `base` (a URL or path ending with `/`): the
+/// widget reads the data from wherever its partner says.
+pub async fn fetch_data_from<T: DeserializeOwned + Validate + Send + Sync + 'static>(base: &str, file: &str) -> Result<Arc<T>, LoadError> {
+    let url = format!("{base}{file}");
+    let cached = CACHE.with(|cache| cache.borrow().get(&url).cloned());
     if let Some(value) = cached.and_then(|any| any.downcast::<T>().ok()) {
         return Ok(value);
     }
     let deadline = Deadline::start();
     let signal = deadline.signal();
     let failed = |_| if deadline.passed() { LoadError::Timeout } else { LoadError::Network };
-    let response = Request::get(&format!("{DATA_BASE}{file}"))
+    let response = Request::get(&url)
         .abort_signal(signal.as_ref())
         .send()
         .await
@@ -93,7 +100,7 @@ pub async fn fetch_data<T: DeserializeOwned + Validate + Send + Sync + 'static>(
     let text = response.text().await.map_err(failed)?;
     drop(deadline);
     let value = Arc::new(parse::<T>(&text).map_err(LoadError::Data)?);
-    CACHE.with(|cache| cache.borrow_mut().insert(file, value.clone() as Arc<dyn Any + Send + Sync>));
+    CACHE.with(|cache| cache.borrow_mut().insert(url, value.clone() as Arc<dyn Any + Send + Sync>));
     Ok(value)
 }
 

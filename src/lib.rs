@@ -26,6 +26,8 @@ mod data;
 mod pages;
 #[cfg(target_arch = "wasm32")]
 mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod widget;
 
 #[cfg(target_arch = "wasm32")]
 pub use web::App;
@@ -38,7 +40,7 @@ mod web {
 
     use crate::components::{LiveRegion, SiteFooter, SiteHeader, SkipLink};
     use crate::pages::{
-        AccessibilityPage, CharterPage, EditionPage, EditionsPage, HomePage, MyProgrammePage, NotFoundPage, OpenDataPage, PanicTestPage, PracticalInfoPage,
+        AccessibilityPage, CharterPage, EditionPage, EmbedBuilderPage, EditionsPage, HomePage, MyProgrammePage, NotFoundPage, OpenDataPage, PanicTestPage, PracticalInfoPage,
         PrivacyPage, ProgrammeItemPage, ProgrammePage, SiteMapPage,
     };
 
@@ -63,6 +65,7 @@ mod web {
                         <Route path=path!("/editions") view=EditionsPage/>
                         <Route path=path!("/editions/:year") view=EditionPage/>
                         <Route path=path!("/donnees") view=OpenDataPage/>
+                        <Route path=path!("/integrer") view=EmbedBuilderPage/>
                         <Route path=path!("/accessibilite") view=AccessibilityPage/>
                         <Route path=path!("/donnees-personnelles") view=PrivacyPage/>
                         <Route path=path!("/plan-du-site") view=SiteMapPage/>

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use crate::filters::{Filters, UNDATED};
+use crate::model::Programme;
 
 /// The custom element partners put in their page.
 pub const ELEMENT: &str = "nec-widget";
@@ -178,7 +179,8 @@ impl WidgetOptions {
         out
     }
 
-    /// `/embed/programme?theme=…`: the same options for the iframe page.
+    /// `/embed/programme.html?theme=…`: the same options for the iframe page (a plain file, so
+    /// any static host serves it).
     pub fn embed_path(&self) -> String {
         let query: Vec<String> = self
             .attributes()
@@ -186,7 +188,7 @@ impl WidgetOptions {
             .filter(|(name, _)| *name != "view")
             .map(|(name, value)| format!("{name}={}", crate::filters::encode_component(&value)))
             .collect();
-        let path = format!("/embed/{}", self.view.id());
+        let path = format!("/embed/{}.html", self.view.id());
         if query.is_empty() { path } else { format!("{path}?{}", query.join("&")) }
     }
 
@@ -204,6 +206,27 @@ impl WidgetOptions {
             escape_attribute(self.view.frame_title())
         )
     }
+}
+
+/// The filter values this programme does not have, said with the ones it has.
+pub fn unknown_filters(options: &WidgetOptions, programme: &Programme) -> Vec<OptionProblem> {
+    let days: Vec<String> = programme.days.iter().map(|d| d.date.to_string()).chain([UNDATED.to_owned()]).collect();
+    let themes: Vec<String> = programme.themes.iter().map(|t| t.id.clone()).collect();
+    let formats: Vec<String> = programme.formats.iter().map(|f| f.id.clone()).collect();
+    let mut problems = Vec::new();
+    for (attribute, asked, known, what) in [
+        ("day", &options.days, &days, "un jour"),
+        ("theme", &options.themes, &themes, "une thématique"),
+        ("format", &options.formats, &formats, "un format"),
+    ] {
+        for value in asked.iter().filter(|v| !known.contains(v)) {
+            problems.push(OptionProblem {
+                attribute: attribute.to_owned(),
+                message: format!("« {value} » n’est pas {what} de ce programme ; valeurs possibles : {}.", known.join(", ")),
+            });
+        }
+    }
+    problems
 }
 
 /// The height listener a host page may add beside the iframe: it trusts only messages from the
@@ -342,10 +365,10 @@ mod tests {
         let (again, problems) = WidgetOptions::from_pairs(back.iter().map(|(n, v)| (*n, v.as_str())));
         assert!(problems.is_empty());
         assert_eq!(again, o);
-        assert_eq!(o.embed_path(), "/embed/programme?theme=ecologie-soutenabilite&day=2023-10-19&heading-level=3");
+        assert_eq!(o.embed_path(), "/embed/programme.html?theme=ecologie-soutenabilite&day=2023-10-19&heading-level=3");
         assert_eq!(
             o.iframe_snippet("https://nec.example"),
-            "<iframe src=\"https://nec.example/embed/programme?theme=ecologie-soutenabilite&amp;day=2023-10-19&amp;heading-level=3\" title=\"Programme de Numérique en Commun[s] 2023\" height=\"900\" loading=\"lazy\"></iframe>"
+            "<iframe src=\"https://nec.example/embed/programme.html?theme=ecologie-soutenabilite&amp;day=2023-10-19&amp;heading-level=3\" title=\"Programme de Numérique en Commun[s] 2023\" height=\"900\" loading=\"lazy\"></iframe>"
         );
     }
 
@@ -353,7 +376,7 @@ mod tests {
     fn other_views_drop_programme_filters() {
         let o = WidgetOptions { view: WidgetView::Charter, themes: vec!["x".into()], ..WidgetOptions::default() };
         assert_eq!(o.attributes(), [("view", "charte".to_owned())]);
-        assert_eq!(o.embed_path(), "/embed/charte");
+        assert_eq!(o.embed_path(), "/embed/charte.html");
     }
 
     #[test]
@@ -362,6 +385,16 @@ mod tests {
         assert!(s.contains("event.origin !== 'https://nec.example'"));
         assert!(s.contains("frame.contentWindow === event.source"));
         assert!(s.contains(HEIGHT_MESSAGE));
+    }
+
+    #[test]
+    fn unknown_ids_are_named_with_the_known_ones() {
+        let programme: Programme = crate::load::parse(include_str!("../public/data/programme-2023.json")).expect("shipped programme");
+        let (o, _) = read(&[("theme", "ecologie-soutenabilite inconnue"), ("day", "2023-10-19 2023-10-21 a-preciser"), ("format", "atelier")]);
+        let problems: Vec<String> = unknown_filters(&o, &programme).iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("day : « 2023-10-21 » n’est pas un jour de ce programme ; valeurs possibles : 2023-10-18, 2023-10-19, 2023-10-20, a-preciser."), "{}", problems[0]);
+        assert!(problems[1].starts_with("theme : « inconnue » n’est pas une thématique de ce programme ; valeurs possibles : "), "{}", problems[1]);
     }
 
     #[test]

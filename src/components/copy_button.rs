@@ -11,6 +11,12 @@ pub fn CopyButton(
     /// The visible label, e.g. "Copier le lien".
     label: &'static str,
     #[prop(into)] text: Signal<String>,
+    /// What is said once copied.
+    #[prop(default = "Lien copié.")]
+    copied: &'static str,
+    /// What is said when the copy failed: how to copy by hand.
+    #[prop(default = "La copie a échoué : sélectionnez le lien et copiez-le.")]
+    failed: &'static str,
 ) -> impl IntoView {
     let announcer = use_announcer();
     // Shown beside the button for sighted visitors; screen readers hear it from the announcer.
@@ -20,7 +26,7 @@ pub fn CopyButton(
         spawn_local(async move {
             let clipboard = window().navigator().clipboard();
             let done = JsFuture::from(clipboard.write_text(&value)).await.is_ok();
-            let message = if done { "Lien copié." } else { "La copie a échoué : sélectionnez le lien et copiez-le." };
+            let message = if done { copied } else { failed };
             feedback.set(message);
             if done {
                 announcer.say(message);

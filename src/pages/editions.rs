@@ -126,6 +126,25 @@ pub fn FigureList(figures: Vec<Figure>) -> impl IntoView {
     }
 }
 
+/// The charted figures of every edition as a data table (also shown by the partner widget).
+#[component]
+pub fn ParticipationTable(file: Arc<EditionsFile>) -> impl IntoView {
+    view! {
+        <DataTable caption_id="participation-table" caption="Participation par édition, en nombre de personnes"
+            columns=std::iter::once("Édition".to_owned()).chain(CHART_METRICS.iter().map(|m| m.label_fr().to_owned())).collect()>
+            {file.editions.iter().map(|e| view! {
+                <tr>
+                    <RowHeader>{format!("{} — {}", e.year, e.city())}</RowHeader>
+                    {CHART_METRICS.iter().map(|m| match e.figure(*m) {
+                        Some(f) => view! { <td class="number">{format::number(f.value)}</td> }.into_any(),
+                        None => view! { <td class="missing">"non communiqué"</td> }.into_any(),
+                    }).collect_view()}
+                </tr>
+            }).collect_view()}
+        </DataTable>
+    }
+}
+
 /// The participation chart (one small bar chart per metric) and the same numbers as a table.
 #[component]
 fn Participation(file: Arc<EditionsFile>) -> impl IntoView {
@@ -154,18 +173,7 @@ fn Participation(file: Arc<EditionsFile>) -> impl IntoView {
                 }).collect_view()}
             </div>
             <p class="note">"« n.c. » : non communiqué, les sources ne donnent pas ce chiffre."</p>
-            <DataTable caption_id="participation-table" caption="Participation par édition, en nombre de personnes"
-                columns=std::iter::once("Édition".to_owned()).chain(CHART_METRICS.iter().map(|m| m.label_fr().to_owned())).collect()>
-                {file.editions.iter().map(|e| view! {
-                    <tr>
-                        <RowHeader>{format!("{} — {}", e.year, e.city())}</RowHeader>
-                        {CHART_METRICS.iter().map(|m| match e.figure(*m) {
-                            Some(f) => view! { <td class="number">{format::number(f.value)}</td> }.into_any(),
-                            None => view! { <td class="missing">"non communiqué"</td> }.into_any(),
-                        }).collect_view()}
-                    </tr>
-                }).collect_view()}
-            </DataTable>
+            <ParticipationTable file=file.clone()/>
             <ul class="table-notes">
                 {table_notes.into_iter().map(|n| view! { <li><Quoted text=n/></li> }).collect_view()}
                 <li>"Données : "<a href="/data/editions.json" type="application/json">"editions.json"</a>", "<a href="/data/editions-chiffres.csv" type="text/csv">"tous les chiffres en CSV"</a>"."</li>

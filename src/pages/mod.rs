@@ -3,7 +3,8 @@
 mod accessibility;
 mod charter;
 mod edition;
-mod editions;
+mod embed_builder;
+pub mod editions;
 mod home;
 mod my_programme;
 mod not_found;
@@ -18,6 +19,7 @@ mod site_map;
 pub use accessibility::AccessibilityPage;
 pub use charter::CharterPage;
 pub use edition::EditionPage;
+pub use embed_builder::EmbedBuilderPage;
 pub use editions::EditionsPage;
 pub use home::HomePage;
 pub use my_programme::MyProgrammePage;

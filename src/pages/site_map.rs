@@ -21,6 +21,7 @@ pub fn SiteMapPage() -> impl IntoView {
                 <li><A href="/charte">"La charte"</A>" : les cinq engagements"</li>
                 <li><A href="/editions">"Les éditions depuis 2018"</A>" : villes, lieux et chiffres ; chaque édition a sa page."</li>
                 <li><A href="/donnees">"Données ouvertes"</A>" : les fichiers du site, leurs schémas et leur licence"</li>
+                <li><A href="/integrer">"Intégrer NEC sur votre site"</A>" : le programme, la charte ou l’historique dans vos pages"</li>
                 <li><A href="/donnees-personnelles">"Données personnelles"</A></li>
                 <li><A href="/accessibilite">"Déclaration d’accessibilité"</A></li>
                 <li><A href="/plan-du-site">"Plan du site"</A></li>

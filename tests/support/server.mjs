@@ -43,9 +43,11 @@ async function fileAt(root, urlPath) {
  * fallback (NEC_TEST_SERVER=node) and the quick way to look at dist/ without nginx.
  */
 export function serve(root = DIST, port = 0, extra = {}) {
-  const headers = { ...DEPLOY_HEADERS, ...extra };
   const server = createServer(async (req, res) => {
     const urlPath = new URL(req.url, 'http://localhost').pathname;
+    // As deploy/nec-web.conf sets it: only the widget's iframe pages may be framed.
+    const csp = DEPLOY_HEADERS['content-security-policy'].replace('$nec_frame_ancestors', urlPath.startsWith('/embed/') ? '*' : "'none'");
+    const headers = { ...DEPLOY_HEADERS, 'content-security-policy': csp, ...extra };
     let path = await fileAt(root, urlPath === '/' ? '/index.html' : urlPath);
     if (!path && extname(urlPath) === '') path = join(root, 'index.html');
     if (!path) {

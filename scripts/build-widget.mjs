@@ -1,0 +1,83 @@
+// Trunk post-build step: the partner widget, a wasm of its own (src/bin/nec-widget.rs) that
+// holds only the widget's views, never the site's pages. Writes into the staging dir:
+//   nec-widget-<hash>.js, nec-widget-<hash>_bg.wasm  the wasm-bindgen glue and the wasm (-Oz)
+//   widget-<hash>.css                                 linked inside each widget's shadow root
+//   embed-<hash>.js, embed/<view>.html                the iframe pages, for sites that strip scripts
+//   widget.js                                         the loader partners include: its URL never
+//                                                     changes, so it is not hashed (revalidated)
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+if (!staging) {
+  console.error('build-widget: TRUNK_STAGING_DIR is not set (run by Trunk only)');
+  process.exit(1);
+}
+const release = process.env.TRUNK_PROFILE === 'release';
+const target = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
+
+/** The titles of the iframe pages: the same as the `title` of the iframe snippets (src/widget_options.rs, frame_title). */
+const VIEWS = {
+  programme: 'Programme de Numérique en Commun[s] 2023',
+  charte: 'Charte de Numérique en Commun[s]',
+  editions: 'Éditions de Numérique en Commun[s] depuis 2018',
+};
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: source, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`build-widget: ${command} ${args.join(' ')} failed`);
+    process.exit(1);
+  }
+}
+
+const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+run('cargo', ['build', '--offline', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', 'nec-widget', ...(release ? ['--release'] : [])]);
+const wasmIn = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'nec-widget.wasm');
+const out = mkdtempSync(join(tmpdir(), 'nec-widget-'));
+try {
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'nec-widget', wasmIn]);
+  const wasmPath = join(out, 'nec-widget_bg.wasm');
+  if (release) {
+    // The same wasm-opt features as the app's (index.html, data-wasm-opt-params).
+    const html = readFileSync(join(source, 'index.html'), 'utf8');
+    const params = html.match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean) ?? [];
+    run('wasm-opt', ['-Oz', ...params, wasmPath, '-o', wasmPath]);
+  }
+  const wasm = readFileSync(wasmPath);
+  const glue = readFileSync(join(out, 'nec-widget.js'));
+  const css = readFileSync(join(source, 'style', 'widget.css'));
+  const names = {
+    wasm: `nec-widget-${hashOf(wasm)}_bg.wasm`,
+    glue: `nec-widget-${hashOf(glue)}.js`,
+    css: `widget-${hashOf(css)}.css`,
+  };
+  writeFileSync(join(staging, names.wasm), wasm);
+  writeFileSync(join(staging, names.glue), glue);
+  writeFileSync(join(staging, names.css), css);
+
+  const loader = readFileSync(join(source, 'scripts', 'widget', 'loader.js'), 'utf8')
+    .replace('__GLUE__', names.glue)
+    .replace('__WASM__', names.wasm)
+    .replace('__CSS__', names.css)
+    .replace('__VERSION__', hashOf(Buffer.concat([wasm, glue, css])));
+  writeFileSync(join(staging, 'widget.js'), loader);
+
+  const embed = readFileSync(join(source, 'scripts', 'widget', 'embed.js'));
+  const embedName = `embed-${hashOf(embed)}.js`;
+  writeFileSync(join(staging, embedName), embed);
+  const page = readFileSync(join(source, 'scripts', 'widget', 'embed.html'), 'utf8');
+  mkdirSync(join(staging, 'embed'), { recursive: true });
+  for (const [view, title] of Object.entries(VIEWS)) {
+    const html = page.replace('__TITLE__', title).replace('__VIEW__', view).replace('__CSS__', names.css).replace('__EMBED__', embedName);
+    writeFileSync(join(staging, 'embed', `${view}.html`), html);
+  }
+  console.log(`build-widget: ${names.glue}, ${names.wasm} (${(wasm.length / 1024).toFixed(1)} KiB), ${names.css}, widget.js, embed/*.html`);
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}

@@ -1,0 +1,218 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::{focus_if_lost, CopyButton, DataView, FilterGroup, Page};
+use crate::data::{use_data, PROGRAMME};
+use crate::filters::UNDATED;
+use crate::format;
+use crate::model::Programme;
+use crate::pages::programme::capitalised;
+use crate::widget_options::{contrast_ratio, height_listener_snippet, WidgetOptions, WidgetView, DEFAULT_HEADING_LEVEL, ELEMENT, LOADER};
+
+/// The accent colour of the widget unless the partner picks another (the site's blue).
+const DEFAULT_ACCENT: &str = "#000091";
+
+/// `/integrer`: the widget builder. Pick a view, filters, a heading level and a colour; see the
+/// widget itself (loaded on demand); copy the snippet, or the iframe for sites without scripts.
+#[component]
+pub fn EmbedBuilderPage() -> impl IntoView {
+    let programme = use_data::<Programme>(PROGRAMME);
+    view! {
+        <Page heading="Intégrer NEC sur votre site" title="Intégrer le programme sur votre site">
+            <p class="lead">
+                "Collectivités, partenaires, NEC locaux : affichez le programme, la charte ou l’historique de Numérique en Commun[s] sur vos pages, "
+                "avec un script et un élément. Le module garde ses propres styles, ne touche ni à vos liens ni à votre adresse, et reste accessible au clavier et aux lecteurs d’écran."
+            </p>
+            <DataView resource=programme what="le programme" render=|p| view! { <Builder programme=p/> }/>
+        </Page>
+    }
+}
+
+#[component]
+fn Builder(programme: Arc<Programme>) -> impl IntoView {
+    let view_choice = RwSignal::new(WidgetView::Programme);
+    let themes = RwSignal::new(Vec::<String>::new());
+    let days = RwSignal::new(Vec::<String>::new());
+    let formats = RwSignal::new(Vec::<String>::new());
+    let heading_level = RwSignal::new(DEFAULT_HEADING_LEVEL);
+    let accent = RwSignal::new(DEFAULT_ACCENT.to_owned());
+    let options = Memo::new(move |_| WidgetOptions {
+        view: view_choice.get(),
+        themes: themes.get(),
+        days: days.get(),
+        formats: formats.get(),
+        heading_level: heading_level.get(),
+        data_src: None,
+    });
+    let site = window().location().origin().unwrap_or_default();
+
+    let toggle = |list: RwSignal<Vec<String>>| {
+        Callback::new(move |value: String| {
+            list.update(|l| match l.iter().position(|v| *v == value) {
+                Some(i) => {
+                    l.remove(i);
+                }
+                None => l.push(value),
+            })
+        })
+    };
+    let checked = |list: RwSignal<Vec<String>>| Callback::new(move |value: String| list.with(|l| l.contains(&value)));
+    let mut day_options: Vec<(String, String)> =
+        programme.days.iter().map(|d| (d.date.to_string(), format!("{} ({})", capitalised(&format::long_date(d.date)), d.title))).collect();
+    if !programme.undated_items().is_empty() {
+        day_options.push((UNDATED.to_owned(), "Date à préciser".to_owned()));
+    }
+    let theme_options: Vec<(String, String)> = programme.themes.iter().map(|t| (t.id.clone(), t.name.clone())).collect();
+    let format_options: Vec<(String, String)> = programme.formats.iter().map(|f| (f.id.clone(), f.name.clone())).collect();
+
+    let snippet = {
+        let site = site.clone();
+        Signal::derive(move || options.with(|o| o.element_snippet(&site)))
+    };
+    let accent_css = Signal::derive(move || format!("{ELEMENT} {{ --nec-accent: {}; }}", accent.get()));
+    let iframe = {
+        let site = site.clone();
+        Signal::derive(move || options.with(|o| o.iframe_snippet(&site)))
+    };
+    let listener = height_listener_snippet(&site);
+    let contrast = move || match contrast_ratio("#ffffff", &accent.get()) {
+        Some(r) if r >= 4.5 => format!("Texte blanc sur cette couleur : contraste de {}:1, suffisant (au moins 4,5:1).", ratio_fr(r)),
+        Some(r) => format!("Texte blanc sur cette couleur : contraste de {}:1, insuffisant (au moins 4,5:1) : choisissez une couleur plus foncée.", ratio_fr(r)),
+        None => "Couleur illisible : indiquez-la sous la forme #rrggbb.".to_owned(),
+    };
+
+    view! {
+        <form class="builder" aria-label="Choisir le contenu du module" on:submit=|ev| ev.prevent_default()>
+            <fieldset class="filter-group">
+                <legend>"Contenu"</legend>
+                {WidgetView::ALL.into_iter().map(|v| {
+                    let id = format!("vue-{}", v.id());
+                    let label_for = id.clone();
+                    view! {
+                        <label class="check" for=label_for>
+                            <input type="radio" name="vue" id=id value=v.id()
+                                prop:checked=move || view_choice.get() == v
+                                on:change=move |_| view_choice.set(v)/>
+                            {v.label_fr()}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <Show when=move || view_choice.get() == WidgetView::Programme>
+                <p class="hint">"Sans filtre, tout le programme est affiché ; les filtres se combinent."</p>
+                <FilterGroup legend="Thématiques" name="theme" options=theme_options.clone() checked=checked(themes) on_toggle=toggle(themes)/>
+                <FilterGroup legend="Jours" name="jour" options=day_options.clone() checked=checked(days) on_toggle=toggle(days)/>
+                <FilterGroup legend="Formats" name="format" options=format_options.clone() checked=checked(formats) on_toggle=toggle(formats)/>
+            </Show>
+            <div class="field">
+                <label for="niveau-titre">"Niveau du premier titre du module"</label>
+                <select id="niveau-titre" aria-describedby="niveau-titre-aide" on:change=move |ev| {
+                    if let Ok(level) = event_target_value(&ev).parse() { heading_level.set(level) }
+                }>
+                    {(1..=6u8).map(|n| view! {
+                        <option value=n.to_string() prop:selected=move || heading_level.get() == n>{format!("Titre de niveau {n} (h{n})")}</option>
+                    }).collect_view()}
+                </select>
+                <p id="niveau-titre-aide" class="hint">"Le niveau qui suit les titres de votre page à cet endroit : 2 sous le titre principal de la page, 3 sous un titre de niveau 2…"</p>
+            </div>
+            <div class="field">
+                <label for="couleur">"Couleur d’accent (boutons et filet du haut)"</label>
+                <input id="couleur" type="color" aria-describedby="couleur-contraste" prop:value=move || accent.get()
+                    on:input=move |ev| accent.set(event_target_value(&ev))/>
+                <p id="couleur-contraste" class="hint">{contrast}</p>
+            </div>
+        </form>
+
+        <Preview options accent/>
+
+        <section aria-labelledby="code">
+            <h2 id="code">"Le code à copier"</h2>
+            <p>"Collez ces deux lignes dans votre page, à l’endroit où le module doit apparaître :"</p>
+            <pre class="code"><code>{snippet}</code></pre>
+            <CopyButton label="Copier le code" text=snippet copied="Code copié." failed="La copie a échoué : sélectionnez le code et copiez-le."/>
+            <Show when=move || accent.get() != DEFAULT_ACCENT>
+                <p>"Et dans votre feuille de style, pour la couleur :"</p>
+                <pre class="code"><code>{accent_css}</code></pre>
+                <CopyButton label="Copier la règle de style" text=accent_css copied="Règle copiée." failed="La copie a échoué : sélectionnez la règle et copiez-la."/>
+            </Show>
+            <h3>"Si votre page a une politique de sécurité du contenu (CSP)"</h3>
+            <p>"Autorisez ce site dans ces directives :"</p>
+            <pre class="code"><code>{format!("script-src {site} 'wasm-unsafe-eval'; style-src {site}; connect-src {site}")}</code></pre>
+        </section>
+
+        <section aria-labelledby="sans-script">
+            <h2 id="sans-script">"Sans script : une iframe"</h2>
+            <p>"Si votre outil de publication retire les scripts, collez plutôt cette iframe. Son titre dit ce qu’elle contient ; gardez-le."</p>
+            <pre class="code"><code>{iframe}</code></pre>
+            <CopyButton label="Copier l’iframe" text=iframe copied="Iframe copiée." failed="La copie a échoué : sélectionnez l’iframe et copiez-la."/>
+            <p>
+                "Pour que sa hauteur suive son contenu, ajoutez si vous le pouvez ce script, qui n’accepte que les messages de ce site "
+                {format!("(type « {} »).", crate::widget_options::HEIGHT_MESSAGE)}
+            </p>
+            <pre class="code"><code>{listener.clone()}</code></pre>
+            <CopyButton label="Copier le script de hauteur" text=Signal::derive(move || listener.clone()) copied="Script copié." failed="La copie a échoué : sélectionnez le script et copiez-le."/>
+            <p>{format!("Avec une politique de sécurité du contenu, autorisez l’iframe : frame-src {site}.")}</p>
+        </section>
+    }
+}
+
+/// « 14,9 »
+fn ratio_fr(ratio: f64) -> String {
+    format!("{:.1}", (ratio * 10.0).floor() / 10.0).replace('.', ",")
+}
+
+/// The widget itself, as partners will see it: loaded on demand (its own wasm, about 170 Kio),
+/// then rebuilt at each change of the options.
+#[component]
+fn Preview(options: Memo<WidgetOptions>, accent: RwSignal<String>) -> impl IntoView {
+    let shown = RwSignal::new(false);
+    let container = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let (options, accent) = (options.get(), accent.get());
+        if !shown.get() {
+            return;
+        }
+        let Some(container) = container.get() else { return };
+        container.set_text_content(None);
+        let Ok(widget) = document().create_element(ELEMENT) else { return };
+        for (name, value) in options.attributes() {
+            let _ = widget.set_attribute(name, &value);
+        }
+        if let Some(widget) = widget.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = widget.style().set_property("--nec-accent", &accent);
+        }
+        let _ = container.append_child(&widget);
+        load_widget_script();
+    });
+    view! {
+        <section aria-labelledby="apercu">
+            <h2 id="apercu" tabindex="-1">"Aperçu"</h2>
+            <Show when=move || !shown.get()>
+                <p>"L’aperçu charge le module comme le fera votre page (environ 170 Kio)."</p>
+                <button type="button" class="button" on:click=move |_| {
+                    shown.set(true);
+                    // The button goes away: the focus stays in this section.
+                    focus_if_lost("apercu", None);
+                }>"Afficher l’aperçu"</button>
+            </Show>
+            <div class="widget-preview" node_ref=container></div>
+        </section>
+    }
+}
+
+/// Adds `<script type="module" src="/widget.js">` to the page, once.
+fn load_widget_script() {
+    let document = document();
+    let src = format!("/{LOADER}");
+    if document.query_selector(&format!("script[src=\"{src}\"]")).ok().flatten().is_some() {
+        return;
+    }
+    let Ok(script) = document.create_element("script") else { return };
+    let _ = script.set_attribute("type", "module");
+    let _ = script.set_attribute("src", &src);
+    if let Some(head) = document.head() {
+        let _ = head.append_child(&script);
+    }
+}

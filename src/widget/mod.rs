@@ -1,0 +1,187 @@
+//! The partner widget: the programme, the charter or the history, mounted in a shadow root of the
+//! host page's `<nec-widget>` element (defined by `widget.js`, see scripts/build-widget.mjs).
+//!
+//! Its styles live in that shadow root, its state in its own signals: no router, no listener on
+//! the host's window or links, no change to the host's URL. Built into its own wasm
+//! (`src/bin/nec-widget.rs`), which never contains the site's pages.
+
+mod charter;
+mod history;
+mod programme;
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::announcer::provide_announcer;
+use crate::components::{ErrorAlert, LiveRegion};
+use crate::data::LoadError;
+use crate::widget_options::{WidgetOptions, WidgetView};
+
+/// The one global name the widget defines, created by `widget.js` before the wasm starts.
+const GLOBAL: &str = "NecWidget";
+
+/// Where the widget's own files are, as `widget.js` tells.
+#[derive(Clone)]
+struct Setup {
+    /// The widget's style sheet, linked inside each shadow root.
+    css: String,
+    /// The site's origin, for links to its pages ("https://…", no trailing slash).
+    site: String,
+    /// The default data location, beside the loader ("https://…/data/").
+    data: String,
+}
+
+fn read_string(object: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).ok().and_then(|v| v.as_string())
+}
+
+/// Offers `NecWidget.mount(element)` to `widget.js` and mounts the elements already waiting in
+/// `NecWidget.queue`. Does nothing on a page without `NecWidget`.
+pub fn start() {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(api) = js_sys::Reflect::get(&window, &JsValue::from_str(GLOBAL)) else { return };
+    if !api.is_object() {
+        return;
+    }
+    let (Some(css), Some(site), Some(data)) = (read_string(&api, "css"), read_string(&api, "site"), read_string(&api, "data")) else {
+        web_sys::console::error_1(&"NecWidget : widget.js incomplet (css, site, data).".into());
+        return;
+    };
+    let setup = Rc::new(Setup { css, site: site.trim_end_matches('/').to_owned(), data });
+    let mount_one = {
+        let setup = setup.clone();
+        Closure::<dyn Fn(web_sys::Element)>::new(move |host: web_sys::Element| mount(&host, &setup))
+    };
+    let _ = js_sys::Reflect::set(&api, &JsValue::from_str("mount"), mount_one.as_ref());
+    // Lives as long as the page: every element added later is mounted through it.
+    mount_one.forget();
+    if let Ok(queue) = js_sys::Reflect::get(&api, &JsValue::from_str("queue")) {
+        if let Some(queue) = queue.dyn_ref::<js_sys::Array>() {
+            for host in queue.iter().filter_map(|h| h.dyn_into::<web_sys::Element>().ok()) {
+                mount(&host, &setup);
+            }
+            queue.set_length(0);
+        }
+    }
+}
+
+/// Reads the element's attributes, gives it a shadow root with the widget's style sheet, and
+/// renders the view inside. An element that already has a shadow root is left as it is.
+fn mount(host: &web_sys::Element, setup: &Setup) {
+    if host.shadow_root().is_some() {
+        return;
+    }
+    let names: Vec<String> = host.get_attribute_names().iter().filter_map(|n| n.as_string()).collect();
+    let values: Vec<(String, String)> = names.into_iter().filter_map(|n| host.get_attribute(&n).map(|v| (n, v))).collect();
+    let (options, problems) = WidgetOptions::from_pairs(values.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    for problem in &problems {
+        web_sys::console::warn_1(&format!("<nec-widget> {problem}").into());
+    }
+    let Ok(shadow) = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) else { return };
+    let document = document();
+    let (Ok(link), Ok(root)) = (document.create_element("link"), document.create_element("div")) else { return };
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", &setup.css);
+    root.set_class_name("nec-root");
+    // Hidden until its style sheet is there, so the host never sees it unstyled.
+    let _ = root.set_attribute("hidden", "");
+    let reveal = {
+        let root = root.clone();
+        Closure::<dyn Fn()>::new(move || {
+            let _ = root.remove_attribute("hidden");
+        })
+    };
+    let _ = link.add_event_listener_with_callback("load", reveal.as_ref().unchecked_ref());
+    let _ = link.add_event_listener_with_callback("error", reveal.as_ref().unchecked_ref());
+    reveal.forget();
+    let _ = shadow.append_with_node_2(&link, &root);
+    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else { return };
+    let data = options.data_src.clone().unwrap_or_else(|| setup.data.clone());
+    let site = setup.site.clone();
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    leptos::mount::mount_to(root, move || view! { <Widget options problems site data/> }).forget();
+}
+
+/// Everything one widget instance shows: its configuration problems, its view, its live regions.
+#[component]
+fn Widget(options: WidgetOptions, problems: Vec<String>, site: String, data: String) -> impl IntoView {
+    provide_announcer();
+    let options = Arc::new(options);
+    let view = match options.view {
+        WidgetView::Programme => view! { <programme::ProgrammeWidget options=options.clone() site data/> }.into_any(),
+        WidgetView::Charter => view! { <charter::CharterWidget options=options.clone() site data/> }.into_any(),
+        WidgetView::History => view! { <history::HistoryWidget options=options.clone() site data/> }.into_any(),
+    };
+    view! {
+        <ConfigurationProblems problems/>
+        {view}
+        <LiveRegion/>
+    }
+}
+
+/// What the partner wrote that the widget could not use, visible (and in the console).
+#[component]
+fn ConfigurationProblems(problems: Vec<String>) -> impl IntoView {
+    (!problems.is_empty()).then(|| {
+        view! {
+            <div class="nec-config">
+                <p>"Ce module est mal configuré ; ces valeurs sont ignorées :"</p>
+                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </div>
+        }
+    })
+}
+
+/// A heading at a level chosen by the partner (`heading-level`), so the host's outline stays right.
+#[component]
+fn Heading(level: u8, #[prop(optional, into)] id: Option<String>, children: Children) -> impl IntoView {
+    match level {
+        1 => view! { <h1 id=id>{children()}</h1> }.into_any(),
+        2 => view! { <h2 id=id>{children()}</h2> }.into_any(),
+        3 => view! { <h3 id=id>{children()}</h3> }.into_any(),
+        4 => view! { <h4 id=id>{children()}</h4> }.into_any(),
+        5 => view! { <h5 id=id>{children()}</h5> }.into_any(),
+        _ => view! { <h6 id=id>{children()}</h6> }.into_any(),
+    }
+}
+
+/// A data file's content once loaded: a polite loading message, or an alert with a retry that
+/// keeps the focus inside the widget (on `section`) once the content replaces it.
+#[component]
+fn WidgetData<T, V, F>(
+    resource: LocalResource<Result<Arc<T>, LoadError>>,
+    /// What is loading, e.g. "le programme".
+    what: &'static str,
+    /// The widget's section, focused after a successful retry.
+    section: NodeRef<leptos::html::Section>,
+    render: F,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+    V: IntoView + 'static,
+    F: Fn(Arc<T>) -> V + Send + Sync + 'static,
+{
+    let retried = StoredValue::new(false);
+    let on_retry = Callback::new(move |()| {
+        retried.set_value(true);
+        resource.refetch();
+    });
+    move || match resource.get() {
+        None => view! { <p class="nec-loading" role="status">{format!("Chargement {}…", crate::format::of(what))}</p> }.into_any(),
+        Some(Err(error)) => view! { <ErrorAlert what error on_retry/> }.into_any(),
+        Some(Ok(data)) => {
+            if retried.get_value() {
+                request_animation_frame(move || {
+                    if let Some(section) = section.get_untracked() {
+                        let _ = section.focus();
+                    }
+                });
+            }
+            render(data).into_any()
+        }
+    }
+}

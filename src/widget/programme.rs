@@ -1,0 +1,164 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::{ConfigurationProblems, Heading, WidgetData};
+use crate::components::announcer::use_announcer;
+use crate::components::{Disclosure, VisuallyHidden};
+use crate::data::{fetch_data_from, PROGRAMME};
+use crate::filters::{matching, search_index, Filters, PAGE_SIZE};
+use crate::format;
+use crate::model::Programme;
+use crate::pages::programme::{capitalised, item_facts, when_words, When};
+use crate::widget_options::{unknown_filters, WidgetOptions};
+
+/// The programme, narrowed to the partner's days, themes and formats, with a search of its own
+/// and items shown a page at a time; each item links to its page on the site.
+#[component]
+pub fn ProgrammeWidget(options: Arc<WidgetOptions>, site: String, data: String) -> impl IntoView {
+    let resource = LocalResource::new(move || {
+        let data = data.clone();
+        async move { fetch_data_from::<Programme>(&data, PROGRAMME).await }
+    });
+    let section = NodeRef::<leptos::html::Section>::new();
+    let level = options.heading_level;
+    view! {
+        <section class="nec-widget" aria-labelledby="nec-titre" tabindex="-1" node_ref=section>
+            <Heading level id="nec-titre">"Programme de Numérique en Commun[s] 2023"</Heading>
+            <WidgetData resource what="le programme" section render=move |p| {
+                view! { <ProgrammeList programme=p options=options.clone() site=site.clone()/> }
+            }/>
+        </section>
+    }
+}
+
+#[component]
+fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: String) -> impl IntoView {
+    let unknown: Vec<String> = unknown_filters(&options, &programme).iter().map(ToString::to_string).collect();
+    let index = Arc::new(search_index(&programme));
+    let text = RwSignal::new(String::new());
+    let shown = RwSignal::new(PAGE_SIZE);
+    let results = {
+        let (programme, index, options) = (programme.clone(), index.clone(), options.clone());
+        Memo::new(move |_| {
+            let filters = Filters { text: text.get(), ..options.filters() };
+            let mut found = matching(&programme, &index, &filters);
+            found.sort_by_key(|&i| {
+                let item = &programme.items[i];
+                (item.day.is_none(), item.day, item.start.is_none(), item.start, i)
+            });
+            found
+        })
+    };
+    let announcer = use_announcer();
+    let count = move || {
+        let n = results.with(Vec::len);
+        match n {
+            0 => "Aucun élément ne correspond : essayez un autre mot.".to_owned(),
+            1 => "1 élément.".to_owned(),
+            n if n > shown.get() => format!("{n} éléments, dont {} affichés.", shown.get()),
+            n => format!("{n} éléments."),
+        }
+    };
+    let section = NodeRef::<leptos::html::Div>::new();
+    let show_more = move |_| {
+        let first_new = shown.get_untracked();
+        shown.update(|s| *s += PAGE_SIZE);
+        announcer.say(format!("{} éléments affichés.", shown.get_untracked().min(results.with_untracked(Vec::len))));
+        // Focus moves to the first item just shown, so a keyboard user goes on reading from there.
+        request_animation_frame(move || {
+            let Some(list) = section.get_untracked() else { return };
+            if let Ok(Some(link)) = list.query_selector(&format!("[data-position=\"{first_new}\"] a")) {
+                if let Ok(link) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(link) {
+                    let _ = link.focus();
+                }
+            }
+        });
+    };
+    let selection = selection_sentence(&programme, &options);
+    let (item_level, day_level) = (options.heading(2), options.heading(1));
+    let p = programme.clone();
+    let site_for_items = site.clone();
+    let groups = move || {
+        let limit = shown.get();
+        let mut groups: Vec<(Option<chrono::NaiveDate>, Vec<(usize, usize)>)> = Vec::new();
+        for (position, i) in results.with(|found| found.iter().take(limit).copied().enumerate().collect::<Vec<_>>()) {
+            let day = p.items[i].day;
+            match groups.last_mut() {
+                Some((d, list)) if *d == day => list.push((position, i)),
+                _ => groups.push((day, vec![(position, i)])),
+            }
+        }
+        groups
+    };
+    let p = programme.clone();
+    let all_url = format!("{site}{}", crate::pages::programme::programme_url(&options.filters()));
+    view! {
+        <ConfigurationProblems problems=unknown/>
+        <p class="nec-note"><strong>{programme.edition.status.clone()}</strong>" — horaires à l’heure de Paris."</p>
+        {selection.map(|s| view! { <p class="nec-note">{s}</p> })}
+        <form class="nec-search" role="search" aria-label="Rechercher dans ce programme" on:submit=|ev| ev.prevent_default()>
+            <label for="nec-recherche">"Rechercher"</label>
+            <input id="nec-recherche" type="search" autocomplete="off" aria-describedby="nec-recherche-aide"
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    text.set(event_target_value(&ev));
+                    shown.set(PAGE_SIZE);
+                }/>
+            <p id="nec-recherche-aide" class="nec-hint">"Titre, description, intervenants ou thématique ; accents facultatifs."</p>
+        </form>
+        <p class="nec-count" role="status">{count}</p>
+        <div node_ref=section>
+            {move || groups().into_iter().map(|(day, items)| {
+                let heading = match day {
+                    Some(d) => p.day(d).map_or_else(|| capitalised(&format::long_date(d)), |info| format!("{} — {}", capitalised(&format::long_date(d)), info.title)),
+                    None => "Date et horaire à préciser".to_owned(),
+                };
+                let p = p.clone();
+                let site = site_for_items.clone();
+                view! {
+                    <Heading level=day_level>{heading}</Heading>
+                    <ol class="nec-items">
+                        {items.into_iter().map(|(position, i)| {
+                            let item = p.items[i].clone();
+                            let href = format!("{site}/programme/{}", item.id);
+                            let facts = item_facts(&p, &item);
+                            let (words, title, description) = (when_words(&item), item.title.clone(), item.description.clone());
+                            view! {
+                                <li class="nec-item" data-position=position.to_string()>
+                                    <Heading level=item_level><a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}</a></Heading>
+                                    <p class="nec-when" aria-hidden="true"><When item/></p>
+                                    <p class="nec-facts">{facts}</p>
+                                    <Disclosure summary="Description" class="nec-details"><p>{description}</p></Disclosure>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }
+            }).collect_view()}
+        </div>
+        {move || (results.with(Vec::len) > shown.get()).then(|| view! {
+            <button type="button" class="nec-button" on:click=show_more>
+                {format!("Afficher {} éléments de plus", PAGE_SIZE.min(results.with(Vec::len) - shown.get()))}
+            </button>
+        })}
+        <p><a href=all_url>"Tout le programme sur le site de Numérique en Commun[s]"</a></p>
+    }
+}
+
+/// « Sélection : thématique Écologie & soutenabilité ; jour jeudi 19 octobre 2023. »
+fn selection_sentence(programme: &Programme, options: &WidgetOptions) -> Option<String> {
+    let mut parts = Vec::new();
+    let names = |ids: &[String], name: &dyn Fn(&str) -> Option<String>| ids.iter().filter_map(|id| name(id)).collect::<Vec<_>>();
+    let themes = names(&options.themes, &|id| programme.theme(id).map(|t| t.name.clone()));
+    let days = names(&options.days, &|id| {
+        id.parse::<chrono::NaiveDate>().ok().map(format::long_date).or_else(|| (id == crate::filters::UNDATED).then(|| "date à préciser".to_owned()))
+    });
+    let formats = names(&options.formats, &|id| programme.format(id).map(|f| f.name.clone()));
+    for (one, many, list) in [("thématique", "thématiques", themes), ("jour", "jours", days), ("format", "formats", formats)] {
+        if !list.is_empty() {
+            parts.push(format!("{} {}", if list.len() > 1 { many } else { one }, format::list(&list)));
+        }
+    }
+    (!parts.is_empty()).then(|| format!("Sélection : {}.", parts.join(" ; ")))
+}
