@@ -171,6 +171,12 @@ pub fn matching(programme: &Programme, index: &[String], filters: &Filters) -> V
         .collect()
 }
 
+/// "/programme?jour=…" for a filter state.
+pub fn programme_url(filters: &Filters) -> String {
+    let query = filters.to_query();
+    if query.is_empty() { "/programme".to_owned() } else { format!("/programme?{query}") }
+}
+
 /// Percent-encodes a query value (UTF-8), leaving only unreserved characters as they are.
 pub fn encode_component(value: &str) -> String {
     let mut out = String::with_capacity(value.len());

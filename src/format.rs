@@ -103,6 +103,12 @@ pub fn of(what: &str) -> String {
     }
 }
 
+/// « Jeudi 19 octobre 2023 »
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
 /// A whole list in French: « A, B et C ».
 pub fn list(items: &[String]) -> String {
     match items {

@@ -17,6 +17,8 @@ mod skip_link;
 mod sources;
 mod theme_switch;
 mod visually_hidden;
+mod when;
+mod participation_table;
 
 pub use agenda_toggle::AgendaToggle;
 pub use announcer::LiveRegion;
@@ -35,3 +37,5 @@ pub use skip_link::SkipLink;
 pub use sources::Sources;
 pub use theme_switch::ThemeSwitch;
 pub use visually_hidden::VisuallyHidden;
+pub use when::When;
+pub use participation_table::ParticipationTable;

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{BarChart, DataTable, DataView, Page, Quoted, RowHeader, Sources};
+use crate::components::{BarChart, DataView, Page, ParticipationTable, Quoted, Sources};
 use crate::data::{use_data, EDITIONS};
 use crate::format;
 use crate::history::{Series, CHART_METRICS};
@@ -123,25 +123,6 @@ pub fn FigureList(figures: Vec<Figure>) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ul>
-    }
-}
-
-/// The charted figures of every edition as a data table (also shown by the partner widget).
-#[component]
-pub fn ParticipationTable(file: Arc<EditionsFile>) -> impl IntoView {
-    view! {
-        <DataTable caption_id="participation-table" caption="Participation par édition, en nombre de personnes"
-            columns=std::iter::once("Édition".to_owned()).chain(CHART_METRICS.iter().map(|m| m.label_fr().to_owned())).collect()>
-            {file.editions.iter().map(|e| view! {
-                <tr>
-                    <RowHeader>{format!("{} — {}", e.year, e.city())}</RowHeader>
-                    {CHART_METRICS.iter().map(|m| match e.figure(*m) {
-                        Some(f) => view! { <td class="number">{format::number(f.value)}</td> }.into_any(),
-                        None => view! { <td class="missing">"non communiqué"</td> }.into_any(),
-                    }).collect_view()}
-                </tr>
-            }).collect_view()}
-        </DataTable>
     }
 }
 

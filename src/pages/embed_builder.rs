@@ -8,7 +8,6 @@ use crate::data::{use_data, PROGRAMME};
 use crate::filters::UNDATED;
 use crate::format;
 use crate::model::Programme;
-use crate::pages::programme::capitalised;
 use crate::widget_options::{contrast_ratio, height_listener_snippet, WidgetOptions, WidgetView, DEFAULT_HEADING_LEVEL, ELEMENT, LOADER};
 
 /// The accent colour of the widget unless the partner picks another (the site's blue).
@@ -60,7 +59,7 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
     };
     let checked = |list: RwSignal<Vec<String>>| Callback::new(move |value: String| list.with(|l| l.contains(&value)));
     let mut day_options: Vec<(String, String)> =
-        programme.days.iter().map(|d| (d.date.to_string(), format!("{} ({})", capitalised(&format::long_date(d.date)), d.title))).collect();
+        programme.days.iter().map(|d| (d.date.to_string(), format!("{} ({})", format::capitalised(&format::long_date(d.date)), d.title))).collect();
     if !programme.undated_items().is_empty() {
         day_options.push((UNDATED.to_owned(), "Date à préciser".to_owned()));
     }

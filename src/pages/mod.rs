@@ -4,7 +4,7 @@ mod accessibility;
 mod charter;
 mod edition;
 mod embed_builder;
-pub mod editions;
+mod editions;
 mod home;
 mod my_programme;
 mod not_found;
@@ -12,7 +12,7 @@ mod open_data;
 mod panic_test;
 mod practical_info;
 mod privacy;
-pub mod programme;
+mod programme;
 mod programme_item;
 mod site_map;
 

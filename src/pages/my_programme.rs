@@ -13,7 +13,9 @@ use crate::filters::encode_component;
 use crate::format;
 use crate::ics;
 use crate::model::{Item, Programme};
-use crate::pages::programme::{capitalised, item_facts, when_words, When};
+use crate::components::When;
+use crate::describe::{item_facts, when_words};
+use crate::format::capitalised;
 use crate::storage::{use_agenda, StorageStatus};
 
 /// `/mon-programme`: the visitor's chosen items in time order, overlaps, sharing, calendar export;

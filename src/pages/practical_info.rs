@@ -40,7 +40,7 @@ fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
         <ul>
             {p.meals.iter().map(|m| view! {
                 <li>
-                    <strong>{format!("{} : ", crate::pages::programme::capitalised(&format::long_date(m.day)))}</strong>
+                    <strong>{format!("{} : ", format::capitalised(&format::long_date(m.day)))}</strong>
                     {match m.cost { Cost::Free => "gratuit. ", Cost::PaidContribution => "contribution financière. " }}
                     {m.text.clone()}
                 </li>

@@ -6,9 +6,11 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::agenda::now_and_next;
-use crate::components::{AgendaToggle, DataView, FilterGroup, Page, VisuallyHidden};
+use crate::components::{AgendaToggle, DataView, FilterGroup, Page, VisuallyHidden, When};
 use crate::data::{use_data, PROGRAMME};
-use crate::filters::{matching, search_index, FilterList, Filters, PAGE_SIZE, UNDATED};
+use crate::describe::{item_facts, when_words};
+use crate::filters::{matching, programme_url, search_index, FilterList, Filters, PAGE_SIZE, UNDATED};
+use crate::format::capitalised;
 use crate::format;
 use crate::model::{Item, Programme};
 
@@ -37,12 +39,6 @@ pub fn use_filters() -> Memo<Filters> {
             Filters::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         })
     })
-}
-
-/// "/programme?jour=…" for a filter state.
-pub fn programme_url(filters: &Filters) -> String {
-    let query = filters.to_query();
-    if query.is_empty() { "/programme".to_owned() } else { format!("/programme?{query}") }
 }
 
 #[component]
@@ -227,66 +223,6 @@ fn DaySection(
             </ol>
         </section>
     }
-}
-
-/// « Jeudi 19 octobre 2023 »
-pub fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
-}
-
-/// « 19 h – 1 h le lendemain », « à partir de 9 h », « horaire à préciser », with `<time>` elements.
-#[component]
-pub fn When(item: Item) -> impl IntoView {
-    match (item.start, item.end) {
-        (Some(start), Some(end)) => {
-            let next_day = (end.date_naive() != start.date_naive()).then_some(" le lendemain");
-            view! {
-                <time datetime=start.to_rfc3339()>{format::event_time(start)}</time>
-                " – "
-                <time datetime=end.to_rfc3339()>{format::event_time(end)}</time>
-                {next_day}
-                {format!(" ({})", format::duration_minutes((end - start).num_minutes()))}
-            }
-            .into_any()
-        }
-        (Some(start), None) => view! { "À partir de "<time datetime=start.to_rfc3339()>{format::event_time(start)}</time> }.into_any(),
-        _ => view! { "Horaire à préciser" }.into_any(),
-    }
-}
-
-/// Day and time in words, for the hidden start of each item's heading: a screen-reader user
-/// moving by heading hears day, time and title together.
-pub fn when_words(item: &Item) -> String {
-    let day = item.day.map_or_else(|| "Date à préciser".to_owned(), |d| capitalised(&format::long_date(d)));
-    match (item.start, item.end) {
-        (Some(s), Some(e)) if e.date_naive() != s.date_naive() => {
-            format!("{day}, {} à {} le lendemain : ", format::event_time(s), format::event_time(e))
-        }
-        (Some(s), Some(e)) => format!("{day}, {} à {} : ", format::event_time(s), format::event_time(e)),
-        (Some(s), None) => format!("{day}, à partir de {} : ", format::event_time(s)),
-        _ => format!("{day}, horaire à préciser : "),
-    }
-}
-
-/// Format, theme, access and speakers of an item, in words (never colour alone).
-pub fn item_facts(programme: &Programme, item: &Item) -> String {
-    let mut facts = Vec::new();
-    if let Some(f) = item.format.as_deref().and_then(|id| programme.format(id)) {
-        facts.push(format!("Format : {}", f.name));
-    }
-    if let Some(t) = item.theme.as_deref().and_then(|id| programme.theme(id)) {
-        facts.push(format!("Thématique : {}", t.name));
-    }
-    facts.push(match programme.place_of(item) {
-        Some(venue) => format!("Lieu : {}", venue.name),
-        None => "Lieu : à préciser".to_owned(),
-    });
-    facts.push(format!("Accès : {}", item.access.label_fr().to_lowercase()));
-    if !item.speakers.is_empty() {
-        facts.push(format!("Intervenants : {}", format::list(&item.speakers)));
-    }
-    facts.join(" · ")
 }
 
 /// One item in the list: its heading links to its page (keeping the filters), then when, facts and the agenda toggle.

@@ -9,7 +9,8 @@ use crate::data::{use_data, PROGRAMME};
 use crate::format;
 use crate::ics;
 use crate::model::Programme;
-use crate::pages::programme::{capitalised, When};
+use crate::components::When;
+use crate::format::capitalised;
 
 /// `/programme/<id>`: one item, deep-linkable: everything known about it, its calendar file,
 /// and the way back to the list with the same filters.

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::{Heading, WidgetData};
 use crate::data::{fetch_data_from, EDITIONS};
 use crate::model::EditionsFile;
-use crate::pages::editions::ParticipationTable;
+use crate::components::ParticipationTable;
 use crate::widget_options::WidgetOptions;
 
 /// The national editions since 2018 and their participation, as the site's table, with a link to the history on the site.

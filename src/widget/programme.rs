@@ -4,12 +4,13 @@ use leptos::prelude::*;
 
 use super::{ConfigurationProblems, Heading, WidgetData};
 use crate::components::announcer::use_announcer;
-use crate::components::{Disclosure, VisuallyHidden};
+use crate::components::{Disclosure, VisuallyHidden, When};
 use crate::data::{fetch_data_from, PROGRAMME};
 use crate::filters::{matching, search_index, Filters, PAGE_SIZE};
 use crate::format;
 use crate::model::Programme;
-use crate::pages::programme::{capitalised, item_facts, when_words, When};
+use crate::describe::{item_facts, when_words};
+use crate::format::capitalised;
 use crate::widget_options::{unknown_filters, WidgetOptions};
 
 /// The programme, narrowed to the partner's days, themes and formats, with a search of its own
@@ -92,7 +93,7 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
         groups
     };
     let p = programme.clone();
-    let all_url = format!("{site}{}", crate::pages::programme::programme_url(&options.filters()));
+    let all_url = format!("{site}{}", crate::filters::programme_url(&options.filters()));
     view! {
         <ConfigurationProblems problems=unknown/>
         <p class="nec-note"><strong>{programme.edition.status.clone()}</strong>" — horaires à l’heure de Paris."</p>

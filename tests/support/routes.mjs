@@ -78,6 +78,13 @@ export const ROUTES = [
     content: [...catalogue.files.map((f) => f.path), catalogue.licence.label],
   },
   {
+    path: '/integrer',
+    h1: 'Intégrer NEC sur votre site',
+    title: 'Intégrer le programme sur votre site — Numérique en Commun[s]',
+    nav: null,
+    content: ['<nec-widget view="programme"></nec-widget>', 'Sans script : une iframe', ...programme.themes.map((t) => t.name), 'Afficher l’aperçu'],
+  },
+  {
     path: '/accessibilite',
     h1: 'Déclaration d’accessibilité',
     title: 'Accessibilité — Numérique en Commun[s]',
@@ -96,7 +103,7 @@ export const ROUTES = [
     h1: 'Plan du site',
     title: 'Plan du site — Numérique en Commun[s]',
     nav: null,
-    content: ['Programme 2023', 'Informations pratiques', 'Mon programme', 'La charte', 'Les éditions depuis 2018', 'Données ouvertes', 'Données personnelles', 'Déclaration d’accessibilité'],
+    content: ['Programme 2023', 'Informations pratiques', 'Mon programme', 'La charte', 'Les éditions depuis 2018', 'Données ouvertes', 'Intégrer NEC sur votre site', 'Données personnelles', 'Déclaration d’accessibilité'],
   },
   {
     path: '/cette-page-n-existe-pas',
