@@ -6,10 +6,14 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { axeViolations, openPage, panics, settled, start } from '../support/browser.mjs';
 import { charter, programme } from '../support/routes.mjs';
 import { syntheticProgramme } from '../support/scale-fixture.mjs';
+import { DIST } from '../support/server.mjs';
+
+const budgets = JSON.parse(readFileSync(new URL('../../budgets.json', import.meta.url), 'utf8')).widget;
 
 const FIXTURES = new URL('../fixtures/widget-host/', import.meta.url);
 const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json' };
@@ -246,6 +250,36 @@ describe('the widget on a partner page', () => {
   });
 });
 
+describe('the widget’s cost', () => {
+  it(`loads in at most ${budgets.requests} requests and ${budgets.first_load_brotli_kib} KiB brotli, data included, and only when an element is there`, async () => {
+    host.write('/cout.html', `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Coût du module (test)</title>
+      <script type="module" src="${env.url}/widget.js"></script></head>
+      <body><main><h1>Coût du module</h1><nec-widget id="seul"></nec-widget></main></body></html>`);
+    host.write('/sans-module.html', `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Sans module (test)</title>
+      <script type="module" src="${env.url}/widget.js"></script></head><body><main><h1>Sans module</h1></main></body></html>`);
+    const origin = new URL(env.url).origin;
+    const measure = async (path, wait) => {
+      const page = await openPage(env);
+      const requests = [];
+      page.on('request', (r) => { if (new URL(r.url()).origin === origin) requests.push(new URL(r.url()).pathname); });
+      await page.goto(host.url + path, { waitUntil: 'networkidle' });
+      if (wait) await widgetReady(page, 'seul');
+      await page.waitForLoadState('networkidle');
+      await page.close();
+      return requests;
+    };
+    assert.deepEqual(await measure('/sans-module.html', false), ['/widget.js'], 'no wasm without an element');
+    const requests = await measure('/cout.html', true);
+    const file = (path) => readFileSync(join(DIST, decodeURIComponent(path.slice(1))));
+    const brotli = requests.reduce((sum, p) => sum + brotliCompressSync(file(p), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
+    const raw = requests.reduce((sum, p) => sum + file(p).length, 0);
+    console.log(`module : ${requests.length} requêtes, ${(brotli / 1024).toFixed(1)} Kio brotli, ${(raw / 1024).toFixed(1)} Kio bruts (${requests.join(', ')})`);
+    assert.ok(requests.length <= budgets.requests, `${requests.length} requests > ${budgets.requests} (${requests.join(', ')})`);
+    assert.ok(brotli <= budgets.first_load_brotli_kib * 1024, `widget: ${(brotli / 1024).toFixed(1)} KiB brotli > ${budgets.first_load_brotli_kib} KiB (${requests.join(', ')})`);
+    assert.ok(raw < budgets.raw_kib_below * 1024, `widget: ${(raw / 1024).toFixed(1)} KiB raw, not below ${budgets.raw_kib_below} KiB`);
+  });
+});
+
 describe('the widget’s own failures and limits', () => {
   it('shows a 500-item programme 15 at a time; « Afficher plus » moves focus to the first new item and says so', async () => {
     host.write('/grand.html', `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Grand programme (test)</title>
@@ -324,7 +358,7 @@ describe('the /integrer builder and the iframe mode', () => {
     host.write('/colle.html', `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Code collé (test)</title></head>
       <body><main><h1>Code collé</h1><h2>Communs</h2>${snippet}</main></body></html>`);
     const partner = await openHost('/colle.html');
-    await partner.locator('nec-widget').getByRole('heading', { level: 3 }).waitFor();
+    await partner.locator('nec-widget').getByRole('heading', { level: 5 }).first().waitFor();
     assert.equal(await partner.locator('nec-widget').getByRole('heading', { level: 5 }).count(), commonsItems.length);
     assert.deepEqual(await partner.evaluate(() => window.cspViolations), []);
     await partner.close();
