@@ -243,11 +243,30 @@ describe('the widget on a partner page', () => {
     await page.close();
   });
 
-  it('shows no axe-core violation on the host page, widgets included', async () => {
-    const page = await openHost('/', { widgets: ['module-communs', 'module-jeudi'] });
-    assert.deepEqual(await axeViolations(page), []);
-    await page.close();
-  });
+  for (const colorScheme of ['light', 'dark']) {
+    it(`shows no axe-core violation on the host page, widgets included (${colorScheme})`, async () => {
+      const page = await openPage(env, { colorScheme });
+      await page.goto(host.url + '/');
+      for (const id of ['module-communs', 'module-jeudi']) await widgetReady(page, id);
+      assert.deepEqual(await axeViolations(page), []);
+      await page.close();
+    });
+  }
+
+  for (const view of ['programme', 'charte', 'editions']) {
+    it(`/embed/${view}.html reflows at 320 px with no axe-core violation, light and dark`, async () => {
+      for (const colorScheme of ['light', 'dark']) {
+        const page = await openPage(env, { colorScheme, viewport: { width: 320, height: 640 } });
+        await page.goto(`${env.url}/embed/${view}.html`);
+        await page.locator('nec-widget h1').waitFor();
+        await page.waitForFunction(() => !document.querySelector('nec-widget').shadowRoot.querySelector('.nec-loading'));
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), `${view}: no sideways scrolling at 320 px`);
+        assert.deepEqual(await axeViolations(page), [], `${view} (${colorScheme})`);
+        assert.deepEqual(panics(page), []);
+        await page.close();
+      }
+    });
+  }
 });
 
 describe('the widget’s cost', () => {
@@ -401,6 +420,7 @@ describe('the /integrer builder and the iframe mode', () => {
     const frame = partner.frameLocator('iframe');
     await frame.locator('nec-widget').getByRole('heading', { level: 1, name: 'Programme de Numérique en Commun[s] 2023' }).waitFor();
     const thursday = programme.items.filter((i) => i.day === '2023-10-19').length;
+    await frame.locator('nec-widget').getByRole('heading', { level: 3 }).first().waitFor();
     assert.equal(await frame.locator('nec-widget').getByRole('heading', { level: 3 }).count(), thursday);
     const content = partner.frames()[1];
     assert.equal(await content.title(), 'Programme de Numérique en Commun[s] 2023', 'the framed page’s title matches the iframe’s');
