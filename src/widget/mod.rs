@@ -87,6 +87,8 @@ fn mount(host: &web_sys::Element, setup: &Setup) {
     let _ = link.set_attribute("rel", "stylesheet");
     let _ = link.set_attribute("href", &setup.css);
     root.set_class_name("nec-root");
+    // The widget speaks French whatever the host page's language (RGAA 8.7, WCAG 3.1.2).
+    let _ = root.set_attribute("lang", "fr");
     // Hidden until its style sheet is there, so the host never sees it unstyled.
     let _ = root.set_attribute("hidden", "");
     let reveal = {

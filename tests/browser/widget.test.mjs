@@ -319,6 +319,16 @@ describe('the widget’s own failures and limits', () => {
     await page.close();
   });
 
+  it('says it is in French on an English page', async () => {
+    host.write('/english.html', `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Partner page in English (test)</title>
+      <script type="module" src="${env.url}/widget.js"></script></head>
+      <body><main><h1>Our events</h1><nec-widget id="fr" view="charte"></nec-widget></main></body></html>`);
+    const page = await openHost('/english.html', { widgets: ['fr'] });
+    assert.equal(await page.evaluate(() => document.getElementById('fr').shadowRoot.querySelector('.nec-root').lang), 'fr');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.close();
+  });
+
   it('says what is wrong with its attributes, and still shows what it can', async () => {
     host.write('/mal-configure.html', `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Module mal configuré (test)</title>
       <script type="module" src="${env.url}/widget.js"></script></head>
