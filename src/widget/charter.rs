@@ -2,19 +2,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{Heading, WidgetData};
-use crate::data::{fetch_data_from, CHARTER};
+use super::{Heading, widget_section};
+use crate::data::CHARTER;
 use crate::model::Charter;
 use crate::widget_options::WidgetOptions;
 
 /// The charter's five engagements and its licence, with a link to the charter on the site.
 #[component]
 pub fn CharterWidget(options: Arc<WidgetOptions>, site: String, data: String) -> impl IntoView {
-    let resource = LocalResource::new(move || {
-        let data = data.clone();
-        async move { fetch_data_from::<Charter>(&data, CHARTER).await }
-    });
-    let section = NodeRef::<leptos::html::Section>::new();
     let (level, engagement_level) = (options.heading_level, options.heading(1));
     let render = move |charter: Arc<Charter>| {
         let site = site.clone();
@@ -34,10 +29,5 @@ pub fn CharterWidget(options: Arc<WidgetOptions>, site: String, data: String) ->
             </p>
         }
     };
-    view! {
-        <section class="nec-widget" aria-labelledby="nec-titre" tabindex="-1" node_ref=section>
-            <Heading level id="nec-titre">"La charte de Numérique en Commun[s]"</Heading>
-            <WidgetData resource what="la charte" section render/>
-        </section>
-    }
+    widget_section("La charte de Numérique en Commun[s]", level, CHARTER, data, "la charte", render)
 }

@@ -18,7 +18,10 @@ use wasm_bindgen::JsCast;
 
 use crate::components::announcer::provide_announcer;
 use crate::components::{ErrorAlert, LiveRegion};
-use crate::data::LoadError;
+use serde::de::DeserializeOwned;
+
+use crate::data::fetch_data_from;
+use crate::validate::Validate;
 use crate::widget_options::{WidgetOptions, WidgetView};
 
 /// The one global name the widget defines, created by `widget.js` before the wasm starts.
@@ -151,28 +154,29 @@ fn Heading(level: u8, #[prop(optional, into)] id: Option<String>, children: Chil
     }
 }
 
-/// A data file's content once loaded: a polite loading message, or an alert with a retry that
-/// keeps the focus inside the widget (on `section`) once the content replaces it.
-#[component]
-fn WidgetData<T, V, F>(
-    resource: LocalResource<Result<Arc<T>, LoadError>>,
-    /// What is loading, e.g. "le programme".
-    what: &'static str,
-    /// The widget's section, focused after a successful retry.
-    section: NodeRef<leptos::html::Section>,
-    render: F,
-) -> impl IntoView
+/// One view of the widget: a section named by its heading, then a data file's content once
+/// loaded. Like the site's `DataView` (a polite loading message, an alert with a retry), except
+/// that nothing reaches outside the shadow root: no scrolling of the host to its own fragment,
+/// and after a successful retry the focus goes to this section, not to a page title.
+/// `title` is shown at the partner's heading `level`; `file` is read from `data` (`data-src`);
+/// `what` is what is loading, e.g. "le programme".
+fn widget_section<T, V, F>(title: &'static str, level: u8, file: &'static str, data: String, what: &'static str, render: F) -> impl IntoView
 where
-    T: Send + Sync + 'static,
+    T: DeserializeOwned + Validate + Send + Sync + 'static,
     V: IntoView + 'static,
     F: Fn(Arc<T>) -> V + Send + Sync + 'static,
 {
+    let resource = LocalResource::new(move || {
+        let data = data.clone();
+        async move { fetch_data_from::<T>(&data, file).await }
+    });
+    let section = NodeRef::<leptos::html::Section>::new();
     let retried = StoredValue::new(false);
     let on_retry = Callback::new(move |()| {
         retried.set_value(true);
         resource.refetch();
     });
-    move || match resource.get() {
+    let content = move || match resource.get() {
         None => view! { <p class="nec-loading" role="status">{format!("Chargement {}…", crate::format::of(what))}</p> }.into_any(),
         Some(Err(error)) => view! { <ErrorAlert what error on_retry/> }.into_any(),
         Some(Ok(data)) => {
@@ -185,5 +189,11 @@ where
             }
             render(data).into_any()
         }
+    };
+    view! {
+        <section class="nec-widget" aria-labelledby="nec-titre" tabindex="-1" node_ref=section>
+            <Heading level id="nec-titre">{title}</Heading>
+            {content}
+        </section>
     }
 }

@@ -2,10 +2,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{ConfigurationProblems, Heading, WidgetData};
+use super::{ConfigurationProblems, Heading, widget_section};
 use crate::components::announcer::use_announcer;
 use crate::components::{Disclosure, VisuallyHidden, When};
-use crate::data::{fetch_data_from, PROGRAMME};
+use crate::data::PROGRAMME;
 use crate::filters::{matching, search_index, Filters, PAGE_SIZE};
 use crate::format;
 use crate::model::Programme;
@@ -17,20 +17,9 @@ use crate::widget_options::{unknown_filters, WidgetOptions};
 /// and items shown a page at a time; each item links to its page on the site.
 #[component]
 pub fn ProgrammeWidget(options: Arc<WidgetOptions>, site: String, data: String) -> impl IntoView {
-    let resource = LocalResource::new(move || {
-        let data = data.clone();
-        async move { fetch_data_from::<Programme>(&data, PROGRAMME).await }
-    });
-    let section = NodeRef::<leptos::html::Section>::new();
     let level = options.heading_level;
-    view! {
-        <section class="nec-widget" aria-labelledby="nec-titre" tabindex="-1" node_ref=section>
-            <Heading level id="nec-titre">"Programme de Numérique en Commun[s] 2023"</Heading>
-            <WidgetData resource what="le programme" section render=move |p| {
-                view! { <ProgrammeList programme=p options=options.clone() site=site.clone()/> }
-            }/>
-        </section>
-    }
+    let render = move |programme: Arc<Programme>| view! { <ProgrammeList programme options=options.clone() site=site.clone()/> };
+    widget_section("Programme de Numérique en Commun[s] 2023", level, PROGRAMME, data, "le programme", render)
 }
 
 #[component]
