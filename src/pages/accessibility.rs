@@ -21,6 +21,13 @@ pub fn AccessibilityPage() -> impl IntoView {
         ("/donnees-personnelles", "Données personnelles"),
         ("/plan-du-site", "Plan du site"),
         ("/accessibilite", "Déclaration d’accessibilité"),
+        ("/integrer", "Intégrer NEC sur votre site"),
+    ];
+    // The widget alone, as partner iframes show it: files outside the router (rel="external").
+    let embeds = [
+        ("/embed/programme.html", "Le module pour les sites partenaires, seul : le programme"),
+        ("/embed/charte.html", "Le module pour les sites partenaires, seul : la charte"),
+        ("/embed/editions.html", "Le module pour les sites partenaires, seul : l’historique des éditions"),
     ];
     view! {
         <Page heading="Déclaration d’accessibilité" title="Accessibilité">
@@ -89,7 +96,10 @@ pub fn AccessibilityPage() -> impl IntoView {
                 <li>"Les tests automatiques du projet (Playwright, Node.js)"</li>
             </ul>
             <h3>"Pages du site ayant fait l’objet de la vérification de conformité"</h3>
-            <ul>{pages.into_iter().map(|(href, label)| view! { <li><A href=href>{label}</A></li> }).collect_view()}</ul>
+            <ul>
+                {pages.into_iter().map(|(href, label)| view! { <li><A href=href>{label}</A></li> }).collect_view()}
+                {embeds.into_iter().map(|(href, label)| view! { <li><a href=href rel="external">{label}</a></li> }).collect_view()}
+            </ul>
 
             <h2>"Retour d’information et contact"</h2>
             <p>
