@@ -12,6 +12,7 @@ pub mod format;
 pub mod history;
 pub mod ics;
 pub mod load;
+pub mod locale;
 pub mod model;
 pub mod rgaa;
 pub mod validate;
