@@ -3,6 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::announcer::use_announcer;
 use crate::components::{focus_if_lost, CopyButton, DataView, FilterGroup, Page};
 use crate::data::{use_data, PROGRAMME};
 use crate::filters::UNDATED;
@@ -76,10 +77,17 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
         Signal::derive(move || options.with(|o| o.iframe_snippet(&site)))
     };
     let listener = height_listener_snippet(&site);
-    let contrast = move || match contrast_ratio("#ffffff", &accent.get()) {
-        Some(r) if r >= 4.5 => format!("Texte blanc sur cette couleur : contraste de {}:1, suffisant (au moins 4,5:1).", ratio_fr(r)),
-        Some(r) => format!("Texte blanc sur cette couleur : contraste de {}:1, insuffisant (au moins 4,5:1) : choisissez une couleur plus foncée.", ratio_fr(r)),
-        None => "Couleur illisible : indiquez-la sous la forme #rrggbb.".to_owned(),
+    let contrast = move || contrast_verdict(&accent.get());
+    let announcer = use_announcer();
+    // The verdict is a status message (RGAA 7.5): said once the colour is chosen, at once when
+    // it is too low.
+    let announce_contrast = move |_| {
+        let (message, sufficient) = contrast_verdict(&accent.get_untracked());
+        if sufficient {
+            announcer.say(message);
+        } else {
+            announcer.say_urgently(message);
+        }
     };
 
     view! {
@@ -119,8 +127,8 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
             <div class="field">
                 <label for="couleur">"Couleur d’accent (boutons et filet du haut)"</label>
                 <input id="couleur" type="color" aria-describedby="couleur-contraste" prop:value=move || accent.get()
-                    on:input=move |ev| accent.set(event_target_value(&ev))/>
-                <p id="couleur-contraste" class="hint">{contrast}</p>
+                    on:input=move |ev| accent.set(event_target_value(&ev)) on:change=announce_contrast/>
+                <p id="couleur-contraste" class="hint">{move || contrast().0}</p>
             </div>
         </form>
 
@@ -157,6 +165,15 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
     }
 }
 
+/// What the contrast of white text on the accent colour is worth, and whether it is enough (4.5:1).
+fn contrast_verdict(accent: &str) -> (String, bool) {
+    match contrast_ratio("#ffffff", accent) {
+        Some(r) if r >= 4.5 => (format!("Texte blanc sur cette couleur : contraste de {}:1, suffisant (au moins 4,5:1).", ratio_fr(r)), true),
+        Some(r) => (format!("Texte blanc sur cette couleur : contraste de {}:1, insuffisant (au moins 4,5:1) : choisissez une couleur plus foncée.", ratio_fr(r)), false),
+        None => ("Couleur illisible : indiquez-la sous la forme #rrggbb.".to_owned(), false),
+    }
+}
+
 /// « 14,9 »
 fn ratio_fr(ratio: f64) -> String {
     format!("{:.1}", (ratio * 10.0).floor() / 10.0).replace('.', ",")
@@ -179,6 +196,9 @@ fn Preview(options: Memo<WidgetOptions>, accent: RwSignal<String>) -> impl IntoV
         for (name, value) in options.attributes() {
             let _ = widget.set_attribute(name, &value);
         }
+        // Here the preview sits under the h2 « Aperçu »: its headings start at level 3 at least
+        // (RGAA 9.1); the copied code keeps the level chosen for the partner's page.
+        let _ = widget.set_attribute("heading-level", &options.heading_level.max(3).to_string());
         if let Some(widget) = widget.dyn_ref::<web_sys::HtmlElement>() {
             let _ = widget.style().set_property("--nec-accent", &accent);
         }
@@ -188,6 +208,7 @@ fn Preview(options: Memo<WidgetOptions>, accent: RwSignal<String>) -> impl IntoV
     view! {
         <section aria-labelledby="apercu">
             <h2 id="apercu" tabindex="-1">"Aperçu"</h2>
+            <p>"Les titres du module y commencent au niveau 3, sous « Aperçu » ; le code à copier garde le niveau choisi."</p>
             <Show when=move || !shown.get()>
                 <p>"L’aperçu charge le module comme le fera votre page (environ 170 Kio)."</p>
                 <button type="button" class="button" on:click=move |_| {

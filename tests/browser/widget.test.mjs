@@ -399,13 +399,26 @@ describe('the /integrer builder and the iframe mode', () => {
     assert.equal(await page.locator('nec-widget').count(), 0, 'the widget is not loaded before it is asked for');
     await page.getByRole('button', { name: 'Afficher l’aperçu' }).click();
     assert.equal(await page.evaluate(() => document.activeElement.id), 'apercu', 'focus stays in the section');
-    await page.locator('nec-widget').getByRole('heading', { level: 2, name: 'Programme de Numérique en Commun[s] 2023' }).waitFor();
+    // Under the h2 « Aperçu », the preview's headings start at level 3 (RGAA 9.1), even with level 1 chosen.
+    await page.locator('nec-widget').getByRole('heading', { level: 3, name: 'Programme de Numérique en Commun[s] 2023' }).waitFor();
+    await page.getByLabel('Niveau du premier titre du module').selectOption('1');
+    await page.locator('nec-widget').getByRole('heading', { level: 3, name: 'Programme de Numérique en Commun[s] 2023' }).waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one h1 on the page');
+    assert.match(await page.locator('pre.code code').first().innerText(), / heading-level="1"/, 'the code keeps the level chosen');
+    assert.deepEqual(await axeViolations(page), [], 'the builder with its preview shown');
+    await page.getByLabel('Niveau du premier titre du module').selectOption('2');
     await page.waitForFunction((n) => document.querySelector('nec-widget')?.shadowRoot?.querySelectorAll('.nec-item').length === n, programme.items.length);
     await page.getByLabel('La charte').check();
     await page.locator('nec-widget').getByRole('heading', { name: /^Engagement n°1/ }).waitFor();
-    await page.getByLabel('Couleur d’accent (boutons et filet du haut)').fill('#ffcc00');
+    const colour = page.getByLabel('Couleur d’accent (boutons et filet du haut)');
+    await colour.fill('#ffcc00');
     assert.match(await page.locator('#couleur-contraste').innerText(), /contraste de 1,[0-9]:1, insuffisant/);
+    // A status message (RGAA 7.5): a low contrast is said at once, a sufficient one politely.
+    await page.waitForFunction(() => /insuffisant/.test(document.getElementById('annonces-urgentes').textContent));
+    assert.equal(await page.evaluate(() => document.getElementById('annonces-urgentes').textContent), await page.locator('#couleur-contraste').innerText());
     assert.match(await page.locator('pre.code code').nth(1).innerText(), /^nec-widget \{ --nec-accent: #ffcc00; \}$/);
+    await colour.fill('#000091');
+    await page.waitForFunction(() => /contraste de 14,9:1, suffisant/.test(document.getElementById('annonces').textContent));
     assert.deepEqual(panics(page), []);
     await page.close();
   });
@@ -453,6 +466,11 @@ describe('the /integrer builder and the iframe mode', () => {
     assert.match(embedHeaders, /frame-ancestors \*/);
     assert.match((await fetch(`${env.url}/programme`)).headers.get('content-security-policy'), /frame-ancestors 'none'/);
     assert.deepEqual(await axeViolations(partner), []);
+    // A link of the framed widget opens the site's page in the whole tab (it refuses framing).
+    await frame.locator('nec-widget').getByRole('link', { name: /Plénière/ }).click();
+    await partner.waitForURL(`${env.url}/programme/pleniere-jeudi`);
+    await partner.locator('main h1').waitFor();
+    assert.equal(await partner.locator('main h1').innerText(), 'Plénière');
     await partner.close();
   });
 });
