@@ -121,6 +121,12 @@ impl WidgetOptions {
                     Ok(level @ 1..=6) => options.heading_level = level,
                     _ => problem(name, format!("« {value} » n’est pas un niveau de titre ; valeurs possibles : 1 à 6.")),
                 },
+                // French only until the site is translated (issue 10); the option is read already.
+                "lang" => match crate::locale::Lang::parse(value) {
+                    Some(crate::locale::Lang::Fr) => {}
+                    Some(_) => problem(name, format!("« {} » : cette langue n’est pas encore disponible ; le module s’affiche en français.", shorten(value))),
+                    None => problem(name, format!("« {} » n’est pas une langue ; valeur possible : fr.", shorten(value))),
+                },
                 "data-src" => match data_src(value) {
                     Some(src) => options.data_src = Some(src),
                     None => problem(name, format!("« {value} » n’est pas une adresse https ni un chemin commençant par « / ».")),
@@ -333,6 +339,13 @@ mod tests {
         assert!(problems[2].starts_with("day : « 2023-02-30 » n’est pas une date"), "{}", problems[2]);
         assert!(problems[4].starts_with("theme : « <script>alert(1)</script> »"));
         assert!(problems[5..].iter().all(|p| p.starts_with("data-src : ")));
+    }
+
+    #[test]
+    fn only_french_is_available_for_now() {
+        assert!(read(&[("lang", "fr"), ("lang", "fr-FR")]).1.is_empty());
+        assert_eq!(read(&[("lang", "en")]).1, ["lang : « en » : cette langue n’est pas encore disponible ; le module s’affiche en français."]);
+        assert_eq!(read(&[("lang", "klingon")]).1, ["lang : « klingon » n’est pas une langue ; valeur possible : fr."]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 // that strip scripts). The query's options become the element's attributes, and each change of
 // the page's height is posted to the parent: { type: 'nec-widget:height', height } (pixels).
 // The parent must check the message's origin (see the listener on the site's /integrer page).
-const OPTIONS = ['theme', 'day', 'format', 'heading-level', 'data-src'];
+const OPTIONS = ['theme', 'day', 'format', 'heading-level', 'data-src', 'lang'];
 const main = document.querySelector('main');
 const widget = document.createElement('nec-widget');
 widget.setAttribute('view', main.dataset.view);
