@@ -22,7 +22,13 @@ if (!match) {
 // downloads, so a visitor who chose "Sombre" never sees a light page first.
 const applyStoredTheme =
   "try { const t = localStorage.getItem('nec-theme'); if (t === 'light' || t === 'dark') document.documentElement.dataset.theme = t; } catch {}\n";
-const code = applyStoredTheme + match[1].trim() + '\n';
+// Release builds only (scripts/service-worker.mjs writes /sw.js then): once the page has loaded,
+// register the service worker that keeps the site and its data for offline use. A browser
+// without service workers, or one that refuses them, simply stays online-only.
+const registerWorker = process.env.TRUNK_PROFILE === 'release'
+  ? "if ('serviceWorker' in navigator) { const register = () => navigator.serviceWorker.register('/sw.js').catch(() => {}); if (document.readyState === 'complete') register(); else addEventListener('load', register); }\n"
+  : '';
+const code = applyStoredTheme + registerWorker + match[1].trim() + '\n';
 const hash = createHash('sha384').update(code).digest();
 const name = `boot-${hash.toString('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, name), code);

@@ -2,10 +2,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{focus_if_lost, ErrorAlert};
-use crate::data::LoadError;
+use crate::components::{focus_if_lost, ErrorAlert, OfflineNotice};
+use crate::data::{offline_copy, LoadError};
 
-/// Shows a data file's content once loaded: a polite loading message before, an alert with retry on error.
+/// Shows a data file's content once loaded: a polite loading message before, an alert with retry on
+/// error, and « Données hors ligne du … » above the content when it is the offline copy.
 #[component]
 pub fn DataView<T, V, F>(
     resource: LocalResource<Result<Arc<T>, LoadError>>,
@@ -34,7 +35,8 @@ where
                     // The retry button that had focus is gone with the alert.
                     focus_if_lost("titre-page", None);
                 }
-                render(data).into_any()
+                let offline = offline_copy(&data).map(|time| view! { <OfflineNotice time/> });
+                view! { {offline} {render(data)} }.into_any()
             }
         }}
     }
