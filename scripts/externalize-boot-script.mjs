@@ -28,7 +28,13 @@ const applyStoredTheme =
 const registerWorker = process.env.TRUNK_PROFILE === 'release'
   ? "if ('serviceWorker' in navigator) { const register = () => navigator.serviceWorker.register('/sw.js').catch(() => {}); if (document.readyState === 'complete') register(); else addEventListener('load', register); }\n"
   : '';
-const code = applyStoredTheme + registerWorker + match[1].trim() + '\n';
+// What /donnees-personnelles shows and erases of the service worker's offline copy (its caches
+// are named nec-web-<version>, see scripts/service-worker.mjs): here in JavaScript, a few lines
+// that would cost the wasm 3 KiB of bindings and futures.
+const offlineCopy =
+  "window.necOfflineCopy = { async files() { let n = 0; if (!self.caches) return n; for (const c of await caches.keys()) if (c.startsWith('nec-web-')) n += (await (await caches.open(c)).keys()).length; return n; }, " +
+  "async erase() { const r = await navigator.serviceWorker?.getRegistration(); await r?.unregister(); if (self.caches) for (const c of await caches.keys()) if (c.startsWith('nec-web-')) await caches.delete(c); } };\n";
+const code = applyStoredTheme + offlineCopy + registerWorker + match[1].trim() + '\n';
 const hash = createHash('sha384').update(code).digest();
 const name = `boot-${hash.toString('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, name), code);

@@ -68,12 +68,63 @@ async function keep(cache, path, response) {
   await cache.put(path, new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers }));
 }
 
+// A file the page has just loaded is taken from the browser's HTTP cache, so the copy costs no
+// request (hashed files are immutable; the data and the page revalidate, but were fetched a
+// moment ago); null if it is not there.
+async function fromHttpCache(path) {
+  try {
+    const cached = await fetch(path, { cache: 'only-if-cached', mode: 'same-origin' });
+    if (cached.ok) return cached;
+  } catch {}
+  return null;
+}
+
+async function local(path) {
+  return (await fromHttpCache(path)) ?? fetch(path);
+}
+
+// A data file: the page may still be loading it (its app starts as this worker installs), so
+// look again in the HTTP cache a moment later before downloading it: never twice the same file.
+async function localData(path) {
+  const now = await fromHttpCache(path);
+  if (now) return now;
+  await new Promise((done) => setTimeout(done, 1500));
+  return local(path);
+}
+
+// index.html, as the page that registered this worker received it when it is still in the HTTP
+// cache (every route is index.html) and is this build's (it names this build's files: after a
+// release, the cached page may be the previous one); otherwise from the network.
+async function shell() {
+  const names = ASSETS.filter((path) => !path.endsWith('_bg.wasm'));
+  for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
+    const url = new URL(client.url);
+    if (url.origin !== self.location.origin || /\\.[^/]*$/.test(url.pathname)) continue;
+    try {
+      const cached = await fetch(url.pathname + url.search, { cache: 'only-if-cached', mode: 'same-origin' });
+      if (!cached.ok || !(cached.headers.get('Content-Type') ?? '').startsWith('text/html')) continue;
+      const html = await cached.text();
+      if (names.every((path) => html.includes(path))) {
+        const headers = new Headers(cached.headers);
+        headers.delete('Content-Encoding');
+        headers.delete('Content-Length');
+        return new Response(html, { status: 200, headers });
+      }
+    } catch {}
+  }
+  return fetch(SHELL);
+}
+
 async function precache() {
   const cache = await caches.open(CACHE);
-  // Served from the HTTP cache when the page has just loaded them (immutable, or a 304).
-  await cache.addAll([SHELL, ...ASSETS]);
+  const required = async (path, response) => {
+    if (!response.ok) throw new Error(path + ": " + response.status);
+    await cache.put(path, response);
+  };
+  await required(SHELL, await shell());
+  await Promise.all(ASSETS.map(async (path) => required(path, await local(path))));
   // A data file that fails now is copied the next time the app reads it.
-  await Promise.allSettled(DATA.map(async (path) => keep(cache, path, await fetch(path))));
+  await Promise.allSettled(DATA.map(async (path) => keep(cache, path, await localData(path))));
 }
 
 self.addEventListener('install', (event) => {

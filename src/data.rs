@@ -79,8 +79,9 @@ type OfflineCopy = (Arc<dyn Any + Send + Sync>, Option<DateTime<FixedOffset>>);
 thread_local! {
     /// Files already loaded and checked, so moving between pages does not fetch them again.
     static CACHE: RefCell<HashMap<&'static str, Arc<dyn Any + Send + Sync>>> = RefCell::new(HashMap::new());
-    /// The last offline copy of each file: never in `CACHE`, so the next view asks the network again.
-    static OFFLINE: RefCell<HashMap<&'static str, OfflineCopy>> = RefCell::new(HashMap::new());
+    /// The last offline copy of each file (a few at most): never in `CACHE`, so the next view
+    /// asks the network again.
+    static OFFLINE: RefCell<Vec<(&'static str, OfflineCopy)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `Some(time of the copy)` when `value` came from the service worker's offline copy.
@@ -88,9 +89,9 @@ pub fn offline_copy<T: 'static>(value: &Arc<T>) -> Option<Option<DateTime<FixedO
     OFFLINE.with(|offline| {
         offline
             .borrow()
-            .values()
-            .find(|(copy, _)| std::ptr::addr_eq(Arc::as_ptr(copy), Arc::as_ptr(value)))
-            .map(|(_, time)| *time)
+            .iter()
+            .find(|(_, (copy, _))| std::ptr::addr_eq(Arc::as_ptr(copy), Arc::as_ptr(value)))
+            .map(|(_, (_, time))| *time)
     })
 }
 
@@ -116,12 +117,10 @@ pub async fn fetch_data<T: DeserializeOwned + Validate + Send + Sync + 'static>(
     drop(deadline);
     let value = Arc::new(parse::<T>(&text).map_err(LoadError::Data)?);
     let shared = value.clone() as Arc<dyn Any + Send + Sync>;
+    OFFLINE.with(|copies| copies.borrow_mut().retain(|(name, _)| *name != file));
     match offline {
-        Some(time) => {
-            OFFLINE.with(|copies| copies.borrow_mut().insert(file, (shared, time)));
-        }
+        Some(time) => OFFLINE.with(|copies| copies.borrow_mut().push((file, (shared, time)))),
         None => {
-            OFFLINE.with(|copies| copies.borrow_mut().remove(file));
             CACHE.with(|cache| cache.borrow_mut().insert(file, shared));
         }
     }

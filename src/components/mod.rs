@@ -28,7 +28,7 @@ pub use data_view::DataView;
 pub use disclosure::Disclosure;
 pub use error_alert::ErrorAlert;
 pub use filter_group::FilterGroup;
-pub use offline_notice::OfflineNotice;
+pub use offline_notice::offline_notice;
 pub use page::{focus_by_id, focus_if_lost, Page};
 pub use quoted::Quoted;
 pub use site_footer::SiteFooter;

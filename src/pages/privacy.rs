@@ -1,55 +1,24 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::js_sys::{Array, Reflect};
-use web_sys::{Cache, ServiceWorkerContainer, ServiceWorkerRegistration};
+use web_sys::js_sys::{Function, Promise, Reflect};
 
 use crate::agenda::STORAGE_KEY;
 use crate::components::announcer::use_announcer;
 use crate::components::{focus_by_id, DataTable, Page, RowHeader};
 use crate::storage::{use_agenda, use_theme, THEME_KEY};
 
-/// The caches of the service worker (scripts/service-worker.mjs names them `nec-web-<version>`).
+/// The service worker's caches are named `nec-web-<version>` (scripts/service-worker.mjs).
 const OFFLINE_CACHE_PREFIX: &str = "nec-web-";
 
-/// The names of the service worker's caches on this device (none if Cache Storage is unavailable).
-async fn offline_caches() -> Vec<String> {
-    let Ok(storage) = window().caches() else { return Vec::new() };
-    let Ok(names) = JsFuture::from(storage.keys()).await else { return Vec::new() };
-    Array::from(&names).iter().filter_map(|name| name.as_string()).filter(|name| name.starts_with(OFFLINE_CACHE_PREFIX)).collect()
-}
-
-/// How many files the offline copy holds right now.
-async fn offline_files() -> u32 {
-    let mut count = 0;
-    if let Ok(storage) = window().caches() {
-        for name in offline_caches().await {
-            let Ok(cache) = JsFuture::from(storage.open(&name)).await else { continue };
-            if let Ok(keys) = JsFuture::from(cache.unchecked_into::<Cache>().keys()).await {
-                count += Array::from(&keys).length();
-            }
-        }
-    }
-    count
-}
-
-/// Unregisters the service worker (so it copies nothing more and the next visit starts afresh),
-/// then deletes its caches.
-async fn erase_offline_copy() {
-    let container = Reflect::get(&window().navigator(), &"serviceWorker".into()).ok().filter(|c| !c.is_undefined());
-    if let Some(container) = container.map(JsCast::unchecked_into::<ServiceWorkerContainer>) {
-        if let Ok(registration) = JsFuture::from(container.get_registration()).await {
-            if let Some(unregister) = registration.dyn_ref::<ServiceWorkerRegistration>().and_then(|r| r.unregister().ok()) {
-                let _ = JsFuture::from(unregister).await;
-            }
-        }
-    }
-    if let Ok(storage) = window().caches() {
-        for name in offline_caches().await {
-            let _ = JsFuture::from(storage.delete(&name)).await;
-        }
-    }
+/// Calls `window.necOfflineCopy.<name>()`, which the boot script defines (counting or erasing the
+/// offline copy: see scripts/externalize-boot-script.mjs), and awaits its promise.
+async fn offline_copy(name: &str) -> Option<JsValue> {
+    let helper = Reflect::get(&window(), &"necOfflineCopy".into()).ok()?;
+    let function = Reflect::get(&helper, &name.into()).ok()?.dyn_into::<Function>().ok()?;
+    let promise = function.call0(&helper).ok()?.dyn_into::<Promise>().ok()?;
+    JsFuture::from(promise).await.ok()
 }
 
 /// `/donnees-personnelles`: what the site keeps on the visitor's device and why (RGPD), with
@@ -69,7 +38,15 @@ pub fn PrivacyPage() -> impl IntoView {
         "dark" => "« Sombre »",
         _ => "rien (thème automatique)",
     };
-    let offline = LocalResource::new(offline_files);
+    // How many files the offline copy holds (`None` until counted); counted again after an erase.
+    let offline = RwSignal::new(None::<u32>);
+    let count_offline = move || {
+        spawn_local(async move {
+            let files = offline_copy("files").await.and_then(|n| n.as_f64()).unwrap_or(0.0);
+            offline.set(Some(files as u32));
+        })
+    };
+    count_offline();
     let offline_kept = move || match offline.get() {
         None => "…".to_owned(),
         Some(0) => "rien".to_owned(),
@@ -86,8 +63,10 @@ pub fn PrivacyPage() -> impl IntoView {
         agenda.forget();
         theme.set(String::new());
         spawn_local(async move {
-            erase_offline_copy().await;
-            offline.refetch();
+            // Unregisters the worker (nothing more is copied; the next visit starts afresh), then
+            // deletes its caches.
+            offline_copy("erase").await;
+            count_offline();
         });
         announcer.say("Les données de ce site ont été effacées de cet appareil. Le bouton « Rétablir les données effacées » les remet.");
     };

@@ -100,8 +100,11 @@ after(async () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
+// A hung evaluate or navigation fails the test by name instead of stalling the suite.
+const LIMIT = { timeout: 120_000 };
+
 describe('offline, through the service worker', () => {
-  it('after a first visit, /, /programme and /programme/grande-soiree open with the network off, and say the data is the offline copy', async () => {
+  it('after a first visit, /, /programme and /programme/grande-soiree open with the network off, and say the data is the offline copy', LIMIT, async () => {
     const { dir, server } = await serveCopy();
     const worker = workerOf(dir);
     const visited = Date.now();
@@ -141,7 +144,7 @@ describe('offline, through the service worker', () => {
     await context.close();
   });
 
-  it('a new build’s worker replaces the old cache, and the new files then work offline', async () => {
+  it('a new build’s worker replaces the old cache, and the new files then work offline', LIMIT, async () => {
     const { dir, server } = await serveCopy();
     const before = workerOf(dir);
     const { context, page } = await firstVisit(server.url, '/charte');
@@ -182,7 +185,7 @@ describe('offline, through the service worker', () => {
     await context.close();
   });
 
-  it('/donnees-personnelles lists the offline copy, and erasing removes it until the next visit', async () => {
+  it('/donnees-personnelles lists the offline copy, and erasing removes it until the next visit', LIMIT, async () => {
     const { dir, server } = await serveCopy();
     const worker = workerOf(dir);
     const files = 1 + worker.assets.length + worker.data.length;
