@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, panics, settled } from '../support/browser.mjs';
+import { axeViolations, launchBrowser, panics, settled } from '../support/browser.mjs';
 import { serveWithNginx } from '../support/nginx.mjs';
 import { DIST } from '../support/server.mjs';
 import { ROUTES } from '../support/routes.mjs';
@@ -131,6 +131,7 @@ describe('offline, through the service worker', () => {
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Programme', exact: true }).click();
     await page.waitForURL(/\/programme$/);
     await assertRoute(page, '/programme', { offline: when });
+    assert.deepEqual(await axeViolations(page), [], 'the offline notice passes axe-core');
     // A full navigation (typed address, bookmark) to an item page: the cached index.html, then the data.
     await page.goto(`${server.url}/programme/grande-soiree`);
     await assertRoute(page, '/programme/grande-soiree', { offline: when });
