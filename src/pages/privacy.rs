@@ -68,7 +68,11 @@ pub fn PrivacyPage() -> impl IntoView {
             offline_copy("erase").await;
             count_offline();
         });
-        announcer.say("Les données de ce site ont été effacées de cet appareil. Le bouton « Rétablir les données effacées » les remet.");
+        announcer.say(if copy_erased.get_untracked() {
+            "Les données de ce site ont été effacées de cet appareil. Le bouton « Rétablir les données effacées » remet vos réglages ; la copie hors ligne sera refaite à votre prochaine visite."
+        } else {
+            "Les données de ce site ont été effacées de cet appareil. Le bouton « Rétablir les données effacées » les remet."
+        });
     };
     let restore = move |_| {
         if let Some((ids, kept_theme)) = erased.get_untracked() {
@@ -93,7 +97,7 @@ pub fn PrivacyPage() -> impl IntoView {
             </p>
             <p>
                 "Pour que le site et ses données s’ouvrent aussi sans connexion, votre navigateur garde dès la première visite une copie des "
-                "fichiers publics du site (application, styles, programme, charte, éditions) dans son cache (« Cache Storage », rempli par le "
+                "fichiers publics du site (application, styles, programme, charte, éditions, liste des données) dans son cache (« Cache Storage », rempli par le "
                 "« service worker » du site). Cette copie ne contient rien sur vous ; elle est remplacée à chaque nouvelle version du site."
             </p>
             <DataTable caption_id="stockage-caption" caption="Ce que ce site garde sur votre appareil"
