@@ -84,7 +84,8 @@ async function local(path) {
 }
 
 // A data file: the page may still be loading it (its app starts as this worker installs), so
-// look again in the HTTP cache a moment later before downloading it: never twice the same file.
+// look again in the HTTP cache 1.5 s later before downloading it; only a page still loading its
+// data after that makes the same file come twice.
 async function localData(path) {
   const now = await fromHttpCache(path);
   if (now) return now;
