@@ -22,7 +22,19 @@ if (!match) {
 // downloads, so a visitor who chose "Sombre" never sees a light page first.
 const applyStoredTheme =
   "try { const t = localStorage.getItem('nec-theme'); if (t === 'light' || t === 'dark') document.documentElement.dataset.theme = t; } catch {}\n";
-const code = applyStoredTheme + match[1].trim() + '\n';
+// Release builds only (scripts/service-worker.mjs writes /sw.js then): once the page has loaded,
+// register the service worker that keeps the site and its data for offline use. A browser
+// without service workers, or one that refuses them, simply stays online-only.
+const registerWorker = process.env.TRUNK_PROFILE === 'release'
+  ? "if ('serviceWorker' in navigator) { const register = () => navigator.serviceWorker.register('/sw.js').catch(() => {}); if (document.readyState === 'complete') register(); else addEventListener('load', register); }\n"
+  : '';
+// What /donnees-personnelles shows and erases of the service worker's offline copy (its caches
+// are named nec-web-<version>, see scripts/service-worker.mjs): here in JavaScript, a few lines
+// that would cost the wasm 3 KiB of bindings and futures.
+const offlineCopy =
+  "window.necOfflineCopy = { async files() { let n = 0; if (!self.caches) return n; for (const c of await caches.keys()) if (c.startsWith('nec-web-')) n += (await (await caches.open(c)).keys()).length; return n; }, " +
+  "async erase() { const r = await navigator.serviceWorker?.getRegistration(); await r?.unregister(); if (self.caches) for (const c of await caches.keys()) if (c.startsWith('nec-web-')) await caches.delete(c); } };\n";
+const code = applyStoredTheme + offlineCopy + registerWorker + match[1].trim() + '\n';
 const hash = createHash('sha384').update(code).digest();
 const name = `boot-${hash.toString('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, name), code);

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::{DateTime, FixedOffset};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -68,9 +69,30 @@ impl LoadError {
     }
 }
 
+/// The header the service worker (scripts/service-worker.mjs) adds to a data file it serves from
+/// its offline copy because the network failed: the RFC 3339 time the copy was made.
+const OFFLINE_HEADER: &str = "X-NEC-Hors-Ligne";
+
+/// A value shown from the offline copy, and when that copy was made (`None`: unreadable time).
+type OfflineCopy = (Arc<dyn Any + Send + Sync>, Option<DateTime<FixedOffset>>);
+
 thread_local! {
     /// Files already loaded and checked, by URL, so moving between pages does not fetch them again.
     static CACHE: RefCell<HashMap<String, Arc<dyn Any + Send + Sync>>> = RefCell::new(HashMap::new());
+    /// The last offline copy of each file, by URL (a few at most): never in `CACHE`, so the next
+    /// view asks the network again.
+    static OFFLINE: RefCell<Vec<(String, OfflineCopy)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `Some(time of the copy)` when `value` came from the service worker's offline copy.
+pub fn offline_copy<T: 'static>(value: &Arc<T>) -> Option<Option<DateTime<FixedOffset>>> {
+    OFFLINE.with(|offline| {
+        offline
+            .borrow()
+            .iter()
+            .find(|(_, (copy, _))| std::ptr::addr_eq(Arc::as_ptr(copy), Arc::as_ptr(value)))
+            .map(|(_, (_, time))| *time)
+    })
 }
 
 /// Loads, parses and validates one data file of the site, once per page load.
@@ -97,10 +119,18 @@ pub async fn fetch_data_from<T: DeserializeOwned + Validate + Send + Sync + 'sta
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
+    let offline = response.headers().get(OFFLINE_HEADER).map(|time| DateTime::parse_from_rfc3339(time.trim()).ok());
     let text = response.text().await.map_err(failed)?;
     drop(deadline);
     let value = Arc::new(parse::<T>(&text).map_err(LoadError::Data)?);
-    CACHE.with(|cache| cache.borrow_mut().insert(url, value.clone() as Arc<dyn Any + Send + Sync>));
+    let shared = value.clone() as Arc<dyn Any + Send + Sync>;
+    OFFLINE.with(|copies| copies.borrow_mut().retain(|(name, _)| *name != url));
+    match offline {
+        Some(time) => OFFLINE.with(|copies| copies.borrow_mut().push((url, (shared, time)))),
+        None => {
+            CACHE.with(|cache| cache.borrow_mut().insert(url, shared));
+        }
+    }
     Ok(value)
 }
 

@@ -58,6 +58,11 @@ pub fn event_time(instant: DateTime<FixedOffset>) -> String {
     self::time(instant.time())
 }
 
+/// « 1er décembre 2026 à 19 h 05 », in the instant's own offset.
+pub fn date_time(instant: DateTime<FixedOffset>) -> String {
+    format!("{} à {}", day_month_year(instant.date_naive()), self::time(instant.time()))
+}
+
 /// « 1 h 30 », « 45 min », « 3 h »
 pub fn duration_minutes(minutes: i64) -> String {
     match (minutes / 60, minutes % 60) {
@@ -124,6 +129,14 @@ mod tests {
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn date_and_time_in_their_own_offset() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+        assert_eq!(date_time(at("2026-12-01T19:05:00+01:00")), "1er décembre 2026 à 19 h 05");
+        assert_eq!(date_time(at("2023-10-19T23:30:00Z")), "19 octobre 2023 à 23 h 30");
+        assert_eq!(date_time(at("2024-02-29T09:00:00-05:00")), "29 février 2024 à 9 h");
     }
 
     #[test]

@@ -535,6 +535,9 @@ pub struct Budgets {
     pub description: String,
     /// First load of a route, brotli-compressed, data included, in KiB.
     pub first_load_brotli_kib: u32,
+    /// Requests of the page itself.
     pub requests: u32,
+    /// Requests of the service worker during a first visit (its offline copy).
+    pub service_worker_requests: u32,
     pub dom_elements: u32,
 }

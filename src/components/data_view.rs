@@ -1,11 +1,13 @@
 use std::sync::Arc;
 
+use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 
-use crate::components::{focus_if_lost, ErrorAlert};
-use crate::data::LoadError;
+use crate::components::{focus_if_lost, offline_notice, ErrorAlert};
+use crate::data::{offline_copy, LoadError};
 
-/// Shows a data file's content once loaded: a polite loading message before, an alert with retry on error.
+/// Shows a data file's content once loaded: a polite loading message before, an alert with retry on
+/// error, and « Données hors ligne du … » above the content when it is the offline copy.
 #[component]
 pub fn DataView<T, V, F>(
     resource: LocalResource<Result<Arc<T>, LoadError>>,
@@ -34,10 +36,16 @@ where
                     // The retry button that had focus is gone with the alert.
                     focus_if_lost("titre-page", None);
                 }
-                render(data).into_any()
+                with_offline_notice(offline_copy(&data), render(data).into_any())
             }
         }}
     }
+}
+
+/// The content, after « Données hors ligne du … » when it is the offline copy. Not generic, so
+/// the wasm holds it once rather than once per data type.
+fn with_offline_notice(offline: Option<Option<DateTime<FixedOffset>>>, content: AnyView) -> AnyView {
+    view! { {offline.map(offline_notice)} {content} }.into_any()
 }
 
 /// A deep link such as `/charte#engagement-5` names an element that only exists once the data

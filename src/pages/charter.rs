@@ -57,8 +57,8 @@ fn CharterContent(charter: Arc<Charter>) -> impl IntoView {
 fn SiteCommitments() -> impl IntoView {
     let weight = serde_json::from_str::<Budgets>(BUDGETS).ok().map(|b| {
         format!(
-            "Chaque page pèse au plus {} Kio compressés à son premier chargement, données comprises, en {} requêtes au plus, et affiche au plus {} éléments : ces budgets sont vérifiés à chaque construction du site. ",
-            b.first_load_brotli_kib, b.requests, b.dom_elements
+            "Chaque page pèse au plus {} Kio compressés à son premier chargement, données et copie hors ligne comprises, en {} requêtes au plus (et {} de plus pour la copie hors ligne), et affiche au plus {} éléments : ces budgets sont vérifiés à chaque construction du site. ",
+            b.first_load_brotli_kib, b.requests, b.service_worker_requests, b.dom_elements
         )
     });
     view! {

@@ -1,6 +1,7 @@
 // The app under the strict Content-Security-Policy a public host should send (issue 9), as the
 // server actually sends it (nginx with deploy/, or the node fallback with the same headers):
-// every route renders with zero `securitypolicyviolation` event, and no inline script is left.
+// every route renders with zero `securitypolicyviolation` event, and no inline script is left;
+// the service worker registers and takes control under the same policy.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -23,7 +24,7 @@ describe('strict Content-Security-Policy', () => {
 
   for (const route of ROUTES) {
     it(`${route.path} renders under the CSP with no violation`, async () => {
-      const page = await openPage(env);
+      const page = await openPage(env, { serviceWorkers: 'allow' });
       await page.addInitScript(() => {
         window.__violations = [];
         document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -38,6 +39,7 @@ describe('strict Content-Security-Policy', () => {
         await toggle.click();
         assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
       }
+      await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith('/sw.js'));
       assert.deepEqual(await page.evaluate(() => window.__violations), []);
       assert.deepEqual(panics(page), []);
       await page.close();

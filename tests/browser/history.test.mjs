@@ -37,7 +37,7 @@ describe('the charter', () => {
     const budgets = (await import('../../budgets.json', { with: { type: 'json' } })).default;
     const text = await section.innerText();
     assert.ok(text.includes(`au plus ${budgets.first_load_brotli_kib} Kio`), text);
-    assert.ok(text.includes(`en ${budgets.requests} requêtes au plus`), text);
+    assert.ok(text.includes(`en ${budgets.requests} requêtes au plus (et ${budgets.service_worker_requests} de plus pour la copie hors ligne)`), text);
     assert.ok(text.includes('Aucun traceur, aucun cookie'), text);
     await section.getByRole('link', { name: 'déclaration d’accessibilité' }).click();
     await settled(page);

@@ -17,18 +17,23 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export const SERVER = process.env.NEC_TEST_SERVER === 'node' ? 'node' : 'nginx';
 
+/** Debian's Chromium, headless, as every test file runs it. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic',
+      '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
 /** Starts the server and the browser, once per test file. */
 export async function start() {
   const server = SERVER === 'node' ? await serve() : await serveWithNginx();
   let browser;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic',
-        '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   } catch (error) {
     await server.close();
     throw error;
@@ -47,10 +52,13 @@ export async function start() {
 /**
  * A new page that records console errors and uncaught exceptions, so a test can assert
  * that nothing panicked. `bypassCSP`: for a test that stands in for a user style sheet, which
- * the site's Content-Security-Policy does not apply to.
+ * the site's Content-Security-Policy does not apply to. `serviceWorkers`: 'block' by default, so
+ * that a test's `page.route` sees every request (a request the site's service worker answers
+ * would bypass it) and each test starts from a first visit; 'allow' where the worker is what is
+ * tested or measured (offline, budgets, CSP).
  */
-export async function openPage(env, { colorScheme = 'light', viewport = { width: 1280, height: 900 }, bypassCSP = false } = {}) {
-  const context = await env.browser.newContext({ colorScheme, viewport, locale: 'fr-FR', bypassCSP });
+export async function openPage(env, { colorScheme = 'light', viewport = { width: 1280, height: 900 }, bypassCSP = false, serviceWorkers = 'block' } = {}) {
+  const context = await env.browser.newContext({ colorScheme, viewport, locale: 'fr-FR', bypassCSP, serviceWorkers });
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (msg) => {

@@ -96,7 +96,7 @@ export const ROUTES = [
     h1: 'Données personnelles',
     title: 'Données personnelles — Numérique en Commun[s]',
     nav: null,
-    content: ['aucune donnée personnelle', 'nec-mon-programme-2023', 'nec-theme', 'rien (thème automatique)', 'Effacer ces données de cet appareil'],
+    content: ['aucune donnée personnelle', 'nec-mon-programme-2023', 'nec-theme', 'rien (thème automatique)', 'nec-web-…', 'Cache Storage', 'Effacer ces données de cet appareil'],
   },
   {
     path: '/plan-du-site',

@@ -1,0 +1,203 @@
+// Trunk post-build hook (release only): writes sw.js, the service worker that lets the site open
+// without a network after a first visit. It lists this build's actual files, so it is generated
+// here, after Trunk hashed them and after externalize-boot-script.mjs wrote boot-<hash>.js (the
+// boot script registers /sw.js once the page has loaded).
+//
+// - hashed files (`-<16 hex>`, never change): cache first;
+// - the data files the app reads (/data/*.json, schemas excepted): network first, the cached copy
+//   as fallback, sent with `X-NEC-Hors-Ligne: <RFC 3339 time the copy was made>` so the app can
+//   say « Données hors ligne du … » (src/data.rs);
+// - routes (navigations to a path without an extension): network first, the cached index.html
+//   as fallback;
+// - the cache is named after this build (`nec-web-<hash of the file list, index.html and this
+//   worker>`): a new release installs a new cache and deletes the old ones on activation.
+// By hand: `node scripts/service-worker.mjs dist`.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('service-worker: give a directory, or run as a Trunk hook (TRUNK_STAGING_DIR)');
+  process.exit(1);
+}
+// `trunk serve`: no worker, so development never runs on stale cached files (and the boot script
+// registers none, see externalize-boot-script.mjs).
+if (!process.argv[2] && process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
+const html = readFileSync(join(dir, 'index.html'), 'utf8');
+// The site's own hashed files: those index.html names, and the wasm its glue loads (same name
+// and hash). The partner widget's files (scripts/build-widget.mjs) are not the site's: left out.
+const referenced = [...html.matchAll(/(?:src|href)=["']?(\/[^"' >]+)/g)].map((m) => m[1]).filter((path) => HASHED.test(path));
+const assets = readdirSync(dir)
+  .filter((name) => HASHED.test(name) && (referenced.includes(`/${name}`) || referenced.includes(`/${name.replace(/_bg\.wasm$/, '.js')}`)))
+  .sort()
+  .map((name) => `/${name}`);
+const missing = referenced.filter((path) => !assets.includes(path));
+if (!assets.some((path) => path.endsWith('_bg.wasm'))) missing.push('the wasm of the glue');
+if (assets.length === 0 || missing.length > 0) {
+  console.error(`service-worker: index.html and the hashed files do not match (${missing.join(', ') || 'no hashed file'})`);
+  process.exit(1);
+}
+const dataDir = join(dir, 'data');
+const data = existsSync(dataDir)
+  ? readdirSync(dataDir).filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json')).sort().map((name) => `/data/${name}`)
+  : [];
+
+// The worker itself: plain JavaScript, no dependency, no inline script anywhere (CSP).
+const body = `
+const CACHE_PREFIX = 'nec-web-';
+const CACHE = CACHE_PREFIX + VERSION;
+const SHELL = '/index.html';
+const OFFLINE_HEADER = 'X-NEC-Hors-Ligne';
+
+// The local time as RFC 3339 with its offset, e.g. 2026-12-01T19:53:00+01:00.
+function stamp(date = new Date()) {
+  const offset = -date.getTimezoneOffset();
+  const two = (n) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
+  const local = new Date(date.getTime() + offset * 60000).toISOString().slice(0, 19);
+  return local + (offset < 0 ? '-' : '+') + two(offset / 60) + ':' + two(offset % 60);
+}
+
+// Keeps a copy of a data response, stamped with the time it was made.
+async function keep(cache, path, response) {
+  if (!response.ok || response.type !== 'basic') return;
+  const headers = new Headers(response.headers);
+  // The body is stored decoded: its encoding and length headers no longer apply.
+  headers.delete('Content-Encoding');
+  headers.delete('Content-Length');
+  headers.set(OFFLINE_HEADER, stamp());
+  await cache.put(path, new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers }));
+}
+
+// A file the page has just loaded is taken from the browser's HTTP cache, so the copy costs no
+// request (hashed files are immutable; the data and the page revalidate, but were fetched a
+// moment ago); null if it is not there.
+async function fromHttpCache(path) {
+  try {
+    const cached = await fetch(path, { cache: 'only-if-cached', mode: 'same-origin' });
+    if (cached.ok) return cached;
+  } catch {}
+  return null;
+}
+
+async function local(path) {
+  return (await fromHttpCache(path)) ?? fetch(path);
+}
+
+// A data file: the page may still be loading it (its app starts as this worker installs), so
+// look again in the HTTP cache 1.5 s later before downloading it; only a page still loading its
+// data after that makes the same file come twice.
+async function localData(path) {
+  const now = await fromHttpCache(path);
+  if (now) return now;
+  await new Promise((done) => setTimeout(done, 1500));
+  return local(path);
+}
+
+// index.html, as the page that registered this worker received it when it is still in the HTTP
+// cache (every route is index.html) and is this build's (it names this build's files: after a
+// release, the cached page may be the previous one); otherwise from the network.
+async function shell() {
+  const names = ASSETS.filter((path) => !path.endsWith('_bg.wasm'));
+  for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
+    const url = new URL(client.url);
+    if (url.origin !== self.location.origin || /\\.[^/]*$/.test(url.pathname)) continue;
+    try {
+      const cached = await fetch(url.pathname + url.search, { cache: 'only-if-cached', mode: 'same-origin' });
+      if (!cached.ok || !(cached.headers.get('Content-Type') ?? '').startsWith('text/html')) continue;
+      const html = await cached.text();
+      if (names.every((path) => html.includes(path))) {
+        const headers = new Headers(cached.headers);
+        headers.delete('Content-Encoding');
+        headers.delete('Content-Length');
+        return new Response(html, { status: 200, headers });
+      }
+    } catch {}
+  }
+  return fetch(SHELL);
+}
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const required = async (path, response) => {
+    if (!response.ok) throw new Error(path + ": " + response.status);
+    await cache.put(path, response);
+  };
+  await required(SHELL, await shell());
+  await Promise.all(ASSETS.map(async (path) => required(path, await local(path))));
+  // A data file that fails now is copied the next time the app reads it.
+  await Promise.allSettled(DATA.map(async (path) => keep(cache, path, await localData(path))));
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(precache().then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    await Promise.all(names.filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE).map((name) => caches.delete(name)));
+    await self.clients.claim();
+  })());
+});
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request, { cacheName: CACHE });
+  return cached ?? fetch(request);
+}
+
+async function dataNetworkFirst(event, path) {
+  try {
+    const response = await fetch(event.request);
+    if (response.ok) {
+      // Into the existing copy only: once the visitor erased it (/donnees-personnelles), nothing
+      // is copied again before the next visit registers a new worker.
+      const copy = response.clone();
+      event.waitUntil(caches.has(CACHE).then((kept) => kept && caches.open(CACHE).then((cache) => keep(cache, path, copy))).catch(() => {}));
+    }
+    return response;
+  } catch (error) {
+    const cached = await caches.match(path, { cacheName: CACHE });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function routeNetworkFirst(request) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const shell = await caches.match(SHELL, { cacheName: CACHE });
+    if (shell) return shell;
+    throw error;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (DATA.includes(url.pathname)) {
+    event.respondWith(dataNetworkFirst(event, url.pathname));
+  } else if (ASSETS.includes(url.pathname)) {
+    event.respondWith(cacheFirst(request));
+  } else if (request.mode === 'navigate' && !/\\.[^/]*$/.test(url.pathname)) {
+    event.respondWith(routeNetworkFirst(request));
+  }
+});
+`;
+
+const version = createHash('sha256').update(JSON.stringify({ assets, data, html, body })).digest('hex').slice(0, 16);
+const worker = [
+  '// Generated by scripts/service-worker.mjs at build time; do not edit.',
+  `const VERSION = '${version}';`,
+  `const ASSETS = ${JSON.stringify(assets)};`,
+  `const DATA = ${JSON.stringify(data)};`,
+  body.trimStart(),
+].join('\n');
+writeFileSync(join(dir, 'sw.js'), worker);
+console.log(`service-worker: sw.js, cache nec-web-${version}, ${assets.length} hashed files, ${data.length} data files`);
