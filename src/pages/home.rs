@@ -15,10 +15,7 @@ pub fn HomePage() -> impl IntoView {
             <p class="lead">
                 "Le rendez-vous des acteurs d’un numérique d’intérêt général, ouvert, inclusif, accessible, durable, souverain et éthique, à l’initiative de l’Agence nationale de la cohésion des territoires."
             </p>
-            <section aria-labelledby="edition-2023">
-                <h2 id="edition-2023">"L’édition 2023 en un coup d’œil"</h2>
-                <DataView resource=programme what="l’édition 2023" render=|p| view! { <AtAGlance programme=p/> }/>
-            </section>
+            // The sections first: they do not wait for the data, so nothing moves under the reader when the edition appears (no layout shift).
             <nav aria-labelledby="rubriques" class="sections">
                 <h2 id="rubriques">"Rubriques"</h2>
                 <ul class="cards">
@@ -27,6 +24,10 @@ pub fn HomePage() -> impl IntoView {
                     <li><A href="/editions">"Les éditions depuis 2018"</A><p>"Villes, lieux et chiffres de chaque édition nationale, et les NEC locaux."</p></li>
                 </ul>
             </nav>
+            <section aria-labelledby="edition-2023">
+                <h2 id="edition-2023">"L’édition 2023 en un coup d’œil"</h2>
+                <DataView resource=programme what="l’édition 2023" render=|p| view! { <AtAGlance programme=p/> }/>
+            </section>
         </Page>
     }
 }
