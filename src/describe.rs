@@ -2,6 +2,8 @@
 //! facts (format, theme, place, access, speakers). Shared by the site's pages and the widget;
 //! no web dependency.
 
+use chrono::NaiveDate;
+
 use crate::format::{self, capitalised};
 use crate::model::{Item, Programme};
 
@@ -39,6 +41,15 @@ pub fn item_facts(programme: &Programme, item: &Item) -> String {
     facts.join(" · ")
 }
 
+/// « Jeudi 19 octobre 2023 — Programme du jeudi », or « Date et horaire à préciser ».
+pub fn day_heading(programme: &Programme, day: Option<NaiveDate>) -> String {
+    match (day, day.and_then(|d| programme.day(d))) {
+        (Some(d), Some(info)) => format!("{} — {}", capitalised(&format::long_date(d)), info.title),
+        (Some(d), None) => capitalised(&format::long_date(d)),
+        (None, _) => "Date et horaire à préciser".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +65,13 @@ mod tests {
         let evening = p.items.iter().find(|i| i.id == "grande-soiree").expect("the evening");
         assert_eq!(when_words(evening), "Jeudi 19 octobre 2023, 19 h à 1 h le lendemain : ");
         assert!(item_facts(&p, evening).contains("Lieu : à préciser"), "{}", item_facts(&p, evening));
+    }
+
+    #[test]
+    fn day_headings_name_the_day() {
+        let p = programme();
+        assert_eq!(day_heading(&p, Some("2023-10-19".parse().unwrap())), "Jeudi 19 octobre 2023 — Programme du jeudi");
+        assert_eq!(day_heading(&p, None), "Date et horaire à préciser");
     }
 
     #[test]

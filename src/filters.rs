@@ -3,6 +3,9 @@
 
 use std::collections::HashSet;
 
+use chrono::NaiveDate;
+
+use crate::format::{capitalised, long_date};
 use crate::model::{Item, Programme};
 
 /// The day key of items announced without a day.
@@ -177,6 +180,49 @@ pub fn programme_url(filters: &Filters) -> String {
     if query.is_empty() { "/programme".to_owned() } else { format!("/programme?{query}") }
 }
 
+/// The matching items day by day, then by time; items without a day or a time come last.
+pub fn matching_in_order(programme: &Programme, index: &[String], filters: &Filters) -> Vec<usize> {
+    let mut found = matching(programme, index, filters);
+    found.sort_by_key(|&i| {
+        let item = &programme.items[i];
+        (item.day.is_none(), item.day, item.start.is_none(), item.start, i)
+    });
+    found
+}
+
+/// Runs of consecutive items on the same day, as (day, item indices), in the order given.
+pub fn by_day(programme: &Programme, indices: impl IntoIterator<Item = usize>) -> Vec<(Option<NaiveDate>, Vec<usize>)> {
+    let mut groups: Vec<(Option<NaiveDate>, Vec<usize>)> = Vec::new();
+    for i in indices {
+        let day = programme.items[i].day;
+        match groups.last_mut() {
+            Some((d, list)) if *d == day => list.push(i),
+            _ => groups.push((day, vec![i])),
+        }
+    }
+    groups
+}
+
+/// The (value, label) checkboxes of one filter group: days with their title (and « Date à
+/// préciser » when some items have no day), themes, formats.
+pub fn filter_options(programme: &Programme, list: FilterList) -> Vec<(String, String)> {
+    match list {
+        FilterList::Days => {
+            let mut days: Vec<(String, String)> = programme
+                .days
+                .iter()
+                .map(|d| (d.date.to_string(), format!("{} ({})", capitalised(&long_date(d.date)), d.title)))
+                .collect();
+            if !programme.undated_items().is_empty() {
+                days.push((UNDATED.to_owned(), "Date à préciser".to_owned()));
+            }
+            days
+        }
+        FilterList::Themes => programme.themes.iter().map(|t| (t.id.clone(), t.name.clone())).collect(),
+        FilterList::Formats => programme.formats.iter().map(|f| (f.id.clone(), f.name.clone())).collect(),
+    }
+}
+
 /// Percent-encodes a query value (UTF-8), leaving only unreserved characters as they are.
 pub fn encode_component(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -200,6 +246,18 @@ mod tests {
 
     fn titles(p: &Programme, filters: &Filters) -> Vec<String> {
         matching(p, &search_index(p), filters).into_iter().map(|i| p.items[i].title.clone()).collect()
+    }
+
+    #[test]
+    fn results_come_day_by_day_and_in_runs_per_day() {
+        let p = programme();
+        let found = matching_in_order(&p, &search_index(&p), &Filters::default());
+        let groups = by_day(&p, found.iter().copied());
+        let days: Vec<Option<NaiveDate>> = groups.iter().map(|(d, _)| *d).collect();
+        assert_eq!(days, [Some("2023-10-18".parse().unwrap()), Some("2023-10-19".parse().unwrap()), Some("2023-10-20".parse().unwrap()), None]);
+        assert_eq!(groups.iter().map(|(_, l)| l.len()).sum::<usize>(), p.items.len());
+        assert_eq!(filter_options(&p, FilterList::Days).last().map(|(v, l)| (v.as_str(), l.as_str())), Some((UNDATED, "Date à préciser")));
+        assert_eq!(filter_options(&p, FilterList::Days)[1].1, "Jeudi 19 octobre 2023 (Programme du jeudi)");
     }
 
     #[test]

@@ -6,8 +6,7 @@ use wasm_bindgen::JsCast;
 use crate::components::announcer::use_announcer;
 use crate::components::{focus_if_lost, CopyButton, DataView, FilterGroup, Page};
 use crate::data::{use_data, PROGRAMME};
-use crate::filters::UNDATED;
-use crate::format;
+use crate::filters::{filter_options, FilterList, Filters};
 use crate::model::Programme;
 use crate::widget_options::{contrast_ratio, height_listener_snippet, WidgetOptions, WidgetView, DEFAULT_HEADING_LEVEL, ELEMENT, LOADER};
 
@@ -33,39 +32,20 @@ pub fn EmbedBuilderPage() -> impl IntoView {
 #[component]
 fn Builder(programme: Arc<Programme>) -> impl IntoView {
     let view_choice = RwSignal::new(WidgetView::Programme);
-    let themes = RwSignal::new(Vec::<String>::new());
-    let days = RwSignal::new(Vec::<String>::new());
-    let formats = RwSignal::new(Vec::<String>::new());
+    // The programme's own filter state and toggles, as on /programme.
+    let chosen = RwSignal::new(Filters::default());
     let heading_level = RwSignal::new(DEFAULT_HEADING_LEVEL);
     let accent = RwSignal::new(DEFAULT_ACCENT.to_owned());
-    let options = Memo::new(move |_| WidgetOptions {
-        view: view_choice.get(),
-        themes: themes.get(),
-        days: days.get(),
-        formats: formats.get(),
-        heading_level: heading_level.get(),
-        data_src: None,
+    let options = Memo::new(move |_| {
+        let Filters { days, themes, formats, .. } = chosen.get();
+        WidgetOptions { view: view_choice.get(), themes, days, formats, heading_level: heading_level.get(), data_src: None }
     });
     let site = window().location().origin().unwrap_or_default();
 
-    let toggle = |list: RwSignal<Vec<String>>| {
-        Callback::new(move |value: String| {
-            list.update(|l| match l.iter().position(|v| *v == value) {
-                Some(i) => {
-                    l.remove(i);
-                }
-                None => l.push(value),
-            })
-        })
-    };
-    let checked = |list: RwSignal<Vec<String>>| Callback::new(move |value: String| list.with(|l| l.contains(&value)));
-    let mut day_options: Vec<(String, String)> =
-        programme.days.iter().map(|d| (d.date.to_string(), format!("{} ({})", format::capitalised(&format::long_date(d.date)), d.title))).collect();
-    if !programme.undated_items().is_empty() {
-        day_options.push((UNDATED.to_owned(), "Date à préciser".to_owned()));
-    }
-    let theme_options: Vec<(String, String)> = programme.themes.iter().map(|t| (t.id.clone(), t.name.clone())).collect();
-    let format_options: Vec<(String, String)> = programme.formats.iter().map(|f| (f.id.clone(), f.name.clone())).collect();
+    let toggle = move |list: FilterList| Callback::new(move |value: String| chosen.update(|f| *f = f.toggled(list, &value)));
+    let checked = move |list: FilterList| Callback::new(move |value: String| chosen.with(|f| f.has(list, &value)));
+    let (day_options, theme_options, format_options) =
+        (filter_options(&programme, FilterList::Days), filter_options(&programme, FilterList::Themes), filter_options(&programme, FilterList::Formats));
 
     let snippet = {
         let site = site.clone();
@@ -109,9 +89,9 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
             </fieldset>
             <Show when=move || view_choice.get() == WidgetView::Programme>
                 <p class="hint">"Sans filtre, tout le programme est affiché ; les filtres se combinent."</p>
-                <FilterGroup legend="Thématiques" name="theme" options=theme_options.clone() checked=checked(themes) on_toggle=toggle(themes)/>
-                <FilterGroup legend="Jours" name="jour" options=day_options.clone() checked=checked(days) on_toggle=toggle(days)/>
-                <FilterGroup legend="Formats" name="format" options=format_options.clone() checked=checked(formats) on_toggle=toggle(formats)/>
+                <FilterGroup legend="Thématiques" name="theme" options=theme_options.clone() checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
+                <FilterGroup legend="Jours" name="jour" options=day_options.clone() checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
+                <FilterGroup legend="Formats" name="format" options=format_options.clone() checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
             </Show>
             <div class="field">
                 <label for="niveau-titre">"Niveau du premier titre du module"</label>

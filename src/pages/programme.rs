@@ -8,8 +8,8 @@ use leptos_router::NavigateOptions;
 use crate::agenda::now_and_next;
 use crate::components::{AgendaToggle, DataView, FilterGroup, Page, VisuallyHidden, When};
 use crate::data::{use_data, PROGRAMME};
-use crate::describe::{item_facts, when_words};
-use crate::filters::{matching, programme_url, search_index, FilterList, Filters, PAGE_SIZE, UNDATED};
+use crate::describe::{day_heading, item_facts, when_words};
+use crate::filters::{by_day, filter_options, matching_in_order, programme_url, search_index, FilterList, Filters, PAGE_SIZE};
 use crate::format::capitalised;
 use crate::format;
 use crate::model::{Item, Programme};
@@ -49,13 +49,7 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
     let results = {
         let (programme, index) = (programme.clone(), index.clone());
         Memo::new(move |_| {
-            let mut found = filters.with(|f| matching(&programme, &index, f));
-            // Day by day, then by time; items without a day or a time come last.
-            found.sort_by_key(|&i| {
-                let item = &programme.items[i];
-                (item.day.is_none(), item.day, item.start.is_none(), item.start, i)
-            });
-            found
+            filters.with(|f| matching_in_order(&programme, &index, f))
         })
     };
     let apply = move |next: Filters, replace: bool| {
@@ -82,16 +76,8 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
         move |_| apply(Filters { page: 1, ..Filters::default() }, false)
     };
 
-    let mut day_options: Vec<(String, String)> = programme
-        .days
-        .iter()
-        .map(|d| (d.date.to_string(), format!("{} ({})", capitalised(&format::long_date(d.date)), d.title)))
-        .collect();
-    if !programme.undated_items().is_empty() {
-        day_options.push((UNDATED.to_owned(), "Date à préciser".to_owned()));
-    }
-    let theme_options = programme.themes.iter().map(|t| (t.id.clone(), t.name.clone())).collect();
-    let format_options = programme.formats.iter().map(|f| (f.id.clone(), f.name.clone())).collect();
+    let (day_options, theme_options, format_options) =
+        (filter_options(&programme, FilterList::Days), filter_options(&programme, FilterList::Themes), filter_options(&programme, FilterList::Formats));
 
     let count = move || results.with(Vec::len);
     let pages = move || count().div_ceil(PAGE_SIZE).max(1);
@@ -126,15 +112,7 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
         let p = p.clone();
         Memo::new(move |_| {
             let start = (page() - 1) * PAGE_SIZE;
-            let mut groups: Vec<(Option<chrono::NaiveDate>, Vec<usize>)> = Vec::new();
-            for i in results.with(|found| found.iter().skip(start).take(PAGE_SIZE).copied().collect::<Vec<_>>()) {
-                let day = p.items[i].day;
-                match groups.last_mut() {
-                    Some((d, list)) if *d == day => list.push(i),
-                    _ => groups.push((day, vec![i])),
-                }
-            }
-            groups
+            results.with(|found| by_day(&p, found.iter().skip(start).take(PAGE_SIZE).copied()))
         })
     };
     let query = Memo::new(move |_| filters.with(Filters::to_query));
@@ -199,11 +177,7 @@ fn DaySection(
 ) -> impl IntoView {
     let p = programme;
     let info = day.and_then(|d| p.day(d));
-    let heading = match (day, info) {
-        (Some(d), Some(info)) => format!("{} — {}", capitalised(&format::long_date(d)), info.title),
-        (Some(d), None) => capitalised(&format::long_date(d)),
-        (None, _) => "Date et horaire à préciser".to_owned(),
-    };
+    let heading = day_heading(&p, day);
     let id = day.map_or_else(|| "jour-a-preciser".to_owned(), |d| format!("jour-{d}"));
     let labelled_by = id.clone();
     let note = info.and_then(|d| d.description.clone());

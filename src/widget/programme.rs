@@ -6,11 +6,10 @@ use super::{ConfigurationProblems, Heading, widget_section};
 use crate::components::announcer::use_announcer;
 use crate::components::{Disclosure, VisuallyHidden, When};
 use crate::data::PROGRAMME;
-use crate::filters::{matching, search_index, Filters, PAGE_SIZE};
+use crate::filters::{by_day, matching_in_order, search_index, Filters, PAGE_SIZE};
 use crate::format;
 use crate::model::Programme;
-use crate::describe::{item_facts, when_words};
-use crate::format::capitalised;
+use crate::describe::{day_heading, item_facts, when_words};
 use crate::widget_options::{unknown_filters, WidgetOptions};
 
 /// The programme, narrowed to the partner's days, themes and formats, with a search of its own
@@ -31,13 +30,7 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
     let results = {
         let (programme, index, options) = (programme.clone(), index.clone(), options.clone());
         Memo::new(move |_| {
-            let filters = Filters { text: text.get(), ..options.filters() };
-            let mut found = matching(&programme, &index, &filters);
-            found.sort_by_key(|&i| {
-                let item = &programme.items[i];
-                (item.day.is_none(), item.day, item.start.is_none(), item.start, i)
-            });
-            found
+            matching_in_order(&programme, &index, &Filters { text: text.get(), ..options.filters() })
         })
     };
     let announcer = use_announcer();
@@ -69,17 +62,14 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
     let (item_level, day_level) = (options.heading(2), options.heading(1));
     let p = programme.clone();
     let site_for_items = site.clone();
+    // Each shown item with its position among the results (`data-position`, for « Afficher plus »).
     let groups = move || {
-        let limit = shown.get();
-        let mut groups: Vec<(Option<chrono::NaiveDate>, Vec<(usize, usize)>)> = Vec::new();
-        for (position, i) in results.with(|found| found.iter().take(limit).copied().enumerate().collect::<Vec<_>>()) {
-            let day = p.items[i].day;
-            match groups.last_mut() {
-                Some((d, list)) if *d == day => list.push((position, i)),
-                _ => groups.push((day, vec![(position, i)])),
-            }
-        }
-        groups
+        let mut position = 0..;
+        results
+            .with(|found| by_day(&p, found.iter().take(shown.get()).copied()))
+            .into_iter()
+            .map(|(day, items)| (day, items.into_iter().map(|i| (position.next().unwrap_or_default(), i)).collect::<Vec<_>>()))
+            .collect::<Vec<_>>()
     };
     let p = programme.clone();
     let all_url = format!("{site}{}", crate::filters::programme_url(&options.filters()));
@@ -100,10 +90,7 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
         <p class="nec-count" role="status">{count}</p>
         <div node_ref=section>
             {move || groups().into_iter().map(|(day, items)| {
-                let heading = match day {
-                    Some(d) => p.day(d).map_or_else(|| capitalised(&format::long_date(d)), |info| format!("{} — {}", capitalised(&format::long_date(d)), info.title)),
-                    None => "Date et horaire à préciser".to_owned(),
-                };
+                let heading = day_heading(&p, day);
                 let p = p.clone();
                 let site = site_for_items.clone();
                 view! {
