@@ -4,49 +4,71 @@
 
 use chrono::NaiveDate;
 
-use crate::format::{self, capitalised};
-use crate::model::{Item, Programme};
+use crate::format::capitalised;
+use crate::locale::{Lang, Pieces};
+use crate::model::{Item, Programme, Text};
 
 /// Day and time in words, for the hidden start of each item's heading: a screen-reader user
 /// moving by heading hears day, time and title together.
-pub fn when_words(item: &Item) -> String {
-    let day = item.day.map_or_else(|| "Date à préciser".to_owned(), |d| capitalised(&format::long_date(d)));
-    match (item.start, item.end) {
-        (Some(s), Some(e)) if e.date_naive() != s.date_naive() => {
-            format!("{day}, {} à {} le lendemain : ", format::event_time(s), format::event_time(e))
-        }
-        (Some(s), Some(e)) => format!("{day}, {} à {} : ", format::event_time(s), format::event_time(e)),
-        (Some(s), None) => format!("{day}, à partir de {} : ", format::event_time(s)),
-        _ => format!("{day}, horaire à préciser : "),
+pub fn when_words(item: &Item, lang: Lang) -> String {
+    let undated = if lang == Lang::En { "Date to be confirmed" } else { "Date à préciser" };
+    let day = item.day.map_or_else(|| undated.to_owned(), |d| capitalised(&lang.long_date(d)));
+    let time = |t| lang.event_time(t);
+    match (lang, item.start, item.end) {
+        (Lang::Fr, Some(s), Some(e)) if e.date_naive() != s.date_naive() => format!("{day}, {} à {} le lendemain : ", time(s), time(e)),
+        (Lang::Fr, Some(s), Some(e)) => format!("{day}, {} à {} : ", time(s), time(e)),
+        (Lang::Fr, Some(s), None) => format!("{day}, à partir de {} : ", time(s)),
+        (Lang::Fr, ..) => format!("{day}, horaire à préciser : "),
+        (Lang::En, Some(s), Some(e)) if e.date_naive() != s.date_naive() => format!("{day}, {} to {} the next day: ", time(s), time(e)),
+        (Lang::En, Some(s), Some(e)) => format!("{day}, {} to {}: ", time(s), time(e)),
+        (Lang::En, Some(s), None) => format!("{day}, from {}: ", time(s)),
+        (Lang::En, ..) => format!("{day}, time to be confirmed: "),
     }
+}
+
+/// A data text in `lang`, or its French: one run of `Pieces`.
+pub fn text_piece(text: &Text, lang: Lang) -> Pieces {
+    let (words, in_lang) = text.get(lang);
+    Pieces::of(words, in_lang)
 }
 
 /// Format, theme, access and speakers of an item, in words (never colour alone).
-pub fn item_facts(programme: &Programme, item: &Item) -> String {
-    let mut facts = Vec::new();
+pub fn item_facts(programme: &Programme, item: &Item, lang: Lang) -> Pieces {
+    let en = lang == Lang::En;
+    let mut facts = Pieces::default();
+    let mut fact = |label: &str, value: Pieces| {
+        if !facts.0.is_empty() {
+            facts.push(" · ", lang);
+        }
+        facts.push(label, lang).extend(value);
+    };
     if let Some(f) = item.format.as_deref().and_then(|id| programme.format(id)) {
-        facts.push(format!("Format : {}", f.name));
+        fact(if en { "Format: " } else { "Format : " }, text_piece(&f.name, lang));
     }
     if let Some(t) = item.theme.as_deref().and_then(|id| programme.theme(id)) {
-        facts.push(format!("Thématique : {}", t.name));
+        fact(if en { "Theme: " } else { "Thématique : " }, text_piece(&t.name, lang));
     }
-    facts.push(match programme.place_of(item) {
-        Some(venue) => format!("Lieu : {}", venue.name),
-        None => "Lieu : à préciser".to_owned(),
-    });
-    facts.push(format!("Accès : {}", item.access.label_fr().to_lowercase()));
+    match programme.place_of(item) {
+        Some(venue) => fact(if en { "Place: " } else { "Lieu : " }, Pieces::of(venue.name.clone(), lang)),
+        None => fact(if en { "Place: " } else { "Lieu : " }, Pieces::of(if en { "to be confirmed" } else { "à préciser" }, lang)),
+    }
+    fact(if en { "Access: " } else { "Accès : " }, Pieces::of(item.access.label(lang).to_lowercase(), lang));
     if !item.speakers.is_empty() {
-        facts.push(format!("Intervenants : {}", format::list(&item.speakers)));
+        fact(if en { "Speakers: " } else { "Intervenants : " }, Pieces::of(lang.list(&item.speakers), lang));
     }
-    facts.join(" · ")
+    facts
 }
 
 /// « Jeudi 19 octobre 2023 — Programme du jeudi », or « Date et horaire à préciser ».
-pub fn day_heading(programme: &Programme, day: Option<NaiveDate>) -> String {
+pub fn day_heading(programme: &Programme, day: Option<NaiveDate>, lang: Lang) -> Pieces {
     match (day, day.and_then(|d| programme.day(d))) {
-        (Some(d), Some(info)) => format!("{} — {}", capitalised(&format::long_date(d)), info.title),
-        (Some(d), None) => capitalised(&format::long_date(d)),
-        (None, _) => "Date et horaire à préciser".to_owned(),
+        (Some(d), Some(info)) => {
+            let mut heading = Pieces::of(capitalised(&lang.long_date(d)) + " — ", lang);
+            heading.extend(text_piece(&info.title, lang));
+            heading
+        }
+        (Some(d), None) => Pieces::of(capitalised(&lang.long_date(d)), lang),
+        (None, _) => Pieces::of(if lang == Lang::En { "Date and time to be confirmed" } else { "Date et horaire à préciser" }, lang),
     }
 }
 
@@ -63,21 +85,36 @@ mod tests {
     fn the_evening_says_it_ends_the_next_day() {
         let p = programme();
         let evening = p.items.iter().find(|i| i.id == "grande-soiree").expect("the evening");
-        assert_eq!(when_words(evening), "Jeudi 19 octobre 2023, 19 h à 1 h le lendemain : ");
-        assert!(item_facts(&p, evening).contains("Lieu : à préciser"), "{}", item_facts(&p, evening));
+        assert_eq!(when_words(evening, Lang::Fr), "Jeudi 19 octobre 2023, 19 h 00 à 1 h 00 le lendemain : ");
+        assert_eq!(when_words(evening, Lang::En), "Thursday 19 October 2023, 19:00 to 1:00 the next day: ");
+        let facts = item_facts(&p, evening, Lang::Fr).plain();
+        assert!(facts.contains("Lieu : à préciser"), "{facts}");
+        // In English, the interface's words are English and the data's French is its own run.
+        let facts = item_facts(&p, evening, Lang::En);
+        assert_eq!(facts.0, [("Place: to be confirmed · Access: registration required".to_owned(), Lang::En)]);
+        let with_format = p.items.iter().find(|i| i.format.is_some()).expect("an item with a format");
+        let facts = item_facts(&p, with_format, Lang::En);
+        assert!(facts.0[0].0.starts_with("Format: ") && facts.0[0].1 == Lang::En, "{facts:?}");
+        assert_eq!(facts.0[1].1, Lang::Fr, "an untranslated format name is its own French run: {facts:?}");
     }
 
     #[test]
     fn day_headings_name_the_day() {
         let p = programme();
-        assert_eq!(day_heading(&p, Some("2023-10-19".parse().unwrap())), "Jeudi 19 octobre 2023 — Programme du jeudi");
-        assert_eq!(day_heading(&p, None), "Date et horaire à préciser");
+        let thursday = Some("2023-10-19".parse().unwrap());
+        assert_eq!(day_heading(&p, thursday, Lang::Fr).plain(), "Jeudi 19 octobre 2023 — Programme du jeudi");
+        assert_eq!(day_heading(&p, None, Lang::Fr).plain(), "Date et horaire à préciser");
+        assert_eq!(
+            day_heading(&p, thursday, Lang::En).0,
+            [("Thursday 19 October 2023 — ".to_owned(), Lang::En), ("Programme du jeudi".to_owned(), Lang::Fr)]
+        );
     }
 
     #[test]
     fn undated_items_say_so() {
         let p = programme();
         let item = p.items.iter().find(|i| i.day.is_none()).expect("an undated item");
-        assert_eq!(when_words(item), "Date à préciser, horaire à préciser : ");
+        assert_eq!(when_words(item, Lang::Fr), "Date à préciser, horaire à préciser : ");
+        assert_eq!(when_words(item, Lang::En), "Date to be confirmed, time to be confirmed: ");
     }
 }

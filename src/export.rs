@@ -62,7 +62,7 @@ pub fn derived_files(data_dir: &Path) -> Result<Vec<Derived>, String> {
         bytes: size_of_derived(CSV_PATH, &derived),
         schema: None,
     });
-    let catalogue = Catalogue { licence: crate::model::Link { label: charter.licence.name, url: charter.licence.url }, files };
+    let catalogue = Catalogue { licence: crate::model::Link { label: charter.licence.name.as_str().into(), url: charter.licence.url }, files };
     derived.push(Derived {
         path: CATALOGUE_PATH.into(),
         content: serde_json::to_string_pretty(&catalogue).map_err(|e| e.to_string())? + "\n",

@@ -5,7 +5,9 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use crate::format::{capitalised, long_date};
+use crate::describe::text_piece;
+use crate::format::capitalised;
+use crate::locale::{Lang, Pieces};
 use crate::model::{Item, Programme};
 
 /// The day key of items announced without a day.
@@ -149,15 +151,19 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// The folded text search looks in for each item: title, description, speakers, theme, format.
+/// The folded text search looks in for each item: title, description, theme, format (in French
+/// and in English when translated), speakers.
 pub fn search_index(programme: &Programme) -> Vec<String> {
     programme
         .items
         .iter()
         .map(|item| {
-            let theme = item.theme.as_deref().and_then(|t| programme.theme(t)).map(|t| t.name.as_str()).unwrap_or("");
-            let format = item.format.as_deref().and_then(|f| programme.format(f)).map(|f| f.name.as_str()).unwrap_or("");
-            fold(&format!("{} {} {} {theme} {format}", item.title, item.description, item.speakers.join(" ")))
+            let theme = item.theme.as_deref().and_then(|t| programme.theme(t)).map(|t| &t.name);
+            let format = item.format.as_deref().and_then(|f| programme.format(f)).map(|f| &f.name);
+            // Both languages: a visitor may search in either, whatever the page's language.
+            let texts = [Some(&item.title), Some(&item.description), theme, format];
+            let words: Vec<&str> = texts.into_iter().flatten().flat_map(|t| [Some(t.fr.as_str()), t.en.as_deref()]).flatten().collect();
+            fold(&format!("{} {}", words.join(" "), item.speakers.join(" ")))
         })
         .collect()
 }
@@ -205,21 +211,25 @@ pub fn by_day(programme: &Programme, indices: impl IntoIterator<Item = usize>) -
 
 /// The (value, label) checkboxes of one filter group: days with their title (and « Date à
 /// préciser » when some items have no day), themes, formats.
-pub fn filter_options(programme: &Programme, list: FilterList) -> Vec<(String, String)> {
+pub fn filter_options(programme: &Programme, list: FilterList, lang: Lang) -> Vec<(String, Pieces)> {
     match list {
         FilterList::Days => {
-            let mut days: Vec<(String, String)> = programme
+            let mut days: Vec<(String, Pieces)> = programme
                 .days
                 .iter()
-                .map(|d| (d.date.to_string(), format!("{} ({})", capitalised(&long_date(d.date)), d.title)))
+                .map(|d| {
+                    let mut label = Pieces::of(format!("{} (", capitalised(&lang.long_date(d.date))), lang);
+                    label.extend(text_piece(&d.title, lang)).push(")", lang);
+                    (d.date.to_string(), label)
+                })
                 .collect();
             if !programme.undated_items().is_empty() {
-                days.push((UNDATED.to_owned(), "Date à préciser".to_owned()));
+                days.push((UNDATED.to_owned(), Pieces::of(if lang == Lang::En { "Date to be confirmed" } else { "Date à préciser" }, lang)));
             }
             days
         }
-        FilterList::Themes => programme.themes.iter().map(|t| (t.id.clone(), t.name.clone())).collect(),
-        FilterList::Formats => programme.formats.iter().map(|f| (f.id.clone(), f.name.clone())).collect(),
+        FilterList::Themes => programme.themes.iter().map(|t| (t.id.clone(), text_piece(&t.name, lang))).collect(),
+        FilterList::Formats => programme.formats.iter().map(|f| (f.id.clone(), text_piece(&f.name, lang))).collect(),
     }
 }
 
@@ -245,7 +255,7 @@ mod tests {
     }
 
     fn titles(p: &Programme, filters: &Filters) -> Vec<String> {
-        matching(p, &search_index(p), filters).into_iter().map(|i| p.items[i].title.clone()).collect()
+        matching(p, &search_index(p), filters).into_iter().map(|i| p.items[i].title.fr.clone()).collect()
     }
 
     #[test]
@@ -256,8 +266,15 @@ mod tests {
         let days: Vec<Option<NaiveDate>> = groups.iter().map(|(d, _)| *d).collect();
         assert_eq!(days, [Some("2023-10-18".parse().unwrap()), Some("2023-10-19".parse().unwrap()), Some("2023-10-20".parse().unwrap()), None]);
         assert_eq!(groups.iter().map(|(_, l)| l.len()).sum::<usize>(), p.items.len());
-        assert_eq!(filter_options(&p, FilterList::Days).last().map(|(v, l)| (v.as_str(), l.as_str())), Some((UNDATED, "Date à préciser")));
-        assert_eq!(filter_options(&p, FilterList::Days)[1].1, "Jeudi 19 octobre 2023 (Programme du jeudi)");
+        let days = filter_options(&p, FilterList::Days, Lang::Fr);
+        assert_eq!(days.last().map(|(v, l)| (v.as_str(), l.plain())), Some((UNDATED, "Date à préciser".to_owned())));
+        assert_eq!(days[1].1.plain(), "Jeudi 19 octobre 2023 (Programme du jeudi)");
+        let days = filter_options(&p, FilterList::Days, Lang::En);
+        assert_eq!(days.last().map(|(_, l)| l.plain()), Some("Date to be confirmed".to_owned()));
+        assert_eq!(
+            days[1].1 .0,
+            [("Thursday 19 October 2023 (".to_owned(), Lang::En), ("Programme du jeudi".to_owned(), Lang::Fr), (")".to_owned(), Lang::En)]
+        );
     }
 
     #[test]

@@ -45,12 +45,9 @@ pub fn date_span(start: NaiveDate, end: NaiveDate) -> String {
     }
 }
 
-/// « 9 h », « 11 h 30 », « 1 h »
+/// « 9 h 00 », « 11 h 30 », « 1 h 00 »: always with minutes, like the English "9:00".
 pub fn time(time: NaiveTime) -> String {
-    match time.minute() {
-        0 => format!("{} h", time.hour()),
-        m => format!("{} h {m:02}", time.hour()),
-    }
+    format!("{} h {:02}", time.hour(), time.minute())
 }
 
 /// The time of an event instant, in its own offset.
@@ -136,7 +133,7 @@ mod tests {
         let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
         assert_eq!(date_time(at("2026-12-01T19:05:00+01:00")), "1er décembre 2026 à 19 h 05");
         assert_eq!(date_time(at("2023-10-19T23:30:00Z")), "19 octobre 2023 à 23 h 30");
-        assert_eq!(date_time(at("2024-02-29T09:00:00-05:00")), "29 février 2024 à 9 h");
+        assert_eq!(date_time(at("2024-02-29T09:00:00-05:00")), "29 février 2024 à 9 h 00");
     }
 
     #[test]
@@ -151,9 +148,9 @@ mod tests {
     #[test]
     fn times_and_durations_read_as_in_french() {
         let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
-        assert_eq!(event_time(t("2023-10-19T09:00:00+02:00")), "9 h");
+        assert_eq!(event_time(t("2023-10-19T09:00:00+02:00")), "9 h 00");
         assert_eq!(event_time(t("2023-10-19T11:30:00+02:00")), "11 h 30");
-        assert_eq!(event_time(t("2023-10-20T01:00:00+02:00")), "1 h");
+        assert_eq!(event_time(t("2023-10-20T01:00:00+02:00")), "1 h 00");
         assert_eq!(duration_minutes(90), "1 h 30");
         assert_eq!(duration_minutes(45), "45 min");
         assert_eq!(duration_minutes(180), "3 h");

@@ -2,6 +2,7 @@
 //! download are drawn from. No web dependency.
 
 use crate::format;
+use crate::locale::Lang;
 use crate::model::{EditionsFile, Metric};
 
 /// The metrics the participation chart compares, in display order.
@@ -29,7 +30,7 @@ impl Series {
     pub fn trend(&self) -> String {
         let known: Vec<(i32, u32)> = self.points.iter().filter_map(|(y, v)| v.map(|v| (*y, v))).collect();
         let missing: Vec<String> = self.points.iter().filter(|(_, v)| v.is_none()).map(|(y, _)| y.to_string()).collect();
-        let name = self.metric.label_fr();
+        let name = self.metric.label(Lang::Fr);
         let mut sentence = match known.as_slice() {
             [] => format!("{name} : aucun chiffre publié"),
             [(year, value)] => format!("{name} : {} en {year} seulement", format::number(*value)),
@@ -73,7 +74,7 @@ pub fn figures_csv(file: &EditionsFile) -> String {
                 edition.city().to_owned(),
                 figure.metric.id().to_owned(),
                 figure.value.to_string(),
-                figure.label.clone(),
+                figure.label.fr.clone(),
                 if figure.approximate { "oui" } else { "non" }.to_owned(),
                 figure.source.clone(),
             ];

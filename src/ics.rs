@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
 
+use crate::locale::Lang;
 use crate::model::{Item, Programme};
 
 /// The media type to give the downloaded file.
@@ -194,7 +195,7 @@ fn description(item: &Item) -> String {
         text.push_str("\n\n");
     }
     text.push_str("Accès : ");
-    text.push_str(item.access.label_fr());
+    text.push_str(item.access.label(Lang::Fr));
     if !item.speakers.is_empty() {
         text.push_str("\nIntervenants : ");
         text.push_str(&crate::format::list(&item.speakers));

@@ -6,6 +6,137 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use crate::locale::Lang;
+
+/// A text of the data, in French, with an optional English translation. In JSON it is either a
+/// string (French, as every file was written) or `{ "fr": "…", "en": "…" }` with `en` optional.
+/// It reads as its French text (`Deref<Target = str>`): search, sorting, the calendar export and
+/// validation keep working on French; views ask [`Text::get`] for the page's language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Text {
+    pub fr: String,
+    pub en: Option<String>,
+}
+
+impl Text {
+    /// The French text, which every text has.
+    pub fn as_str(&self) -> &str {
+        &self.fr
+    }
+
+    /// The text in `lang` if there is one, else the French, with the language it is really in:
+    /// when that differs from the page's, the view marks it `lang="fr"` (RGAA 8.7).
+    pub fn get(&self, lang: Lang) -> (&str, Lang) {
+        match (lang, self.en.as_deref()) {
+            (Lang::En, Some(en)) if !en.trim().is_empty() => (en, Lang::En),
+            _ => (&self.fr, Lang::Fr),
+        }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.fr
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.fr)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(fr: &str) -> Self {
+        Text { fr: fr.to_owned(), en: None }
+    }
+}
+
+impl From<String> for Text {
+    fn from(fr: String) -> Self {
+        Text { fr, en: None }
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.fr == other
+    }
+}
+
+impl PartialEq<Text> for String {
+    fn eq(&self, other: &Text) -> bool {
+        *self == other.fr
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.fr == *other
+    }
+}
+
+/// The object form of a [`Text`]: a typo such as `"eng"` is an error, not a lost translation.
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct Translated {
+    /// The French text, always required: French is the site's first language.
+    fr: String,
+    /// Its English translation, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    en: Option<String>,
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.en {
+            None => serializer.serialize_str(&self.fr),
+            Some(en) => Translated { fr: self.fr.clone(), en: Some(en.clone()) }.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> serde::de::Visitor<'de> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("un texte, ou un objet { \"fr\": …, \"en\": … }")
+            }
+            fn visit_str<E: serde::de::Error>(self, fr: &str) -> Result<Text, E> {
+                Ok(Text::from(fr))
+            }
+            fn visit_string<E: serde::de::Error>(self, fr: String) -> Result<Text, E> {
+                Ok(Text { fr, en: None })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Text, A::Error> {
+                let Translated { fr, en } = Translated::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                if en.as_deref().is_some_and(|en| en.trim().is_empty()) {
+                    return Err(serde::de::Error::custom("la traduction anglaise « en » est vide : retirez-la ou remplissez-la"));
+                }
+                Ok(Text { fr, en })
+            }
+        }
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Un texte en français, ou un objet avec sa traduction anglaise facultative.",
+            "anyOf": [{ "type": "string" }, generator.subschema_for::<Translated>()]
+        })
+    }
+}
+
 /// One of the source texts the data was taken from (a file of `shared/seeds/`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -25,7 +156,7 @@ pub struct Source {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Note {
-    pub text: String,
+    pub text: Text,
     /// The figure the note qualifies, if any: such notes go under the figures' table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric: Option<Metric>,
@@ -37,7 +168,7 @@ pub struct Note {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Link {
-    pub label: String,
+    pub label: Text,
     pub url: String,
 }
 
@@ -94,11 +225,14 @@ pub enum EditionMode {
 }
 
 impl EditionMode {
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            EditionMode::InPerson => "Sur place",
-            EditionMode::Online => "En ligne",
-            EditionMode::MultiVenue => "Plusieurs lieux",
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (EditionMode::InPerson, Lang::Fr) => "Sur place",
+            (EditionMode::Online, Lang::Fr) => "En ligne",
+            (EditionMode::MultiVenue, Lang::Fr) => "Plusieurs lieux",
+            (EditionMode::InPerson, Lang::En) => "In person",
+            (EditionMode::Online, Lang::En) => "Online",
+            (EditionMode::MultiVenue, Lang::En) => "Several venues",
         }
     }
 }
@@ -134,7 +268,7 @@ pub struct Figure {
     pub metric: Metric,
     pub value: u32,
     /// The source's own words for what is counted, e.g. "personnes présentes".
-    pub label: String,
+    pub label: Text,
     /// True when the source says "plus de" or "une vingtaine": the value is approximate.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub approximate: bool,
@@ -183,20 +317,32 @@ impl Metric {
     }
 
     /// What a person reads as the column or series name.
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            Metric::Attendees => "Personnes présentes",
-            Metric::ExpectedAttendees => "Personnes attendues",
-            Metric::Speakers => "Intervenants et intervenantes",
-            Metric::OnlineViewers => "Personnes ayant suivi les directs en ligne",
-            Metric::CourseRegistrations => "Inscrits aux parcours en ligne",
-            Metric::OnlineCourses => "Parcours en ligne",
-            Metric::Contributors => "Contributeurs",
-            Metric::Countries => "Pays représentés",
-            Metric::Venues => "Lieux",
-            Metric::Cities => "Villes",
-            Metric::Participants => "Participants",
-            Metric::LocalOrganisers => "Acteurs locaux organisateurs",
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Metric::Attendees, Lang::Fr) => "Personnes présentes",
+            (Metric::ExpectedAttendees, Lang::Fr) => "Personnes attendues",
+            (Metric::Speakers, Lang::Fr) => "Intervenants et intervenantes",
+            (Metric::OnlineViewers, Lang::Fr) => "Personnes ayant suivi les directs en ligne",
+            (Metric::CourseRegistrations, Lang::Fr) => "Inscrits aux parcours en ligne",
+            (Metric::OnlineCourses, Lang::Fr) => "Parcours en ligne",
+            (Metric::Contributors, Lang::Fr) => "Contributeurs",
+            (Metric::Countries, Lang::Fr) => "Pays représentés",
+            (Metric::Venues, Lang::Fr) => "Lieux",
+            (Metric::Cities, Lang::Fr) => "Villes",
+            (Metric::Participants, Lang::Fr) => "Participants",
+            (Metric::LocalOrganisers, Lang::Fr) => "Acteurs locaux organisateurs",
+            (Metric::Attendees, Lang::En) => "People present",
+            (Metric::ExpectedAttendees, Lang::En) => "People expected",
+            (Metric::Speakers, Lang::En) => "Speakers",
+            (Metric::OnlineViewers, Lang::En) => "People who watched the live streams",
+            (Metric::CourseRegistrations, Lang::En) => "Online course registrations",
+            (Metric::OnlineCourses, Lang::En) => "Online courses",
+            (Metric::Contributors, Lang::En) => "Contributors",
+            (Metric::Countries, Lang::En) => "Countries represented",
+            (Metric::Venues, Lang::En) => "Venues",
+            (Metric::Cities, Lang::En) => "Cities",
+            (Metric::Participants, Lang::En) => "Participants",
+            (Metric::LocalOrganisers, Lang::En) => "Local organisers",
         }
     }
 }
@@ -206,7 +352,7 @@ impl Metric {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LocalEditions {
-    pub description: String,
+    pub description: Text,
     pub figures: Vec<Figure>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
@@ -220,8 +366,8 @@ pub struct LocalEditions {
 #[serde(deny_unknown_fields)]
 pub struct Charter {
     pub sources: Vec<Source>,
-    pub title: String,
-    pub introduction: String,
+    pub title: Text,
+    pub introduction: Text,
     pub engagements: Vec<Engagement>,
     pub licence: Licence,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -233,8 +379,8 @@ pub struct Charter {
 #[serde(deny_unknown_fields)]
 pub struct Engagement {
     pub number: u32,
-    pub title: String,
-    pub text: String,
+    pub title: Text,
+    pub text: Text,
     pub sources: Vec<String>,
 }
 
@@ -313,9 +459,9 @@ pub struct EditionInfo {
     pub number: u32,
     pub name: String,
     pub city: String,
-    pub summary: String,
+    pub summary: Text,
     /// "Programme en cours de construction", as the sources warn.
-    pub status: String,
+    pub status: Text,
     pub website: Link,
     pub sources: Vec<String>,
 }
@@ -329,7 +475,7 @@ pub struct Venue {
     /// Opening hours ("9h - 19h" in the source).
     pub opens: NaiveTime,
     pub closes: NaiveTime,
-    pub transport: Vec<String>,
+    pub transport: Vec<Text>,
     pub sources: Vec<String>,
 }
 
@@ -338,7 +484,7 @@ pub struct Venue {
 #[serde(deny_unknown_fields)]
 pub struct Registration {
     /// Conditions, e.g. "inscription obligatoire".
-    pub conditions: String,
+    pub conditions: Text,
     pub links: Vec<Link>,
     pub sources: Vec<String>,
 }
@@ -348,7 +494,7 @@ pub struct Registration {
 #[serde(deny_unknown_fields)]
 pub struct MealCondition {
     pub day: NaiveDate,
-    pub text: String,
+    pub text: Text,
     pub cost: Cost,
     pub sources: Vec<String>,
 }
@@ -367,9 +513,9 @@ pub enum Cost {
 pub struct Day {
     pub date: NaiveDate,
     pub kind: DayKind,
-    pub title: String,
+    pub title: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// Whom to write to, e.g. to join the invitation-only off day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_email: Option<String>,
@@ -390,7 +536,7 @@ pub enum DayKind {
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     pub id: String,
-    pub name: String,
+    pub name: Text,
     /// The partner who leads the theme, where a source names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead_partner: Option<String>,
@@ -402,7 +548,7 @@ pub struct Theme {
 #[serde(deny_unknown_fields)]
 pub struct Format {
     pub id: String,
-    pub name: String,
+    pub name: Text,
     /// The usual durations, in minutes (an atelier lasts 90 or 180).
     pub durations_minutes: Vec<u32>,
     pub sources: Vec<String>,
@@ -414,7 +560,7 @@ pub struct Format {
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
-    pub title: String,
+    pub title: Text,
     pub kind: ItemKind,
     /// The day, when announced.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -429,7 +575,7 @@ pub struct Item {
     pub format: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<String>,
-    pub description: String,
+    pub description: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub speakers: Vec<String>,
     pub access: Access,
@@ -463,12 +609,16 @@ pub enum Access {
 }
 
 impl Access {
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            Access::Registration => "Sur inscription",
-            Access::InvitationOnly => "Sur invitation",
-            Access::PaidContribution => "Contribution financière demandée",
-            Access::Free => "Gratuit pour les participants inscrits",
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Access::Registration, Lang::Fr) => "Sur inscription",
+            (Access::InvitationOnly, Lang::Fr) => "Sur invitation",
+            (Access::PaidContribution, Lang::Fr) => "Contribution financière demandée",
+            (Access::Free, Lang::Fr) => "Gratuit pour les participants inscrits",
+            (Access::Registration, Lang::En) => "Registration required",
+            (Access::InvitationOnly, Lang::En) => "By invitation",
+            (Access::PaidContribution, Lang::En) => "Financial contribution requested",
+            (Access::Free, Lang::En) => "Free for registered participants",
         }
     }
 }
@@ -511,7 +661,7 @@ pub struct Catalogue {
 pub struct CatalogueFile {
     /// Path relative to the data folder, e.g. `editions.json`.
     pub path: String,
-    pub title: String,
+    pub title: Text,
     pub media_type: String,
     pub bytes: u64,
     /// The JSON Schema the file follows, for JSON files.
@@ -540,4 +690,35 @@ pub struct Budgets {
     /// Requests of the service worker during a first visit (its offline copy).
     pub service_worker_requests: u32,
     pub dom_elements: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(json: &str) -> Result<Text, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_text_is_a_string_or_a_translated_object() {
+        assert_eq!(text(r#""Plénière""#), Ok(Text::from("Plénière")));
+        let both = text(r#"{ "fr": "Plénière", "en": "Plenary" }"#).unwrap();
+        assert_eq!(both.get(Lang::En), ("Plenary", Lang::En));
+        assert_eq!(both.get(Lang::Fr), ("Plénière", Lang::Fr));
+        let french_only = text(r#"{ "fr": "Plénière" }"#).unwrap();
+        assert_eq!(french_only.get(Lang::En), ("Plénière", Lang::Fr), "no translation: French, and said so");
+        assert_eq!(&*both, "Plénière", "reads as French everywhere else");
+        for json in [r#"{"fr":"Plénière","en":"Plenary"}"#, r#""Plénière""#] {
+            assert_eq!(serde_json::to_string(&text(json).unwrap()).unwrap(), json, "written back as read");
+        }
+    }
+
+    #[test]
+    fn a_bad_text_is_an_error() {
+        assert!(text(r#"{ "en": "Plenary" }"#).unwrap_err().contains("missing field `fr`"));
+        assert!(text(r#"{ "fr": "Plénière", "eng": "Plenary" }"#).unwrap_err().contains("unknown field `eng`"));
+        assert!(text(r#"{ "fr": "Plénière", "en": " " }"#).unwrap_err().contains("traduction anglaise"));
+        assert!(text("12").unwrap_err().contains("un texte, ou un objet"));
+    }
 }

@@ -1082,15 +1082,15 @@ fn hostile_programme(items: &[HostileItem], names: &[String; 3]) -> Programme {
         let len = p.items.len();
         let item = &mut p.items[h.which.index(len)];
         item.id.clone_from(&h.id);
-        item.title.clone_from(&h.title);
-        item.description.clone_from(&h.description);
+        item.title = h.title.clone().into();
+        item.description = h.description.clone().into();
         item.speakers.clone_from(&h.speakers);
-        item.links = vec![Link { label: h.link.0.clone(), url: h.link.1.clone() }];
+        item.links = vec![Link { label: h.link.0.clone().into(), url: h.link.1.clone() }];
         item.start = h.start;
         item.end = h.end;
     }
     p.edition.name.clone_from(&names[0]);
-    p.themes[0].name.clone_from(&names[1]);
+    p.themes[0].name = names[1].clone().into();
     p.venue.name.clone_from(&names[2]);
     p
 }

@@ -219,7 +219,7 @@ fn event_fields_come_from_the_programme() {
     let plenary = programme.items.iter_mut().find(|i| i.id == "pleniere-jeudi").expect("plenary");
     plenary.theme = Some(programme.themes[0].id.clone());
     plenary.speakers = vec!["Ada".to_owned(), "Grace".to_owned(), "Margaret".to_owned()];
-    plenary.links = vec![Link { label: "Replay".to_owned(), url: "https://example.org/replay".to_owned() }];
+    plenary.links = vec![Link { label: "Replay".into(), url: "https://example.org/replay".to_owned() }];
     let plenary = item(&programme, "pleniere-jeudi");
     let text = ics::item_calendar(&programme, plenary, BASE, stamp()).expect("timed");
     let event = &events(&text)[0];
@@ -228,7 +228,7 @@ fn event_fields_come_from_the_programme() {
     assert_eq!(event.get_location(), Some("Palais de la Bourse, 17 place de la Bourse 33076 Bordeaux"));
     assert_eq!(event.get_url(), Some("https://nec.example.org/programme/pleniere-jeudi"));
     let format = programme.format("pleniere").expect("the plenary format").name.clone();
-    assert_eq!(event.get_categories(), Some(vec![programme.themes[0].name.clone(), format]));
+    assert_eq!(event.get_categories(), Some(vec![programme.themes[0].name.fr.clone(), format.to_string()]));
     let description = event.get_description().expect("a description");
     assert_eq!(
         description,
@@ -271,11 +271,11 @@ fn hostile_text_comes_back_identical_through_a_real_parser() {
     let hostile = hostile_text();
     programme.edition.name = hostile.clone();
     programme.venue.name = hostile.clone();
-    programme.themes[0].name = format!("{hostile}, second"); // a comma inside one category
+    programme.themes[0].name = format!("{hostile}, second").into(); // a comma inside one category
     let theme = programme.themes[0].id.clone();
     let plenary = programme.items.iter_mut().find(|i| i.id == "pleniere-jeudi").expect("plenary");
-    plenary.title = hostile.clone();
-    plenary.description = hostile.clone();
+    plenary.title = hostile.clone().into();
+    plenary.description = hostile.clone().into();
     plenary.speakers = vec![hostile.clone()];
     plenary.theme = Some(theme);
 
@@ -288,7 +288,7 @@ fn hostile_text_comes_back_identical_through_a_real_parser() {
     assert_eq!(event.get_summary(), Some(hostile.as_str()));
     assert_eq!(event.get_location().map(str::to_owned), Some(format!("{hostile}, {}", programme.venue.address)));
     let format = programme.format("pleniere").expect("the plenary format").name.clone();
-    assert_eq!(event.get_categories(), Some(vec![format!("{hostile}, second"), format]));
+    assert_eq!(event.get_categories(), Some(vec![format!("{hostile}, second"), format.to_string()]));
     assert_eq!(
         event.get_description().map(str::to_owned),
         Some(format!("{hostile}\n\nAccès : Sur inscription\nIntervenants : {hostile}"))
@@ -301,7 +301,7 @@ fn hostile_text_comes_back_identical_through_a_real_parser() {
 fn line_breaks_are_normalised_and_other_control_characters_dropped() {
     let mut programme = programme();
     let party = programme.items.iter_mut().find(|i| i.id == "grande-soiree").expect("party");
-    party.title = "a\r\nb\rc\nd\u{7}e\u{0}f\u{1b}[31mg\u{7f}h\ti".to_owned();
+    party.title = "a\r\nb\rc\nd\u{7}e\u{0}f\u{1b}[31mg\u{7f}h\ti".into();
     let text = ics::item_calendar(&programme, item(&programme, "grande-soiree"), BASE, stamp()).expect("timed");
     assert_well_formed(&text);
     assert!(content_lines(&text).contains(&"SUMMARY:a\\nb\\nc\\ndef[31mgh\ti".to_owned()), "{text}");
@@ -326,7 +326,7 @@ fn folding_never_splits_a_character_whatever_its_width() {
     for shift in 0..4 {
         let title = format!("{}{}", "x".repeat(shift), "aé€🎉".repeat(40));
         let party = programme.items.iter_mut().find(|i| i.id == "grande-soiree").expect("party");
-        party.title = title.clone();
+        party.title = title.clone().into();
         let text = ics::item_calendar(&programme, item(&programme, "grande-soiree"), BASE, stamp()).expect("timed");
         assert_well_formed(&text);
         let folded = text.lines().filter(|l| l.starts_with(' ')).count();
@@ -342,7 +342,7 @@ fn a_line_of_75_octets_stays_whole_and_one_of_76_folds() {
     let folded = format!("\r\nSUMMARY:{}\r\n t\r\n", "t".repeat(67));
     for (length, expected) in [(75, whole), (76, folded)] {
         let party = programme.items.iter_mut().find(|i| i.id == "grande-soiree").expect("party");
-        party.title = "t".repeat(length - "SUMMARY:".len());
+        party.title = "t".repeat(length - "SUMMARY:".len()).into();
         let text = ics::item_calendar(&programme, item(&programme, "grande-soiree"), BASE, stamp()).expect("timed");
         assert!(text.contains(&expected), "{length} octets:\n{text}");
     }
@@ -353,7 +353,7 @@ fn special_characters_are_escaped_as_rfc_5545_writes_them() {
     // A lenient parser reads an unescaped `,` or `;` back unchanged, so check the written form.
     let mut programme = programme();
     let party = programme.items.iter_mut().find(|i| i.id == "grande-soiree").expect("party");
-    party.title = "a;b,c\\d\ne:f\"g".to_owned();
+    party.title = "a;b,c\\d\ne:f\"g".into();
     let text = ics::item_calendar(&programme, item(&programme, "grande-soiree"), BASE, stamp()).expect("timed");
     assert!(content_lines(&text).contains(&"SUMMARY:a\\;b\\,c\\\\d\\ne:f\"g".to_owned()), "{text}");
     let plenary = ics::item_calendar(&programme, item(&programme, "pleniere-jeudi"), BASE, stamp()).expect("timed");
