@@ -22,6 +22,13 @@ if (!match) {
 // downloads, so a visitor who chose "Sombre" never sees a light page first.
 const applyStoredTheme =
   "try { const t = localStorage.getItem('nec-theme'); if (t === 'light' || t === 'dark') document.documentElement.dataset.theme = t; } catch {}\n";
+// The page's language is in its path (/en/… is English, src/locale.rs): <html lang> says so before
+// anything is read out. A visitor who chose English with the switch (src/storage.rs, LANG_KEY) and
+// comes back to the home page's address gets it in English; every other address keeps the
+// language it was shared in.
+const applyLanguage =
+  "{ const en = /^\\/en(\\/|$)/.test(location.pathname); document.documentElement.lang = en ? 'en' : 'fr'; " +
+  "try { if (location.pathname === '/' && localStorage.getItem('nec-langue') === 'en') location.replace('/en' + location.search + location.hash); } catch {} }\n";
 // Release builds only (scripts/service-worker.mjs writes /sw.js then): once the page has loaded,
 // register the service worker that keeps the site and its data for offline use. A browser
 // without service workers, or one that refuses them, simply stays online-only.
@@ -34,7 +41,7 @@ const registerWorker = process.env.TRUNK_PROFILE === 'release'
 const offlineCopy =
   "window.necOfflineCopy = { async files() { let n = 0; if (!self.caches) return n; for (const c of await caches.keys()) if (c.startsWith('nec-web-')) n += (await (await caches.open(c)).keys()).length; return n; }, " +
   "async erase() { const r = await navigator.serviceWorker?.getRegistration(); await r?.unregister(); if (self.caches) for (const c of await caches.keys()) if (c.startsWith('nec-web-')) await caches.delete(c); } };\n";
-const code = applyStoredTheme + offlineCopy + registerWorker + match[1].trim() + '\n';
+const code = applyStoredTheme + applyLanguage + offlineCopy + registerWorker + match[1].trim() + '\n';
 const hash = createHash('sha384').update(code).digest();
 const name = `boot-${hash.toString('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, name), code);

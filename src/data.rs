@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use web_sys::AbortController;
 
-use crate::format;
+use crate::locale::Lang;
 use crate::load::{parse, DataError, MAX_FILE_BYTES};
 use crate::validate::Validate;
 
@@ -44,27 +44,37 @@ pub enum LoadError {
 
 impl LoadError {
     /// What a visitor reads, in French.
-    pub fn message(&self) -> String {
-        match self {
-            LoadError::Network => {
-                "Le serveur n’a pas pu être joint. Vérifiez votre connexion, puis réessayez.".into()
-            }
-            LoadError::Timeout => format!(
+    pub fn message(&self, lang: Lang) -> String {
+        let bytes = |n: usize| lang.bytes(n as u64);
+        match (lang, self) {
+            (Lang::Fr, LoadError::Network) => "Le serveur n’a pas pu être joint. Vérifiez votre connexion, puis réessayez.".into(),
+            (Lang::Fr, LoadError::Timeout) => format!(
                 "Le serveur ne répond pas (aucune réponse en {} secondes). Réessayez dans quelques instants.",
                 TIMEOUT.as_secs()
             ),
-            LoadError::Status(404) => "Le fichier de données est introuvable (erreur 404).".into(),
-            LoadError::Status(code) => format!("Le serveur a répondu par une erreur (code {code})."),
-            LoadError::Data(DataError::TooLarge(size)) => format!(
-                "Le fichier de données est trop volumineux ({} ; maximum {}).",
-                format::bytes(*size as u64),
-                format::bytes(MAX_FILE_BYTES as u64)
-            ),
-            LoadError::Data(DataError::Html) => "Le serveur a renvoyé une page web au lieu du fichier de données.".into(),
-            LoadError::Data(DataError::Unreadable(_)) => "Le fichier de données reçu est illisible.".into(),
-            LoadError::Data(DataError::Invalid(problems)) => {
-                format!("Le fichier de données contient {} erreur(s).", problems.len())
+            (Lang::Fr, LoadError::Status(404)) => "Le fichier de données est introuvable (erreur 404).".into(),
+            (Lang::Fr, LoadError::Status(code)) => format!("Le serveur a répondu par une erreur (code {code})."),
+            (Lang::Fr, LoadError::Data(DataError::TooLarge(size))) => {
+                format!("Le fichier de données est trop volumineux ({} ; maximum {}).", bytes(*size), bytes(MAX_FILE_BYTES))
             }
+            (Lang::Fr, LoadError::Data(DataError::Html)) => "Le serveur a renvoyé une page web au lieu du fichier de données.".into(),
+            (Lang::Fr, LoadError::Data(DataError::Unreadable(_))) => "Le fichier de données reçu est illisible.".into(),
+            (Lang::Fr, LoadError::Data(DataError::Invalid(problems))) => format!("Le fichier de données contient {} erreur(s).", problems.len()),
+            (Lang::En, LoadError::Network) => "The server could not be reached. Check your connection, then try again.".into(),
+            (Lang::En, LoadError::Timeout) => {
+                format!("The server is not responding (no answer within {} seconds). Try again in a few moments.", TIMEOUT.as_secs())
+            }
+            (Lang::En, LoadError::Status(404)) => "The data file cannot be found (error 404).".into(),
+            (Lang::En, LoadError::Status(code)) => format!("The server answered with an error (code {code})."),
+            (Lang::En, LoadError::Data(DataError::TooLarge(size))) => {
+                format!("The data file is too large ({}; maximum {}).", bytes(*size), bytes(MAX_FILE_BYTES))
+            }
+            (Lang::En, LoadError::Data(DataError::Html)) => "The server sent a web page instead of the data file.".into(),
+            (Lang::En, LoadError::Data(DataError::Unreadable(_))) => "The data file received cannot be read.".into(),
+            (Lang::En, LoadError::Data(DataError::Invalid(problems))) => match problems.len() {
+                1 => "The data file contains 1 error.".into(),
+                n => format!("The data file contains {n} errors."),
+            },
         }
     }
 }

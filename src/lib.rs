@@ -37,16 +37,17 @@ pub use web::App;
 #[cfg(target_arch = "wasm32")]
 mod web {
     use leptos::prelude::*;
-    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
     use leptos_router::path;
 
-    use crate::components::{LiveRegion, SiteFooter, SiteHeader, SkipLink};
+    use crate::components::{provide_lang, LiveRegion, SiteFooter, SiteHeader, SkipLink};
     use crate::pages::{
         AccessibilityPage, CharterPage, EditionPage, EmbedBuilderPage, EditionsPage, HomePage, MyProgrammePage, NotFoundPage, OpenDataPage, PanicTestPage, PracticalInfoPage,
         PrivacyPage, ProgrammeItemPage, ProgrammePage, SiteMapPage,
     };
 
-    /// The whole site: skip link, banner, the routed page in `<main>`, footer.
+    /// The whole site: skip link, banner, the routed page in `<main>`, footer. Every page has a
+    /// French address and the same address under `/en` in English (`locale::Lang::from_path`).
     #[component]
     pub fn App() -> impl IntoView {
         crate::storage::provide_agenda();
@@ -54,29 +55,53 @@ mod web {
         crate::components::announcer::provide_announcer();
         view! {
             <Router>
-                <SkipLink/>
-                <SiteHeader/>
-                <main id="contenu" tabindex="-1">
-                    <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=HomePage/>
-                        <Route path=path!("/programme") view=ProgrammePage/>
-                        <Route path=path!("/programme/:id") view=ProgrammeItemPage/>
-                        <Route path=path!("/mon-programme") view=MyProgrammePage/>
-                        <Route path=path!("/infos-pratiques") view=PracticalInfoPage/>
-                        <Route path=path!("/charte") view=CharterPage/>
-                        <Route path=path!("/editions") view=EditionsPage/>
-                        <Route path=path!("/editions/:year") view=EditionPage/>
-                        <Route path=path!("/donnees") view=OpenDataPage/>
-                        <Route path=path!("/integrer") view=EmbedBuilderPage/>
-                        <Route path=path!("/accessibilite") view=AccessibilityPage/>
-                        <Route path=path!("/donnees-personnelles") view=PrivacyPage/>
-                        <Route path=path!("/plan-du-site") view=SiteMapPage/>
-                        <Route path=path!("/test/panique") view=PanicTestPage/>
-                    </Routes>
-                </main>
-                <SiteFooter/>
-                <LiveRegion/>
+                <LangScope/>
             </Router>
         }
+    }
+
+    /// Everything that needs the router's location, starting with the page's language.
+    #[component]
+    fn LangScope() -> impl IntoView {
+        provide_lang();
+        view! {
+            <SkipLink/>
+            <SiteHeader/>
+            <main id="contenu" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <SiteRoutes/>
+                    <ParentRoute path=path!("/en") view=Outlet>
+                        <SiteRoutes/>
+                    </ParentRoute>
+                </Routes>
+            </main>
+            <SiteFooter/>
+            <LiveRegion/>
+        }
+    }
+
+    /// The pages, once for both languages (one route at the top: what a transparent component
+    /// must return).
+    #[component(transparent)]
+    fn SiteRoutes() -> impl MatchNestedRoutes + Clone {
+        view! {
+            <ParentRoute path=path!("") view=Outlet>
+            <Route path=path!("/") view=HomePage/>
+            <Route path=path!("/programme") view=ProgrammePage/>
+            <Route path=path!("/programme/:id") view=ProgrammeItemPage/>
+            <Route path=path!("/mon-programme") view=MyProgrammePage/>
+            <Route path=path!("/infos-pratiques") view=PracticalInfoPage/>
+            <Route path=path!("/charte") view=CharterPage/>
+            <Route path=path!("/editions") view=EditionsPage/>
+            <Route path=path!("/editions/:year") view=EditionPage/>
+            <Route path=path!("/donnees") view=OpenDataPage/>
+            <Route path=path!("/integrer") view=EmbedBuilderPage/>
+            <Route path=path!("/accessibilite") view=AccessibilityPage/>
+            <Route path=path!("/donnees-personnelles") view=PrivacyPage/>
+            <Route path=path!("/plan-du-site") view=SiteMapPage/>
+            <Route path=path!("/test/panique") view=PanicTestPage/>
+            </ParentRoute>
+        }
+        .into_inner()
     }
 }

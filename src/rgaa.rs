@@ -1,9 +1,27 @@
 //! The result of the project's RGAA 4.1 audit, as the declaration (`/accessibilite`) and the
 //! footer state it. The counts are checked against the grid in `docs/rgaa-audit.md` by a test,
-//! so the declaration cannot drift from the audit.
+//! so the declaration cannot drift from the audit. French first (`status`, `rate_fr`,
+//! `AUDIT_DATE`), with the English of each beside it (`status_en`, `rate_text`, `audit_date`).
+
+use chrono::NaiveDate;
+
+use crate::locale::Lang;
 
 /// The date of the audit, as the declaration states it.
 pub const AUDIT_DATE: &str = "1er décembre 2026";
+/// The day of the audit, from which `AUDIT_DATE` and its English are written (a test keeps them equal).
+pub fn audit_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 1).expect("a valid date")
+}
+
+/// The date of the audit in `lang`: « 1er décembre 2026 », "1 December 2026".
+pub fn audit_date(lang: Lang) -> String {
+    match lang {
+        Lang::Fr => AUDIT_DATE.to_owned(),
+        Lang::En => lang.day_month_year(audit_day()),
+    }
+}
+
 /// Criteria met on every page of the sample.
 pub const CONFORMING: u32 = 65;
 /// Criteria failed on at least one page.
@@ -28,10 +46,40 @@ pub fn status() -> &'static str {
     }
 }
 
+/// The status in English, in the wording of the RGAA's English version: "fully compliant",
+/// "partially compliant" or "non-compliant", on the same thresholds.
+pub fn status_en() -> &'static str {
+    match rate() {
+        r if r >= 100.0 => "fully compliant",
+        r if r >= 50.0 => "partially compliant",
+        _ => "non-compliant",
+    }
+}
+
+/// The status in `lang`: `status()` in French, `status_en()` in English.
+pub fn status_in(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => status(),
+        Lang::En => status_en(),
+    }
+}
+
 /// The rate as the declaration writes it: « 85,48 % », « 100 % ».
 pub fn rate_fr() -> String {
     let rate = rate();
     if rate.fract() == 0.0 { format!("{rate:.0}\u{a0}%") } else { format!("{rate:.2}\u{a0}%").replace('.', ",") }
+}
+
+/// The rate in `lang`: `rate_fr()` in French; "85.48%", "100%" in English (no space, a point).
+pub fn rate_text(lang: Lang) -> String {
+    match lang {
+        Lang::Fr => rate_fr(),
+        Lang::En => rate_en(rate()),
+    }
+}
+
+fn rate_en(rate: f64) -> String {
+    if rate.fract() == 0.0 { format!("{rate:.0}%") } else { format!("{rate:.2}%") }
 }
 
 #[cfg(test)]
@@ -64,5 +112,24 @@ mod tests {
         assert!((rate() - f64::from(CONFORMING) * 100.0 / f64::from(CONFORMING + NON_CONFORMING)).abs() < 1e-9);
         let expected = if NON_CONFORMING == 0 { "totalement conforme" } else if rate() >= 50.0 { "partiellement conforme" } else { "non conforme" };
         assert_eq!(status(), expected);
+    }
+
+    #[test]
+    fn english_status_rate_and_date() {
+        let expected = if NON_CONFORMING == 0 { "fully compliant" } else if rate() >= 50.0 { "partially compliant" } else { "non-compliant" };
+        assert_eq!(status_en(), expected);
+        assert_eq!(status_in(Lang::En), status_en());
+        assert_eq!(status_in(Lang::Fr), status());
+        assert_eq!(rate_text(Lang::Fr), rate_fr());
+        assert_eq!(rate_en(100.0), "100%");
+        assert_eq!(rate_en(85.4839), "85.48%");
+        assert_eq!(rate_text(Lang::En), rate_en(rate()));
+        if NON_CONFORMING == 0 {
+            assert_eq!(rate_text(Lang::En), "100%");
+            assert_eq!(rate_fr(), "100\u{a0}%");
+        }
+        assert_eq!(audit_date(Lang::Fr), AUDIT_DATE);
+        assert_eq!(crate::format::day_month_year(audit_day()), AUDIT_DATE, "AUDIT_DATE is the audit day");
+        assert_eq!(audit_date(Lang::En), "1 December 2026");
     }
 }

@@ -129,6 +129,18 @@ pub fn provide_theme() {
     provide_context(ThemeChoice(choice));
 }
 
+/// The language chosen with the header's switch (« English » / « Français »), only once a visitor
+/// uses it: the boot script then opens `/` in that language on the next visit. Every other address
+/// says its language itself (`/en/…`), so a link always opens in the language it was shared in.
+pub const LANG_KEY: &str = "nec-langue";
+
+/// Keeps the language chosen with the switch; a browser that refuses storage just does not remember.
+pub fn remember_lang(lang: crate::locale::Lang) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(LANG_KEY, lang.code());
+    }
+}
+
 /// The app's theme choice (see [`provide_theme`]).
 pub fn use_theme() -> ThemeChoice {
     use_context::<ThemeChoice>().unwrap_or_else(|| ThemeChoice(RwSignal::new(String::new())))

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use crate::filters::{Filters, UNDATED};
+use crate::locale::Lang;
 use crate::model::Programme;
 
 /// The custom element partners put in their page.
@@ -41,20 +42,27 @@ impl WidgetView {
         Self::ALL.into_iter().find(|v| v.id() == id)
     }
 
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            WidgetView::Programme => "Le programme",
-            WidgetView::Charter => "La charte",
-            WidgetView::History => "L’historique des éditions",
+    /// The view's name, for the builder's choice.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (WidgetView::Programme, Lang::Fr) => "Le programme",
+            (WidgetView::Charter, Lang::Fr) => "La charte",
+            (WidgetView::History, Lang::Fr) => "L’historique des éditions",
+            (WidgetView::Programme, Lang::En) => "The programme",
+            (WidgetView::Charter, Lang::En) => "The charter",
+            (WidgetView::History, Lang::En) => "The history of the editions",
         }
     }
 
-    /// What an `<iframe>` showing this view is about: its `title` (RGAA 2.1, 2.2).
-    pub fn frame_title(self) -> &'static str {
-        match self {
-            WidgetView::Programme => "Programme de Numérique en Commun[s] 2023",
-            WidgetView::Charter => "Charte de Numérique en Commun[s]",
-            WidgetView::History => "Éditions de Numérique en Commun[s] depuis 2018",
+    /// What an `<iframe>` showing this view in `lang` is about: its `title` (RGAA 2.1, 2.2).
+    pub fn frame_title(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (WidgetView::Programme, Lang::Fr) => "Programme de Numérique en Commun[s] 2023",
+            (WidgetView::Charter, Lang::Fr) => "Charte de Numérique en Commun[s]",
+            (WidgetView::History, Lang::Fr) => "Éditions de Numérique en Commun[s] depuis 2018",
+            (WidgetView::Programme, Lang::En) => "Numérique en Commun[s] 2023 programme",
+            (WidgetView::Charter, Lang::En) => "Numérique en Commun[s] charter",
+            (WidgetView::History, Lang::En) => "Numérique en Commun[s] editions since 2018",
         }
     }
 }
@@ -71,6 +79,8 @@ pub struct WidgetOptions {
     pub heading_level: u8,
     /// Where the data files are, when not beside the loader: an `https:` URL or a root path.
     pub data_src: Option<String>,
+    /// The language the widget speaks (`lang`), French unless said.
+    pub lang: Lang,
 }
 
 impl Default for WidgetOptions {
@@ -82,6 +92,7 @@ impl Default for WidgetOptions {
             formats: Vec::new(),
             heading_level: DEFAULT_HEADING_LEVEL,
             data_src: None,
+            lang: Lang::Fr,
         }
     }
 }
@@ -121,11 +132,10 @@ impl WidgetOptions {
                     Ok(level @ 1..=6) => options.heading_level = level,
                     _ => problem(name, format!("« {value} » n’est pas un niveau de titre ; valeurs possibles : 1 à 6.")),
                 },
-                // French only until the site is translated (issue 10); the option is read already.
-                "lang" => match crate::locale::Lang::parse(value) {
-                    Some(crate::locale::Lang::Fr) => {}
-                    Some(_) => problem(name, format!("« {} » : cette langue n’est pas encore disponible ; le module s’affiche en français.", shorten(value))),
-                    None => problem(name, format!("« {} » n’est pas une langue ; valeur possible : fr.", shorten(value))),
+                // French or English (issue 10); anything else leaves the widget in French.
+                "lang" => match Lang::parse(value) {
+                    Some(lang) => options.lang = lang,
+                    None => problem(name, format!("« {} » n’est pas une langue ; valeurs possibles : fr, en.", shorten(value))),
                 },
                 "data-src" => match data_src(value) {
                     Some(src) => options.data_src = Some(src),
@@ -182,6 +192,9 @@ impl WidgetOptions {
         if let Some(src) = &self.data_src {
             out.push(("data-src", src.clone()));
         }
+        if self.lang != Lang::Fr {
+            out.push(("lang", self.lang.code().to_owned()));
+        }
         out
     }
 
@@ -209,7 +222,7 @@ impl WidgetOptions {
         format!(
             "<iframe src=\"{}\" title=\"{}\" height=\"900\" loading=\"lazy\"></iframe>",
             escape_attribute(&format!("{site}{}", self.embed_path())),
-            escape_attribute(self.view.frame_title())
+            escape_attribute(self.view.frame_title(self.lang))
         )
     }
 }
@@ -342,10 +355,53 @@ mod tests {
     }
 
     #[test]
-    fn only_french_is_available_for_now() {
-        assert!(read(&[("lang", "fr"), ("lang", "fr-FR")]).1.is_empty());
-        assert_eq!(read(&[("lang", "en")]).1, ["lang : « en » : cette langue n’est pas encore disponible ; le module s’affiche en français."]);
-        assert_eq!(read(&[("lang", "klingon")]).1, ["lang : « klingon » n’est pas une langue ; valeur possible : fr."]);
+    fn french_and_english_are_available() {
+        let (o, problems) = read(&[("lang", "fr"), ("lang", "fr-FR")]);
+        assert!(problems.is_empty());
+        assert_eq!(o.lang, Lang::Fr);
+        assert_eq!(o.attributes(), [("view", "programme".to_owned())], "French is the default: not written");
+        for value in ["en", "EN", "en-GB"] {
+            let (o, problems) = read(&[("lang", value)]);
+            assert!(problems.is_empty(), "{value}: {problems:?}");
+            assert_eq!(o.lang, Lang::En, "{value}");
+        }
+        let (o, problems) = read(&[("lang", "klingon")]);
+        assert_eq!(problems, ["lang : « klingon » n’est pas une langue ; valeurs possibles : fr, en."]);
+        assert_eq!(o.lang, Lang::Fr);
+    }
+
+    #[test]
+    fn english_snippets_say_lang_en() {
+        let (o, _) = read(&[("view", "programme"), ("theme", "ecologie-soutenabilite"), ("lang", "en")]);
+        assert_eq!(
+            o.element_snippet("https://nec.example"),
+            "<script type=\"module\" src=\"https://nec.example/widget.js\"></script>\n<nec-widget view=\"programme\" theme=\"ecologie-soutenabilite\" lang=\"en\"></nec-widget>"
+        );
+        let back: Vec<(&str, String)> = o.attributes();
+        let (again, problems) = WidgetOptions::from_pairs(back.iter().map(|(n, v)| (*n, v.as_str())));
+        assert!(problems.is_empty());
+        assert_eq!(again, o);
+        assert_eq!(o.embed_path(), "/embed/programme.html?theme=ecologie-soutenabilite&lang=en");
+        assert_eq!(
+            o.iframe_snippet("https://nec.example"),
+            "<iframe src=\"https://nec.example/embed/programme.html?theme=ecologie-soutenabilite&amp;lang=en\" title=\"Numérique en Commun[s] 2023 programme\" height=\"900\" loading=\"lazy\"></iframe>"
+        );
+        let charter = WidgetOptions { view: WidgetView::Charter, lang: Lang::En, ..WidgetOptions::default() };
+        assert_eq!(charter.embed_path(), "/embed/charte.html?lang=en");
+        assert!(charter.iframe_snippet("https://nec.example").contains("title=\"Numérique en Commun[s] charter\""));
+    }
+
+    #[test]
+    fn views_are_named_in_both_languages() {
+        assert_eq!(WidgetView::History.label(Lang::Fr), "L’historique des éditions");
+        assert_eq!(WidgetView::History.label(Lang::En), "The history of the editions");
+        assert_eq!(WidgetView::Charter.label(Lang::En), "The charter");
+        assert_eq!(WidgetView::History.frame_title(Lang::Fr), "Éditions de Numérique en Commun[s] depuis 2018");
+        assert_eq!(WidgetView::History.frame_title(Lang::En), "Numérique en Commun[s] editions since 2018");
+        for view in WidgetView::ALL {
+            assert_ne!(view.label(Lang::Fr), view.label(Lang::En));
+            assert_ne!(view.frame_title(Lang::Fr), view.frame_title(Lang::En));
+        }
     }
 
     #[test]

@@ -1,13 +1,16 @@
 use leptos::prelude::*;
 
 use super::announcer::use_announcer;
-use super::VisuallyHidden;
+use super::{current_lang, VisuallyHidden};
+use crate::locale::Lang;
 use crate::storage::use_agenda;
 
 /// Adds an item to "Mon programme" or takes it out: a toggle button (`aria-pressed`, WAI-ARIA
 /// button pattern) whose name includes the item's title and stays the same in both states.
+/// `title`: in the page's language if translated (an accessible name cannot change language).
 #[component]
 pub fn AgendaToggle(id: String, title: String) -> impl IntoView {
+    let lang = current_lang();
     let agenda = use_agenda();
     let announcer = use_announcer();
     let chosen = {
@@ -18,10 +21,11 @@ pub fn AgendaToggle(id: String, title: String) -> impl IntoView {
         let title = title.clone();
         move |_| {
             let added = agenda.toggle(&id);
-            announcer.say(if added {
-                format!("« {title} » ajouté à mon programme.")
-            } else {
-                format!("« {title} » retiré de mon programme.")
+            announcer.say(match (lang, added) {
+                (Lang::Fr, true) => format!("« {title} » ajouté à mon programme."),
+                (Lang::Fr, false) => format!("« {title} » retiré de mon programme."),
+                (Lang::En, true) => format!("“{title}” added to my programme."),
+                (Lang::En, false) => format!("“{title}” removed from my programme."),
             });
         }
     };
@@ -29,8 +33,8 @@ pub fn AgendaToggle(id: String, title: String) -> impl IntoView {
         <button type="button" class="toggle" aria-pressed=move || if chosen.get() { "true" } else { "false" } on:click=on_click>
             // The star is in the DOM, not drawn by CSS, so the state still shows without styles (RGAA 10.2).
             <span class="toggle__star" aria-hidden="true">{move || if chosen.get() { "★" } else { "☆" }}</span>
-            "Mon programme"
-            <VisuallyHidden>{format!(" : {title}")}</VisuallyHidden>
+            {if lang == Lang::En { "My programme" } else { "Mon programme" }}
+            <VisuallyHidden>{if lang == Lang::En { format!(": {title}") } else { format!(" : {title}") }}</VisuallyHidden>
         </button>
     }
 }

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
-use crate::format;
+use super::current_lang;
 use crate::history::Series;
+use crate::locale::Lang;
 
 const WIDTH: f64 = 360.0;
 const HEIGHT: f64 = 220.0;
@@ -14,6 +15,12 @@ const SIDE: f64 = 6.0;
 /// the bars, and a table elsewhere on the page holds them all: colour carries no meaning here.
 #[component]
 pub fn BarChart(series: Series, label: String, description_id: String) -> impl IntoView {
+    let lang = current_lang();
+    // « n.c. », non communiqué; "n/a", not available.
+    let missing = match lang {
+        Lang::Fr => "n.c.",
+        Lang::En => "n/a",
+    };
     let max = series.max().max(1) as f64;
     let band = (WIDTH - 2.0 * SIDE) / series.points.len().max(1) as f64;
     let plot = HEIGHT - TOP - BOTTOM;
@@ -28,9 +35,9 @@ pub fn BarChart(series: Series, label: String, description_id: String) -> impl I
                     <rect class="chart__bar" x=format!("{:.1}", centre - bar_width / 2.0) y=format!("{:.1}", base - height)
                         width=format!("{bar_width:.1}") height=format!("{height:.1}") rx="2"/>
                 };
-                (Some(rect), base - height - 8.0, format::number(*v))
+                (Some(rect), base - height - 8.0, lang.number(*v))
             }
-            None => (None, base - 8.0, "n.c.".to_owned()),
+            None => (None, base - 8.0, missing.to_owned()),
         };
         view! {
             <g>

@@ -2,7 +2,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
+use super::current_lang;
 use crate::components::announcer::use_announcer;
+
+crate::texts! {
+    copied: "Lien copié.", "Link copied.";
+    failed: "La copie a échoué : sélectionnez le lien et copiez-le.", "Copying failed: select the link and copy it.";
+}
 
 /// Copies a text (e.g. a share link) to the clipboard and announces the result: a native
 /// `<button>` (WAI-ARIA button pattern) and the live-region announcer.
@@ -11,13 +17,17 @@ pub fn CopyButton(
     /// The visible label, e.g. "Copier le lien".
     label: &'static str,
     #[prop(into)] text: Signal<String>,
-    /// What is said once copied.
-    #[prop(default = "Lien copié.")]
+    /// What is said once copied (a link, in the page's language, unless said).
+    #[prop(default = FR.copied)]
     copied: &'static str,
     /// What is said when the copy failed: how to copy by hand.
-    #[prop(default = "La copie a échoué : sélectionnez le lien et copiez-le.")]
+    #[prop(default = FR.failed)]
     failed: &'static str,
 ) -> impl IntoView {
+    // The defaults are the French table's: in English, their English.
+    let t = texts(current_lang());
+    let copied = if copied == FR.copied { t.copied } else { copied };
+    let failed = if failed == FR.failed { t.failed } else { failed };
     let announcer = use_announcer();
     // Shown beside the button for sighted visitors; screen readers hear it from the announcer.
     let feedback = RwSignal::new("");

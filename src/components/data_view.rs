@@ -3,15 +3,16 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 
-use crate::components::{focus_if_lost, offline_notice, ErrorAlert};
+use crate::components::{current_lang, focus_if_lost, offline_notice, ErrorAlert};
 use crate::data::{offline_copy, LoadError};
+use crate::locale::Lang;
 
 /// Shows a data file's content once loaded: a polite loading message before, an alert with retry on
 /// error, and « Données hors ligne du … » above the content when it is the offline copy.
 #[component]
 pub fn DataView<T, V, F>(
     resource: LocalResource<Result<Arc<T>, LoadError>>,
-    /// What is loading, e.g. "le programme".
+    /// What is loading, in French, e.g. "le programme" (`what_in` has the English).
     what: &'static str,
     /// Renders the loaded data.
     render: F,
@@ -21,6 +22,7 @@ where
     V: IntoView + 'static,
     F: Fn(Arc<T>) -> V + Send + Sync + 'static,
 {
+    let lang = current_lang();
     let retried = StoredValue::new(false);
     let on_retry = Callback::new(move |()| {
         retried.set_value(true);
@@ -28,7 +30,7 @@ where
     });
     view! {
         {move || match resource.get() {
-            None => view! { <p class="loading" role="status">{format!("Chargement {}…", crate::format::of(what))}</p> }.into_any(),
+            None => view! { <p class="loading" role="status">{loading(lang, what)}</p> }.into_any(),
             Some(Err(error)) => view! { <ErrorAlert what error on_retry/> }.into_any(),
             Some(Ok(data)) => {
                 request_animation_frame(scroll_to_fragment);
@@ -36,7 +38,7 @@ where
                     // The retry button that had focus is gone with the alert.
                     focus_if_lost("titre-page", None);
                 }
-                with_offline_notice(offline_copy(&data), render(data).into_any())
+                with_offline_notice(offline_copy(&data), lang, render(data).into_any())
             }
         }}
     }
@@ -44,8 +46,33 @@ where
 
 /// The content, after « Données hors ligne du … » when it is the offline copy. Not generic, so
 /// the wasm holds it once rather than once per data type.
-fn with_offline_notice(offline: Option<Option<DateTime<FixedOffset>>>, content: AnyView) -> AnyView {
-    view! { {offline.map(offline_notice)} {content} }.into_any()
+fn with_offline_notice(offline: Option<Option<DateTime<FixedOffset>>>, lang: Lang, content: AnyView) -> AnyView {
+    view! { {offline.map(|time| offline_notice(time, lang))} {content} }.into_any()
+}
+
+/// « Chargement du programme… », "Loading the programme…".
+fn loading(lang: Lang, what: &'static str) -> String {
+    match lang {
+        Lang::Fr => format!("Chargement {}…", crate::format::of(what)),
+        Lang::En => format!("Loading {}…", what_in(Lang::En, what)),
+    }
+}
+
+/// What a view loads, in `lang`: the French as given, or its English.
+pub fn what_in(lang: Lang, what: &'static str) -> &'static str {
+    match (lang, what) {
+        (Lang::Fr, _) => what,
+        (Lang::En, "le programme") => "the programme",
+        (Lang::En, "mon programme") => "my programme",
+        (Lang::En, "cet élément du programme") => "this programme item",
+        (Lang::En, "les informations pratiques") => "the practical information",
+        (Lang::En, "la charte") => "the charter",
+        (Lang::En, "l’historique des éditions") => "the history of the editions",
+        (Lang::En, "l’édition 2023") => "the 2023 edition",
+        (Lang::En, "l’édition") => "the edition",
+        (Lang::En, "la liste des données") => "the list of data files",
+        (Lang::En, _) => "the data",
+    }
 }
 
 /// A deep link such as `/charte#engagement-5` names an element that only exists once the data

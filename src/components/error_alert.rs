@@ -1,10 +1,19 @@
 use leptos::prelude::*;
 
 use super::announcer::use_announcer;
-use super::Disclosure;
+use super::data_view::what_in;
+use super::{current_lang, Disclosure};
 use crate::data::LoadError;
+use crate::locale::Lang;
 
-/// The error state of a view (`role="alert"`): what went wrong in French, the details, and a retry button.
+crate::texts! {
+    details: "Détails techniques", "Technical details";
+    retrying: "Nouvelle tentative en cours…", "Trying again…";
+    retry: "Réessayer", "Try again";
+}
+
+/// The error state of a view (`role="alert"`): what went wrong, the details (the checker's own
+/// words, in French), and a retry button.
 #[component]
 pub fn ErrorAlert(
     /// What could not be loaded, e.g. "le programme".
@@ -13,6 +22,8 @@ pub fn ErrorAlert(
     /// Called by the retry button.
     on_retry: Callback<()>,
 ) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let retrying = RwSignal::new(false);
     let announcer = use_announcer();
     let problems: Vec<String> = match &error {
@@ -25,12 +36,18 @@ pub fn ErrorAlert(
     };
     view! {
         <div class="alert" role="alert">
-            <p class="alert__title">{format!("Impossible d’afficher {what}.")}</p>
-            <p>{error.message()}</p>
+            <p class="alert__title">{match lang {
+                Lang::Fr => format!("Impossible d’afficher {what}."),
+                Lang::En => format!("Unable to show {}.", what_in(lang, what)),
+            }}</p>
+            <p>{error.message(lang)}</p>
             {(!problems.is_empty()).then(|| view! {
-                <Disclosure summary="Détails techniques" class="alert__details">
-                    <ul>{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
-                    {(more > 0).then(|| view! { <p>{format!("… et {more} autre(s).")}</p> })}
+                <Disclosure summary=t.details class="alert__details">
+                    <ul lang="fr">{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
+                    {(more > 0).then(|| view! { <p>{match lang {
+                        Lang::Fr => format!("… et {more} autre(s)."),
+                        Lang::En => format!("… and {more} more."),
+                    }}</p> })}
                 </Disclosure>
             })}
             <button
@@ -40,12 +57,12 @@ pub fn ErrorAlert(
                 on:click=move |_| {
                     if !retrying.get_untracked() {
                         retrying.set(true);
-                        announcer.say("Nouvelle tentative en cours…");
+                        announcer.say(t.retrying);
                         on_retry.run(());
                     }
                 }
             >
-                {move || if retrying.get() { "Nouvelle tentative en cours…" } else { "Réessayer" }}
+                {move || if retrying.get() { t.retrying } else { t.retry }}
             </button>
         </div>
     }

@@ -1,18 +1,22 @@
 use leptos::prelude::*;
 
+use super::{current_lang, pieces_view};
+use crate::locale::Pieces;
+
 /// A group of checkboxes in a `<fieldset>` with its `<legend>` (RGAA 11.5, HTML grouping).
 #[component]
 pub fn FilterGroup(
     legend: &'static str,
     /// Unique on the page: prefixes the checkboxes' ids.
     name: &'static str,
-    /// (value, label) of each option.
-    options: Vec<(String, String)>,
+    /// (value, label) of each option; the label's runs in another language get their `lang`.
+    options: Vec<(String, Pieces)>,
     /// Whether a value is checked (reactive).
     checked: Callback<String, bool>,
     /// Called with the value of the checkbox the visitor changed.
     on_toggle: Callback<String>,
 ) -> impl IntoView {
+    let lang = current_lang();
     view! {
         <fieldset class="filter-group">
             <legend>{legend}</legend>
@@ -26,7 +30,7 @@ pub fn FilterGroup(
                         <input type="checkbox" id=id value=value.clone()
                             prop:checked=move || checked.run(for_checked.clone())
                             on:change=move |_| on_toggle.run(value.clone())/>
-                        {label}
+                        {pieces_view(label, lang)}
                     </label>
                 }
             }).collect_view()}

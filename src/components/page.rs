@@ -41,6 +41,9 @@ pub fn Page(
     /// The document title, unique per route; " — Numérique en Commun[s]" is appended.
     #[prop(into)]
     title: Signal<String>,
+    /// The heading's language when it is not the page's (a French data title on an English page).
+    #[prop(optional, into)]
+    heading_lang: Signal<Option<&'static str>>,
     children: Children,
 ) -> impl IntoView {
     Effect::new(move |_| document().set_title(&format!("{} — Numérique en Commun[s]", title.get())));
@@ -53,7 +56,7 @@ pub fn Page(
         }
     });
     view! {
-        <h1 id="titre-page" tabindex="-1" node_ref=h1>{heading}</h1>
+        <h1 id="titre-page" tabindex="-1" node_ref=h1 lang=heading_lang>{heading}</h1>
         {children()}
     }
 }

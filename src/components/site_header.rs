@@ -1,32 +1,85 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
-use super::ThemeSwitch;
+use super::{use_lang, ThemeSwitch};
+use crate::locale::Lang;
 
-/// The banner with the site name and the main navigation (the current page has `aria-current="page"`), and the theme switch.
+crate::texts! {
+    main_navigation: "Navigation principale", "Main navigation";
+    home: "Accueil", "Home";
+    programme: "Programme", "Programme";
+    my_programme: "Mon programme", "My programme";
+    charter: "Charte", "Charter";
+    editions: "Éditions", "Editions";
+}
+
+/// The banner with the site name, the main navigation (the current page has `aria-current="page"`),
+/// the language switch and the theme switch.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let lang = use_lang();
+    let t = move || texts(lang.get());
+    let link = move |path: &'static str| move || lang.get().path(path);
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <a class="brand" href="/">
+                <a class="brand" href=link("/")>
                     <svg class="brand__mark" aria-hidden="true" focusable="false" viewBox="0 0 32 32" width="32" height="32">
                         <rect x="2" y="2" width="28" height="28" rx="6" fill="currentColor"/>
                         <path d="M9 23V9l14 14V9" fill="none" stroke="var(--bg)" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>
                     </svg>
-                    <span>"Numérique en Commun[s]"</span>
+                    // The brand is French in both languages.
+                    <span lang="fr">"Numérique en Commun[s]"</span>
                 </a>
-                <nav aria-label="Navigation principale">
+                <nav aria-label=move || t().main_navigation>
                     <ul class="nav-list">
-                        <li><A href="/" exact=true>"Accueil"</A></li>
-                        <li><A href="/programme" exact=true>"Programme"</A></li>
-                        <li><A href="/mon-programme" exact=true>"Mon programme"</A></li>
-                        <li><A href="/charte" exact=true>"Charte"</A></li>
-                        <li><A href="/editions" exact=true>"Éditions"</A></li>
+                        <li><A href=link("/") exact=true>{move || t().home}</A></li>
+                        <li><A href=link("/programme") exact=true>{move || t().programme}</A></li>
+                        <li><A href=link("/mon-programme") exact=true>{move || t().my_programme}</A></li>
+                        <li><A href=link("/charte") exact=true>{move || t().charter}</A></li>
+                        <li><A href=link("/editions") exact=true>{move || t().editions}</A></li>
                     </ul>
                 </nav>
+                <LanguageSwitch/>
                 <ThemeSwitch/>
             </div>
         </header>
+    }
+}
+
+/// A link to this page in the other language, named in that language (`lang`, `hreflang`: a
+/// language link is named in the language it leads to, so no `title` is needed); the
+/// choice is kept on the device, for the next visit to the home page (see the boot script).
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let other = move || match lang.get() {
+        Lang::Fr => Lang::En,
+        Lang::En => Lang::Fr,
+    };
+    let href = move || {
+        let pathname = location.pathname.get();
+        let (_, page) = Lang::from_path(&pathname);
+        let search = location.search.get();
+        let search = search.trim_start_matches('?');
+        let hash = location.hash.get();
+        let hash = hash.trim_start_matches('#');
+        let query = if search.is_empty() { String::new() } else { format!("?{search}") };
+        let fragment = if hash.is_empty() { String::new() } else { format!("#{hash}") };
+        format!("{}{query}{fragment}", other().path(page))
+    };
+    view! {
+        <p class="language-switch">
+            <a
+                href=href
+                lang=move || other().code()
+                hreflang=move || other().code()
+                on:click=move |_| crate::storage::remember_lang(other())
+            >
+                {move || other().native_name()}
+            </a>
+        </p>
     }
 }

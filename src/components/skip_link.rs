@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
 use super::page::focus_by_id;
+use super::use_lang;
+use crate::locale::Lang;
 
 /// "Aller au contenu": the first Tab stop; moves focus to `<main>` (WCAG 2.4.1 bypass blocks).
 #[component]
@@ -10,5 +12,10 @@ pub fn SkipLink() -> impl IntoView {
         event.prevent_default();
         focus_by_id("contenu");
     };
-    view! { <a class="skip-link" href="#contenu" on:click=skip>"Aller au contenu"</a> }
+    let lang = use_lang();
+    let label = move || match lang.get() {
+        Lang::Fr => "Aller au contenu",
+        Lang::En => "Skip to content",
+    };
+    view! { <a class="skip-link" href="#contenu" on:click=skip>{label}</a> }
 }

@@ -1,9 +1,17 @@
 use leptos::prelude::*;
 
+use super::current_lang;
+use crate::locale::Lang;
+
 /// "Source : …" beside a fact (inline): the seed texts it comes from, by file name.
 #[component]
 pub fn Sources(sources: Vec<String>) -> impl IntoView {
-    let label = if sources.len() > 1 { "(sources : " } else { "(source : " };
+    let label = match (current_lang(), sources.len() > 1) {
+        (Lang::Fr, true) => "(sources : ",
+        (Lang::Fr, false) => "(source : ",
+        (Lang::En, true) => "(sources: ",
+        (Lang::En, false) => "(source: ",
+    };
     view! {
         <span class="sources">
             {label}

@@ -1,24 +1,28 @@
 use leptos::prelude::*;
 
-use crate::format;
+use super::current_lang;
+use crate::locale::Lang;
 use crate::model::Item;
 
-/// « 19 h – 1 h le lendemain », « à partir de 9 h », « horaire à préciser », with `<time>` elements.
+/// « 19 h 00 – 1 h 00 le lendemain », « à partir de 9 h 00 », « horaire à préciser »; "19:00 – 1:00
+/// the next day", with `<time>` elements.
 #[component]
 pub fn When(item: Item) -> impl IntoView {
+    let lang = current_lang();
+    let en = lang == Lang::En;
     match (item.start, item.end) {
         (Some(start), Some(end)) => {
-            let next_day = (end.date_naive() != start.date_naive()).then_some(" le lendemain");
+            let next_day = (end.date_naive() != start.date_naive()).then_some(if en { " the next day" } else { " le lendemain" });
             view! {
-                <time datetime=start.to_rfc3339()>{format::event_time(start)}</time>
+                <time datetime=start.to_rfc3339()>{lang.event_time(start)}</time>
                 " – "
-                <time datetime=end.to_rfc3339()>{format::event_time(end)}</time>
+                <time datetime=end.to_rfc3339()>{lang.event_time(end)}</time>
                 {next_day}
-                {format!(" ({})", format::duration_minutes((end - start).num_minutes()))}
+                {format!(" ({})", lang.duration_minutes((end - start).num_minutes()))}
             }
             .into_any()
         }
-        (Some(start), None) => view! { "À partir de "<time datetime=start.to_rfc3339()>{format::event_time(start)}</time> }.into_any(),
-        _ => view! { "Horaire à préciser" }.into_any(),
+        (Some(start), None) => view! { {if en { "From " } else { "À partir de " }}<time datetime=start.to_rfc3339()>{lang.event_time(start)}</time> }.into_any(),
+        _ => view! { {if en { "Time to be confirmed" } else { "Horaire à préciser" }} }.into_any(),
     }
 }

@@ -3,9 +3,57 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{DataView, Page, Sources};
+use crate::components::{current_lang, text_view, DataView, Page, Sources};
 use crate::data::{use_data, CHARTER};
+use crate::locale::Lang;
 use crate::model::{Budgets, Charter};
+
+crate::texts! {
+    heading: "La charte de NEC", "The NEC charter";
+    title: "La charte", "The charter";
+    licence: "Licence", "Licence";
+    licence_after: ".", " licence.";
+    notes: "Notes sur les sources", "Notes on the sources";
+    applies: "Comment ce site applique la charte", "How this site applies the charter";
+    free: "le site est gratuit et sans compte. Son niveau d’accessibilité et ce qui reste à faire sont décrits dans la ",
+        "the site is free and needs no account. Its level of accessibility and what remains to be done are described in the ";
+    statement: "déclaration d’accessibilité", "accessibility statement";
+    open: "toutes les données du site sont publiées sous licence libre, avec leur schéma et leurs sources : ",
+        "all the site’s data is published under a free licence, with its schemas and its sources: ";
+    open_data: "les données ouvertes", "the open data";
+    sober: "Aucun traceur, aucun cookie, aucune ressource chargée depuis un autre site : ces deux points sont aussi vérifiés par les tests.",
+        "No tracker, no cookie, no resource loaded from another site: these two points are also checked by the tests.";
+}
+
+/// « Engagement n°3 : », "Engagement no. 3: ", before the engagement's title or this site's part.
+fn engagement(lang: Lang, number: u32) -> String {
+    match lang {
+        Lang::Fr => format!("Engagement n°{number} : "),
+        Lang::En => format!("Engagement no. {number}: "),
+    }
+}
+
+/// The licence sentence up to the licence's name.
+fn licence_before(lang: Lang, number: u32) -> String {
+    match lang {
+        Lang::Fr => format!("Conformément à l’engagement n°{number}, les ressources produites sont diffusées sous la licence "),
+        Lang::En => format!("In line with engagement no. {number}, the resources produced are released under the "),
+    }
+}
+
+/// The page budgets, as this site's part of engagement 5.
+fn weight(lang: Lang, b: &Budgets) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Chaque page pèse au plus {} Kio compressés à son premier chargement, données et copie hors ligne comprises, en {} requêtes au plus (et {} de plus pour la copie hors ligne), et affiche au plus {} éléments : ces budgets sont vérifiés à chaque construction du site. ",
+            b.first_load_brotli_kib, b.requests, b.service_worker_requests, b.dom_elements
+        ),
+        Lang::En => format!(
+            "Each page weighs at most {} KiB compressed on its first load, data and offline copy included, in at most {} requests (and {} more for the offline copy), and displays at most {} elements: these budgets are checked on every build of the site. ",
+            b.first_load_brotli_kib, b.requests, b.service_worker_requests, b.dom_elements
+        ),
+    }
+}
 
 /// The budgets the browser tests enforce, compiled in so the page states what the build checks.
 const BUDGETS: &str = include_str!("../../budgets.json");
@@ -14,8 +62,9 @@ const BUDGETS: &str = include_str!("../../budgets.json");
 #[component]
 pub fn CharterPage() -> impl IntoView {
     let charter = use_data::<Charter>(CHARTER);
+    let t = texts(current_lang());
     view! {
-        <Page heading="La charte de NEC" title="La charte">
+        <Page heading=t.heading title=t.title>
             <DataView resource=charter what="la charte" render=|c| view! { <CharterContent charter=c/> }/>
         </Page>
     }
@@ -23,30 +72,32 @@ pub fn CharterPage() -> impl IntoView {
 
 #[component]
 fn CharterContent(charter: Arc<Charter>) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let licence = charter.licence.clone();
     view! {
-        <p class="lead">{charter.introduction.clone()}</p>
+        <p class="lead">{text_view(&charter.introduction, lang)}</p>
         <ol class="engagements">
             {charter.engagements.iter().map(|e| view! {
                 <li id=format!("engagement-{}", e.number)>
-                    <h2>{format!("Engagement n°{} : {}", e.number, e.title)}</h2>
-                    <p>{e.text.clone()}</p>
+                    <h2>{engagement(lang, e.number)}{text_view(&e.title, lang)}</h2>
+                    <p>{text_view(&e.text, lang)}</p>
                     <p><Sources sources=e.sources.clone()/></p>
                 </li>
             }).collect_view()}
         </ol>
         <section aria-labelledby="licence">
-            <h2 id="licence">"Licence"</h2>
+            <h2 id="licence">{t.licence}</h2>
             <p>
-                {format!("Conformément à l’engagement n°{}, les ressources produites sont diffusées sous la licence ", licence.engagement)}
-                <a href=licence.url.clone() hreflang="fr">{licence.name.clone()}</a>"."
+                {licence_before(lang, licence.engagement)}
+                <a href=licence.url.clone() hreflang="fr">{licence.name.clone()}</a>{t.licence_after}
             </p>
         </section>
         <SiteCommitments/>
         {(!charter.notes.is_empty()).then(|| view! {
             <section aria-labelledby="notes-charte">
-                <h2 id="notes-charte">"Notes sur les sources"</h2>
-                <ul>{charter.notes.iter().map(|n| view! { <li>{n.text.clone()}" "<Sources sources=n.sources.clone()/></li> }).collect_view()}</ul>
+                <h2 id="notes-charte">{t.notes}</h2>
+                <ul>{charter.notes.iter().map(|n| view! { <li>{text_view(&n.text, lang)}" "<Sources sources=n.sources.clone()/></li> }).collect_view()}</ul>
             </section>
         })}
     }
@@ -55,30 +106,27 @@ fn CharterContent(charter: Arc<Charter>) -> impl IntoView {
 /// How this site applies engagements 1, 3 and 5, in statements a visitor can check.
 #[component]
 fn SiteCommitments() -> impl IntoView {
-    let weight = serde_json::from_str::<Budgets>(BUDGETS).ok().map(|b| {
-        format!(
-            "Chaque page pèse au plus {} Kio compressés à son premier chargement, données et copie hors ligne comprises, en {} requêtes au plus (et {} de plus pour la copie hors ligne), et affiche au plus {} éléments : ces budgets sont vérifiés à chaque construction du site. ",
-            b.first_load_brotli_kib, b.requests, b.service_worker_requests, b.dom_elements
-        )
-    });
+    let lang = current_lang();
+    let t = texts(lang);
+    let weight = serde_json::from_str::<Budgets>(BUDGETS).ok().map(|b| weight(lang, &b));
     view! {
         <section aria-labelledby="ce-site">
-            <h2 id="ce-site">"Comment ce site applique la charte"</h2>
+            <h2 id="ce-site">{t.applies}</h2>
             <ul class="commitments">
                 <li>
-                    <strong>"Engagement n°1 : "</strong>
-                    "le site est gratuit et sans compte. Son niveau d’accessibilité et ce qui reste à faire sont décrits dans la "
-                    <A href="/accessibilite">"déclaration d’accessibilité"</A>"."
+                    <strong>{engagement(lang, 1)}</strong>
+                    {t.free}
+                    <A href=lang.path("/accessibilite")>{t.statement}</A>"."
                 </li>
                 <li>
-                    <strong>"Engagement n°3 : "</strong>
-                    "toutes les données du site sont publiées sous licence libre, avec leur schéma et leurs sources : "
-                    <A href="/donnees">"les données ouvertes"</A>"."
+                    <strong>{engagement(lang, 3)}</strong>
+                    {t.open}
+                    <A href=lang.path("/donnees")>{t.open_data}</A>"."
                 </li>
                 <li>
-                    <strong>"Engagement n°5 : "</strong>
+                    <strong>{engagement(lang, 5)}</strong>
                     {weight}
-                    "Aucun traceur, aucun cookie, aucune ressource chargée depuis un autre site : ces deux points sont aussi vérifiés par les tests."
+                    {t.sober}
                 </li>
             </ul>
         </section>

@@ -4,10 +4,56 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{DataView, Page};
+use crate::components::{current_lang, pieces_view, DataView, Page};
 use crate::data::{use_data, EDITIONS, PROGRAMME_YEAR};
+use crate::locale::{Lang, Pieces};
 use crate::model::EditionsFile;
 use crate::pages::editions::{EditionFacts, EditionNotes, FigureList};
+
+crate::texts! {
+    not_found: "Édition introuvable", "Edition not found";
+    all_editions: "Toutes les éditions", "All editions";
+    figures: "Chiffres", "Figures";
+    sources: "Sources", "Sources";
+    source_separator: " : ", ": ";
+    other_editions: "Autres éditions", "Other editions";
+}
+
+/// « Édition 2021 », "The 2021 edition"; with the city once known: « Édition 2021 — Lens ».
+fn edition_heading(lang: Lang, year: i32, city: Option<&str>) -> String {
+    match (lang, city) {
+        (Lang::Fr, Some(city)) => format!("Édition {year} — {city}"),
+        (Lang::Fr, None) => format!("Édition {year}"),
+        (Lang::En, Some(city)) => format!("The {year} edition — {city}"),
+        (Lang::En, None) => format!("The {year} edition"),
+    }
+}
+
+/// The page for an address that names no edition, with the years there are.
+fn no_such_edition(lang: Lang, years: &[String]) -> String {
+    match lang {
+        Lang::Fr => format!("Aucune édition nationale ne correspond à cette adresse. Les éditions connues sont celles de {}.", lang.list(years)),
+        Lang::En => format!("No national edition matches this address. The known editions are those of {}.", lang.list(years)),
+    }
+}
+
+/// « Édition précédente : 2021, Lens », "Previous edition: 2021, Lens".
+fn neighbour(lang: Lang, next: bool, year: i32, city: &str) -> String {
+    match (lang, next) {
+        (Lang::Fr, false) => format!("Édition précédente : {year}, {city}"),
+        (Lang::Fr, true) => format!("Édition suivante : {year}, {city}"),
+        (Lang::En, false) => format!("Previous edition: {year}, {city}"),
+        (Lang::En, true) => format!("Next edition: {year}, {city}"),
+    }
+}
+
+/// « Le programme de l’édition 2023 », "The programme of the 2023 edition".
+fn programme_link(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Fr => format!("Le programme de l’édition {year}"),
+        Lang::En => format!("The programme of the {year} edition"),
+    }
+}
 
 /// `/editions/<year>`: one edition, its figures and the texts they come from.
 #[component]
@@ -15,15 +61,17 @@ pub fn EditionPage() -> impl IntoView {
     let params = use_params_map();
     let year = Memo::new(move |_| params.read().get("year").and_then(|y| y.parse::<i32>().ok()));
     let editions = use_data::<EditionsFile>(EDITIONS);
+    let lang = current_lang();
+    let t = texts(lang);
     // The heading needs the city, known once the data is in; until then the year alone.
     let heading = Signal::derive(move || {
-        let Some(y) = year.get() else { return "Édition introuvable".to_owned() };
+        let Some(y) = year.get() else { return t.not_found.to_owned() };
         match editions.get() {
             Some(Ok(file)) => match file.editions.iter().find(|e| e.year == y) {
-                Some(e) => format!("Édition {y} — {}", e.city()),
-                None => "Édition introuvable".to_owned(),
+                Some(e) => edition_heading(lang, y, Some(e.city())),
+                None => t.not_found.to_owned(),
             },
-            _ => format!("Édition {y}"),
+            _ => edition_heading(lang, y, None),
         }
     });
     view! {
@@ -35,12 +83,14 @@ pub fn EditionPage() -> impl IntoView {
 
 #[component]
 fn EditionContent(file: Arc<EditionsFile>, year: Option<i32>) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let index = year.and_then(|y| file.editions.iter().position(|e| e.year == y));
     let Some(index) = index else {
         let years: Vec<String> = file.editions.iter().map(|e| e.year.to_string()).collect();
         return view! {
-            <p>{format!("Aucune édition nationale ne correspond à cette adresse. Les éditions connues sont celles de {}.", crate::format::list(&years))}</p>
-            <p><A href="/editions">"Toutes les éditions"</A></p>
+            <p>{no_such_edition(lang, &years)}</p>
+            <p><A href=lang.path("/editions")>{t.all_editions}</A></p>
         }
         .into_any();
     };
@@ -61,22 +111,23 @@ fn EditionContent(file: Arc<EditionsFile>, year: Option<i32>) -> impl IntoView {
     view! {
         <EditionFacts edition=edition.clone()/>
         <EditionNotes edition=edition.clone()/>
-        <h2>"Chiffres"</h2>
+        <h2>{t.figures}</h2>
         <FigureList figures=edition.figures.clone()/>
         {(edition.year == PROGRAMME_YEAR).then(|| view! {
-            <p><A href="/programme">{format!("Le programme de l’édition {}", edition.year)}</A></p>
+            <p><A href=lang.path("/programme")>{programme_link(lang, edition.year)}</A></p>
         })}
-        <h2>"Sources"</h2>
+        <h2>{t.sources}</h2>
         <ul class="source-list">
             {used.into_iter().map(|s| view! {
-                <li><cite>{s.id.clone()}</cite>" : "{s.title.clone()}{s.date.map(|d| format!(" ({})", crate::format::day_month_year(d)))}</li>
+                // The source texts are French documents: their titles say so on an English page.
+                <li><cite>{s.id.clone()}</cite>{t.source_separator}{pieces_view(Pieces::of(s.title.clone(), Lang::Fr), lang)}{s.date.map(|d| format!(" ({})", lang.day_month_year(d)))}</li>
             }).collect_view()}
         </ul>
-        <nav aria-label="Autres éditions" class="pager">
+        <nav aria-label=t.other_editions class="pager">
             <ul>
-                {previous.map(|(y, city)| view! { <li><A href=format!("/editions/{y}")>{format!("Édition précédente : {y}, {city}")}</A></li> })}
-                <li><A href="/editions">"Toutes les éditions"</A></li>
-                {next.map(|(y, city)| view! { <li><A href=format!("/editions/{y}")>{format!("Édition suivante : {y}, {city}")}</A></li> })}
+                {previous.map(|(y, city)| view! { <li><A href=lang.path(&format!("/editions/{y}"))>{neighbour(lang, false, y, &city)}</A></li> })}
+                <li><A href=lang.path("/editions")>{t.all_editions}</A></li>
+                {next.map(|(y, city)| view! { <li><A href=lang.path(&format!("/editions/{y}"))>{neighbour(lang, true, y, &city)}</A></li> })}
             </ul>
         </nav>
     }

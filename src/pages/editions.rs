@@ -3,18 +3,65 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{BarChart, DataView, Page, ParticipationTable, Quoted, Sources};
+use crate::components::{current_lang, text_view, BarChart, DataView, Page, ParticipationTable, Quoted, Sources};
 use crate::data::{use_data, EDITIONS};
-use crate::format;
 use crate::history::{Series, CHART_METRICS};
+use crate::locale::Lang;
 use crate::model::{Edition, EditionsFile, Figure};
+
+crate::texts! {
+    heading: "Les éditions de NEC", "The NEC editions";
+    title: "Les éditions depuis 2018", "The editions since 2018";
+    lead: "Depuis 2018, une édition nationale par an, chaque fois dans une ville différente. Chaque chiffre renvoie au texte dont il vient.",
+        "Since 2018, one national edition a year, each time in a different city. Every figure refers to the text it comes from.";
+    timeline: "Chronologie", "Timeline";
+    local: "Les NEC locaux", "Local NECs";
+    edition: "Édition", "Edition";
+    place: "Lieu", "Place";
+    other_place: "Lieu selon une autre source", "Place according to another source";
+    format: "Format", "Format";
+    dates: "Dates", "Dates";
+    figure_separator: " ; ", "; ";
+    participation: "Participation par édition", "Participation by edition";
+    missing_note: "« n.c. » : non communiqué, les sources ne donnent pas ce chiffre.", "“n/a”: not available, the sources do not give this figure.";
+    note_separator: " : ", ": ";
+    data: "Données : ", "Data: ";
+    all_figures_csv: "tous les chiffres en CSV", "all the figures as CSV";
+}
+
+/// « 1re édition », « 5e édition »; "1st edition", "5th edition".
+fn ordinal(lang: Lang, n: u32) -> String {
+    match lang {
+        Lang::Fr if n == 1 => "1re édition".to_owned(),
+        Lang::Fr => format!("{n}e édition"),
+        Lang::En => {
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffix} edition")
+        }
+    }
+}
+
+/// « Personnes présentes par édition, graphique en barres »
+fn chart_label(lang: Lang, metric: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{metric} par édition, graphique en barres"),
+        Lang::En => format!("{metric} by edition, bar chart"),
+    }
+}
 
 /// `/editions`: the timeline of national editions, the participation chart and its table, the local NECs.
 #[component]
 pub fn EditionsPage() -> impl IntoView {
     let editions = use_data::<EditionsFile>(EDITIONS);
+    let t = texts(current_lang());
     view! {
-        <Page heading="Les éditions de NEC" title="Les éditions depuis 2018">
+        <Page heading=t.heading title=t.title>
             <DataView resource=editions what="l’historique des éditions" render=|e| view! { <EditionsContent file=e/> }/>
         </Page>
     }
@@ -22,19 +69,21 @@ pub fn EditionsPage() -> impl IntoView {
 
 #[component]
 fn EditionsContent(file: Arc<EditionsFile>) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let local = file.local_editions.clone();
     view! {
-        <p class="lead">"Depuis 2018, une édition nationale par an, chaque fois dans une ville différente. Chaque chiffre renvoie au texte dont il vient."</p>
+        <p class="lead">{t.lead}</p>
         <section aria-labelledby="chronologie">
-            <h2 id="chronologie">"Chronologie"</h2>
+            <h2 id="chronologie">{t.timeline}</h2>
             <ol class="timeline">
                 {file.editions.iter().map(|e| view! { <TimelineEntry edition=e.clone()/> }).collect_view()}
             </ol>
         </section>
         <Participation file=file.clone()/>
         <section aria-labelledby="nec-locaux">
-            <h2 id="nec-locaux">"Les NEC locaux"</h2>
-            <p>{local.description.clone()}</p>
+            <h2 id="nec-locaux">{t.local}</h2>
+            <p>{text_view(&local.description, lang)}</p>
             <FigureList figures=local.figures.clone()/>
             {local.notes.iter().map(|n| view! { <p class="note"><Quoted text=n.text.clone()/>" "<Sources sources=n.sources.clone()/></p> }).collect_view()}
         </section>
@@ -52,12 +101,13 @@ fn place(edition: &Edition) -> String {
 /// One edition in the timeline: year, city and venue, format, dates, figures; its heading links to its page.
 #[component]
 fn TimelineEntry(edition: Edition) -> impl IntoView {
+    let lang = current_lang();
     let heading_id = format!("edition-{}", edition.year);
     let labelled_by = heading_id.clone();
     view! {
         <li class="edition">
             <article aria-labelledby=labelled_by>
-                <h3 id=heading_id><A href=format!("/editions/{}", edition.year)>{format!("{} — {}", edition.year, edition.city())}</A></h3>
+                <h3 id=heading_id><A href=lang.path(&format!("/editions/{}", edition.year))>{format!("{} — {}", edition.year, edition.city())}</A></h3>
                 <EditionFacts edition=edition.clone()/>
                 // Figures as one line here; each with its source on the edition's own page.
                 <p class="figures-inline"><FiguresSentence figures=edition.figures.clone()/></p>
@@ -69,21 +119,23 @@ fn TimelineEntry(edition: Edition) -> impl IntoView {
 /// Where, how and when an edition took place, with every account of the place and its sources.
 #[component]
 pub fn EditionFacts(edition: Edition) -> impl IntoView {
-    let ordinal = edition.number.map(|n| if n == 1 { "1re édition".to_owned() } else { format!("{n}e édition") });
+    let lang = current_lang();
+    let t = texts(lang);
+    let ordinal = edition.number.map(|n| ordinal(lang, n));
     let (first, others) = match edition.locations.split_first() {
         Some((first, others)) => (Some(first.clone()), others.to_vec()),
         None => (None, Vec::new()),
     };
     view! {
         <dl class="facts">
-            {ordinal.map(|o| view! { <div><dt>"Édition"</dt><dd>{o}</dd></div> })}
-            {first.map(|l| view! { <div><dt>"Lieu"</dt><dd>{place(&edition)}" "<Sources sources=l.sources.clone()/></dd></div> })}
+            {ordinal.map(|o| view! { <div><dt>{t.edition}</dt><dd>{o}</dd></div> })}
+            {first.map(|l| view! { <div><dt>{t.place}</dt><dd>{place(&edition)}" "<Sources sources=l.sources.clone()/></dd></div> })}
             {others.into_iter().map(|l| view! {
-                <div><dt>"Lieu selon une autre source"</dt><dd>{l.city.clone()}" "<Sources sources=l.sources.clone()/></dd></div>
+                <div><dt>{t.other_place}</dt><dd>{l.city.clone()}" "<Sources sources=l.sources.clone()/></dd></div>
             }).collect_view()}
-            <div><dt>"Format"</dt><dd>{edition.mode.label_fr()}</dd></div>
+            <div><dt>{t.format}</dt><dd>{edition.mode.label(lang)}</dd></div>
             {edition.dates.clone().map(|d| view! {
-                <div><dt>"Dates"</dt><dd>{format::date_span(d.start, d.end)}" "<Sources sources=d.sources.clone()/></dd></div>
+                <div><dt>{t.dates}</dt><dd>{lang.date_span(d.start, d.end)}" "<Sources sources=d.sources.clone()/></dd></div>
             })}
         </dl>
     }
@@ -93,13 +145,15 @@ pub fn EditionFacts(edition: Edition) -> impl IntoView {
 /// A label quoting its source (« plus de 1 000 ») keeps its `<q>` (RGAA 9.4).
 #[component]
 fn FiguresSentence(figures: Vec<Figure>) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let last = figures.len().saturating_sub(1);
     figures
         .into_iter()
         .enumerate()
         .map(|(i, f)| {
-            let separator = if i == last { "." } else { " ; " };
-            view! { {format::number(f.value)}" "<Quoted text=f.label/>{separator} }
+            let separator = if i == last { "." } else { t.figure_separator };
+            view! { {lang.number(f.value)}" "<Quoted text=f.label/>{separator} }
         })
         .collect_view()
 }
@@ -113,11 +167,12 @@ pub fn EditionNotes(edition: Edition) -> impl IntoView {
 /// The figures of an edition, each with the source's own words and file.
 #[component]
 pub fn FigureList(figures: Vec<Figure>) -> impl IntoView {
+    let lang = current_lang();
     view! {
         <ul class="figures">
             {figures.into_iter().map(|f| view! {
                 <li>
-                    <strong class="figure__value">{format::number(f.value)}</strong>
+                    <strong class="figure__value">{lang.number(f.value)}</strong>
                     " "<Quoted text=f.label.clone()/>" "
                     <Sources sources=vec![f.source.clone()]/>
                 </li>
@@ -129,35 +184,37 @@ pub fn FigureList(figures: Vec<Figure>) -> impl IntoView {
 /// The participation chart (one small bar chart per metric) and the same numbers as a table.
 #[component]
 fn Participation(file: Arc<EditionsFile>) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let series: Vec<Series> = CHART_METRICS.iter().map(|m| Series::of(&file, *m)).collect();
-    let table_notes: Vec<String> = file
+    let table_notes: Vec<_> = file
         .editions
         .iter()
         .flat_map(|e| {
-            e.notes.iter().filter(|n| n.metric.is_some_and(|m| CHART_METRICS.contains(&m))).map(move |n| format!("{} : {}", e.year, n.text))
+            e.notes.iter().filter(|n| n.metric.is_some_and(|m| CHART_METRICS.contains(&m))).map(move |n| (e.year, n.text.clone()))
         })
         .collect();
     view! {
         <section aria-labelledby="participation">
-            <h2 id="participation">"Participation par édition"</h2>
+            <h2 id="participation">{t.participation}</h2>
             <div class="charts">
                 {series.iter().map(|s| {
                     let trend_id = format!("tendance-{}", s.metric.id());
                     view! {
                         // RGAA 1.9: a figure with a caption has role="figure" and a name matching the caption.
-                        <figure class="chart-figure" role="figure" aria-label=s.metric.label_fr()>
-                            <figcaption>{s.metric.label_fr()}</figcaption>
-                            <BarChart series=s.clone() label=format!("{} par édition, graphique en barres", s.metric.label_fr()) description_id=trend_id.clone()/>
-                            <p id=trend_id class="chart-trend">{s.trend()}</p>
+                        <figure class="chart-figure" role="figure" aria-label=s.metric.label(lang)>
+                            <figcaption>{s.metric.label(lang)}</figcaption>
+                            <BarChart series=s.clone() label=chart_label(lang, s.metric.label(lang)) description_id=trend_id.clone()/>
+                            <p id=trend_id class="chart-trend">{s.trend(lang)}</p>
                         </figure>
                     }
                 }).collect_view()}
             </div>
-            <p class="note">"« n.c. » : non communiqué, les sources ne donnent pas ce chiffre."</p>
+            <p class="note">{t.missing_note}</p>
             <ParticipationTable file=file.clone()/>
             <ul class="table-notes">
-                {table_notes.into_iter().map(|n| view! { <li><Quoted text=n/></li> }).collect_view()}
-                <li>"Données : "<a href="/data/editions.json" type="application/json">"editions.json"</a>", "<a href="/data/editions-chiffres.csv" type="text/csv">"tous les chiffres en CSV"</a>"."</li>
+                {table_notes.into_iter().map(|(year, text)| view! { <li>{year.to_string()}{t.note_separator}<Quoted text/></li> }).collect_view()}
+                <li>{t.data}<a href="/data/editions.json" type="application/json">"editions.json"</a>", "<a href="/data/editions-chiffres.csv" type="text/csv">{t.all_figures_csv}</a>"."</li>
             </ul>
         </section>
     }

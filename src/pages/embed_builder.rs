@@ -4,25 +4,99 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::announcer::use_announcer;
-use crate::components::{focus_if_lost, CopyButton, DataView, FilterGroup, Page};
+use crate::components::{current_lang, focus_if_lost, pieces_view, CopyButton, DataView, FilterGroup, Page};
 use crate::data::{use_data, PROGRAMME};
 use crate::filters::{filter_options, FilterList, Filters};
+use crate::locale::{Lang, Pieces};
 use crate::model::Programme;
 use crate::widget_options::{contrast_ratio, height_listener_snippet, WidgetOptions, WidgetView, DEFAULT_HEADING_LEVEL, ELEMENT, LOADER};
 
 /// The accent colour of the widget unless the partner picks another (the site's blue).
 const DEFAULT_ACCENT: &str = "#000091";
 
+crate::texts! {
+    heading: "Intégrer NEC sur votre site", "Embed NEC on your site";
+    title: "Intégrer le programme sur votre site", "Embed the programme on your site";
+    lead_start: "Collectivités, partenaires, NEC locaux : affichez le programme, la charte ou l’historique de ",
+        "Local authorities, partners, local NECs: show the programme, the charter or the history of ";
+    lead_end: " sur vos pages, avec un script et un élément. Le module garde ses propres styles, ne touche ni à vos liens ni à votre adresse, et reste accessible au clavier et aux lecteurs d’écran.",
+        " on your pages, with a script and an element. The widget keeps its own styles, leaves your links and your page’s address untouched, and stays accessible to keyboard and screen-reader users.";
+    form: "Choisir le contenu du module", "Choose what the widget shows";
+    content: "Contenu", "Content";
+    filters_hint: "Sans filtre, tout le programme est affiché ; les filtres se combinent.", "With no filter, the whole programme is shown; filters combine.";
+    themes: "Thématiques", "Themes";
+    days: "Jours", "Days";
+    formats: "Formats", "Formats";
+    widget_lang: "Langue du widget", "Widget language";
+    heading_level: "Niveau du premier titre du module", "Level of the widget’s first heading";
+    heading_level_hint: "Le niveau qui suit les titres de votre page à cet endroit : 2 sous le titre principal de la page, 3 sous un titre de niveau 2…",
+        "The level that follows your page’s headings at that point: 2 under the page’s main heading, 3 under a level 2 heading…";
+    accent: "Couleur d’accent (boutons et filet du haut)", "Accent colour (buttons and top rule)";
+    code: "Le code à copier", "The code to copy";
+    paste: "Collez ces deux lignes dans votre page, à l’endroit où le module doit apparaître :", "Paste these two lines into your page, where the widget should appear:";
+    copy_code: "Copier le code", "Copy the code";
+    code_copied: "Code copié.", "Code copied.";
+    code_failed: "La copie a échoué : sélectionnez le code et copiez-le.", "Copying failed: select the code and copy it.";
+    style_sheet: "Et dans votre feuille de style, pour la couleur :", "And in your style sheet, for the colour:";
+    copy_rule: "Copier la règle de style", "Copy the style rule";
+    rule_copied: "Règle copiée.", "Rule copied.";
+    rule_failed: "La copie a échoué : sélectionnez la règle et copiez-la.", "Copying failed: select the rule and copy it.";
+    csp: "Si votre page a une politique de sécurité du contenu (CSP)", "If your page has a Content Security Policy (CSP)";
+    csp_allow: "Autorisez ce site dans ces directives :", "Allow this site in these directives:";
+    no_script: "Sans script : une iframe", "Without a script: an iframe";
+    iframe_intro: "Si votre outil de publication retire les scripts, collez plutôt cette iframe. Son titre dit ce qu’elle contient ; gardez-le.",
+        "If your publishing tool strips scripts, paste this iframe instead. Its title says what it contains; keep it.";
+    copy_iframe: "Copier l’iframe", "Copy the iframe";
+    iframe_copied: "Iframe copiée.", "Iframe copied.";
+    iframe_failed: "La copie a échoué : sélectionnez l’iframe et copiez-la.", "Copying failed: select the iframe and copy it.";
+    height_intro: "Pour que sa hauteur suive son contenu, ajoutez si vous le pouvez ce script, qui n’accepte que les messages de ce site ",
+        "For its height to follow its content, add this script if you can; it only accepts messages from this site ";
+    copy_script: "Copier le script de hauteur", "Copy the height script";
+    script_copied: "Script copié.", "Script copied.";
+    script_failed: "La copie a échoué : sélectionnez le script et copiez-le.", "Copying failed: select the script and copy it.";
+    preview: "Aperçu", "Preview";
+    preview_levels: "Les titres du module y commencent au niveau 3, sous « Aperçu » ; le code à copier garde le niveau choisi.",
+        "The widget’s headings start at level 3 here, under “Preview”; the code to copy keeps the chosen level.";
+    preview_size: "L’aperçu charge le module comme le fera votre page (environ 170 Kio).", "The preview loads the widget as your page will (about 170 KiB).";
+    show_preview: "Afficher l’aperçu", "Show the preview";
+}
+
+/// « Titre de niveau 2 (h2) », "Level 2 heading (h2)".
+fn level_option(lang: Lang, n: u8) -> String {
+    match lang {
+        Lang::Fr => format!("Titre de niveau {n} (h{n})"),
+        Lang::En => format!("Level {n} heading (h{n})"),
+    }
+}
+
+/// « (type « nec-widget:height »). », "(type “nec-widget:height”)."
+fn message_type(lang: Lang) -> String {
+    let message = crate::widget_options::HEIGHT_MESSAGE;
+    match lang {
+        Lang::Fr => format!("(type « {message} »)."),
+        Lang::En => format!("(type “{message}”)."),
+    }
+}
+
+/// « Avec une politique de sécurité du contenu, autorisez l’iframe : frame-src … . »
+fn frame_src(lang: Lang, site: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Avec une politique de sécurité du contenu, autorisez l’iframe : frame-src {site}."),
+        Lang::En => format!("With a Content Security Policy, allow the iframe: frame-src {site}."),
+    }
+}
+
 /// `/integrer`: the widget builder. Pick a view, filters, a heading level and a colour; see the
 /// widget itself (loaded on demand); copy the snippet, or the iframe for sites without scripts.
 #[component]
 pub fn EmbedBuilderPage() -> impl IntoView {
     let programme = use_data::<Programme>(PROGRAMME);
+    let lang = current_lang();
+    let t = texts(lang);
     view! {
-        <Page heading="Intégrer NEC sur votre site" title="Intégrer le programme sur votre site">
+        <Page heading=t.heading title=t.title>
             <p class="lead">
-                "Collectivités, partenaires, NEC locaux : affichez le programme, la charte ou l’historique de Numérique en Commun[s] sur vos pages, "
-                "avec un script et un élément. Le module garde ses propres styles, ne touche ni à vos liens ni à votre adresse, et reste accessible au clavier et aux lecteurs d’écran."
+                {t.lead_start}{pieces_view(Pieces::of("Numérique en Commun[s]", Lang::Fr), lang)}{t.lead_end}
             </p>
             <DataView resource=programme what="le programme" render=|p| view! { <Builder programme=p/> }/>
         </Page>
@@ -31,21 +105,25 @@ pub fn EmbedBuilderPage() -> impl IntoView {
 
 #[component]
 fn Builder(programme: Arc<Programme>) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let view_choice = RwSignal::new(WidgetView::Programme);
+    // The widget's own language, whatever this page's: French unless the partner picks English.
+    let widget_lang = RwSignal::new(Lang::Fr);
     // The programme's own filter state and toggles, as on /programme.
     let chosen = RwSignal::new(Filters::default());
     let heading_level = RwSignal::new(DEFAULT_HEADING_LEVEL);
     let accent = RwSignal::new(DEFAULT_ACCENT.to_owned());
     let options = Memo::new(move |_| {
         let Filters { days, themes, formats, .. } = chosen.get();
-        WidgetOptions { view: view_choice.get(), themes, days, formats, heading_level: heading_level.get(), data_src: None }
+        WidgetOptions { view: view_choice.get(), themes, days, formats, heading_level: heading_level.get(), data_src: None, lang: widget_lang.get() }
     });
     let site = window().location().origin().unwrap_or_default();
 
     let toggle = move |list: FilterList| Callback::new(move |value: String| chosen.update(|f| *f = f.toggled(list, &value)));
     let checked = move |list: FilterList| Callback::new(move |value: String| chosen.with(|f| f.has(list, &value)));
     let (day_options, theme_options, format_options) =
-        (filter_options(&programme, FilterList::Days), filter_options(&programme, FilterList::Themes), filter_options(&programme, FilterList::Formats));
+        (filter_options(&programme, FilterList::Days, lang), filter_options(&programme, FilterList::Themes, lang), filter_options(&programme, FilterList::Formats, lang));
 
     let snippet = {
         let site = site.clone();
@@ -57,12 +135,12 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
         Signal::derive(move || options.with(|o| o.iframe_snippet(&site)))
     };
     let listener = height_listener_snippet(&site);
-    let contrast = move || contrast_verdict(&accent.get());
+    let contrast = move || contrast_verdict(lang, &accent.get());
     let announcer = use_announcer();
     // The verdict is a status message (RGAA 7.5): said once the colour is chosen, at once when
     // it is too low.
     let announce_contrast = move |_| {
-        let (message, sufficient) = contrast_verdict(&accent.get_untracked());
+        let (message, sufficient) = contrast_verdict(lang, &accent.get_untracked());
         if sufficient {
             announcer.say(message);
         } else {
@@ -71,9 +149,9 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
     };
 
     view! {
-        <form class="builder" aria-label="Choisir le contenu du module" on:submit=|ev| ev.prevent_default()>
+        <form class="builder" aria-label=t.form on:submit=|ev| ev.prevent_default()>
             <fieldset class="filter-group">
-                <legend>"Contenu"</legend>
+                <legend>{t.content}</legend>
                 {WidgetView::ALL.into_iter().map(|v| {
                     let id = format!("vue-{}", v.id());
                     let label_for = id.clone();
@@ -82,30 +160,46 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
                             <input type="radio" name="vue" id=id value=v.id()
                                 prop:checked=move || view_choice.get() == v
                                 on:change=move |_| view_choice.set(v)/>
-                            {v.label_fr()}
+                            {v.label(lang)}
                         </label>
                     }
                 }).collect_view()}
             </fieldset>
             <Show when=move || view_choice.get() == WidgetView::Programme>
-                <p class="hint">"Sans filtre, tout le programme est affiché ; les filtres se combinent."</p>
-                <FilterGroup legend="Thématiques" name="theme" options=theme_options.clone() checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
-                <FilterGroup legend="Jours" name="jour" options=day_options.clone() checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
-                <FilterGroup legend="Formats" name="format" options=format_options.clone() checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
+                <p class="hint">{t.filters_hint}</p>
+                <FilterGroup legend=t.themes name="theme" options=theme_options.clone() checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
+                <FilterGroup legend=t.days name="jour" options=day_options.clone() checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
+                <FilterGroup legend=t.formats name="format" options=format_options.clone() checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
             </Show>
+            <fieldset class="filter-group">
+                <legend>{t.widget_lang}</legend>
+                {Lang::ALL.into_iter().map(|l| {
+                    let id = format!("langue-{}", l.code());
+                    let label_for = id.clone();
+                    view! {
+                        <label class="check" for=label_for>
+                            <input type="radio" name="langue" id=id value=l.code()
+                                prop:checked=move || widget_lang.get() == l
+                                on:change=move |_| widget_lang.set(l)/>
+                            // Each language named in itself, marked when it is not the page's (RGAA 8.7).
+                            {pieces_view(Pieces::of(l.native_name(), l), lang)}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
             <div class="field">
-                <label for="niveau-titre">"Niveau du premier titre du module"</label>
+                <label for="niveau-titre">{t.heading_level}</label>
                 <select id="niveau-titre" aria-describedby="niveau-titre-aide" on:change=move |ev| {
                     if let Ok(level) = event_target_value(&ev).parse() { heading_level.set(level) }
                 }>
                     {(1..=6u8).map(|n| view! {
-                        <option value=n.to_string() prop:selected=move || heading_level.get() == n>{format!("Titre de niveau {n} (h{n})")}</option>
+                        <option value=n.to_string() prop:selected=move || heading_level.get() == n>{level_option(lang, n)}</option>
                     }).collect_view()}
                 </select>
-                <p id="niveau-titre-aide" class="hint">"Le niveau qui suit les titres de votre page à cet endroit : 2 sous le titre principal de la page, 3 sous un titre de niveau 2…"</p>
+                <p id="niveau-titre-aide" class="hint">{t.heading_level_hint}</p>
             </div>
             <div class="field">
-                <label for="couleur">"Couleur d’accent (boutons et filet du haut)"</label>
+                <label for="couleur">{t.accent}</label>
                 <input id="couleur" type="color" aria-describedby="couleur-contraste" prop:value=move || accent.get()
                     on:input=move |ev| accent.set(event_target_value(&ev)) on:change=announce_contrast/>
                 <p id="couleur-contraste" class="hint">{move || contrast().0}</p>
@@ -115,54 +209,65 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
         <Preview options accent/>
 
         <section aria-labelledby="code">
-            <h2 id="code">"Le code à copier"</h2>
-            <p>"Collez ces deux lignes dans votre page, à l’endroit où le module doit apparaître :"</p>
+            <h2 id="code">{t.code}</h2>
+            <p>{t.paste}</p>
             <pre class="code"><code>{snippet}</code></pre>
-            <CopyButton label="Copier le code" text=snippet copied="Code copié." failed="La copie a échoué : sélectionnez le code et copiez-le."/>
+            <CopyButton label=t.copy_code text=snippet copied=t.code_copied failed=t.code_failed/>
             <Show when=move || accent.get() != DEFAULT_ACCENT>
-                <p>"Et dans votre feuille de style, pour la couleur :"</p>
+                <p>{t.style_sheet}</p>
                 <pre class="code"><code>{accent_css}</code></pre>
-                <CopyButton label="Copier la règle de style" text=accent_css copied="Règle copiée." failed="La copie a échoué : sélectionnez la règle et copiez-la."/>
+                <CopyButton label=t.copy_rule text=accent_css copied=t.rule_copied failed=t.rule_failed/>
             </Show>
-            <h3>"Si votre page a une politique de sécurité du contenu (CSP)"</h3>
-            <p>"Autorisez ce site dans ces directives :"</p>
+            <h3>{t.csp}</h3>
+            <p>{t.csp_allow}</p>
             <pre class="code"><code>{format!("script-src {site} 'wasm-unsafe-eval'; style-src {site}; connect-src {site}")}</code></pre>
         </section>
 
         <section aria-labelledby="sans-script">
-            <h2 id="sans-script">"Sans script : une iframe"</h2>
-            <p>"Si votre outil de publication retire les scripts, collez plutôt cette iframe. Son titre dit ce qu’elle contient ; gardez-le."</p>
+            <h2 id="sans-script">{t.no_script}</h2>
+            <p>{t.iframe_intro}</p>
             <pre class="code"><code>{iframe}</code></pre>
-            <CopyButton label="Copier l’iframe" text=iframe copied="Iframe copiée." failed="La copie a échoué : sélectionnez l’iframe et copiez-la."/>
+            <CopyButton label=t.copy_iframe text=iframe copied=t.iframe_copied failed=t.iframe_failed/>
             <p>
-                "Pour que sa hauteur suive son contenu, ajoutez si vous le pouvez ce script, qui n’accepte que les messages de ce site "
-                {format!("(type « {} »).", crate::widget_options::HEIGHT_MESSAGE)}
+                {t.height_intro}
+                {message_type(lang)}
             </p>
             <pre class="code"><code>{listener.clone()}</code></pre>
-            <CopyButton label="Copier le script de hauteur" text=Signal::derive(move || listener.clone()) copied="Script copié." failed="La copie a échoué : sélectionnez le script et copiez-le."/>
-            <p>{format!("Avec une politique de sécurité du contenu, autorisez l’iframe : frame-src {site}.")}</p>
+            <CopyButton label=t.copy_script text=Signal::derive(move || listener.clone()) copied=t.script_copied failed=t.script_failed/>
+            <p>{frame_src(lang, &site)}</p>
         </section>
     }
 }
 
 /// What the contrast of white text on the accent colour is worth, and whether it is enough (4.5:1).
-fn contrast_verdict(accent: &str) -> (String, bool) {
-    match contrast_ratio("#ffffff", accent) {
-        Some(r) if r >= 4.5 => (format!("Texte blanc sur cette couleur : contraste de {}:1, suffisant (au moins 4,5:1).", ratio_fr(r)), true),
-        Some(r) => (format!("Texte blanc sur cette couleur : contraste de {}:1, insuffisant (au moins 4,5:1) : choisissez une couleur plus foncée.", ratio_fr(r)), false),
-        None => ("Couleur illisible : indiquez-la sous la forme #rrggbb.".to_owned(), false),
-    }
+fn contrast_verdict(lang: Lang, accent: &str) -> (String, bool) {
+    let ratio = contrast_ratio("#ffffff", accent);
+    let sufficient = ratio.is_some_and(|r| r >= 4.5);
+    let message = match (lang, ratio) {
+        (Lang::Fr, Some(r)) if sufficient => format!("Texte blanc sur cette couleur : contraste de {}:1, suffisant (au moins 4,5:1).", ratio_in(lang, r)),
+        (Lang::Fr, Some(r)) => format!("Texte blanc sur cette couleur : contraste de {}:1, insuffisant (au moins 4,5:1) : choisissez une couleur plus foncée.", ratio_in(lang, r)),
+        (Lang::Fr, None) => "Couleur illisible : indiquez-la sous la forme #rrggbb.".to_owned(),
+        (Lang::En, Some(r)) if sufficient => format!("White text on this colour: contrast of {}:1, sufficient (at least 4.5:1).", ratio_in(lang, r)),
+        (Lang::En, Some(r)) => format!("White text on this colour: contrast of {}:1, insufficient (at least 4.5:1): choose a darker colour.", ratio_in(lang, r)),
+        (Lang::En, None) => "Unreadable colour: give it in the form #rrggbb.".to_owned(),
+    };
+    (message, sufficient)
 }
 
-/// « 14,9 »
-fn ratio_fr(ratio: f64) -> String {
-    format!("{:.1}", (ratio * 10.0).floor() / 10.0).replace('.', ",")
+/// « 14,9 », "14.9": rounded down, so a ratio just under 4.5 never reads as 4.5.
+fn ratio_in(lang: Lang, ratio: f64) -> String {
+    let ratio = format!("{:.1}", (ratio * 10.0).floor() / 10.0);
+    match lang {
+        Lang::Fr => ratio.replace('.', ","),
+        Lang::En => ratio,
+    }
 }
 
 /// The widget itself, as partners will see it: loaded on demand (its own wasm, about 170 Kio),
 /// then rebuilt at each change of the options.
 #[component]
 fn Preview(options: Memo<WidgetOptions>, accent: RwSignal<String>) -> impl IntoView {
+    let t = texts(current_lang());
     let shown = RwSignal::new(false);
     let container = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
@@ -187,15 +292,15 @@ fn Preview(options: Memo<WidgetOptions>, accent: RwSignal<String>) -> impl IntoV
     });
     view! {
         <section aria-labelledby="apercu">
-            <h2 id="apercu" tabindex="-1">"Aperçu"</h2>
-            <p>"Les titres du module y commencent au niveau 3, sous « Aperçu » ; le code à copier garde le niveau choisi."</p>
+            <h2 id="apercu" tabindex="-1">{t.preview}</h2>
+            <p>{t.preview_levels}</p>
             <Show when=move || !shown.get()>
-                <p>"L’aperçu charge le module comme le fera votre page (environ 170 Kio)."</p>
+                <p>{t.preview_size}</p>
                 <button type="button" class="button" on:click=move |_| {
                     shown.set(true);
                     // The button goes away: the focus stays in this section.
                     focus_if_lost("apercu", None);
-                }>"Afficher l’aperçu"</button>
+                }>{t.show_preview}</button>
             </Show>
             <div class="widget-preview" node_ref=container></div>
         </section>

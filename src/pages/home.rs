@@ -1,31 +1,49 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{DataView, Page};
+use crate::components::{current_lang, text_view, DataView, Page};
 use crate::data::{use_data, PROGRAMME};
-use crate::format;
+use crate::locale::Lang;
 use crate::model::Programme;
+
+crate::texts! {
+    title: "Accueil", "Home";
+    lead: "Le rendez-vous des acteurs d’un numérique d’intérêt général, ouvert, inclusif, accessible, durable, souverain et éthique, à l’initiative de l’Agence nationale de la cohésion des territoires.",
+        "The gathering of everyone working for a digital world in the public interest: open, inclusive, accessible, sustainable, sovereign and ethical, convened by the French national agency for territorial cohesion (ANCT).";
+    sections: "Rubriques", "Sections";
+    programme: "Le programme 2023", "The 2023 programme";
+    programme_hint: "Journées, temps forts, thématiques, formats et informations pratiques.", "Days, highlights, themes, formats and practical information.";
+    charter: "La charte", "The charter";
+    charter_hint: "Les cinq engagements des organisateurs et des partenaires.", "The five engagements of the organisers and partners.";
+    editions: "Les éditions depuis 2018", "The editions since 2018";
+    editions_hint: "Villes, lieux et chiffres de chaque édition nationale, et les NEC locaux.", "Cities, venues and figures of each national edition, and the local NECs.";
+    at_a_glance: "L’édition 2023 en un coup d’œil", "The 2023 edition at a glance";
+    edition: "Édition", "Edition";
+    dates: "Dates", "Dates";
+    venue: "Lieu", "Venue";
+    themes: "Thématiques", "Themes";
+}
 
 /// `/`: the 2023 edition at a glance, and the way to each section.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let programme = use_data::<Programme>(PROGRAMME);
+    let lang = current_lang();
+    let t = texts(lang);
     view! {
-        <Page heading="Numérique en Commun[s]" title="Accueil">
-            <p class="lead">
-                "Le rendez-vous des acteurs d’un numérique d’intérêt général, ouvert, inclusif, accessible, durable, souverain et éthique, à l’initiative de l’Agence nationale de la cohésion des territoires."
-            </p>
+        <Page heading="Numérique en Commun[s]" title=t.title>
+            <p class="lead">{t.lead}</p>
             // The sections first: they do not wait for the data, so nothing moves under the reader when the edition appears (no layout shift).
             <nav aria-labelledby="rubriques" class="sections">
-                <h2 id="rubriques">"Rubriques"</h2>
+                <h2 id="rubriques">{t.sections}</h2>
                 <ul class="cards">
-                    <li><A href="/programme">"Le programme 2023"</A><p>"Journées, temps forts, thématiques, formats et informations pratiques."</p></li>
-                    <li><A href="/charte">"La charte"</A><p>"Les cinq engagements des organisateurs et des partenaires."</p></li>
-                    <li><A href="/editions">"Les éditions depuis 2018"</A><p>"Villes, lieux et chiffres de chaque édition nationale, et les NEC locaux."</p></li>
+                    <li><A href=lang.path("/programme")>{t.programme}</A><p>{t.programme_hint}</p></li>
+                    <li><A href=lang.path("/charte")>{t.charter}</A><p>{t.charter_hint}</p></li>
+                    <li><A href=lang.path("/editions")>{t.editions}</A><p>{t.editions_hint}</p></li>
                 </ul>
             </nav>
             <section aria-labelledby="edition-2023">
-                <h2 id="edition-2023">"L’édition 2023 en un coup d’œil"</h2>
+                <h2 id="edition-2023">{t.at_a_glance}</h2>
                 <DataView resource=programme what="l’édition 2023" render=|p| view! { <AtAGlance programme=p/> }/>
             </section>
         </Page>
@@ -34,18 +52,44 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn AtAGlance(programme: std::sync::Arc<Programme>) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let first = programme.days.iter().map(|d| d.date).min();
     let last = programme.days.iter().map(|d| d.date).max();
-    let dates = first.zip(last).map(|(a, b)| format::date_span(a, b)).unwrap_or_default();
-    let themes: Vec<String> = programme.themes.iter().map(|t| t.name.clone()).collect();
+    let dates = first.zip(last).map(|(a, b)| lang.date_span(a, b)).unwrap_or_default();
+    let number = match (lang, programme.edition.number) {
+        (Lang::Fr, n) => format!("{n}e édition, {}", programme.edition.city),
+        (Lang::En, n) => format!("{} edition, {}", ordinal_en(n), programme.edition.city),
+    };
+    let themes = programme.themes.iter().enumerate().map(|(i, theme)| {
+        let separator = match (lang, i) {
+            (_, 0) => "",
+            (Lang::Fr, i) if i + 1 == programme.themes.len() => " et ",
+            (Lang::En, i) if i + 1 == programme.themes.len() => " and ",
+            _ => ", ",
+        };
+        view! { {separator}{text_view(&theme.name, lang)} }
+    });
     view! {
         <dl class="facts">
-            <div><dt>"Édition"</dt><dd>{format!("{}e édition, {}", programme.edition.number, programme.edition.city)}</dd></div>
-            <div><dt>"Dates"</dt><dd>{dates}</dd></div>
-            <div><dt>"Lieu"</dt><dd>{format!("{}, {}", programme.venue.name, programme.venue.address)}</dd></div>
-            <div><dt>"Thématiques"</dt><dd>{format::list(&themes)}</dd></div>
+            <div><dt>{t.edition}</dt><dd>{number}</dd></div>
+            <div><dt>{t.dates}</dt><dd>{dates}</dd></div>
+            <div><dt>{t.venue}</dt><dd>{format!("{}, {}", programme.venue.name, programme.venue.address)}</dd></div>
+            <div><dt>{t.themes}</dt><dd>{themes.collect_view()}</dd></div>
         </dl>
-        <p>{programme.edition.summary.clone()}</p>
-        <p class="notice"><strong>{programme.edition.status.clone()}</strong></p>
+        <p>{text_view(&programme.edition.summary, lang)}</p>
+        <p class="notice"><strong>{text_view(&programme.edition.status, lang)}</strong></p>
     }
+}
+
+/// "1st", "2nd", "3rd", "5th", "11th", "22nd".
+fn ordinal_en(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }

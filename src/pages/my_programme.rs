@@ -7,24 +7,50 @@ use leptos_router::NavigateOptions;
 
 use crate::agenda::{in_time_order, overlaps, parse_shared, share_value, SHARE_PARAM};
 use crate::components::announcer::use_announcer;
-use crate::components::{focus_if_lost, AgendaToggle, CopyButton, DataView, Page, VisuallyHidden};
+use crate::components::{current_lang, focus_if_lost, pieces_view, text_view, AgendaToggle, CopyButton, DataView, Page, VisuallyHidden, When};
 use crate::data::{use_data, PROGRAMME};
-use crate::filters::encode_component;
-use crate::format;
-use crate::ics;
-use crate::model::{Item, Programme};
-use crate::components::When;
 use crate::describe::{item_facts, when_words};
+use crate::filters::encode_component;
 use crate::format::capitalised;
+use crate::ics;
+use crate::locale::Lang;
+use crate::model::{Item, Programme};
 use crate::storage::{use_agenda, StorageStatus};
+
+crate::texts! {
+    heading: "Mon programme", "My programme";
+    restored: "Votre programme précédent est rétabli.", "Your previous programme is back.";
+    replaced: "Votre programme a été remplacé par le programme partagé. ", "Your programme was replaced by the shared one. ";
+    restore: "Rétablir mon programme précédent", "Restore my previous programme";
+    empty_before: "Votre programme est vide. Dans le ", "Your programme is empty. In the ";
+    empty_link: "programme", "programme";
+    empty_after: ", le bouton « Mon programme » de chaque élément l’ajoute ici. Rien n’est envoyé : la sélection reste sur cet appareil.",
+        ", each item’s “My programme” button adds it here. Nothing is sent anywhere: the selection stays on this device.";
+    storage_unavailable: "Votre navigateur ne permet pas d’enregistrer « Mon programme » sur cet appareil : la sélection sera perdue en fermant la page. Le lien de partage permet de la garder.",
+        "Your browser does not let this site keep “My programme” on this device: the selection will be lost when you close the page. The share link lets you keep it.";
+    storage_corrupt: "La sélection enregistrée sur cet appareil était illisible : « Mon programme » repart de zéro.",
+        "The selection kept on this device could not be read: “My programme” starts again from scratch.";
+    overlaps: "Attention : horaires qui se chevauchent", "Warning: overlapping times";
+    keep_and_share: "Garder et partager", "Keep and share";
+    download: "Télécharger mon programme pour mon agenda (.ics)", "Download my programme for my calendar (.ics)";
+    share_label: "Lien de partage de mon programme", "Share link to my programme";
+    copy_link: "Copier le lien", "Copy the link";
+    shared_heading: "Programme partagé avec vous", "Programme shared with you";
+    shared_empty: "Ce lien ne contient aucun élément du programme.", "This link contains no programme item.";
+    add: "Ajouter à mon programme", "Add to my programme";
+    import: "Importer dans mon programme", "Import into my programme";
+    replace: "Remplacer mon programme par celui-ci", "Replace my programme with this one";
+    dismiss: "Ne pas importer", "Do not import";
+}
 
 /// `/mon-programme`: the visitor's chosen items in time order, overlaps, sharing, calendar export;
 /// and a shared selection (`?partage=…`) offered for import, never imported silently.
 #[component]
 pub fn MyProgrammePage() -> impl IntoView {
     let programme = use_data::<Programme>(PROGRAMME);
+    let t = texts(current_lang());
     view! {
-        <Page heading="Mon programme" title="Mon programme">
+        <Page heading=t.heading title=t.heading>
             <DataView resource=programme what="mon programme" render=|p| view! { <MyProgramme programme=p/> }/>
         </Page>
     }
@@ -32,6 +58,8 @@ pub fn MyProgrammePage() -> impl IntoView {
 
 #[component]
 fn MyProgramme(programme: Arc<Programme>) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let agenda = use_agenda();
     let query = use_query_map();
     let shared = Memo::new(move |_| query.with(|q| q.get(SHARE_PARAM)));
@@ -47,14 +75,14 @@ fn MyProgramme(programme: Arc<Programme>) -> impl IntoView {
     let announcer = use_announcer();
     let undo = move |_| {
         agenda.undo_replace();
-        announcer.say("Votre programme précédent est rétabli.");
+        announcer.say(t.restored);
     };
     view! {
         <StorageNotice/>
         {move || agenda.replaced.get().map(|_| view! {
             <p class="notice" role="status">
-                "Votre programme a été remplacé par le programme partagé. "
-                <button type="button" class="button button--secondary" on:click=undo>"Rétablir mon programme précédent"</button>
+                {t.replaced}
+                <button type="button" class="button button--secondary" on:click=undo>{t.restore}</button>
             </p>
         })}
         {move || shared.get().map(|value| view! { <SharedSelection programme=p.clone() value/> })}
@@ -62,7 +90,7 @@ fn MyProgramme(programme: Arc<Programme>) -> impl IntoView {
             let ids = agenda.ids.get();
             if ids.is_empty() {
                 view! {
-                    <p>"Votre programme est vide. Dans le "<A href="/programme">"programme"</A>", le bouton « Mon programme » de chaque élément l’ajoute ici. Rien n’est envoyé : la sélection reste sur cet appareil."</p>
+                    <p>{t.empty_before}<A href=lang.path("/programme")>{t.empty_link}</A>{t.empty_after}</p>
                 }
                 .into_any()
             } else {
@@ -76,76 +104,90 @@ fn MyProgramme(programme: Arc<Programme>) -> impl IntoView {
 #[component]
 fn StorageNotice() -> impl IntoView {
     let agenda = use_agenda();
+    let t = texts(current_lang());
     move || match agenda.status.get() {
         StorageStatus::Saved => None,
         StorageStatus::Unavailable => Some(view! {
-            <p class="notice" role="status">"Votre navigateur ne permet pas d’enregistrer « Mon programme » sur cet appareil : la sélection sera perdue en fermant la page. Le lien de partage permet de la garder."</p>
+            <p class="notice" role="status">{t.storage_unavailable}</p>
         }.into_any()),
         StorageStatus::WasCorrupt => Some(view! {
-            <p class="notice" role="status">"La sélection enregistrée sur cet appareil était illisible : « Mon programme » repart de zéro."</p>
+            <p class="notice" role="status">{t.storage_corrupt}</p>
         }.into_any()),
     }
 }
 
 #[component]
 fn Selection(programme: Arc<Programme>, ids: Vec<String>) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let items = in_time_order(&programme, &ids);
     let clashes: Vec<(Item, Item)> = overlaps(&items).into_iter().map(|(a, b)| (a.clone(), b.clone())).collect();
     let origin = window().location().origin().unwrap_or_default();
-    let share_url = format!("{origin}/mon-programme?{SHARE_PARAM}={}", encode_component(&share_value(&ids)));
+    // The link opens in the language it was shared in.
+    let share_url = format!("{origin}{}?{SHARE_PARAM}={}", lang.path("/mon-programme"), encode_component(&share_value(&ids)));
     let stamp = crate::clock::now_utc();
     let timed = items.iter().filter(|i| ics::exportable(i)).count();
     let calendar = ics::data_url(&ics::calendar(&programme, &items, &origin, stamp));
-    let count = match items.len() {
-        1 => "1 élément choisi.".to_owned(),
-        n => format!("{n} éléments choisis, dans l’ordre du programme."),
+    let count = match (lang, items.len()) {
+        (Lang::Fr, 1) => "1 élément choisi.".to_owned(),
+        (Lang::Fr, n) => format!("{n} éléments choisis, dans l’ordre du programme."),
+        (Lang::En, 1) => "1 item chosen.".to_owned(),
+        (Lang::En, n) => format!("{n} items chosen, in programme order."),
+    };
+    let quoted = |item: &Item| {
+        let (open, close) = if lang == Lang::En { ("“", "”") } else { ("« ", " »") };
+        view! { {open}{text_view(&item.title, lang)}{close}{format!(" ({})", short_when(item, lang))} }
     };
     let owned: Vec<Item> = items.iter().map(|i| (*i).clone()).collect();
     view! {
         <p id="selection-count" tabindex="-1">{count}</p>
         {(!clashes.is_empty()).then(|| view! {
             <div class="warning" role="note" aria-labelledby="chevauchements">
-                <h2 id="chevauchements">"Attention : horaires qui se chevauchent"</h2>
+                <h2 id="chevauchements">{t.overlaps}</h2>
                 <ul>
                     {clashes.into_iter().map(|(a, b)| view! {
-                        <li>{format!("« {} » ({}) et « {} » ({})", a.title, short_when(&a), b.title, short_when(&b))}</li>
+                        <li>{quoted(&a)}{if lang == Lang::En { " and " } else { " et " }}{quoted(&b)}</li>
                     }).collect_view()}
                 </ul>
             </div>
         })}
         <ol class="items">
             {owned.into_iter().map(|item| {
-                let facts = item_facts(&programme, &item);
-                let (words, title) = (when_words(&item), item.title.clone());
+                let facts = pieces_view(item_facts(&programme, &item, lang), lang);
+                let (words, title) = (when_words(&item, lang), text_view(&item.title, lang));
                 view! {
                     <li class="item">
-                        <h2 class="item__title"><A href=format!("/programme/{}", item.id)><VisuallyHidden>{words}</VisuallyHidden>{title}</A></h2>
-                        <p class="item__when" aria-hidden="true">{item.day.map(|d| capitalised(&format::long_date(d)) + ", ")}<When item=item.clone()/></p>
+                        <h2 class="item__title"><A href=lang.path(&format!("/programme/{}", item.id))><VisuallyHidden>{words}</VisuallyHidden>{title}</A></h2>
+                        <p class="item__when" aria-hidden="true">{item.day.map(|d| capitalised(&lang.long_date(d)) + ", ")}<When item=item.clone()/></p>
                         <p class="item__facts">{facts}</p>
-                        <AgendaToggle id=item.id.clone() title=item.title.clone()/>
+                        <AgendaToggle id=item.id.clone() title=item.title.get(lang).0.to_owned()/>
                     </li>
                 }
             }).collect_view()}
         </ol>
-        <h2>"Garder et partager"</h2>
+        <h2>{t.keep_and_share}</h2>
         <p>
-            <a class="button" href=calendar download=ics::agenda_file_name(&programme)>"Télécharger mon programme pour mon agenda (.ics)"</a>
+            <a class="button" href=calendar download=ics::agenda_file_name(&programme)>{t.download}</a>
         </p>
-        <p class="hint">{format!("Le fichier contient les {timed} élément(s) dont l’horaire est connu, à l’heure de Paris.")}</p>
+        <p class="hint">{match (lang, timed) {
+            (Lang::Fr, _) => format!("Le fichier contient les {timed} élément(s) dont l’horaire est connu, à l’heure de Paris."),
+            (Lang::En, 1) => "The file contains the 1 item whose time is known, in Paris time.".to_owned(),
+            (Lang::En, _) => format!("The file contains the {timed} items whose time is known, in Paris time."),
+        }}</p>
         <div class="share">
-            <label for="lien-partage">"Lien de partage de mon programme"</label>
+            <label for="lien-partage">{t.share_label}</label>
             <input id="lien-partage" type="url" readonly value=share_url.clone()/>
-            <CopyButton label="Copier le lien" text=share_url/>
+            <CopyButton label=t.copy_link text=share_url/>
         </div>
     }
 }
 
-/// « jeudi 19 octobre, 19 h – 1 h »
-fn short_when(item: &Item) -> String {
-    let day = item.day.map(format::day_month).unwrap_or_default();
+/// « 19 octobre, 19 h 00 – 1 h 00 », "19 October, 19:00 – 1:00"
+fn short_when(item: &Item, lang: Lang) -> String {
+    let day = item.day.map(|d| lang.day_month(d)).unwrap_or_default();
     match (item.start, item.end) {
-        (Some(s), Some(e)) => format!("{day}, {} – {}", format::event_time(s), format::event_time(e)),
-        (Some(s), None) => format!("{day}, {}", format::event_time(s)),
+        (Some(s), Some(e)) => format!("{day}, {} – {}", lang.event_time(s), lang.event_time(e)),
+        (Some(s), None) => format!("{day}, {}", lang.event_time(s)),
         _ => day,
     }
 }
@@ -153,6 +195,8 @@ fn short_when(item: &Item) -> String {
 /// A selection someone shared: listed, then imported only if the visitor asks, by adding or replacing.
 #[component]
 fn SharedSelection(programme: Arc<Programme>, value: String) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let agenda = use_agenda();
     let announcer = use_announcer();
     let navigate = use_navigate();
@@ -175,37 +219,45 @@ fn SharedSelection(programme: Arc<Programme>, value: String) -> impl IntoView {
             } else {
                 agenda.set(ids);
             }
-            announcer.say(format!("Programme partagé importé : {added} élément(s) ajouté(s)."));
-            navigate("/mon-programme", NavigateOptions { replace: true, ..NavigateOptions::default() });
+            announcer.say(match (lang, added) {
+                (Lang::Fr, _) => format!("Programme partagé importé : {added} élément(s) ajouté(s)."),
+                (Lang::En, 1) => "Shared programme imported: 1 item added.".to_owned(),
+                (Lang::En, _) => format!("Shared programme imported: {added} items added."),
+            });
+            navigate(&lang.path("/mon-programme"), NavigateOptions { replace: true, ..NavigateOptions::default() });
         }
     };
     let has_own = agenda.ids.with_untracked(|ids| !ids.is_empty());
     let dismiss = {
         let navigate = use_navigate();
         move |_| {
-            navigate("/mon-programme", NavigateOptions { replace: true, ..NavigateOptions::default() });
+            navigate(&lang.path("/mon-programme"), NavigateOptions { replace: true, ..NavigateOptions::default() });
             focus_if_lost("selection-count", None);
         }
     };
     view! {
         <section class="shared" aria-labelledby="programme-partage">
-            <h2 id="programme-partage">"Programme partagé avec vous"</h2>
-            {(unknown > 0).then(|| view! { <p>{format!("{unknown} élément(s) du lien n’existent pas dans le programme et sont ignorés.")}</p> })}
+            <h2 id="programme-partage">{t.shared_heading}</h2>
+            {(unknown > 0).then(|| view! { <p>{match (lang, unknown) {
+                (Lang::Fr, _) => format!("{unknown} élément(s) du lien n’existent pas dans le programme et sont ignorés."),
+                (Lang::En, 1) => "1 item of the link does not exist in the programme and is ignored.".to_owned(),
+                (Lang::En, _) => format!("{unknown} items of the link do not exist in the programme and are ignored."),
+            }}</p> })}
             {if items.is_empty() {
-                view! { <p>"Ce lien ne contient aucun élément du programme."</p> }.into_any()
+                view! { <p>{t.shared_empty}</p> }.into_any()
             } else {
-                view! { <ul>{items.iter().map(|i| view! { <li>{format!("{}{}", when_words(i), i.title)}</li> }).collect_view()}</ul> }.into_any()
+                view! { <ul>{items.iter().map(|i| view! { <li>{when_words(i, lang)}{text_view(&i.title, lang)}</li> }).collect_view()}</ul> }.into_any()
             }}
             <p class="actions">
                 {(!items.is_empty()).then(|| view! {
                     <button type="button" class="button" on:click=import(false)>
-                        {if has_own { "Ajouter à mon programme" } else { "Importer dans mon programme" }}
+                        {if has_own { t.add } else { t.import }}
                     </button>
                 })}
                 {(has_own && !items.is_empty()).then(|| view! {
-                    <button type="button" class="button button--secondary" on:click=import(true)>"Remplacer mon programme par celui-ci"</button>
+                    <button type="button" class="button button--secondary" on:click=import(true)>{t.replace}</button>
                 })}
-                <button type="button" class="button button--secondary" on:click=dismiss>"Ne pas importer"</button>
+                <button type="button" class="button button--secondary" on:click=dismiss>{t.dismiss}</button>
             </p>
         </section>
     }

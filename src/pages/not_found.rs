@@ -1,15 +1,24 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::Page;
+use crate::components::{current_lang, Page};
 
-/// Any unknown address: says so, and offers a way back.
+crate::texts! {
+    heading: "Page introuvable", "Page not found";
+    explanation: "L’adresse demandée ne correspond à aucune page de ce site. Elle a peut-être changé, ou contient une faute de frappe.",
+        "The address you asked for matches no page of this site. It may have changed, or contain a typo.";
+    back_home: "Revenir à l’accueil", "Back to the home page";
+}
+
+/// Any unknown address: says so, and offers a way back (in English under `/en/…`).
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     view! {
-        <Page heading="Page introuvable" title="Page introuvable">
-            <p>"L’adresse demandée ne correspond à aucune page de ce site. Elle a peut-être changé, ou contient une faute de frappe."</p>
-            <p><A href="/">"Revenir à l’accueil"</A></p>
+        <Page heading=t.heading title=t.heading>
+            <p>{t.explanation}</p>
+            <p><A href=lang.path("/")>{t.back_home}</A></p>
         </Page>
     }
 }

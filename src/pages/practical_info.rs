@@ -3,17 +3,52 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{DataView, Page, Quoted, Sources};
+use crate::components::{current_lang, pieces_view, text_view, DataView, Page, Quoted, Sources};
 use crate::data::{use_data, PROGRAMME};
 use crate::format;
+use crate::locale::{Lang, Pieces};
 use crate::model::{Cost, Programme};
+
+crate::texts! {
+    heading: "Informations pratiques", "Practical information";
+    venue: "Lieu", "Venue";
+    hours: "Horaires", "Opening hours";
+    getting_there: "Comment y aller ?", "Getting there";
+    registration: "Inscription", "Registration";
+    meals: "Repas", "Meals";
+    free: "gratuit. ", "free. ";
+    paid: "contribution financière. ", "financial contribution. ";
+    partners_heading: "Organisateurs et partenaires", "Organisers and partners";
+    organised_by: "Organisé par ", "Organised by ";
+    in_partnership: ", en partenariat avec :", ", in partnership with:";
+    see_programme: "Voir le programme", "See the programme";
+}
+
+/// « Jeudi 19 octobre 2023 : », "Thursday 19 October 2023: ".
+fn meal_day(lang: Lang, day: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::Fr => format!("{} : ", format::capitalised(&format::long_date(day))),
+        Lang::En => format!("{}: ", lang.long_date(day)),
+    }
+}
+
+/// The separator before item `i` of `len` in a running list: « , » then « et », ", " then "and".
+fn separator(lang: Lang, i: usize, len: usize) -> &'static str {
+    match (lang, i) {
+        (_, 0) => "",
+        (Lang::Fr, i) if i + 1 == len => " et ",
+        (Lang::En, i) if i + 1 == len => " and ",
+        _ => ", ",
+    }
+}
 
 /// `/infos-pratiques`: venue, hours, transport, registration, meals and partners of the 2023 edition.
 #[component]
 pub fn PracticalInfoPage() -> impl IntoView {
     let programme = use_data::<Programme>(PROGRAMME);
+    let t = texts(current_lang());
     view! {
-        <Page heading="Informations pratiques" title="Informations pratiques">
+        <Page heading=t.heading title=t.heading>
             <DataView resource=programme what="les informations pratiques" render=|p| view! { <PracticalInfo programme=p/> }/>
         </Page>
     }
@@ -21,42 +56,51 @@ pub fn PracticalInfoPage() -> impl IntoView {
 
 #[component]
 fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let p = programme;
-    let organisers: Vec<String> = p.partners.organisers.iter().map(|o| o.name.clone()).collect();
+    // Names of French places, bodies and events: not translated, so marked French on an English page (RGAA 8.7).
+    let names_lang = (lang == Lang::En).then_some("fr");
+    let transport = p.venue.transport.iter().enumerate().map(|(i, means)| {
+        view! { {separator(lang, i, p.venue.transport.len())}{text_view(means, lang)} }
+    }).collect_view();
+    let organisers = p.partners.organisers.iter().enumerate().map(|(i, o)| {
+        view! { {separator(lang, i, p.partners.organisers.len())}{pieces_view(Pieces::of(o.name.clone(), Lang::Fr), lang)} }
+    }).collect_view();
     view! {
-        <p class="notice"><strong>{p.edition.status.clone()}</strong></p>
-        <h2>"Lieu"</h2>
-        <address>{p.venue.name.clone()}<br/>{p.venue.address.clone()}</address>
+        <p class="notice"><strong>{text_view(&p.edition.status, lang)}</strong></p>
+        <h2>{t.venue}</h2>
+        <address lang=names_lang>{p.venue.name.clone()}<br/>{p.venue.address.clone()}</address>
         <dl class="facts">
-            <div><dt>"Horaires"</dt><dd>{format!("{} – {}", format::time(p.venue.opens), format::time(p.venue.closes))}</dd></div>
-            <div><dt>"Comment y aller ?"</dt><dd>{format::list(&p.venue.transport)}</dd></div>
+            <div><dt>{t.hours}</dt><dd>{format!("{} – {}", lang.time(p.venue.opens), lang.time(p.venue.closes))}</dd></div>
+            <div><dt>{t.getting_there}</dt><dd>{transport}</dd></div>
         </dl>
-        <h2>"Inscription"</h2>
+        <h2>{t.registration}</h2>
         <p><Quoted text=p.registration.conditions.clone()/></p>
         <ul class="links">
-            {p.registration.links.iter().map(|l| view! { <li><a class="button" href=l.url.clone()>{l.label.clone()}</a></li> }).collect_view()}
+            {p.registration.links.iter().map(|l| view! { <li><a class="button" href=l.url.clone()>{text_view(&l.label, lang)}</a></li> }).collect_view()}
         </ul>
-        <h2>"Repas"</h2>
+        <h2>{t.meals}</h2>
         <ul>
             {p.meals.iter().map(|m| view! {
                 <li>
-                    <strong>{format!("{} : ", format::capitalised(&format::long_date(m.day)))}</strong>
-                    {match m.cost { Cost::Free => "gratuit. ", Cost::PaidContribution => "contribution financière. " }}
-                    {m.text.clone()}
+                    <strong>{meal_day(lang, m.day)}</strong>
+                    {match m.cost { Cost::Free => t.free, Cost::PaidContribution => t.paid }}
+                    {text_view(&m.text, lang)}
                 </li>
             }).collect_view()}
         </ul>
-        <h2>"Organisateurs et partenaires"</h2>
-        <p>"Organisé par "{format::list(&organisers)}", en partenariat avec :"</p>
-        <ul class="partners">
+        <h2>{t.partners_heading}</h2>
+        <p>{t.organised_by}{organisers}{t.in_partnership}</p>
+        <ul class="partners" lang=names_lang>
             {p.partners.partners.iter().map(|partner| match &partner.url {
                 Some(url) => view! { <li><a href=url.clone()>{partner.name.clone()}</a></li> }.into_any(),
                 None => view! { <li>{partner.name.clone()}</li> }.into_any(),
             }).collect_view()}
         </ul>
-        {p.partners.associated_events.iter().map(|e| view! { <p>{e.clone()}</p> }).collect_view()}
-        <p><a href=p.edition.website.url.clone()>{p.edition.website.label.clone()}</a></p>
-        <p><A href="/programme">"Voir le programme"</A></p>
+        {p.partners.associated_events.iter().map(|e| view! { <p lang=names_lang>{e.clone()}</p> }).collect_view()}
+        <p><a href=p.edition.website.url.clone()>{text_view(&p.edition.website.label, lang)}</a></p>
+        <p><A href=lang.path("/programme")>{t.see_programme}</A></p>
         <p><Sources sources=p.sources.iter().map(|s| s.id.clone()).collect()/></p>
     }
 }

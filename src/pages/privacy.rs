@@ -6,11 +6,102 @@ use web_sys::js_sys::{Function, Promise, Reflect};
 
 use crate::agenda::STORAGE_KEY;
 use crate::components::announcer::use_announcer;
-use crate::components::{focus_by_id, DataTable, Page, RowHeader};
-use crate::storage::{use_agenda, use_theme, THEME_KEY};
+use crate::components::{current_lang, focus_by_id, pieces_view, DataTable, Page, RowHeader};
+use crate::locale::{Lang, Pieces};
+use crate::storage::{use_agenda, use_theme, LANG_KEY, THEME_KEY};
 
 /// The service worker's caches are named `nec-web-<version>` (scripts/service-worker.mjs).
 const OFFLINE_CACHE_PREFIX: &str = "nec-web-";
+
+crate::texts! {
+    heading: "Données personnelles", "Personal data";
+    intro: "Ce site ne collecte aucune donnée personnelle : pas de compte, pas de formulaire, pas de cookie, pas de mesure d’audience, aucun service tiers. Il ne charge que ses propres fichiers, depuis son propre serveur.",
+        "This site collects no personal data: no account, no form, no cookie, no audience measurement, no third-party service. It loads only its own files, from its own server.";
+    kept_heading: "Ce qui est gardé sur votre appareil", "What is kept on your device";
+    settings: "Trois réglages, seulement si vous les faites, sont gardés dans le stockage local de votre navigateur (« localStorage »). Ils ne quittent jamais votre appareil : le site ne les envoie nulle part.",
+        "Three settings, only if you make them, are kept in your browser’s local storage (“localStorage”). They never leave your device: the site sends them nowhere.";
+    offline_copy: "Pour que le site et ses données s’ouvrent aussi sans connexion, votre navigateur garde dès la première visite une copie des fichiers publics du site (application, styles, programme, charte, éditions, liste des données) dans son cache (« Cache Storage », rempli par le « service worker » du site). Cette copie ne contient rien sur vous ; elle est remplacée à chaque nouvelle version du site.",
+        "So that the site and its data also open without a connection, from your first visit your browser keeps a copy of the site’s public files (application, styles, programme, charter, editions, list of data files) in its cache (“Cache Storage”, filled by the site’s “service worker”). This copy holds nothing about you; it is replaced with each new version of the site.";
+    caption: "Ce que ce site garde sur votre appareil", "What this site keeps on your device";
+    column_name: "Nom", "Name";
+    column_content: "Contenu", "Contents";
+    column_why: "Pourquoi", "Why";
+    column_now: "Gardé en ce moment", "Kept right now";
+    agenda_content: "Les identifiants des éléments ajoutés à « Mon programme »", "The identifiers of the items added to “My programme”";
+    agenda_why: "Retrouver votre programme à votre prochaine visite", "To find your programme again on your next visit";
+    theme_content: "Le thème choisi : clair ou sombre", "The chosen theme: light or dark";
+    theme_why: "Garder l’affichage que vous avez choisi", "To keep the display you chose";
+    lang_before: "La langue choisie avec le lien « ", "The language chosen with the header’s “";
+    lang_or: " » ou « ", "” or “";
+    lang_after: " » de l’en-tête", "” link";
+    lang_why: "Ouvrir la page d’accueil dans cette langue à votre prochaine visite", "To open the home page in that language on your next visit";
+    offline_content: "Une copie des fichiers du site et de ses données, avec l’heure de la copie des données", "A copy of the site’s files and its data, with the time the data was copied";
+    offline_why: "Ouvrir le site sans connexion ; sans réseau, une page le signale par « Données hors ligne du … »", "To open the site without a connection; without a network, a page says so with “Offline data from …”";
+    nothing: "rien", "nothing";
+    light: "« Clair »", "“Light”";
+    dark: "« Sombre »", "“Dark”";
+    automatic: "rien (thème automatique)", "nothing (automatic theme)";
+    english: "anglais", "English";
+    french: "français", "French";
+    erase: "Effacer ces données de cet appareil", "Erase this data from this device";
+    erased: "Les données ont été effacées. ", "The data has been erased. ";
+    restore: "Rétablir les données effacées", "Restore the erased data";
+    restore_hint: " Ce bouton remet vos réglages ; la copie hors ligne, elle, sera refaite à votre prochaine visite.", " This button puts back your settings; the offline copy will be made again on your next visit.";
+    erased_with_copy: "Les données de ce site ont été effacées de cet appareil. Le bouton « Rétablir les données effacées » remet vos réglages ; la copie hors ligne sera refaite à votre prochaine visite.",
+        "This site’s data has been erased from this device. The “Restore the erased data” button puts back your settings; the offline copy will be made again on your next visit.";
+    erased_settings: "Les données de ce site ont été effacées de cet appareil. Le bouton « Rétablir les données effacées » les remet.",
+        "This site’s data has been erased from this device. The “Restore the erased data” button puts it back.";
+    restored: "Les données effacées sont rétablies sur cet appareil.", "The erased data has been restored on this device.";
+    browser: "Vous pouvez aussi les effacer depuis les réglages de votre navigateur (données des sites).", "You can also erase it from your browser’s settings (site data).";
+    leaves_heading: "Ce qui quitte votre appareil, seulement si vous le décidez", "What leaves your device, only if you decide so";
+    share_link: "Le lien de partage de « Mon programme » contient la liste des éléments choisis : seules les personnes à qui vous l’envoyez le reçoivent.",
+        "The sharing link of “My programme” contains the list of the chosen items: only the people you send it to receive it.";
+    calendar: "Les fichiers d’agenda (.ics) sont produits sur votre appareil, sans passer par un serveur.", "The calendar files (.ics) are produced on your device, without going through a server.";
+    logs_heading: "Journaux du serveur", "Server logs";
+    logs: "L’hébergeur du site peut tenir des journaux techniques (adresse IP, page demandée, date) pour sa sécurité. Le site n’en ajoute aucun et n’y lit rien.",
+        "The site’s host may keep technical logs (IP address, page requested, date) for its security. The site adds none and reads nothing in them.";
+    rights_heading: "Vos droits", "Your rights";
+    rights: "Aucune donnée vous concernant n’étant collectée par l’éditeur du site, il n’a rien à vous communiquer, rectifier ou effacer : ce qui est gardé sur votre appareil reste sous votre seul contrôle. Vous pouvez toujours adresser une réclamation à la ",
+        "As the site’s publisher collects no data about you, it has nothing to disclose, correct or erase for you: what is kept on your device remains under your sole control. You can always lodge a complaint with the ";
+    rights_after: ".", ", the French data protection authority.";
+}
+
+/// « 2 éléments », "2 items"; « rien » when none.
+fn items(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (_, 0) => texts(lang).nothing.to_owned(),
+        (Lang::Fr, 1) => "1 élément".to_owned(),
+        (Lang::Fr, n) => format!("{n} éléments"),
+        (Lang::En, 1) => "1 item".to_owned(),
+        (Lang::En, n) => format!("{n} items"),
+    }
+}
+
+/// « 3 fichiers », "3 files"; « rien » when none.
+fn files(lang: Lang, n: u32) -> String {
+    match (lang, n) {
+        (_, 0) => texts(lang).nothing.to_owned(),
+        (Lang::Fr, 1) => "1 fichier".to_owned(),
+        (Lang::Fr, n) => format!("{n} fichiers"),
+        (Lang::En, 1) => "1 file".to_owned(),
+        (Lang::En, n) => format!("{n} files"),
+    }
+}
+
+/// The language kept by the switch (`LANG_KEY`), if any.
+fn stored_lang() -> Option<String> {
+    window().local_storage().ok().flatten()?.get_item(LANG_KEY).ok().flatten()
+}
+
+/// Keeps (`Some`) or removes (`None`) the language of the switch.
+fn store_lang(code: Option<&str>) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = match code {
+            Some(code) => storage.set_item(LANG_KEY, code),
+            None => storage.remove_item(LANG_KEY),
+        };
+    }
+}
 
 /// Calls `window.necOfflineCopy.<name>()`, which the boot script defines (counting or erasing the
 /// offline copy: see scripts/externalize-boot-script.mjs), and awaits its promise.
@@ -25,18 +116,24 @@ async fn offline_copy(name: &str) -> Option<JsValue> {
 /// what is kept right now and a button that erases it.
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let agenda = use_agenda();
     let theme = use_theme().0;
     let announcer = use_announcer();
-    let chosen = move || match agenda.ids.with(Vec::len) {
-        0 => "rien".to_owned(),
-        1 => "1 élément".to_owned(),
-        n => format!("{n} éléments"),
-    };
+    let chosen = move || items(lang, agenda.ids.with(Vec::len));
     let theme_kept = move || match theme.get().as_str() {
-        "light" => "« Clair »",
-        "dark" => "« Sombre »",
-        _ => "rien (thème automatique)",
+        "light" => t.light,
+        "dark" => t.dark,
+        _ => t.automatic,
+    };
+    // The language of the switch: read once, since choosing one is a navigation that renders
+    // this page anew; kept in a signal for the erase and its undo.
+    let kept_lang = RwSignal::new(stored_lang());
+    let lang_kept = move || match kept_lang.get().as_deref().and_then(Lang::parse) {
+        None => t.nothing,
+        Some(Lang::En) => t.english,
+        Some(Lang::Fr) => t.french,
     };
     // How many files the offline copy holds (`None` until counted); counted again after an erase.
     let offline = RwSignal::new(None::<u32>);
@@ -49,102 +146,105 @@ pub fn PrivacyPage() -> impl IntoView {
     count_offline();
     let offline_kept = move || match offline.get() {
         None => "…".to_owned(),
-        Some(0) => "rien".to_owned(),
-        Some(1) => "1 fichier".to_owned(),
-        Some(n) => format!("{n} fichiers"),
+        Some(n) => files(lang, n),
     };
     // What the last erase removed, so it can be brought back (RGAA 11.12: an action on the
     // visitor's data can be undone).
-    let erased = RwSignal::new(None::<(Vec<String>, String)>);
+    let erased = RwSignal::new(None::<(Vec<String>, String, Option<String>)>);
     let copy_erased = RwSignal::new(false);
     let erase = move |_| {
-        erased.set(Some((agenda.ids.get_untracked(), theme.get_untracked())));
+        erased.set(Some((agenda.ids.get_untracked(), theme.get_untracked(), kept_lang.get_untracked())));
         copy_erased.set(offline.get_untracked().is_some_and(|n| n > 0));
         agenda.forget();
         theme.set(String::new());
+        store_lang(None);
+        kept_lang.set(None);
         spawn_local(async move {
             // Unregisters the worker (nothing more is copied; the next visit starts afresh), then
             // deletes its caches.
             offline_copy("erase").await;
             count_offline();
         });
-        announcer.say(if copy_erased.get_untracked() {
-            "Les données de ce site ont été effacées de cet appareil. Le bouton « Rétablir les données effacées » remet vos réglages ; la copie hors ligne sera refaite à votre prochaine visite."
-        } else {
-            "Les données de ce site ont été effacées de cet appareil. Le bouton « Rétablir les données effacées » les remet."
-        });
+        announcer.say(if copy_erased.get_untracked() { t.erased_with_copy } else { t.erased_settings });
     };
     let restore = move |_| {
-        if let Some((ids, kept_theme)) = erased.get_untracked() {
+        if let Some((ids, kept_theme, language)) = erased.get_untracked() {
             agenda.set(ids);
             theme.set(kept_theme);
+            if language.is_some() {
+                store_lang(language.as_deref());
+                kept_lang.set(language);
+            }
         }
         // Focus first, so it never falls to <body> when this button goes.
         focus_by_id("effacer-donnees");
         erased.set(None);
-        announcer.say("Les données effacées sont rétablies sur cet appareil.");
+        announcer.say(t.restored);
     };
+    // French names on an English page: marked `lang="fr"` (RGAA 8.7); plain in French.
+    let fr = move |words: &str| pieces_view(Pieces::of(words, Lang::Fr), lang);
+    // The switch's links are named each in its own language.
+    let lang_content = {
+        let mut content = Pieces::of(t.lang_before, lang);
+        content.push(Lang::En.native_name(), Lang::En).push(t.lang_or, lang).push(Lang::Fr.native_name(), Lang::Fr).push(t.lang_after, lang);
+        pieces_view(content, lang)
+    };
+    let columns = [t.column_name, t.column_content, t.column_why, t.column_now].map(String::from).to_vec();
     view! {
-        <Page heading="Données personnelles" title="Données personnelles">
-            <p>
-                "Ce site ne collecte aucune donnée personnelle : pas de compte, pas de formulaire, pas de cookie, pas de mesure d’audience, "
-                "aucun service tiers. Il ne charge que ses propres fichiers, depuis son propre serveur."
-            </p>
-            <h2>"Ce qui est gardé sur votre appareil"</h2>
-            <p>
-                "Deux réglages, seulement si vous les faites, sont gardés dans le stockage local de votre navigateur (« localStorage »). "
-                "Ils ne quittent jamais votre appareil : le site ne les envoie nulle part."
-            </p>
-            <p>
-                "Pour que le site et ses données s’ouvrent aussi sans connexion, votre navigateur garde dès la première visite une copie des "
-                "fichiers publics du site (application, styles, programme, charte, éditions, liste des données) dans son cache (« Cache Storage », rempli par le "
-                "« service worker » du site). Cette copie ne contient rien sur vous ; elle est remplacée à chaque nouvelle version du site."
-            </p>
-            <DataTable caption_id="stockage-caption" caption="Ce que ce site garde sur votre appareil"
-                columns=["Nom", "Contenu", "Pourquoi", "Gardé en ce moment"].map(String::from).to_vec()>
+        <Page heading=t.heading title=t.heading>
+            <p>{t.intro}</p>
+            <h2>{t.kept_heading}</h2>
+            <p>{t.settings}</p>
+            <p>{t.offline_copy}</p>
+            <DataTable caption_id="stockage-caption" caption=t.caption columns>
                 <tr>
                     <RowHeader><code>{STORAGE_KEY}</code></RowHeader>
-                    <td>"Les identifiants des éléments ajoutés à « Mon programme »"</td>
-                    <td>"Retrouver votre programme à votre prochaine visite"</td>
+                    <td>{t.agenda_content}</td>
+                    <td>{t.agenda_why}</td>
                     <td>{chosen}</td>
                 </tr>
                 <tr>
                     <RowHeader><code>{THEME_KEY}</code></RowHeader>
-                    <td>"Le thème choisi : clair ou sombre"</td>
-                    <td>"Garder l’affichage que vous avez choisi"</td>
+                    <td>{t.theme_content}</td>
+                    <td>{t.theme_why}</td>
                     <td>{theme_kept}</td>
                 </tr>
                 <tr>
+                    <RowHeader><code>{LANG_KEY}</code></RowHeader>
+                    <td>{lang_content}</td>
+                    <td>{t.lang_why}</td>
+                    <td>{lang_kept}</td>
+                </tr>
+                <tr>
                     <RowHeader><code>{OFFLINE_CACHE_PREFIX}"…"</code></RowHeader>
-                    <td>"Une copie des fichiers du site et de ses données, avec l’heure de la copie des données"</td>
-                    <td>"Ouvrir le site sans connexion ; sans réseau, une page le signale par « Données hors ligne du … »"</td>
+                    <td>{t.offline_content}</td>
+                    <td>{t.offline_why}</td>
                     <td>{offline_kept}</td>
                 </tr>
             </DataTable>
-            <p><button type="button" id="effacer-donnees" class="button button--secondary" on:click=erase>"Effacer ces données de cet appareil"</button></p>
+            <p><button type="button" id="effacer-donnees" class="button button--secondary" on:click=erase>{t.erase}</button></p>
             {move || erased.get().map(|_| view! {
                 <p class="notice">
-                    "Les données ont été effacées. "
-                    <button type="button" class="button button--secondary" on:click=restore>"Rétablir les données effacées"</button>
-                    {move || copy_erased.get().then_some(" Ce bouton remet vos réglages ; la copie hors ligne, elle, sera refaite à votre prochaine visite.")}
+                    {t.erased}
+                    <button type="button" class="button button--secondary" on:click=restore>{t.restore}</button>
+                    {move || copy_erased.get().then_some(t.restore_hint)}
                 </p>
             })}
-            <p>"Vous pouvez aussi les effacer depuis les réglages de votre navigateur (données des sites)."</p>
-            <h2>"Ce qui quitte votre appareil, seulement si vous le décidez"</h2>
+            <p>{t.browser}</p>
+            <h2>{t.leaves_heading}</h2>
             <ul>
-                <li>"Le lien de partage de « Mon programme » contient la liste des éléments choisis : seules les personnes à qui vous l’envoyez le reçoivent."</li>
-                <li>"Les fichiers d’agenda (.ics) sont produits sur votre appareil, sans passer par un serveur."</li>
+                <li>{t.share_link}</li>
+                <li>{t.calendar}</li>
             </ul>
-            <h2>"Journaux du serveur"</h2>
+            <h2>{t.logs_heading}</h2>
+            <p>{t.logs}</p>
+            <h2>{t.rights_heading}</h2>
             <p>
-                "L’hébergeur du site peut tenir des journaux techniques (adresse IP, page demandée, date) pour sa sécurité. "
-                "Le site n’en ajoute aucun et n’y lit rien."
-            </p>
-            <h2>"Vos droits"</h2>
-            <p>
-                "Aucune donnée vous concernant n’étant collectée par l’éditeur du site, il n’a rien à vous communiquer, rectifier ou effacer : "
-                "ce qui est gardé sur votre appareil reste sous votre seul contrôle. Vous pouvez toujours adresser une réclamation à la "
-                <a href="https://www.cnil.fr/fr/adresser-une-plainte">"Commission nationale de l’informatique et des libertés (CNIL)"</a>"."
+                {t.rights}
+                <a href="https://www.cnil.fr/fr/adresser-une-plainte" hreflang=(lang == Lang::En).then_some("fr")>
+                    {fr("Commission nationale de l’informatique et des libertés")}" (CNIL)"
+                </a>
+                {t.rights_after}
             </p>
         </Page>
     }

@@ -6,20 +6,62 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::agenda::now_and_next;
-use crate::components::{AgendaToggle, DataView, FilterGroup, Page, VisuallyHidden, When};
+use crate::components::{current_lang, pieces_view, text_view, AgendaToggle, DataView, FilterGroup, Page, VisuallyHidden, When};
 use crate::data::{use_data, PROGRAMME};
 use crate::describe::{day_heading, item_facts, when_words};
 use crate::filters::{by_day, filter_options, matching_in_order, programme_url, search_index, FilterList, Filters, PAGE_SIZE};
 use crate::format::capitalised;
-use crate::format;
+use crate::locale::Lang;
 use crate::model::{Item, Programme};
+
+crate::texts! {
+    heading: "Programme 2023", "2023 programme";
+    paris_time: " — horaires à l’heure de Paris.", " — times are Paris time.";
+    practical_link: "Informations pratiques : lieu, horaires, accès, inscription et repas", "Practical information: venue, opening hours, access, registration and meals";
+    days_nav: "Jours du programme", "Days of the programme";
+    filter_form: "Filtrer le programme", "Filter the programme";
+    search_label: "Rechercher dans le programme", "Search the programme";
+    search_hint: "Titre, description, intervenants ou thématique ; majuscules et accents sont facultatifs.", "Title, description, speakers or theme; capitals and accents are optional.";
+    day_legend: "Jour", "Day";
+    theme_legend: "Thématique", "Theme";
+    format_legend: "Format", "Format";
+    clear: "Effacer les filtres", "Clear the filters";
+    no_match: "Aucun élément ne correspond. Essayez avec moins de filtres ou un autre mot : la recherche porte sur les titres, les descriptions, les intervenants et les thématiques.",
+        "No item matches. Try fewer filters or another word: the search looks in titles, descriptions, speakers and themes.";
+    pages_nav: "Pages de résultats", "Result pages";
+    previous_page: "Page précédente", "Previous page";
+    next_page: "Page suivante", "Next page";
+    write_to: "Pour y participer, écrire à ", "To take part, write to ";
+    now_heading: "En ce moment", "Happening now";
+    nothing_now: "Rien n’est en cours.", "Nothing is on right now.";
+    on_now: "En cours :", "On now:";
+}
+
+/// « 3 éléments correspondent », "3 items match".
+fn found(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Fr, 1) => "1 élément correspond".to_owned(),
+        (Lang::Fr, n) => format!("{n} éléments correspondent"),
+        (Lang::En, 1) => "1 item matches".to_owned(),
+        (Lang::En, n) => format!("{n} items match"),
+    }
+}
+
+/// « page 2 sur 3 », "page 2 of 3".
+fn page_of(lang: Lang, page: usize, total: usize) -> String {
+    match lang {
+        Lang::Fr => format!("page {page} sur {total}"),
+        Lang::En => format!("page {page} of {total}"),
+    }
+}
 
 /// `/programme`: search, filters kept in the URL, and the matching items day by day, a page at a time.
 #[component]
 pub fn ProgrammePage() -> impl IntoView {
     let programme = use_data::<Programme>(PROGRAMME);
+    let t = texts(current_lang());
     view! {
-        <Page heading="Programme 2023" title="Programme 2023">
+        <Page heading=t.heading title=t.heading>
             <DataView resource=programme what="le programme" render=|p| view! { <ProgrammeExplorer programme=p/> }/>
         </Page>
     }
@@ -43,6 +85,8 @@ pub fn use_filters() -> Memo<Filters> {
 
 #[component]
 fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let filters = use_filters();
     let navigate = use_navigate();
     let index = Arc::new(search_index(&programme));
@@ -53,7 +97,7 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
         })
     };
     let apply = move |next: Filters, replace: bool| {
-        navigate(&programme_url(&next), NavigateOptions { replace, scroll: false, ..NavigateOptions::default() });
+        navigate(&lang.path(&programme_url(&next)), NavigateOptions { replace, scroll: false, ..NavigateOptions::default() });
     };
     let toggle = |list: FilterList| {
         let apply = apply.clone();
@@ -77,20 +121,19 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
     };
 
     let (day_options, theme_options, format_options) =
-        (filter_options(&programme, FilterList::Days), filter_options(&programme, FilterList::Themes), filter_options(&programme, FilterList::Formats));
+        (filter_options(&programme, FilterList::Days, lang), filter_options(&programme, FilterList::Themes, lang), filter_options(&programme, FilterList::Formats, lang));
 
     let count = move || results.with(Vec::len);
     let pages = move || count().div_ceil(PAGE_SIZE).max(1);
     let page = move || filters.with(|f| f.page).min(pages());
     let status = move || {
         let n = count();
-        let found = match n {
-            // The advice is part of the status message, so it is announced with it (RGAA 7.5).
-            0 => return "Aucun élément ne correspond. Essayez avec moins de filtres ou un autre mot : la recherche porte sur les titres, les descriptions, les intervenants et les thématiques.".to_owned(),
-            1 => "1 élément correspond".to_owned(),
-            n => format!("{n} éléments correspondent"),
-        };
-        if pages() > 1 { format!("{found} — page {} sur {}.", page(), pages()) } else { format!("{found}.") }
+        // The advice is part of the status message, so it is announced with it (RGAA 7.5).
+        if n == 0 {
+            return t.no_match.to_owned();
+        }
+        let found = found(lang, n);
+        if pages() > 1 { format!("{found} — {}.", page_of(lang, page(), pages())) } else { format!("{found}.") }
     };
 
     let status_ref = NodeRef::<leptos::html::P>::new();
@@ -125,13 +168,13 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
     let pager = move || {
         let (current, total) = (page(), pages());
         (total > 1).then(|| {
-            let link = move |n: usize| programme_url(&Filters { page: n, ..filters.get() });
+            let link = move |n: usize| lang.path(&programme_url(&Filters { page: n, ..filters.get() }));
             view! {
-                <nav class="pager" aria-label="Pages de résultats">
+                <nav class="pager" aria-label=t.pages_nav>
                     <ul>
-                        {(current > 1).then(|| view! { <li><A href=link(current - 1) scroll=false>"Page précédente"</A></li> })}
-                        <li>{format!("Page {current} sur {total}")}</li>
-                        {(current < total).then(|| view! { <li><A href=link(current + 1) scroll=false>"Page suivante"</A></li> })}
+                        {(current > 1).then(|| view! { <li><A href=link(current - 1) scroll=false>{t.previous_page}</A></li> })}
+                        <li>{capitalised(&page_of(lang, current, total))}</li>
+                        {(current < total).then(|| view! { <li><A href=link(current + 1) scroll=false>{t.next_page}</A></li> })}
                     </ul>
                 </nav>
             }
@@ -139,27 +182,29 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
     };
 
     view! {
-        <p class="notice"><strong>{programme.edition.status.clone()}</strong>" — horaires à l’heure de Paris."</p>
+        <p class="notice"><strong>{text_view(&programme.edition.status, lang)}</strong>{t.paris_time}</p>
         <NowNext programme=programme.clone()/>
-        <p><A href="/infos-pratiques">"Informations pratiques : lieu, horaires, accès, inscription et repas"</A></p>
-        <nav class="day-links" aria-label="Jours du programme">
+        <p><A href=lang.path("/infos-pratiques")>{t.practical_link}</A></p>
+        <nav class="day-links" aria-label=t.days_nav>
             <ul>
                 {programme.days.iter().map(|d| view! {
-                    <li><a href=format!("/programme?jour={}", d.date)>{format!("{} ({})", capitalised(&format::long_date(d.date)), d.title)}</a></li>
+                    <li><a href=lang.path(&format!("/programme?jour={}", d.date))>
+                        {format!("{} (", capitalised(&lang.long_date(d.date)))}{text_view(&d.title, lang)}")"
+                    </a></li>
                 }).collect_view()}
             </ul>
         </nav>
-        <form class="filters" role="search" aria-label="Filtrer le programme" on:submit=|ev| ev.prevent_default()>
+        <form class="filters" role="search" aria-label=t.filter_form on:submit=|ev| ev.prevent_default()>
             <div class="search">
-                <label for="recherche">"Rechercher dans le programme"</label>
+                <label for="recherche">{t.search_label}</label>
                 <input id="recherche" type="search" autocomplete="off" aria-describedby="recherche-aide"
                     prop:value=move || filters.with(|f| f.text.clone()) on:input=on_search/>
-                <p id="recherche-aide" class="hint">"Titre, description, intervenants ou thématique ; majuscules et accents sont facultatifs."</p>
+                <p id="recherche-aide" class="hint">{t.search_hint}</p>
             </div>
-            <FilterGroup legend="Jour" name="jour" options=day_options checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
-            <FilterGroup legend="Thématique" name="theme" options=theme_options checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
-            <FilterGroup legend="Format" name="format" options=format_options checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
-            <button type="button" class="button button--secondary" on:click=clear>"Effacer les filtres"</button>
+            <FilterGroup legend=t.day_legend name="jour" options=day_options checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
+            <FilterGroup legend=t.theme_legend name="theme" options=theme_options checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
+            <FilterGroup legend=t.format_legend name="format" options=format_options checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
+            <button type="button" class="button button--secondary" on:click=clear>{t.clear}</button>
         </form>
         <p class="result-count" role="status" tabindex="-1" node_ref=status_ref>{status}</p>
         {listing}
@@ -175,9 +220,10 @@ fn DaySection(
     groups: Memo<Vec<(Option<chrono::NaiveDate>, Vec<usize>)>>,
     query: Memo<String>,
 ) -> impl IntoView {
+    let lang = current_lang();
     let p = programme;
     let info = day.and_then(|d| p.day(d));
-    let heading = day_heading(&p, day);
+    let heading = pieces_view(day_heading(&p, day, lang), lang);
     let id = day.map_or_else(|| "jour-a-preciser".to_owned(), |d| format!("jour-{d}"));
     let labelled_by = id.clone();
     let note = info.and_then(|d| d.description.clone());
@@ -186,9 +232,9 @@ fn DaySection(
     view! {
         <section class="day" aria-labelledby=labelled_by>
             <h2 id=id>{heading}</h2>
-            {note.map(|n| view! { <p class="day__note">{n}</p> })}
+            {note.map(|n| view! { <p class="day__note">{text_view(&n, lang)}</p> })}
             {contact.map(|email| view! {
-                <p class="day__note">"Pour y participer, écrire à "<a href=format!("mailto:{email}")>{email.clone()}</a>"."</p>
+                <p class="day__note">{texts(lang).write_to}<a href=format!("mailto:{email}")>{email.clone()}</a>"."</p>
             })}
             <ol class="items">
                 <For each=indices key=|i| *i let:i>
@@ -202,17 +248,18 @@ fn DaySection(
 /// One item in the list: its heading links to its page (keeping the filters), then when, facts and the agenda toggle.
 #[component]
 fn ItemSummary(item: Item, programme: Arc<Programme>, query: Memo<String>) -> impl IntoView {
+    let lang = current_lang();
     let id = item.id.clone();
-    let href = move || query.with(|q| if q.is_empty() { format!("/programme/{id}") } else { format!("/programme/{id}?{q}") });
-    let facts = item_facts(&programme, &item);
-    let (words, title) = (when_words(&item), item.title.clone());
+    let href = move || lang.path(&query.with(|q| if q.is_empty() { format!("/programme/{id}") } else { format!("/programme/{id}?{q}") }));
+    let facts = pieces_view(item_facts(&programme, &item, lang), lang);
+    let (words, title) = (when_words(&item, lang), text_view(&item.title, lang));
     view! {
         <li class="item">
             // A plain link: the router still handles it, without the cost of `<A>` per item.
             <h3><a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}</a></h3>
             <p class="item__when" aria-hidden="true"><When item=item.clone()/></p>
             <p class="item__facts">{facts}</p>
-            <AgendaToggle id=item.id.clone() title=item.title.clone()/>
+            <AgendaToggle id=item.id.clone() title=item.title.get(lang).0.to_owned()/>
         </li>
     }
 }
@@ -222,23 +269,31 @@ fn ItemSummary(item: Item, programme: Arc<Programme>, query: Memo<String>) -> im
 fn NowNext(programme: Arc<Programme>) -> impl IntoView {
     let Some(now) = crate::clock::now() else { return ().into_any() };
     let Some(state) = now_and_next(&programme, now) else { return ().into_any() };
+    let lang = current_lang();
+    let t = texts(lang);
     let link = |item: &Item| {
-        let title = item.title.clone();
-        view! { <li><A href=format!("/programme/{}", item.id)>{title}</A></li> }
+        let (href, title) = (lang.path(&format!("/programme/{}", item.id)), text_view(&item.title, lang));
+        view! { <li><A href=href>{title}</A></li> }
     };
-    let next_at = state.next.first().and_then(|i| i.start).map(format::event_time);
+    let next_at = state.next.first().and_then(|i| i.start).map(|at| lang.event_time(at));
     // The event's own offset (+02:00 in Bordeaux in October), read from the data.
     let event_offset = programme.items.iter().find_map(|i| i.start).map_or(*now.offset(), |s| *s.offset());
     view! {
         <section class="now-next" aria-labelledby="en-ce-moment">
-            <h2 id="en-ce-moment">"En ce moment"</h2>
-            <p>{format!("Il est {}, heure de Paris.", format::event_time(now.with_timezone(&event_offset)))}</p>
+            <h2 id="en-ce-moment">{t.now_heading}</h2>
+            <p>{match lang {
+                Lang::Fr => format!("Il est {}, heure de Paris.", lang.event_time(now.with_timezone(&event_offset))),
+                Lang::En => format!("It is {}, Paris time.", lang.event_time(now.with_timezone(&event_offset))),
+            }}</p>
             {if state.current.is_empty() {
-                view! { <p>"Rien n’est en cours."</p> }.into_any()
+                view! { <p>{t.nothing_now}</p> }.into_any()
             } else {
-                view! { <p>"En cours :"</p><ul>{state.current.iter().map(|i| link(i)).collect_view()}</ul> }.into_any()
+                view! { <p>{t.on_now}</p><ul>{state.current.iter().map(|i| link(i)).collect_view()}</ul> }.into_any()
             }}
-            {next_at.map(|at| view! { <p>{format!("Ensuite, à {at} :")}</p><ul>{state.next.iter().map(|i| link(i)).collect_view()}</ul> })}
+            {next_at.map(|at| view! { <p>{match lang {
+                Lang::Fr => format!("Ensuite, à {at} :"),
+                Lang::En => format!("Next, at {at}:"),
+            }}</p><ul>{state.next.iter().map(|i| link(i)).collect_view()}</ul> })}
         </section>
     }
     .into_any()

@@ -4,13 +4,34 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map};
 
-use crate::components::{AgendaToggle, DataView, Page, Sources};
+use crate::components::{current_lang, text_view, AgendaToggle, DataView, Page, Sources, When};
 use crate::data::{use_data, PROGRAMME};
-use crate::format;
-use crate::ics;
-use crate::model::Programme;
-use crate::components::When;
 use crate::format::capitalised;
+use crate::ics;
+use crate::locale::Lang;
+use crate::model::Programme;
+
+crate::texts! {
+    not_found: "Élément introuvable", "Item not found";
+    programme: "Programme 2023", "2023 programme";
+    no_such_item: "Aucun élément du programme ne correspond à cette adresse : il a peut-être été retiré ou renommé.",
+        "No programme item matches this address: it may have been removed or renamed.";
+    back: "Retour au programme", "Back to the programme";
+    day: "Jour", "Day";
+    time: "Horaire", "Time";
+    paris_time: " (heure de Paris)", " (Paris time)";
+    place: "Lieu", "Place";
+    format: "Format", "Format";
+    theme: "Thématique", "Theme";
+    access: "Accès", "Access";
+    speakers: "Intervenants", "Speakers";
+    undated: "Date à préciser", "Date to be confirmed";
+    further: "Pour aller plus loin", "Further reading";
+    my_programme: "Mon programme et mon agenda", "My programme and my calendar";
+    add_to_calendar: "Ajouter à mon agenda (fichier .ics)", "Add to my calendar (.ics file)";
+    no_calendar: "Pas de fichier d’agenda : l’horaire n’est pas encore connu.", "No calendar file: the time is not known yet.";
+    practical: "Informations pratiques : accès, inscription, repas", "Practical information: access, registration, meals";
+}
 
 /// `/programme/<id>`: one item, deep-linkable: everything known about it, its calendar file,
 /// and the way back to the list with the same filters.
@@ -19,13 +40,21 @@ pub fn ProgrammeItemPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let programme = use_data::<Programme>(PROGRAMME);
+    let lang = current_lang();
+    let t = texts(lang);
+    // The `h1` and the title take the title in the page's language, or its French (a title
+    // cannot carry its own `lang`; the item's page body marks it).
     let heading = Signal::derive(move || match programme.get() {
-        Some(Ok(p)) => id.with(|id| p.items.iter().find(|i| &i.id == id).map_or_else(|| "Élément introuvable".to_owned(), |i| i.title.clone())),
-        _ => "Programme 2023".to_owned(),
+        Some(Ok(p)) => id.with(|id| p.items.iter().find(|i| &i.id == id).map_or_else(|| t.not_found.to_owned(), |i| i.title.get(lang).0.to_owned())),
+        _ => t.programme.to_owned(),
     });
-    let title = Signal::derive(move || format!("{} — Programme 2023", heading.get()));
+    let title = Signal::derive(move || format!("{} — {}", heading.get(), t.programme));
+    let heading_lang = Signal::derive(move || match programme.get() {
+        Some(Ok(p)) => id.with(|id| p.items.iter().find(|i| &i.id == id).map(|i| i.title.get(lang).1).filter(|l| *l != lang).map(|l| l.code())),
+        _ => None,
+    });
     view! {
-        <Page heading=heading title=title>
+        <Page heading=heading title=title heading_lang=heading_lang>
             <DataView resource=programme what="cet élément du programme" render=move |p| view! { <ItemDetails programme=p id=id.get()/> }/>
         </Page>
     }
@@ -33,56 +62,66 @@ pub fn ProgrammeItemPage() -> impl IntoView {
 
 #[component]
 fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let location = use_location();
     let query = location.search.get_untracked();
-    let back = if query.trim_start_matches('?').is_empty() { "/programme".to_owned() } else { format!("/programme?{}", query.trim_start_matches('?')) };
+    let back = lang.path(&if query.trim_start_matches('?').is_empty() { "/programme".to_owned() } else { format!("/programme?{}", query.trim_start_matches('?')) });
     let Some(item) = programme.items.iter().find(|i| i.id == id).cloned() else {
         return view! {
-            <p>"Aucun élément du programme ne correspond à cette adresse : il a peut-être été retiré ou renommé."</p>
-            <p><A href=back>"Retour au programme"</A></p>
+            <p>{t.no_such_item}</p>
+            <p><A href=back>{t.back}</A></p>
         }
         .into_any();
     };
     let p = &programme;
     let format = item.format.as_deref().and_then(|f| p.format(f)).map(|f| {
-        let durations: Vec<String> = f.durations_minutes.iter().map(|m| format::duration_minutes(i64::from(*m))).collect();
-        format!("{} (durée habituelle : {})", f.name, durations.join(" ou "))
+        let durations: Vec<String> = f.durations_minutes.iter().map(|m| lang.duration_minutes(i64::from(*m))).collect();
+        let usual = match lang {
+            Lang::Fr => format!(" (durée habituelle : {})", durations.join(" ou ")),
+            Lang::En => format!(" (usual length: {})", durations.join(" or ")),
+        };
+        view! { {text_view(&f.name, lang)}{usual} }
     });
-    let theme = item.theme.as_deref().and_then(|t| p.theme(t)).map(|t| match &t.lead_partner {
-        Some(lead) => format!("{} (thématique portée par {lead})", t.name),
-        None => t.name.clone(),
+    let theme = item.theme.as_deref().and_then(|t| p.theme(t)).map(|theme| {
+        let lead = theme.lead_partner.as_ref().map(|lead| match lang {
+            Lang::Fr => format!(" (thématique portée par {lead})"),
+            Lang::En => format!(" (theme led by {lead})"),
+        });
+        view! { {text_view(&theme.name, lang)}{lead} }
     });
-    let day = item.day.map_or_else(|| "Date à préciser".to_owned(), |d| capitalised(&format::long_date(d)));
+    let day = item.day.map_or_else(|| t.undated.to_owned(), |d| capitalised(&lang.long_date(d)));
     let origin = window().location().origin().unwrap_or_default();
     let calendar = ics::item_calendar(p, &item, &origin, crate::clock::now_utc()).map(|text| (ics::data_url(&text), ics::item_file_name(p, &item)));
     view! {
         <dl class="facts">
-            <div><dt>"Jour"</dt><dd>{day}</dd></div>
-            <div><dt>"Horaire"</dt><dd><When item=item.clone()/>" (heure de Paris)"</dd></div>
-            <div><dt>"Lieu"</dt><dd>{match p.place_of(&item) {
-                Some(venue) => format!("{}, {}", venue.name, venue.address),
-                None => format!("À préciser (l’événement se tient à {})", p.edition.city),
+            <div><dt>{t.day}</dt><dd>{day}</dd></div>
+            <div><dt>{t.time}</dt><dd><When item=item.clone()/>{t.paris_time}</dd></div>
+            <div><dt>{t.place}</dt><dd>{match (lang, p.place_of(&item)) {
+                (_, Some(venue)) => format!("{}, {}", venue.name, venue.address),
+                (Lang::Fr, None) => format!("À préciser (l’événement se tient à {})", p.edition.city),
+                (Lang::En, None) => format!("To be confirmed (the event takes place in {})", p.edition.city),
             }}</dd></div>
-            {format.map(|f| view! { <div><dt>"Format"</dt><dd>{f}</dd></div> })}
-            {theme.map(|t| view! { <div><dt>"Thématique"</dt><dd>{t}</dd></div> })}
-            <div><dt>"Accès"</dt><dd>{item.access.label_fr()}</dd></div>
-            {(!item.speakers.is_empty()).then(|| view! { <div><dt>"Intervenants"</dt><dd>{format::list(&item.speakers)}</dd></div> })}
+            {format.map(|f| view! { <div><dt>{t.format}</dt><dd>{f}</dd></div> })}
+            {theme.map(|theme| view! { <div><dt>{t.theme}</dt><dd>{theme}</dd></div> })}
+            <div><dt>{t.access}</dt><dd>{item.access.label(lang)}</dd></div>
+            {(!item.speakers.is_empty()).then(|| view! { <div><dt>{t.speakers}</dt><dd>{lang.list(&item.speakers)}</dd></div> })}
         </dl>
-        <p>{item.description.clone()}</p>
+        <p>{text_view(&item.description, lang)}</p>
         {(!item.links.is_empty()).then(|| view! {
-            <h2>"Pour aller plus loin"</h2>
-            <ul class="links">{item.links.iter().map(|l| view! { <li><a href=l.url.clone()>{l.label.clone()}</a></li> }).collect_view()}</ul>
+            <h2>{t.further}</h2>
+            <ul class="links">{item.links.iter().map(|l| view! { <li><a href=l.url.clone()>{text_view(&l.label, lang)}</a></li> }).collect_view()}</ul>
         })}
-        <h2>"Mon programme et mon agenda"</h2>
+        <h2>{t.my_programme}</h2>
         <p class="actions">
-            <AgendaToggle id=item.id.clone() title=item.title.clone()/>
+            <AgendaToggle id=item.id.clone() title=item.title.get(lang).0.to_owned()/>
             {match calendar {
-                Some((href, name)) => view! { <a class="button button--secondary" href=href download=name>"Ajouter à mon agenda (fichier .ics)"</a> }.into_any(),
-                None => view! { <span>"Pas de fichier d’agenda : l’horaire n’est pas encore connu."</span> }.into_any(),
+                Some((href, name)) => view! { <a class="button button--secondary" href=href download=name>{t.add_to_calendar}</a> }.into_any(),
+                None => view! { <span>{t.no_calendar}</span> }.into_any(),
             }}
         </p>
-        <p><A href="/infos-pratiques">"Informations pratiques : accès, inscription, repas"</A></p>
-        <p><A href=back>"Retour au programme"</A></p>
+        <p><A href=lang.path("/infos-pratiques")>{t.practical}</A></p>
+        <p><A href=back>{t.back}</A></p>
         <p><Sources sources=item.sources.clone()/></p>
     }
     .into_any()

@@ -1,30 +1,53 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::Page;
+use crate::components::{current_lang, Page};
+
+crate::texts! {
+    heading: "Plan du site", "Site map";
+    home: "Accueil", "Home";
+    programme: "Programme 2023", "2023 programme";
+    programme_hint: " : les journées, la recherche et les filtres ; chaque élément a sa page.", ": the days, the search and the filters; each item has its own page.";
+    practical: "Informations pratiques", "Practical information";
+    practical_hint: " : lieu, horaires, accès, inscription et repas", ": venue, hours, getting there, registration and meals";
+    my_programme: "Mon programme", "My programme";
+    my_programme_hint: " : votre sélection, son fichier d’agenda et son lien de partage", ": your selection, its calendar file and its sharing link";
+    charter: "La charte", "The charter";
+    charter_hint: " : les cinq engagements", ": the five engagements";
+    editions: "Les éditions depuis 2018", "The editions since 2018";
+    editions_hint: " : villes, lieux et chiffres ; chaque édition a sa page.", ": cities, venues and figures; each edition has its own page.";
+    open_data: "Données ouvertes", "Open data";
+    open_data_hint: " : les fichiers du site, leurs schémas et leur licence", ": the site’s files, their schemas and their licence";
+    embed: "Intégrer NEC sur votre site", "Embed NEC on your site";
+    embed_hint: " : le programme, la charte ou l’historique dans vos pages", ": the programme, the charter or the history in your pages";
+    privacy: "Données personnelles", "Personal data";
+    accessibility: "Déclaration d’accessibilité", "Accessibility statement";
+}
 
 /// `/plan-du-site`: every section of the site in one list, a second way to reach each page
 /// besides the main navigation (RGAA 12.1).
 #[component]
 pub fn SiteMapPage() -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     view! {
-        <Page heading="Plan du site" title="Plan du site">
+        <Page heading=t.heading title=t.heading>
             <ul class="site-map">
-                <li><A href="/">"Accueil"</A></li>
+                <li><A href=lang.path("/")>{t.home}</A></li>
                 <li>
-                    <A href="/programme">"Programme 2023"</A>" : les journées, la recherche et les filtres ; chaque élément a sa page."
+                    <A href=lang.path("/programme")>{t.programme}</A>{t.programme_hint}
                     <ul>
-                        <li><A href="/infos-pratiques">"Informations pratiques"</A>" : lieu, horaires, accès, inscription et repas"</li>
-                        <li><A href="/mon-programme">"Mon programme"</A>" : votre sélection, son fichier d’agenda et son lien de partage"</li>
+                        <li><A href=lang.path("/infos-pratiques")>{t.practical}</A>{t.practical_hint}</li>
+                        <li><A href=lang.path("/mon-programme")>{t.my_programme}</A>{t.my_programme_hint}</li>
                     </ul>
                 </li>
-                <li><A href="/charte">"La charte"</A>" : les cinq engagements"</li>
-                <li><A href="/editions">"Les éditions depuis 2018"</A>" : villes, lieux et chiffres ; chaque édition a sa page."</li>
-                <li><A href="/donnees">"Données ouvertes"</A>" : les fichiers du site, leurs schémas et leur licence"</li>
-                <li><A href="/integrer">"Intégrer NEC sur votre site"</A>" : le programme, la charte ou l’historique dans vos pages"</li>
-                <li><A href="/donnees-personnelles">"Données personnelles"</A></li>
-                <li><A href="/accessibilite">"Déclaration d’accessibilité"</A></li>
-                <li><A href="/plan-du-site">"Plan du site"</A></li>
+                <li><A href=lang.path("/charte")>{t.charter}</A>{t.charter_hint}</li>
+                <li><A href=lang.path("/editions")>{t.editions}</A>{t.editions_hint}</li>
+                <li><A href=lang.path("/donnees")>{t.open_data}</A>{t.open_data_hint}</li>
+                <li><A href=lang.path("/integrer")>{t.embed}</A>{t.embed_hint}</li>
+                <li><A href=lang.path("/donnees-personnelles")>{t.privacy}</A></li>
+                <li><A href=lang.path("/accessibilite")>{t.accessibility}</A></li>
+                <li><A href=lang.path("/plan-du-site")>{t.heading}</A></li>
             </ul>
         </Page>
     }

@@ -3,31 +3,48 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{Heading, widget_section};
+use crate::components::{current_lang, text_view};
 use crate::data::CHARTER;
+use crate::locale::Lang;
 use crate::model::Charter;
 use crate::widget_options::WidgetOptions;
+
+crate::texts! {
+    title: "La charte de Numérique en Commun[s]", "The Numérique en Commun[s] charter";
+    licence: "Licence : ", "Licence: ";
+    on_the_site: "La charte sur le site de Numérique en Commun[s]", "The charter on the Numérique en Commun[s] website";
+}
 
 /// The charter's five engagements and its licence, with a link to the charter on the site.
 #[component]
 pub fn CharterWidget(options: Arc<WidgetOptions>, site: String, data: String) -> impl IntoView {
     let (level, engagement_level) = (options.heading_level, options.heading(1));
+    let lang = current_lang();
+    let t = texts(lang);
     let render = move |charter: Arc<Charter>| {
         let site = site.clone();
         view! {
-            <p>{charter.introduction.clone()}</p>
+            <p>{text_view(&charter.introduction, lang)}</p>
             <ol class="nec-engagements">
-                {charter.engagements.iter().map(|e| view! {
-                    <li>
-                        <Heading level=engagement_level>{format!("Engagement n°{} : {}", e.number, e.title)}</Heading>
-                        <p>{e.text.clone()}</p>
-                    </li>
+                {charter.engagements.iter().map(|e| {
+                    let number = match lang {
+                        Lang::Fr => format!("Engagement n°{} : ", e.number),
+                        Lang::En => format!("Engagement no. {}: ", e.number),
+                    };
+                    let (title, text) = (text_view(&e.title, lang), text_view(&e.text, lang));
+                    view! {
+                        <li>
+                            <Heading level=engagement_level>{number}{title}</Heading>
+                            <p>{text}</p>
+                        </li>
+                    }
                 }).collect_view()}
             </ol>
             <p>
-                "Licence : "<a href=charter.licence.url.clone() hreflang="fr">{charter.licence.name.clone()}</a>". "
-                <a href=format!("{site}/charte")>"La charte sur le site de Numérique en Commun[s]"</a>
+                {t.licence}<a href=charter.licence.url.clone() hreflang="fr">{charter.licence.name.clone()}</a>". "
+                <a href=format!("{site}{}", lang.path("/charte"))>{t.on_the_site}</a>
             </p>
         }
     };
-    widget_section("La charte de Numérique en Commun[s]", level, CHARTER, data, "la charte", render)
+    widget_section(t.title, level, CHARTER, data, "la charte", render)
 }

@@ -3,22 +3,31 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::widget_section;
-use crate::components::ParticipationTable;
+use crate::components::{current_lang, ParticipationTable};
 use crate::data::EDITIONS;
 use crate::model::EditionsFile;
 use crate::widget_options::WidgetOptions;
+
+crate::texts! {
+    title: "Les éditions de Numérique en Commun[s]", "The Numérique en Commun[s] editions";
+    intro: "Depuis 2018, une édition nationale par an, chaque fois dans une ville différente.", "Since 2018, one national edition a year, each time in a different city.";
+    on_the_site: "L’historique complet, avec les sources de chaque chiffre, sur le site de Numérique en Commun[s]",
+        "The full history, with the sources of every figure, on the Numérique en Commun[s] website";
+}
 
 /// The national editions since 2018 and their participation, as the site's table, with a link to the history on the site.
 #[component]
 pub fn HistoryWidget(options: Arc<WidgetOptions>, site: String, data: String) -> impl IntoView {
     let level = options.heading_level;
+    let lang = current_lang();
+    let t = texts(lang);
     let render = move |file: Arc<EditionsFile>| {
         let site = site.clone();
         view! {
-            <p>"Depuis 2018, une édition nationale par an, chaque fois dans une ville différente."</p>
+            <p>{t.intro}</p>
             <ParticipationTable file/>
-            <p><a href=format!("{site}/editions")>"L’historique complet, avec les sources de chaque chiffre, sur le site de Numérique en Commun[s]"</a></p>
+            <p><a href=format!("{site}{}", lang.path("/editions"))>{t.on_the_site}</a></p>
         }
     };
-    widget_section("Les éditions de Numérique en Commun[s]", level, EDITIONS, data, "l’historique des éditions", render)
+    widget_section(t.title, level, EDITIONS, data, "l’historique des éditions", render)
 }

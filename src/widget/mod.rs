@@ -17,10 +17,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::announcer::provide_announcer;
-use crate::components::{ErrorAlert, LiveRegion};
+use crate::components::{current_lang, ErrorAlert, LiveRegion};
 use serde::de::DeserializeOwned;
 
 use crate::data::fetch_data_from;
+use crate::locale::Lang;
 use crate::validate::Validate;
 use crate::widget_options::{WidgetOptions, WidgetView};
 
@@ -90,8 +91,9 @@ fn mount(host: &web_sys::Element, setup: &Setup) {
     let _ = link.set_attribute("rel", "stylesheet");
     let _ = link.set_attribute("href", &setup.css);
     root.set_class_name("nec-root");
-    // The widget speaks French whatever the host page's language (RGAA 8.7, WCAG 3.1.2).
-    let _ = root.set_attribute("lang", "fr");
+    // The widget speaks its own language (`lang`, French when unsaid), whatever the host page's
+    // (RGAA 8.7, WCAG 3.1.2).
+    let _ = root.set_attribute("lang", options.lang.code());
     // Hidden until its style sheet is there, so the host never sees it unstyled.
     let _ = root.set_attribute("hidden", "");
     let reveal = {
@@ -115,6 +117,9 @@ fn mount(host: &web_sys::Element, setup: &Setup) {
 #[component]
 fn Widget(options: WidgetOptions, problems: Vec<String>, site: String, data: String) -> impl IntoView {
     provide_announcer();
+    // What `current_lang()` gives the shared components inside this widget.
+    let lang = options.lang;
+    provide_context(Memo::new(move |_| lang));
     let options = Arc::new(options);
     let view = match options.view {
         WidgetView::Programme => view! { <programme::ProgrammeWidget options=options.clone() site data/> }.into_any(),
@@ -131,11 +136,16 @@ fn Widget(options: WidgetOptions, problems: Vec<String>, site: String, data: Str
 /// What the partner wrote that the widget could not use, visible (and in the console).
 #[component]
 fn ConfigurationProblems(problems: Vec<String>) -> impl IntoView {
+    let lang = current_lang();
     (!problems.is_empty()).then(|| {
         view! {
             <div class="nec-config">
-                <p>"Ce module est mal configuré ; ces valeurs sont ignorées :"</p>
-                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                <p>{match lang {
+                    Lang::Fr => "Ce module est mal configuré ; ces valeurs sont ignorées :",
+                    Lang::En => "This widget is misconfigured; these values are ignored:",
+                }}</p>
+                // The problems are written in French, for the partner's developers.
+                <ul lang="fr">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
             </div>
         }
     })
@@ -159,7 +169,7 @@ fn Heading(level: u8, #[prop(optional, into)] id: Option<String>, children: Chil
 /// that nothing reaches outside the shadow root: no scrolling of the host to its own fragment,
 /// and after a successful retry the focus goes to this section, not to a page title.
 /// `title` is shown at the partner's heading `level`; `file` is read from `data` (`data-src`);
-/// `what` is what is loading, e.g. "le programme".
+/// `what` is what is loading, in French, e.g. "le programme".
 fn widget_section<T, V, F>(title: &'static str, level: u8, file: &'static str, data: String, what: &'static str, render: F) -> impl IntoView
 where
     T: DeserializeOwned + Validate + Send + Sync + 'static,
@@ -170,6 +180,7 @@ where
         let data = data.clone();
         async move { fetch_data_from::<T>(&data, file).await }
     });
+    let lang = current_lang();
     let section = NodeRef::<leptos::html::Section>::new();
     let retried = StoredValue::new(false);
     let on_retry = Callback::new(move |()| {
@@ -177,7 +188,10 @@ where
         resource.refetch();
     });
     let content = move || match resource.get() {
-        None => view! { <p class="nec-loading" role="status">{format!("Chargement {}…", crate::format::of(what))}</p> }.into_any(),
+        None => view! { <p class="nec-loading" role="status">{match lang {
+            Lang::Fr => format!("Chargement {}…", crate::format::of(what)),
+            Lang::En => format!("Loading {}…", crate::components::what_in(lang, what)),
+        }}</p> }.into_any(),
         Some(Err(error)) => view! { <ErrorAlert what error on_retry/> }.into_any(),
         Some(Ok(data)) => {
             if retried.get_value() {

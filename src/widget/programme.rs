@@ -4,13 +4,24 @@ use leptos::prelude::*;
 
 use super::{ConfigurationProblems, Heading, widget_section};
 use crate::components::announcer::use_announcer;
-use crate::components::{Disclosure, VisuallyHidden, When};
+use crate::components::{current_lang, pieces_view, text_view, Disclosure, VisuallyHidden, When};
 use crate::data::PROGRAMME;
+use crate::describe::{day_heading, item_facts, text_piece, when_words};
 use crate::filters::{by_day, matching_in_order, search_index, Filters, PAGE_SIZE};
-use crate::format;
+use crate::locale::{Lang, Pieces};
 use crate::model::Programme;
-use crate::describe::{day_heading, item_facts, when_words};
 use crate::widget_options::{unknown_filters, WidgetOptions};
+
+crate::texts! {
+    title: "Programme de Numérique en Commun[s] 2023", "Numérique en Commun[s] 2023 programme";
+    no_match: "Aucun élément ne correspond : essayez un autre mot.", "No item matches: try another word.";
+    paris_time: " — horaires à l’heure de Paris.", " — times are Paris time.";
+    search_form: "Rechercher dans ce programme", "Search this programme";
+    search_label: "Rechercher", "Search";
+    search_hint: "Titre, description, intervenants ou thématique ; accents facultatifs.", "Title, description, speakers or theme; accents are optional.";
+    description: "Description", "Description";
+    all: "Tout le programme sur le site de Numérique en Commun[s]", "The whole programme on the Numérique en Commun[s] website";
+}
 
 /// The programme, narrowed to the partner's days, themes and formats, with a search of its own
 /// and items shown a page at a time; each item links to its page on the site.
@@ -18,11 +29,13 @@ use crate::widget_options::{unknown_filters, WidgetOptions};
 pub fn ProgrammeWidget(options: Arc<WidgetOptions>, site: String, data: String) -> impl IntoView {
     let level = options.heading_level;
     let render = move |programme: Arc<Programme>| view! { <ProgrammeList programme options=options.clone() site=site.clone()/> };
-    widget_section("Programme de Numérique en Commun[s] 2023", level, PROGRAMME, data, "le programme", render)
+    widget_section(texts(current_lang()).title, level, PROGRAMME, data, "le programme", render)
 }
 
 #[component]
 fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: String) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let unknown: Vec<String> = unknown_filters(&options, &programme).iter().map(ToString::to_string).collect();
     let index = Arc::new(search_index(&programme));
     let text = RwSignal::new(String::new());
@@ -36,18 +49,25 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
     let announcer = use_announcer();
     let count = move || {
         let n = results.with(Vec::len);
-        match n {
-            0 => "Aucun élément ne correspond : essayez un autre mot.".to_owned(),
-            1 => "1 élément.".to_owned(),
-            n if n > shown.get() => format!("{n} éléments, dont {} affichés.", shown.get()),
-            n => format!("{n} éléments."),
+        match (lang, n) {
+            (_, 0) => t.no_match.to_owned(),
+            (Lang::Fr, 1) => "1 élément.".to_owned(),
+            (Lang::Fr, n) if n > shown.get() => format!("{n} éléments, dont {} affichés.", shown.get()),
+            (Lang::Fr, n) => format!("{n} éléments."),
+            (Lang::En, 1) => "1 item.".to_owned(),
+            (Lang::En, n) if n > shown.get() => format!("{n} items, {} shown.", shown.get()),
+            (Lang::En, n) => format!("{n} items."),
         }
     };
     let section = NodeRef::<leptos::html::Div>::new();
     let show_more = move |_| {
         let first_new = shown.get_untracked();
         shown.update(|s| *s += PAGE_SIZE);
-        announcer.say(format!("{} éléments affichés.", shown.get_untracked().min(results.with_untracked(Vec::len))));
+        let now_shown = shown.get_untracked().min(results.with_untracked(Vec::len));
+        announcer.say(match lang {
+            Lang::Fr => format!("{now_shown} éléments affichés."),
+            Lang::En => format!("{now_shown} items shown."),
+        });
         // Focus moves to the first item just shown, so a keyboard user goes on reading from there.
         request_animation_frame(move || {
             let Some(list) = section.get_untracked() else { return };
@@ -58,7 +78,7 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
             }
         });
     };
-    let selection = selection_sentence(&programme, &options);
+    let selection = selection_sentence(&programme, &options, lang);
     let (item_level, day_level) = (options.heading(2), options.heading(1));
     let p = programme.clone();
     let site_for_items = site.clone();
@@ -72,25 +92,25 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
             .collect::<Vec<_>>()
     };
     let p = programme.clone();
-    let all_url = format!("{site}{}", crate::filters::programme_url(&options.filters()));
+    let all_url = format!("{site}{}", lang.path(&crate::filters::programme_url(&options.filters())));
     view! {
         <ConfigurationProblems problems=unknown/>
-        <p class="nec-note"><strong>{programme.edition.status.clone()}</strong>" — horaires à l’heure de Paris."</p>
-        {selection.map(|s| view! { <p class="nec-note">{s}</p> })}
-        <form class="nec-search" role="search" aria-label="Rechercher dans ce programme" on:submit=|ev| ev.prevent_default()>
-            <label for="nec-recherche">"Rechercher"</label>
+        <p class="nec-note"><strong>{text_view(&programme.edition.status, lang)}</strong>{t.paris_time}</p>
+        {selection.map(|s| view! { <p class="nec-note">{pieces_view(s, lang)}</p> })}
+        <form class="nec-search" role="search" aria-label=t.search_form on:submit=|ev| ev.prevent_default()>
+            <label for="nec-recherche">{t.search_label}</label>
             <input id="nec-recherche" type="search" autocomplete="off" aria-describedby="nec-recherche-aide"
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     text.set(event_target_value(&ev));
                     shown.set(PAGE_SIZE);
                 }/>
-            <p id="nec-recherche-aide" class="nec-hint">"Titre, description, intervenants ou thématique ; accents facultatifs."</p>
+            <p id="nec-recherche-aide" class="nec-hint">{t.search_hint}</p>
         </form>
         <p class="nec-count" role="status">{count}</p>
         <div node_ref=section>
             {move || groups().into_iter().map(|(day, items)| {
-                let heading = day_heading(&p, day);
+                let heading = pieces_view(day_heading(&p, day, lang), lang);
                 let p = p.clone();
                 let site = site_for_items.clone();
                 view! {
@@ -98,15 +118,15 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
                     <ol class="nec-items">
                         {items.into_iter().map(|(position, i)| {
                             let item = p.items[i].clone();
-                            let href = format!("{site}/programme/{}", item.id);
-                            let facts = item_facts(&p, &item);
-                            let (words, title, description) = (when_words(&item), item.title.clone(), item.description.clone());
+                            let href = format!("{site}{}", lang.path(&format!("/programme/{}", item.id)));
+                            let facts = pieces_view(item_facts(&p, &item, lang), lang);
+                            let (words, title, description) = (when_words(&item, lang), text_view(&item.title, lang), text_view(&item.description, lang));
                             view! {
                                 <li class="nec-item" data-position=position.to_string()>
                                     <Heading level=item_level><a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}</a></Heading>
                                     <p class="nec-when" aria-hidden="true"><When item/></p>
                                     <p class="nec-facts">{facts}</p>
-                                    <Disclosure summary="Description" class="nec-details"><p>{description}</p></Disclosure>
+                                    <Disclosure summary=t.description class="nec-details"><p>{description}</p></Disclosure>
                                 </li>
                             }
                         }).collect_view()}
@@ -116,26 +136,62 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
         </div>
         {move || (results.with(Vec::len) > shown.get()).then(|| view! {
             <button type="button" class="nec-button" on:click=show_more>
-                {format!("Afficher {} éléments de plus", PAGE_SIZE.min(results.with(Vec::len) - shown.get()))}
+                {move || {
+                    let more = PAGE_SIZE.min(results.with(Vec::len) - shown.get());
+                    match lang {
+                        Lang::Fr => format!("Afficher {more} éléments de plus"),
+                        Lang::En => format!("Show {more} more items"),
+                    }
+                }}
             </button>
         })}
-        <p><a href=all_url>"Tout le programme sur le site de Numérique en Commun[s]"</a></p>
+        <p><a href=all_url>{t.all}</a></p>
     }
 }
 
-/// « Sélection : thématique Écologie & soutenabilité ; jour jeudi 19 octobre 2023. »
-fn selection_sentence(programme: &Programme, options: &WidgetOptions) -> Option<String> {
-    let mut parts = Vec::new();
-    let names = |ids: &[String], name: &dyn Fn(&str) -> Option<String>| ids.iter().filter_map(|id| name(id)).collect::<Vec<_>>();
-    let themes = names(&options.themes, &|id| programme.theme(id).map(|t| t.name.clone()));
+/// « Sélection : thématique Écologie & soutenabilité ; jour jeudi 19 octobre 2023. »,
+/// "Selection: theme Écologie & soutenabilité; day Thursday 19 October 2023."
+fn selection_sentence(programme: &Programme, options: &WidgetOptions, lang: Lang) -> Option<Pieces> {
+    let en = lang == Lang::En;
+    let names = |ids: &[String], name: &dyn Fn(&str) -> Option<Pieces>| ids.iter().filter_map(|id| name(id)).collect::<Vec<_>>();
+    let themes = names(&options.themes, &|id| programme.theme(id).map(|t| text_piece(&t.name, lang)));
     let days = names(&options.days, &|id| {
-        id.parse::<chrono::NaiveDate>().ok().map(format::long_date).or_else(|| (id == crate::filters::UNDATED).then(|| "date à préciser".to_owned()))
+        let undated = if en { "date to be confirmed" } else { "date à préciser" };
+        id.parse::<chrono::NaiveDate>().ok().map(|d| lang.long_date(d)).or_else(|| (id == crate::filters::UNDATED).then(|| undated.to_owned())).map(|d| Pieces::of(d, lang))
     });
-    let formats = names(&options.formats, &|id| programme.format(id).map(|f| f.name.clone()));
-    for (one, many, list) in [("thématique", "thématiques", themes), ("jour", "jours", days), ("format", "formats", formats)] {
-        if !list.is_empty() {
-            parts.push(format!("{} {}", if list.len() > 1 { many } else { one }, format::list(&list)));
+    let formats = names(&options.formats, &|id| programme.format(id).map(|f| text_piece(&f.name, lang)));
+    let groups = if en {
+        [("theme", "themes", themes), ("day", "days", days), ("format", "formats", formats)]
+    } else {
+        [("thématique", "thématiques", themes), ("jour", "jours", days), ("format", "formats", formats)]
+    };
+    let mut sentence = Pieces::of(if en { "Selection: " } else { "Sélection : " }, lang);
+    let mut first_group = true;
+    for (one, many, list) in groups {
+        if list.is_empty() {
+            continue;
+        }
+        if !first_group {
+            sentence.push(if en { "; " } else { " ; " }, lang);
+        }
+        first_group = false;
+        sentence.push(format!("{} ", if list.len() > 1 { many } else { one }), lang);
+        let count = list.len();
+        for (i, name) in list.into_iter().enumerate() {
+            match i {
+                0 => {}
+                i if i + 1 == count => {
+                    sentence.push(if en { " and " } else { " et " }, lang);
+                }
+                _ => {
+                    sentence.push(", ", lang);
+                }
+            }
+            sentence.extend(name);
         }
     }
-    (!parts.is_empty()).then(|| format!("Sélection : {}.", parts.join(" ; ")))
+    (!first_group).then(|| {
+        sentence.push(".", lang);
+        sentence
+    })
 }

@@ -314,7 +314,7 @@ describe('now and next', () => {
     const text = await block.innerText();
     assert.match(text, /Il est 0 h 30, heure de Paris\./);
     assert.match(text, /En cours :\s+Grande soirée NEC/);
-    assert.match(text, /Ensuite, à 9 h :\s+Accueil NEC/);
+    assert.match(text, /Ensuite, à 9 h 00 :\s+Accueil NEC/);
     await night.close();
     const before = await open('/programme', { now: '2023-09-01T10:00:00+02:00' });
     assert.equal(await before.getByRole('region', { name: 'En ce moment' }).count(), 0);

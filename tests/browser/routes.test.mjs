@@ -93,9 +93,9 @@ describe('every route, opened directly by its URL', () => {
     await page.goto(env.url + '/programme');
     await settled(page);
     const evening = page.locator('li.item').filter({ has: page.getByRole('heading', { name: /Grande soirée NEC/ }) });
-    assert.match(await evening.innerText(), /19 h – 1 h le lendemain/);
+    assert.match(await evening.innerText(), /19 h 00 – 1 h 00 le lendemain/);
     assert.equal(await evening.locator('time').nth(1).getAttribute('datetime'), '2023-10-20T01:00:00+02:00');
-    assert.equal(await evening.getByRole('heading', { name: 'Jeudi 19 octobre 2023, 19 h à 1 h le lendemain : Grande soirée NEC' }).count(), 1,
+    assert.equal(await evening.getByRole('heading', { name: 'Jeudi 19 octobre 2023, 19 h 00 à 1 h 00 le lendemain : Grande soirée NEC' }).count(), 1,
       'a screen reader hears day, time and title together');
     const offDay = page.getByRole('region', { name: /Mercredi 18 octobre 2023/ });
     assert.equal(await offDay.locator('li.item').count(), 3);

@@ -64,12 +64,12 @@ describe('Données personnelles', () => {
     const kept = () => table.locator('tbody tr td:last-child').allInnerTexts();
     // The offline copy (service workers are blocked in this context: nothing is copied).
     await table.getByRole('row', { name: /nec-web-…/ }).getByRole('cell', { name: 'rien', exact: true }).waitFor();
-    assert.deepEqual(await kept(), ['2 éléments', '« Sombre »', 'rien']);
+    assert.deepEqual(await kept(), ['2 éléments', '« Sombre »', 'rien', 'rien']);
     assert.equal(await page.evaluate(() => Object.keys(localStorage).sort().join()), 'nec-mon-programme-2023,nec-theme', 'nothing else is stored');
     assert.deepEqual((await page.context().cookies()), [], 'no cookie');
 
     await page.getByRole('button', { name: 'Effacer ces données de cet appareil' }).click();
-    assert.deepEqual(await kept(), ['rien', 'rien (thème automatique)', 'rien']);
+    assert.deepEqual(await kept(), ['rien', 'rien (thème automatique)', 'rien', 'rien']);
     assert.equal(await page.evaluate(() => localStorage.length), 0);
     assert.equal(await page.getAttribute('html', 'data-theme'), null);
     assert.equal(await page.getByRole('combobox', { name: 'Thème' }).inputValue(), '');
@@ -77,7 +77,7 @@ describe('Données personnelles', () => {
 
     // RGAA 11.12: the erase can be undone, and focus stays on the page when the undo button goes.
     await page.getByRole('button', { name: 'Rétablir les données effacées' }).click();
-    assert.deepEqual(await kept(), ['2 éléments', '« Sombre »', 'rien']);
+    assert.deepEqual(await kept(), ['2 éléments', '« Sombre »', 'rien', 'rien']);
     assert.equal(await page.evaluate(() => Object.keys(localStorage).sort().join()), 'nec-mon-programme-2023,nec-theme');
     assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
     await page.waitForFunction(() => document.getElementById('annonces').textContent.includes('rétablies'));
@@ -89,7 +89,7 @@ describe('Données personnelles', () => {
     await page.reload();
     await settled(page);
     await table.getByRole('row', { name: /nec-web-…/ }).getByRole('cell', { name: 'rien', exact: true }).waitFor();
-    assert.deepEqual(await kept(), ['rien', 'rien (thème automatique)', 'rien'], 'still erased after a reload');
+    assert.deepEqual(await kept(), ['rien', 'rien (thème automatique)', 'rien', 'rien'], 'still erased after a reload');
     assert.deepEqual(panics(page), []);
     await page.close();
   });

@@ -319,12 +319,22 @@ describe('the widget’s own failures and limits', () => {
     await page.close();
   });
 
-  it('says it is in French on an English page', async () => {
+  it('speaks French on an English page unless told otherwise, and English with lang="en", the French data marked', async () => {
     host.write('/english.html', `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Partner page in English (test)</title>
       <script type="module" src="${env.url}/widget.js"></script></head>
-      <body><main><h1>Our events</h1><nec-widget id="fr" view="charte"></nec-widget></main></body></html>`);
-    const page = await openHost('/english.html', { widgets: ['fr'] });
-    assert.equal(await page.evaluate(() => document.getElementById('fr').shadowRoot.querySelector('.nec-root').lang), 'fr');
+      <body><main><h1>Our events</h1><nec-widget id="fr" view="charte"></nec-widget>
+      <nec-widget id="en" view="charte" lang="en-GB"></nec-widget></main></body></html>`);
+    const page = await openHost('/english.html', { widgets: ['fr', 'en'] });
+    const rootLang = (id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('.nec-root').lang, id);
+    assert.equal(await rootLang('fr'), 'fr');
+    assert.equal(await rootLang('en'), 'en');
+    assert.equal(await page.locator('#fr').getByRole('heading', { level: 2 }).innerText(), 'La charte de Numérique en Commun[s]');
+    assert.equal(await page.locator('#en').getByRole('heading', { level: 2 }).innerText(), 'The Numérique en Commun[s] charter');
+    const first = page.locator('#en').getByRole('heading', { level: 3 }).first();
+    assert.match(await first.innerText(), /^Engagement no\. 1: /);
+    assert.equal(await first.locator('span[lang="fr"]').count(), 1, 'the untranslated engagement title is marked French');
+    assert.ok(await page.locator('#en').getByRole('link', { name: 'The charter on the Numérique en Commun[s] website' }).isVisible());
+    assert.match(await page.locator('#en').getByRole('link', { name: 'The charter on the Numérique en Commun[s] website' }).getAttribute('href'), /\/en\/charte$/);
     assert.deepEqual(await axeViolations(page), []);
     await page.close();
   });

@@ -1,5 +1,5 @@
-// The routes of the site, what each must show, and the data it comes from: shared by the
-// route, budget and accessibility tests.
+// The routes of the site, what each must show (`en`: its h1 and title under /en/…), and the data it
+// comes from: shared by the route, budget, accessibility and language tests.
 import { readFileSync } from 'node:fs';
 
 const data = (name) => JSON.parse(readFileSync(new URL(`../../public/data/${name}`, import.meta.url), 'utf8'));
@@ -11,6 +11,7 @@ export const catalogue = data('catalogue.json');
 export const ROUTES = [
   {
     path: '/',
+    en: { h1: 'Numérique en Commun[s]', title: 'Home — Numérique en Commun[s]' },
     h1: 'Numérique en Commun[s]',
     title: 'Accueil — Numérique en Commun[s]',
     nav: 'Accueil',
@@ -18,6 +19,7 @@ export const ROUTES = [
   },
   {
     path: '/programme',
+    en: { h1: '2023 programme', title: '2023 programme — Numérique en Commun[s]' },
     h1: 'Programme 2023',
     title: 'Programme 2023 — Numérique en Commun[s]',
     nav: 'Programme',
@@ -25,13 +27,15 @@ export const ROUTES = [
   },
   {
     path: '/programme/grande-soiree',
+    en: { h1: 'Grande soirée NEC', title: 'Grande soirée NEC — 2023 programme — Numérique en Commun[s]' },
     h1: 'Grande soirée NEC',
     title: 'Grande soirée NEC — Programme 2023 — Numérique en Commun[s]',
     nav: null,
-    content: ['Jeudi 19 octobre 2023', '19 h – 1 h le lendemain (6 h)', 'À préciser (l’événement se tient à Bordeaux)', 'Retour au programme'],
+    content: ['Jeudi 19 octobre 2023', '19 h 00 – 1 h 00 le lendemain (6 h)', 'À préciser (l’événement se tient à Bordeaux)', 'Retour au programme'],
   },
   {
     path: '/mon-programme',
+    en: { h1: 'My programme', title: 'My programme — Numérique en Commun[s]' },
     h1: 'Mon programme',
     title: 'Mon programme — Numérique en Commun[s]',
     nav: 'Mon programme',
@@ -39,13 +43,15 @@ export const ROUTES = [
   },
   {
     path: '/infos-pratiques',
+    en: { h1: 'Practical information', title: 'Practical information — Numérique en Commun[s]' },
     h1: 'Informations pratiques',
     title: 'Informations pratiques — Numérique en Commun[s]',
     nav: null,
-    content: [...programme.registration.links.map((l) => l.label), programme.venue.address, 'Tram C et Tram D', '9 h – 19 h'],
+    content: [...programme.registration.links.map((l) => l.label), programme.venue.address, 'Tram C et Tram D', '9 h 00 – 19 h 00'],
   },
   {
     path: '/charte',
+    en: { h1: 'The NEC charter', title: 'The charter — Numérique en Commun[s]' },
     h1: 'La charte de NEC',
     title: 'La charte — Numérique en Commun[s]',
     nav: 'Charte',
@@ -53,6 +59,7 @@ export const ROUTES = [
   },
   {
     path: '/editions',
+    en: { h1: 'The NEC editions', title: 'The editions since 2018 — Numérique en Commun[s]' },
     h1: 'Les éditions de NEC',
     title: 'Les éditions depuis 2018 — Numérique en Commun[s]',
     nav: 'Éditions',
@@ -65,6 +72,7 @@ export const ROUTES = [
   },
   {
     path: '/editions/2021',
+    en: { h1: 'The 2021 edition — Sud Charente', title: 'The 2021 edition — Sud Charente — Numérique en Commun[s]' },
     h1: 'Édition 2021 — Sud Charente',
     title: 'Édition 2021 — Sud Charente — Numérique en Commun[s]',
     nav: null,
@@ -72,6 +80,7 @@ export const ROUTES = [
   },
   {
     path: '/donnees',
+    en: { h1: 'Open data', title: 'Open data — Numérique en Commun[s]' },
     h1: 'Données ouvertes',
     title: 'Données ouvertes — Numérique en Commun[s]',
     nav: null,
@@ -79,6 +88,7 @@ export const ROUTES = [
   },
   {
     path: '/integrer',
+    en: { h1: 'Embed NEC on your site', title: 'Embed the programme on your site — Numérique en Commun[s]' },
     h1: 'Intégrer NEC sur votre site',
     title: 'Intégrer le programme sur votre site — Numérique en Commun[s]',
     nav: null,
@@ -86,6 +96,7 @@ export const ROUTES = [
   },
   {
     path: '/accessibilite',
+    en: { h1: 'Accessibility statement', title: 'Accessibility — Numérique en Commun[s]' },
     h1: 'Déclaration d’accessibilité',
     title: 'Accessibilité — Numérique en Commun[s]',
     nav: null,
@@ -93,6 +104,7 @@ export const ROUTES = [
   },
   {
     path: '/donnees-personnelles',
+    en: { h1: 'Personal data', title: 'Personal data — Numérique en Commun[s]' },
     h1: 'Données personnelles',
     title: 'Données personnelles — Numérique en Commun[s]',
     nav: null,
@@ -100,6 +112,7 @@ export const ROUTES = [
   },
   {
     path: '/plan-du-site',
+    en: { h1: 'Site map', title: 'Site map — Numérique en Commun[s]' },
     h1: 'Plan du site',
     title: 'Plan du site — Numérique en Commun[s]',
     nav: null,
@@ -107,6 +120,7 @@ export const ROUTES = [
   },
   {
     path: '/cette-page-n-existe-pas',
+    en: { h1: 'Page not found', title: 'Page not found — Numérique en Commun[s]' },
     h1: 'Page introuvable',
     title: 'Page introuvable — Numérique en Commun[s]',
     nav: null,

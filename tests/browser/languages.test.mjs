@@ -1,0 +1,213 @@
+// Issue 10: French first, English available. Every route in English under /en/…: translated h1
+// and title, <html lang="en">, no French interface string left (tests/support/languages.mjs), data
+// without a translation inside lang="fr", axe-core clean; the switch, the remembered choice, the
+// locale formats, a translated data text, and the widget's `lang`.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, openPage, panics, settled, start } from '../support/browser.mjs';
+import { ROUTES, programme, editions } from '../support/routes.mjs';
+import { frenchInterfaceStrings, properNames, scanForFrench, textTables } from '../support/languages.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
+
+const en = (path) => (path === '/' ? '/en' : `/en${path}`);
+const scanArgs = { frenchStrings: frenchInterfaceStrings(), names: properNames() };
+
+async function visit(page, path) {
+  await page.goto(env.url + path);
+  await settled(page);
+}
+
+describe('the interface tables', () => {
+  it('give every French string an English one, different unless it is the same word in both', () => {
+    const entries = textTables();
+    assert.ok(entries.length > 300, `${entries.length} strings found in the texts! tables`);
+    const same = entries.filter((e) => e.fr === e.en).map((e) => `${e.file} ${e.name}: ${e.fr}`);
+    const SAME_IN_BOTH = /^(Programme|Format|Description|Dates|Participants|Source|Sources|Contributeurs|Contact|Total|Licence|Version|Notes?|Pages?|Formats?|Villes?|Vidéo|Plan|Date|Type|Code|Lien|Applicabilité|Statut)?$/;
+    const suspicious = same.filter((line) => !SAME_IN_BOTH.test(line.split(': ').slice(1).join(': ')) && /[éèàçù«»]| (le|la|les|des|du|et) /.test(line));
+    assert.deepEqual(suspicious, [], 'an English field that still holds the French');
+    assert.deepEqual(entries.filter((e) => !e.en.trim()).map((e) => `${e.file} ${e.name}`), [], 'no empty English');
+  });
+});
+
+describe('every route in English', () => {
+  for (const route of ROUTES) {
+    it(`${en(route.path)}: English h1 and title, <html lang="en">, no French interface left, French data marked`, async () => {
+      const page = await openPage(env);
+      const response = await page.goto(env.url + en(route.path));
+      assert.equal(response.status(), 200);
+      await settled(page);
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      assert.deepEqual(await page.locator('h1').allInnerTexts(), [route.en.h1]);
+      assert.equal(await page.title(), route.en.title);
+      assert.deepEqual(await page.evaluate(scanForFrench, scanArgs), []);
+      assert.equal(await page.getByRole('alert').count(), 0, 'no error state');
+      // Internal links stay in English.
+      const french = await page.locator('a[href^="/"]:not([hreflang])').evaluateAll((as) =>
+        as.map((a) => a.getAttribute('href')).filter((h) => !/^\/(en(\/|$|\?|#)|data\/|embed\/|widget\.js)/.test(h)));
+      assert.deepEqual(french, [], 'every internal link keeps the language');
+      assert.deepEqual(page.problems, [], 'no console error');
+      await page.close();
+    });
+  }
+
+  it('gives every English route a different title, different from the French one', () => {
+    assert.equal(new Set(ROUTES.map((r) => r.en.title)).size, ROUTES.length);
+    const unchanged = ROUTES.filter((r) => r.en.title === r.title && r.path !== '/programme/grande-soiree').map((r) => r.path);
+    assert.deepEqual(unchanged, []);
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    it(`axe-core: zero violations on every English route at 320 and 1280 px (${colorScheme})`, async () => {
+      const found = [];
+      for (const width of [320, 1280]) {
+        const page = await openPage(env, { colorScheme, viewport: { width, height: 800 } });
+        for (const route of ROUTES) {
+          await visit(page, en(route.path));
+          found.push(...(await axeViolations(page)).map((v) => `${en(route.path)} at ${width}: ${v}`));
+        }
+        assert.deepEqual(panics(page), []);
+        await page.close();
+      }
+      assert.deepEqual(found, []);
+    });
+  }
+});
+
+describe('the language switch', () => {
+  it('is a link to the same page, query and fragment in the other language, named in that language', async () => {
+    const page = await openPage(env);
+    await visit(page, '/programme?jour=2023-10-19');
+    const english = page.getByRole('banner').getByRole('link', { name: 'English', exact: true });
+    assert.equal(await english.getAttribute('lang'), 'en');
+    assert.equal(await english.getAttribute('hreflang'), 'en');
+    assert.equal(await english.getAttribute('href'), '/en/programme?jour=2023-10-19');
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+
+    await english.click();
+    await page.waitForURL(/\/en\/programme\?jour=2023-10-19$/);
+    await page.getByRole('heading', { level: 1, name: '2023 programme' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.title(), '2023 programme — Numérique en Commun[s]');
+    assert.ok(await page.getByRole('checkbox', { name: /^Thursday 19 October 2023/ }).isChecked(), 'the filters are kept');
+    assert.ok(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My programme' }).isVisible());
+
+    const french = page.getByRole('banner').getByRole('link', { name: 'Français', exact: true });
+    assert.equal(await french.getAttribute('lang'), 'fr');
+    assert.equal(await french.getAttribute('hreflang'), 'fr');
+    await french.click();
+    await page.waitForURL(/\/programme\?jour=2023-10-19$/);
+    await page.getByRole('heading', { level: 1, name: 'Programme 2023' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  it('is remembered: the home address opens in the chosen language, while any shared link keeps its own', async () => {
+    const page = await openPage(env);
+    await visit(page, '/charte');
+    await page.getByRole('link', { name: 'English', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'The NEC charter' }).waitFor();
+
+    await visit(page, '/');
+    await page.waitForURL(/\/en$/);
+    assert.equal(await page.locator('h1').innerText(), 'Numérique en Commun[s]');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.ok(await page.getByRole('link', { name: 'The 2023 programme' }).isVisible());
+
+    await visit(page, '/editions');
+    assert.equal(await page.locator('h1').innerText(), 'Les éditions de NEC', 'a French address stays French');
+    // Inside the app, the home link of a French page stays French.
+    await page.getByRole('link', { name: 'Accueil' }).click();
+    await page.waitForURL(/\/$/);
+    assert.ok(await page.getByRole('link', { name: 'Le programme 2023' }).isVisible());
+
+    await visit(page, '/en/charte');
+    await page.getByRole('link', { name: 'Français', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'La charte de NEC' }).waitFor();
+    await visit(page, '/');
+    assert.ok(page.url().endsWith('/'), 'choosing French again is remembered too');
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    await page.close();
+  });
+
+  it('is listed on the personal data page as what is kept, in both languages', async () => {
+    const page = await openPage(env);
+    for (const path of ['/donnees-personnelles', '/en/donnees-personnelles']) {
+      await visit(page, path);
+      assert.ok((await page.locator('main').innerText()).includes('nec-langue'), path);
+    }
+    await page.close();
+  });
+});
+
+describe('locale formats and content', () => {
+  it('writes dates, times, durations and numbers per language', async () => {
+    const page = await openPage(env);
+    await visit(page, '/programme/grande-soiree');
+    let text = await page.locator('main').innerText();
+    assert.ok(text.includes('Jeudi 19 octobre 2023'), text);
+    assert.ok(text.includes('19 h 00 – 1 h 00 le lendemain (6 h)'), text);
+    await visit(page, '/en/programme/grande-soiree');
+    text = await page.locator('main').innerText();
+    assert.ok(text.includes('Thursday 19 October 2023'), text);
+    assert.ok(text.includes('19:00 – 1:00 the next day (6 h)'), text);
+    assert.equal(await page.locator('main time').first().getAttribute('datetime'), '2023-10-19T19:00:00+02:00');
+
+    const big = editions.editions.flatMap((e) => e.figures).find((f) => f.value >= 1000);
+    await visit(page, '/editions');
+    assert.ok((await page.locator('main').innerText()).includes(big.value.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, '\u202f')), 'French groups with a narrow space');
+    await visit(page, '/en/editions');
+    assert.ok((await page.locator('main').innerText()).includes(big.value.toLocaleString('en-GB')), 'English groups with a comma');
+    await page.close();
+  });
+
+  it('shows a data text without translation in French inside lang="fr", and a translated one in English', async () => {
+    const page = await openPage(env);
+    const [first, second] = programme.items;
+    const translated = structuredClone(programme);
+    translated.items[0].title = { fr: first.title, en: 'A title translated for this test' };
+    await page.route('**/data/programme-2023.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(translated) }));
+    await visit(page, '/en/programme');
+    const firstLink = page.getByRole('link', { name: /A title translated for this test$/ });
+    assert.equal(await firstLink.locator('[lang="fr"]').count(), 0, 'a translation is not marked French');
+    const secondTitle = page.locator('main h3 a', { hasText: second.title }).locator('span[lang="fr"]', { hasText: second.title });
+    assert.equal(await secondTitle.count(), 1, 'an untranslated title is in French, marked lang="fr"');
+    // Search finds both languages.
+    await page.getByRole('searchbox', { name: 'Search the programme' }).fill('translated for this');
+    await page.getByRole('status').filter({ hasText: '1 item matches.' }).waitFor();
+    await visit(page, '/programme');
+    assert.ok(await page.getByRole('link', { name: new RegExp(`${first.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).isVisible(), 'French pages keep the French');
+    await page.close();
+  });
+});
+
+describe('the widget in English', () => {
+  it('renders /embed/programme.html?lang=en in English, marked lang="en", with the French data marked', async () => {
+    const page = await openPage(env, { viewport: { width: 390, height: 800 } });
+    await page.goto(`${env.url}/embed/programme.html?lang=en`);
+    const root = page.locator('nec-widget .nec-root');
+    await root.locator('.nec-count').waitFor();
+    assert.equal(await root.getAttribute('lang'), 'en');
+    assert.ok(await page.getByRole('heading', { name: 'Numérique en Commun[s] 2023 programme' }).isVisible());
+    assert.ok(await page.getByRole('searchbox', { name: 'Search' }).isVisible());
+    assert.match(await root.locator('.nec-count').innerText(), /^\d+ items/);
+    const found = await page.locator('nec-widget').evaluate((host, args) => {
+      // The scan, inside the shadow root.
+      const shadow = host.shadowRoot;
+      const fake = { body: shadow.querySelector('.nec-root'), title: '' };
+      const walker = document.createTreeWalker(fake.body, NodeFilter.SHOW_TEXT);
+      const texts = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const lang = n.parentElement.closest('[lang]')?.getAttribute('lang') ?? '';
+        if (!lang.startsWith('fr') && !n.parentElement.closest('style')) texts.push(n.textContent);
+      }
+      return texts.filter((t) => args.frenchStrings.some((s) => t.includes(s)));
+    }, scanArgs);
+    assert.deepEqual(found, [], 'no French interface string in the English widget');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.close();
+  });
+});
