@@ -3,14 +3,19 @@ use leptos::prelude::*;
 use super::announcer::use_announcer;
 use super::{current_lang, VisuallyHidden};
 use crate::locale::Lang;
+use crate::model::Text;
 use crate::storage::use_agenda;
 
 /// Adds an item to "Mon programme" or takes it out: a toggle button (`aria-pressed`, WAI-ARIA
 /// button pattern) whose name includes the item's title and stays the same in both states.
-/// `title`: in the page's language if translated (an accessible name cannot change language).
+/// The title is in the page's language if translated, else in French, marked `lang="fr"` inside
+/// the name (the announcement, a plain string, cannot say its language).
 #[component]
-pub fn AgendaToggle(id: String, title: String) -> impl IntoView {
+pub fn AgendaToggle(id: String, title: Text) -> impl IntoView {
     let lang = current_lang();
+    let (words, title_lang) = title.get(lang);
+    let title = words.to_owned();
+    let marked = (title_lang != lang).then_some(title_lang.code());
     let agenda = use_agenda();
     let announcer = use_announcer();
     let chosen = {
@@ -34,7 +39,7 @@ pub fn AgendaToggle(id: String, title: String) -> impl IntoView {
             // The star is in the DOM, not drawn by CSS, so the state still shows without styles (RGAA 10.2).
             <span class="toggle__star" aria-hidden="true">{move || if chosen.get() { "★" } else { "☆" }}</span>
             {if lang == Lang::En { "My programme" } else { "Mon programme" }}
-            <VisuallyHidden>{if lang == Lang::En { format!(": {title}") } else { format!(" : {title}") }}</VisuallyHidden>
+            <VisuallyHidden>{if lang == Lang::En { ": " } else { " : " }}<span lang=marked>{title}</span></VisuallyHidden>
         </button>
     }
 }

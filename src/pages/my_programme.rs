@@ -160,7 +160,7 @@ fn Selection(programme: Arc<Programme>, ids: Vec<String>) -> impl IntoView {
                         <h2 class="item__title"><A href=lang.path(&format!("/programme/{}", item.id))><VisuallyHidden>{words}</VisuallyHidden>{title}</A></h2>
                         <p class="item__when" aria-hidden="true">{item.day.map(|d| capitalised(&lang.long_date(d)) + ", ")}<When item=item.clone()/></p>
                         <p class="item__facts">{facts}</p>
-                        <AgendaToggle id=item.id.clone() title=item.title.get(lang).0.to_owned()/>
+                        <AgendaToggle id=item.id.clone() title=item.title.clone()/>
                     </li>
                 }
             }).collect_view()}

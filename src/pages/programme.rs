@@ -259,7 +259,7 @@ fn ItemSummary(item: Item, programme: Arc<Programme>, query: Memo<String>) -> im
             <h3><a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}</a></h3>
             <p class="item__when" aria-hidden="true"><When item=item.clone()/></p>
             <p class="item__facts">{facts}</p>
-            <AgendaToggle id=item.id.clone() title=item.title.get(lang).0.to_owned()/>
+            <AgendaToggle id=item.id.clone() title=item.title.clone()/>
         </li>
     }
 }

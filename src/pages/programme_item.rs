@@ -114,7 +114,7 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
         })}
         <h2>{t.my_programme}</h2>
         <p class="actions">
-            <AgendaToggle id=item.id.clone() title=item.title.get(lang).0.to_owned()/>
+            <AgendaToggle id=item.id.clone() title=item.title.clone()/>
             {match calendar {
                 Some((href, name)) => view! { <a class="button button--secondary" href=href download=name>{t.add_to_calendar}</a> }.into_any(),
                 None => view! { <span>{t.no_calendar}</span> }.into_any(),

@@ -68,7 +68,13 @@ export function scanForFrench({ frenchStrings, names }) {
   const check = (where, text) => {
     const clean = strip(text).replace(/\s+/g, ' ').trim();
     if (!clean) return;
-    const table = frenchStrings.find((s) => clean.includes(s));
+    // A whole word or phrase: « Charte » is not in "Charter".
+    const table = frenchStrings.find((s) => {
+      const at = clean.indexOf(s);
+      if (at < 0) return false;
+      const letter = /[\p{L}\p{N}]/u;
+      return !letter.test(clean[at - 1] ?? '') && !letter.test(clean[at + s.length] ?? '');
+    });
     if (table) found.push(`${where}: French interface string « ${table} »`);
     else if (FRENCH_MARKS.test(clean) || FRENCH_WORDS.test(clean)) found.push(`${where}: « ${clean.slice(0, 120)} »`);
   };
