@@ -30,7 +30,8 @@ pub fn FilterGroup(
                         <input type="checkbox" id=id value=value.clone()
                             prop:checked=move || checked.run(for_checked.clone())
                             on:change=move |_| on_toggle.run(value.clone())/>
-                        {pieces_view(label, lang)}
+                        // One flex item, whatever the runs of languages inside.
+                        <span>{pieces_view(label, lang)}</span>
                     </label>
                 }
             }).collect_view()}

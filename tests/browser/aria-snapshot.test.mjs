@@ -14,6 +14,9 @@ after(async () => { await env?.stop(); });
 const SNAPSHOTS = [
   ['/programme', 'programme.aria.yml'],
   ['/programme/grande-soiree', 'programme-grande-soiree.aria.yml'],
+  // The same pages in English (issue 10).
+  ['/en/programme', 'programme.en.aria.yml'],
+  ['/en/programme/grande-soiree', 'programme-grande-soiree.en.aria.yml'],
 ];
 
 describe('accessibility-tree snapshots', () => {
