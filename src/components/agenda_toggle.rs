@@ -39,7 +39,14 @@ pub fn AgendaToggle(id: String, title: Text) -> impl IntoView {
             // The star is in the DOM, not drawn by CSS, so the state still shows without styles (RGAA 10.2).
             <span class="toggle__star" aria-hidden="true">{move || if chosen.get() { "★" } else { "☆" }}</span>
             {if lang == Lang::En { "My programme" } else { "Mon programme" }}
-            <VisuallyHidden>{if lang == Lang::En { ": " } else { " : " }}<span lang=marked>{title}</span></VisuallyHidden>
+            <VisuallyHidden>
+                {if lang == Lang::En { ": " } else { " : " }}
+                // An element only when the title needs its own `lang`: lists stay light.
+                {match marked {
+                    Some(code) => view! { <span lang=code>{title}</span> }.into_any(),
+                    None => title.into_any(),
+                }}
+            </VisuallyHidden>
         </button>
     }
 }

@@ -30,8 +30,13 @@ pub fn FilterGroup(
                         <input type="checkbox" id=id value=value.clone()
                             prop:checked=move || checked.run(for_checked.clone())
                             on:change=move |_| on_toggle.run(value.clone())/>
-                        // One flex item, whatever the runs of languages inside.
-                        <span>{pieces_view(label, lang)}</span>
+                        // One flex item, whatever the runs of languages inside (a wrapper only when
+                        // there are several: lists stay light).
+                        {if label.0.len() > 1 {
+                            view! { <span>{pieces_view(label, lang)}</span> }.into_any()
+                        } else {
+                            pieces_view(label, lang)
+                        }}
                     </label>
                 }
             }).collect_view()}

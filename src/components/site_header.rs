@@ -71,15 +71,14 @@ fn LanguageSwitch() -> impl IntoView {
         format!("{}{query}{fragment}", other().path(page))
     };
     view! {
-        <p class="language-switch">
-            <a
-                href=href
-                lang=move || other().code()
-                hreflang=move || other().code()
-                on:click=move |_| crate::storage::remember_lang(other())
-            >
-                {move || other().native_name()}
-            </a>
-        </p>
+        <a
+            class="language-switch"
+            href=href
+            lang=move || other().code()
+            hreflang=move || other().code()
+            on:click=move |_| crate::storage::remember_lang(other())
+        >
+            {move || other().native_name()}
+        </a>
     }
 }

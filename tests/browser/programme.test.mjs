@@ -197,7 +197,7 @@ describe('Mon programme', () => {
     await settled(page);
     const warning = page.getByRole('note');
     assert.equal(await warning.getByRole('heading').innerText(), 'Attention : horaires qui se chevauchent');
-    assert.deepEqual(await warning.locator('li').allInnerTexts(), ['« Grande soirée NEC » (19 octobre, 19 h – 1 h) et « Atelier de nuit (test) » (20 octobre, 0 h 30 – 2 h)']);
+    assert.deepEqual(await warning.locator('li').allInnerTexts(), ['« Grande soirée NEC » (19 octobre, 19 h 00 – 1 h 00) et « Atelier de nuit (test) » (20 octobre, 0 h 30 – 2 h 00)']);
     await page.close();
   });
 
