@@ -25,7 +25,8 @@ if (!dir) {
 // registers none, see externalize-boot-script.mjs).
 if (!process.argv[2] && process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk writes its 64-bit hash in hex without leading zeros: 16 digits, sometimes fewer.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
 // The site's own hashed files: those index.html names, and the wasm its glue loads (same name

@@ -2,13 +2,15 @@
 //!
 //! No web dependency, like `format`: the French formats *are* `format`'s (every French branch
 //! delegates to it, so French output never changes), the English ones sit beside them. Event
-//! times carry their own offset, so nothing here needs a time-zone database.
+//! times carry their own offset, so nothing here needs a time-zone database. The English names
+//! of days and months are two small tables rather than chrono's `format`, whose strftime parser
+//! costs the site's wasm 3.7 KiB brotli (BENCHMARKS.md); chrono still does the calendar.
 //!
 //! The interface strings sit beside the code that shows them, in a table per module declared
 //! with [`texts!`](crate::texts): one field per string, both languages side by side, so a
 //! missing translation does not compile.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike};
 
 use crate::format;
 
@@ -19,6 +21,10 @@ pub enum Lang {
     Fr,
     En,
 }
+
+const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTHS_EN: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// Declares a module's interface strings in both languages: `name: "français", "English";`
 /// gives a `Texts` struct with one `&'static str` field per name, its `FR` and `EN` tables, and
@@ -134,7 +140,7 @@ impl Lang {
     pub fn long_date(self, date: NaiveDate) -> String {
         match self {
             Lang::Fr => format::long_date(date),
-            Lang::En => date.format("%A %-d %B %Y").to_string(),
+            Lang::En => format!("{} {}", WEEKDAYS_EN[date.weekday().num_days_from_monday() as usize], self.day_month_year(date)),
         }
     }
 
@@ -142,7 +148,7 @@ impl Lang {
     pub fn day_month_year(self, date: NaiveDate) -> String {
         match self {
             Lang::Fr => format::day_month_year(date),
-            Lang::En => date.format("%-d %B %Y").to_string(),
+            Lang::En => format!("{} {}", self.day_month(date), date.year()),
         }
     }
 
@@ -150,7 +156,7 @@ impl Lang {
     pub fn day_month(self, date: NaiveDate) -> String {
         match self {
             Lang::Fr => format::day_month(date),
-            Lang::En => date.format("%-d %B").to_string(),
+            Lang::En => format!("{} {}", date.day(), MONTHS_EN[date.month0() as usize]),
         }
     }
 
@@ -170,7 +176,7 @@ impl Lang {
     pub fn time(self, time: NaiveTime) -> String {
         match self {
             Lang::Fr => format::time(time),
-            Lang::En => time.format("%-H:%M").to_string(),
+            Lang::En => format!("{}:{:02}", time.hour(), time.minute()),
         }
     }
 

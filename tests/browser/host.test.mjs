@@ -98,10 +98,10 @@ describe('nginx with deploy/ (the configuration users deploy)', { skip }, () => 
   });
 
   const assets = [
-    ['wasm', /^nec-web-[0-9a-f]{16}_bg\.wasm$/, /^application\/wasm$/],
-    ['JS', /^nec-web-[0-9a-f]{16}\.js$/, /^(text|application)\/javascript; charset=utf-8$/],
+    ['wasm', /^nec-web-[0-9a-f]{12,16}_bg\.wasm$/, /^application\/wasm$/],
+    ['JS', /^nec-web-[0-9a-f]{12,16}\.js$/, /^(text|application)\/javascript; charset=utf-8$/],
     ['boot script', /^boot-[0-9a-f]{16}\.js$/, /^(text|application)\/javascript; charset=utf-8$/],
-    ['CSS', /^main-[0-9a-f]{16}\.css$/, /^text\/css; charset=utf-8$/],
+    ['CSS', /^main-[0-9a-f]{12,16}\.css$/, /^text\/css; charset=utf-8$/],
   ];
   for (const [kind, re, type] of assets) {
     it(`hashed ${kind}: its type, immutable for a year, brotli or gzip as asked`, async () => {

@@ -152,7 +152,7 @@ describe('offline, through the service worker', () => {
 
     // A new release: the style sheet changes, so Trunk would give it a new hash, index.html points
     // to it (with its integrity), and the same post-build steps run again.
-    const oldCss = readdirSync(dir).find((name) => /^main-[0-9a-f]{16}\.css$/.test(name));
+    const oldCss = readdirSync(dir).find((name) => /^main-[0-9a-f]{12,16}\.css$/.test(name));
     const css = readFileSync(join(dir, oldCss), 'utf8') + '\n/* nouvelle version */\n';
     const newCss = `main-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
     writeFileSync(join(dir, newCss), css);
