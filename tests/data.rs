@@ -462,3 +462,24 @@ fn nec_data_without_arguments_prints_its_usage() {
     assert_eq!(code, 2);
     assert!(output.contains("usage : nec-data check"));
 }
+
+// ------------------------------------------------------------------ translations (issue 10)
+
+#[test]
+fn a_text_may_carry_its_english_and_the_checks_see_both_forms() {
+    let mut p = shipped_value("programme-2023.json");
+    p["items"][0]["title"] = serde_json::json!({ "fr": "Plénière d’ouverture", "en": "Opening plenary" });
+    p["themes"][0]["name"] = serde_json::json!({ "fr": "Données & territoire" });
+    assert_eq!(problems_of::<Programme>(&p), [], "both forms are valid");
+    let parsed: Programme = parse(&p.to_string()).expect("valid");
+    assert_eq!(parsed.items[0].title.en.as_deref(), Some("Opening plenary"));
+    assert_eq!(&*parsed.items[0].title, "Plénière d’ouverture", "French stays the reference");
+
+    // The French is required and checked as before; a typo in a key or an empty English is reported at its path.
+    p["items"][0]["title"] = serde_json::json!({ "fr": " ", "en": "Opening plenary" });
+    assert_problem(&problems_of::<Programme>(&p), "$.items[0].title", "le texte est vide");
+    p["items"][0]["title"] = serde_json::json!({ "fr": "Plénière", "eng": "Plenary" });
+    assert!(problems_of::<Programme>(&p).iter().any(|e| e.path.starts_with("$.items[0].title") && e.message.contains("eng")), "{:#?}", problems_of::<Programme>(&p));
+    p["items"][0]["title"] = serde_json::json!({ "en": "Plenary" });
+    assert!(problems_of::<Programme>(&p).iter().any(|e| e.path.starts_with("$.items[0].title") && e.message.contains("fr")), "{:#?}", problems_of::<Programme>(&p));
+}
