@@ -219,6 +219,24 @@ impl Lang {
         }
     }
 
+    /// « 1re édition », « 5e édition »; "1st edition", "22nd edition".
+    pub fn edition_ordinal(self, n: u32) -> String {
+        match self {
+            Lang::Fr if n == 1 => "1re édition".to_owned(),
+            Lang::Fr => format!("{n}e édition"),
+            Lang::En => {
+                let suffix = match (n % 10, n % 100) {
+                    (_, 11..=13) => "th",
+                    (1, _) => "st",
+                    (2, _) => "nd",
+                    (3, _) => "rd",
+                    _ => "th",
+                };
+                format!("{n}{suffix} edition")
+            }
+        }
+    }
+
     /// A whole list: « A, B et C », "A, B and C".
     pub fn list(self, items: &[String]) -> String {
         match (self, items) {
@@ -325,6 +343,14 @@ mod tests {
         assert_eq!(l(Lang::En, &["a"]), "a");
         assert_eq!(l(Lang::En, &[]), "");
         assert_eq!(l(Lang::Fr, &["a", "b", "c"]), "a, b et c");
+    }
+
+    #[test]
+    fn edition_ordinals() {
+        let o = |lang: Lang, n| lang.edition_ordinal(n);
+        assert_eq!([o(Lang::Fr, 1), o(Lang::Fr, 5)], ["1re édition", "5e édition"]);
+        let en: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].into_iter().map(|n| o(Lang::En, n)).collect();
+        assert_eq!(en, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"].map(|s| format!("{s} edition")));
     }
 
     /// French is `format`, value for value: switching a call site to `Lang::Fr` changes nothing.

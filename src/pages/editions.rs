@@ -29,24 +29,6 @@ crate::texts! {
     all_figures_csv: "tous les chiffres en CSV", "all the figures as CSV";
 }
 
-/// « 1re édition », « 5e édition »; "1st edition", "5th edition".
-fn ordinal(lang: Lang, n: u32) -> String {
-    match lang {
-        Lang::Fr if n == 1 => "1re édition".to_owned(),
-        Lang::Fr => format!("{n}e édition"),
-        Lang::En => {
-            let suffix = match (n % 10, n % 100) {
-                (_, 11..=13) => "th",
-                (1, _) => "st",
-                (2, _) => "nd",
-                (3, _) => "rd",
-                _ => "th",
-            };
-            format!("{n}{suffix} edition")
-        }
-    }
-}
-
 /// « Personnes présentes par édition, graphique en barres »
 fn chart_label(lang: Lang, metric: &str) -> String {
     match lang {
@@ -121,7 +103,7 @@ fn TimelineEntry(edition: Edition) -> impl IntoView {
 pub fn EditionFacts(edition: Edition) -> impl IntoView {
     let lang = current_lang();
     let t = texts(lang);
-    let ordinal = edition.number.map(|n| ordinal(lang, n));
+    let ordinal = edition.number.map(|n| lang.edition_ordinal(n));
     let (first, others) = match edition.locations.split_first() {
         Some((first, others)) => (Some(first.clone()), others.to_vec()),
         None => (None, Vec::new()),

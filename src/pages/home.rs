@@ -57,10 +57,7 @@ fn AtAGlance(programme: std::sync::Arc<Programme>) -> impl IntoView {
     let first = programme.days.iter().map(|d| d.date).min();
     let last = programme.days.iter().map(|d| d.date).max();
     let dates = first.zip(last).map(|(a, b)| lang.date_span(a, b)).unwrap_or_default();
-    let number = match (lang, programme.edition.number) {
-        (Lang::Fr, n) => format!("{n}e édition, {}", programme.edition.city),
-        (Lang::En, n) => format!("{} edition, {}", ordinal_en(n), programme.edition.city),
-    };
+    let number = format!("{}, {}", lang.edition_ordinal(programme.edition.number), programme.edition.city);
     let themes = programme.themes.iter().enumerate().map(|(i, theme)| {
         let separator = match (lang, i) {
             (_, 0) => "",
@@ -80,16 +77,4 @@ fn AtAGlance(programme: std::sync::Arc<Programme>) -> impl IntoView {
         <p>{text_view(&programme.edition.summary, lang)}</p>
         <p class="notice"><strong>{text_view(&programme.edition.status, lang)}</strong></p>
     }
-}
-
-/// "1st", "2nd", "3rd", "5th", "11th", "22nd".
-fn ordinal_en(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
