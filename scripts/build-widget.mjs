@@ -20,11 +20,14 @@ if (!staging) {
 const release = process.env.TRUNK_PROFILE === 'release';
 const target = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
 
-/** The titles of the iframe pages: the same as the `title` of the iframe snippets (src/widget_options.rs, frame_title). */
+/**
+ * The titles of the iframe pages, French and English: the same as the `title` of the iframe
+ * snippets (src/widget_options.rs, frame_title). embed.js takes the English one with ?lang=en.
+ */
 const VIEWS = {
-  programme: 'Programme de Numérique en Commun[s] 2023',
-  charte: 'Charte de Numérique en Commun[s]',
-  editions: 'Éditions de Numérique en Commun[s] depuis 2018',
+  programme: ['Programme de Numérique en Commun[s] 2023', 'Numérique en Commun[s] 2023 programme'],
+  charte: ['Charte de Numérique en Commun[s]', 'Numérique en Commun[s] charter'],
+  editions: ['Éditions de Numérique en Commun[s] depuis 2018', 'Numérique en Commun[s] editions since 2018'],
 };
 
 function run(command, args) {
@@ -73,8 +76,8 @@ try {
   writeFileSync(join(staging, embedName), embed);
   const page = readFileSync(join(source, 'scripts', 'widget', 'embed.html'), 'utf8');
   mkdirSync(join(staging, 'embed'), { recursive: true });
-  for (const [view, title] of Object.entries(VIEWS)) {
-    const html = page.replace('__TITLE__', title).replace('__VIEW__', view).replace('__CSS__', names.css).replace('__EMBED__', embedName);
+  for (const [view, [title, englishTitle]] of Object.entries(VIEWS)) {
+    const html = page.replace('__TITLE__', title).replace('__TITLE_EN__', englishTitle).replace('__VIEW__', view).replace('__CSS__', names.css).replace('__EMBED__', embedName);
     writeFileSync(join(staging, 'embed', `${view}.html`), html);
   }
   console.log(`build-widget: ${names.glue}, ${names.wasm} (${(wasm.length / 1024).toFixed(1)} KiB), ${names.css}, widget.js, embed/*.html`);

@@ -219,6 +219,25 @@ impl Lang {
         }
     }
 
+    /// `list` for runs of mixed languages: « A, B et C », "A, B and C", each item keeping its runs.
+    pub fn list_pieces(self, items: Vec<Pieces>) -> Pieces {
+        let count = items.len();
+        let mut list = Pieces::default();
+        for (i, item) in items.into_iter().enumerate() {
+            match i {
+                0 => {}
+                i if i + 1 == count => {
+                    list.push(if self == Lang::En { " and " } else { " et " }, self);
+                }
+                _ => {
+                    list.push(", ", self);
+                }
+            }
+            list.extend(item);
+        }
+        list
+    }
+
     /// « 1re édition », « 5e édition »; "1st edition", "22nd edition".
     pub fn edition_ordinal(self, n: u32) -> String {
         match self {
@@ -343,6 +362,20 @@ mod tests {
         assert_eq!(l(Lang::En, &["a"]), "a");
         assert_eq!(l(Lang::En, &[]), "");
         assert_eq!(l(Lang::Fr, &["a", "b", "c"]), "a, b et c");
+    }
+
+    #[test]
+    fn lists_of_mixed_runs() {
+        let fr = |s: &str| Pieces::of(s, Lang::Fr);
+        let list = Lang::En.list_pieces(vec![fr("Données"), fr("Communs"), fr("Éthique")]);
+        assert_eq!(
+            list.0,
+            [("Données".to_owned(), Lang::Fr), (", ".to_owned(), Lang::En), ("Communs".to_owned(), Lang::Fr), (" and ".to_owned(), Lang::En), ("Éthique".to_owned(), Lang::Fr)]
+        );
+        assert_eq!(Lang::Fr.list_pieces(vec![fr("a"), fr("b"), fr("c")]).plain(), "a, b et c");
+        assert_eq!(Lang::Fr.list_pieces(vec![fr("a"), fr("b"), fr("c")]).0.len(), 1, "French runs merge on a French page");
+        assert_eq!(Lang::En.list_pieces(vec![fr("a")]).plain(), "a");
+        assert_eq!(Lang::En.list_pieces(Vec::new()), Pieces::default());
     }
 
     #[test]

@@ -9,16 +9,18 @@ use crate::locale::Lang;
 
 /// The date of the audit, as the declaration states it.
 pub const AUDIT_DATE: &str = "1er décembre 2026";
-/// The day of the audit, from which `AUDIT_DATE` and its English are written (a test keeps them equal).
-pub fn audit_day() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 12, 1).expect("a valid date")
-}
+/// The day of the audit, from which `AUDIT_DATE` and its English are written (a test keeps them
+/// equal). Checked when compiling: no date to unwrap in the browser.
+pub const AUDIT_DAY: NaiveDate = match NaiveDate::from_ymd_opt(2026, 12, 1) {
+    Some(day) => day,
+    None => panic!("the audit day is not a date"),
+};
 
 /// The date of the audit in `lang`: « 1er décembre 2026 », "1 December 2026".
 pub fn audit_date(lang: Lang) -> String {
     match lang {
         Lang::Fr => AUDIT_DATE.to_owned(),
-        Lang::En => lang.day_month_year(audit_day()),
+        Lang::En => lang.day_month_year(AUDIT_DAY),
     }
 }
 
@@ -39,28 +41,25 @@ pub fn rate() -> f64 {
 
 /// « totalement », « partiellement » or « non » conforme, as the RGAA defines the thresholds.
 pub fn status() -> &'static str {
-    match rate() {
-        r if r >= 100.0 => "totalement conforme",
-        r if r >= 50.0 => "partiellement conforme",
-        _ => "non conforme",
-    }
+    status_in(Lang::Fr)
 }
 
 /// The status in English, in the wording of the RGAA's English version: "fully compliant",
-/// "partially compliant" or "non-compliant", on the same thresholds.
+/// "partially compliant" or "non-compliant".
 pub fn status_en() -> &'static str {
-    match rate() {
-        r if r >= 100.0 => "fully compliant",
-        r if r >= 50.0 => "partially compliant",
-        _ => "non-compliant",
-    }
+    status_in(Lang::En)
 }
 
-/// The status in `lang`: `status()` in French, `status_en()` in English.
+/// The status in `lang`, on the RGAA's thresholds (100 %, 50 %).
 pub fn status_in(lang: Lang) -> &'static str {
+    let level = match rate() {
+        r if r >= 100.0 => 0,
+        r if r >= 50.0 => 1,
+        _ => 2,
+    };
     match lang {
-        Lang::Fr => status(),
-        Lang::En => status_en(),
+        Lang::Fr => ["totalement conforme", "partiellement conforme", "non conforme"][level],
+        Lang::En => ["fully compliant", "partially compliant", "non-compliant"][level],
     }
 }
 
@@ -129,7 +128,7 @@ mod tests {
             assert_eq!(rate_fr(), "100\u{a0}%");
         }
         assert_eq!(audit_date(Lang::Fr), AUDIT_DATE);
-        assert_eq!(crate::format::day_month_year(audit_day()), AUDIT_DATE, "AUDIT_DATE is the audit day");
+        assert_eq!(crate::format::day_month_year(AUDIT_DAY), AUDIT_DATE, "AUDIT_DATE is the audit day");
         assert_eq!(audit_date(Lang::En), "1 December 2026");
     }
 }

@@ -13,16 +13,11 @@ for (const name of OPTIONS) {
   if (values.length) widget.setAttribute(name, values.join(' '));
 }
 // The page speaks the widget's language: French, or English with ?lang=en (as src/locale.rs
-// reads it: the primary subtag). Its title is then the English one of the iframe snippet
-// (src/widget_options.rs, frame_title).
-const ENGLISH_TITLES = {
-  programme: 'Numérique en Commun[s] 2023 programme',
-  charte: 'Numérique en Commun[s] charter',
-  editions: 'Numérique en Commun[s] editions since 2018',
-};
+// reads it: the primary subtag). Its title is then the English one that scripts/build-widget.mjs
+// wrote beside the French.
 if ((query.get('lang') ?? '').trim().split(/[-_]/)[0].toLowerCase() === 'en') {
   document.documentElement.lang = 'en';
-  document.title = ENGLISH_TITLES[main.dataset.view] ?? document.title;
+  document.title = main.dataset.titleEn || document.title;
   document.querySelector('noscript')?.setAttribute('lang', 'fr');
 }
 main.append(widget);

@@ -50,8 +50,8 @@ fn with_offline_notice(offline: Option<Option<DateTime<FixedOffset>>>, lang: Lan
     view! { {offline.map(|time| offline_notice(time, lang))} {content} }.into_any()
 }
 
-/// « Chargement du programme… », "Loading the programme…".
-fn loading(lang: Lang, what: &'static str) -> String {
+/// « Chargement du programme… », "Loading the programme…" (the site's views and the widget's).
+pub fn loading(lang: Lang, what: &'static str) -> String {
     match lang {
         Lang::Fr => format!("Chargement {}…", crate::format::of(what)),
         Lang::En => format!("Loading {}…", what_in(Lang::En, what)),

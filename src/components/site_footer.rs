@@ -46,7 +46,7 @@ pub fn SiteFooter() -> impl IntoView {
 /// « Accessibilité : totalement conforme », "Accessibility: fully compliant".
 fn accessibility_status(lang: Lang) -> String {
     match lang {
-        Lang::Fr => format!("Accessibilité : {}", crate::rgaa::status()),
-        Lang::En => format!("Accessibility: {}", crate::rgaa::status_en()),
+        Lang::Fr => format!("Accessibilité : {}", crate::rgaa::status_in(lang)),
+        Lang::En => format!("Accessibility: {}", crate::rgaa::status_in(lang)),
     }
 }

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{current_lang, text_view, DataView, Page};
+use crate::components::{current_lang, pieces_view, text_view, DataView, Page};
+use crate::describe::text_piece;
 use crate::data::{use_data, PROGRAMME};
-use crate::locale::Lang;
 use crate::model::Programme;
 
 crate::texts! {
@@ -58,21 +58,13 @@ fn AtAGlance(programme: std::sync::Arc<Programme>) -> impl IntoView {
     let last = programme.days.iter().map(|d| d.date).max();
     let dates = first.zip(last).map(|(a, b)| lang.date_span(a, b)).unwrap_or_default();
     let number = format!("{}, {}", lang.edition_ordinal(programme.edition.number), programme.edition.city);
-    let themes = programme.themes.iter().enumerate().map(|(i, theme)| {
-        let separator = match (lang, i) {
-            (_, 0) => "",
-            (Lang::Fr, i) if i + 1 == programme.themes.len() => " et ",
-            (Lang::En, i) if i + 1 == programme.themes.len() => " and ",
-            _ => ", ",
-        };
-        view! { {separator}{text_view(&theme.name, lang)} }
-    });
+    let themes = lang.list_pieces(programme.themes.iter().map(|t| text_piece(&t.name, lang)).collect());
     view! {
         <dl class="facts">
             <div><dt>{t.edition}</dt><dd>{number}</dd></div>
             <div><dt>{t.dates}</dt><dd>{dates}</dd></div>
             <div><dt>{t.venue}</dt><dd>{format!("{}, {}", programme.venue.name, programme.venue.address)}</dd></div>
-            <div><dt>{t.themes}</dt><dd>{themes.collect_view()}</dd></div>
+            <div><dt>{t.themes}</dt><dd>{pieces_view(themes, lang)}</dd></div>
         </dl>
         <p>{text_view(&programme.edition.summary, lang)}</p>
         <p class="notice"><strong>{text_view(&programme.edition.status, lang)}</strong></p>

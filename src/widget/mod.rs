@@ -188,10 +188,7 @@ where
         resource.refetch();
     });
     let content = move || match resource.get() {
-        None => view! { <p class="nec-loading" role="status">{match lang {
-            Lang::Fr => format!("Chargement {}…", crate::format::of(what)),
-            Lang::En => format!("Loading {}…", crate::components::what_in(lang, what)),
-        }}</p> }.into_any(),
+        None => view! { <p class="nec-loading" role="status">{crate::components::loading(lang, what)}</p> }.into_any(),
         Some(Err(error)) => view! { <ErrorAlert what error on_retry/> }.into_any(),
         Some(Ok(data)) => {
             if retried.get_value() {

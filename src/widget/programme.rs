@@ -176,19 +176,7 @@ fn selection_sentence(programme: &Programme, options: &WidgetOptions, lang: Lang
         }
         first_group = false;
         sentence.push(format!("{} ", if list.len() > 1 { many } else { one }), lang);
-        let count = list.len();
-        for (i, name) in list.into_iter().enumerate() {
-            match i {
-                0 => {}
-                i if i + 1 == count => {
-                    sentence.push(if en { " and " } else { " et " }, lang);
-                }
-                _ => {
-                    sentence.push(", ", lang);
-                }
-            }
-            sentence.extend(name);
-        }
+        sentence.extend(lang.list_pieces(list));
     }
     (!first_group).then(|| {
         sentence.push(".", lang);
