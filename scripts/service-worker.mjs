@@ -7,8 +7,8 @@
 // - the data files the app reads (/data/*.json, schemas excepted): network first, the cached copy
 //   as fallback, sent with `X-NEC-Hors-Ligne: <RFC 3339 time the copy was made>` so the app can
 //   say « Données hors ligne du … » (src/data.rs);
-// - routes (navigations to a path without an extension): network first, the cached index.html
-//   as fallback;
+// - routes (navigations to a path without an extension): network first, each page visited kept;
+//   offline, the kept page, else shell.html (the empty page the app starts from);
 // - the cache is named after this build (`nec-web-<hash of the file list, index.html and this
 //   worker>`): a new release installs a new cache and deletes the old ones on activation.
 // By hand: `node scripts/service-worker.mjs dist`.
@@ -51,7 +51,7 @@ const data = existsSync(dataDir)
 const body = `
 const CACHE_PREFIX = 'nec-web-';
 const CACHE = CACHE_PREFIX + VERSION;
-const SHELL = '/index.html';
+const SHELL = '/shell.html';
 const OFFLINE_HEADER = 'X-NEC-Hors-Ligne';
 
 // The local time as RFC 3339 with its offset, e.g. 2026-12-01T19:53:00+01:00.
@@ -98,36 +98,15 @@ async function localData(path) {
   return local(path);
 }
 
-// index.html, as the page that registered this worker received it when it is still in the HTTP
-// cache (every route is index.html) and is this build's (it names this build's files: after a
-// release, the cached page may be the previous one); otherwise from the network.
-async function shell() {
-  const names = ASSETS.filter((path) => !path.endsWith('_bg.wasm'));
-  for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
-    const url = new URL(client.url);
-    if (url.origin !== self.location.origin || /\\.[^/]*$/.test(url.pathname)) continue;
-    try {
-      const cached = await fetch(url.pathname + url.search, { cache: 'only-if-cached', mode: 'same-origin' });
-      if (!cached.ok || !(cached.headers.get('Content-Type') ?? '').startsWith('text/html')) continue;
-      const html = await cached.text();
-      if (names.every((path) => html.includes(path))) {
-        const headers = new Headers(cached.headers);
-        headers.delete('Content-Encoding');
-        headers.delete('Content-Length');
-        return new Response(html, { status: 200, headers });
-      }
-    } catch {}
-  }
-  return fetch(SHELL);
-}
-
 async function precache() {
   const cache = await caches.open(CACHE);
   const required = async (path, response) => {
     if (!response.ok) throw new Error(path + ": " + response.status);
     await cache.put(path, response);
   };
-  await required(SHELL, await shell());
+  // Revalidated, never as the HTTP cache holds it: after a release, that copy is the previous
+  // build's (it names the previous build's files).
+  await required(SHELL, await fetch(SHELL, { cache: 'no-cache' }));
   await Promise.all(ASSETS.map(async (path) => required(path, await local(path))));
   // A data file that fails now is copied the next time the app reads it.
   await Promise.allSettled(DATA.map(async (path) => keep(cache, path, await localData(path))));
@@ -167,12 +146,19 @@ async function dataNetworkFirst(event, path) {
   }
 }
 
-async function routeNetworkFirst(request) {
+// A page visited online is kept (into the existing copy only, as for data); offline, the kept
+// page, else the shell, from which the app shows the route.
+async function routeNetworkFirst(event, path) {
   try {
-    return await fetch(request);
+    const response = await fetch(event.request);
+    if (response.ok && response.type === 'basic') {
+      const copy = response.clone();
+      event.waitUntil(caches.has(CACHE).then((kept) => kept && caches.open(CACHE).then((cache) => cache.put(path, copy))).catch(() => {}));
+    }
+    return response;
   } catch (error) {
-    const shell = await caches.match(SHELL, { cacheName: CACHE });
-    if (shell) return shell;
+    const cached = (await caches.match(path, { cacheName: CACHE })) ?? (await caches.match(SHELL, { cacheName: CACHE }));
+    if (cached) return cached;
     throw error;
   }
 }
@@ -187,7 +173,7 @@ self.addEventListener('fetch', (event) => {
   } else if (ASSETS.includes(url.pathname)) {
     event.respondWith(cacheFirst(request));
   } else if (request.mode === 'navigate' && !/\\.[^/]*$/.test(url.pathname)) {
-    event.respondWith(routeNetworkFirst(request));
+    event.respondWith(routeNetworkFirst(event, url.pathname));
   }
 });
 `;

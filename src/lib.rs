@@ -29,6 +29,8 @@ mod pages;
 #[cfg(target_arch = "wasm32")]
 mod storage;
 #[cfg(target_arch = "wasm32")]
+pub mod takeover;
+#[cfg(target_arch = "wasm32")]
 pub mod widget;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,11 +1,12 @@
-//! The browser entry point: installs the panic report, then mounts the app. Natively there is
+//! The browser entry point: installs the panic report, then mounts the app (over the prerendered
+//! page when there is one, `takeover`). Natively there is
 //! nothing to run here; the native command is `nec-data`.
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
     {
         std::panic::set_hook(Box::new(report_panic));
-        leptos::mount::mount_to_body(nec_web::App);
+        nec_web::takeover::start();
     }
 }
 

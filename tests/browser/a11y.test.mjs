@@ -201,7 +201,7 @@ describe('theme switch', () => {
     let release;
     const held = new Promise((resolve) => { release = resolve; });
     await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
-    await page.goto(env.url + '/charte', { waitUntil: 'domcontentloaded' });
+    await page.goto(env.url + '/charte', { waitUntil: 'domcontentloaded', app: false });
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     assert.equal(await background(page), 'rgb(22, 22, 22)');
     release();

@@ -122,16 +122,22 @@ describe('nginx with deploy/ (the configuration users deploy)', { skip }, () => 
     });
   }
 
-  it('index.html and every single-page route: the page, revalidated on each use', async () => {
-    const index = readFileSync(join(DIST, 'index.html'));
-    for (const path of ['/', '/index.html', '/programme', '/programme/anything', '/editions/2021', '/data', '/cette-page-n-existe-pas']) {
+  it('every route: its prerendered page, revalidated on each use; an unknown address: « Page introuvable » with the 404 status', async () => {
+    const pages = {
+      '/': 'index.html', '/index.html': 'index.html', '/programme': 'programme/index.html', '/programme/grande-soiree': 'programme/grande-soiree/index.html',
+      '/editions/2021': 'editions/2021/index.html', '/en': 'en/index.html', '/en/charte': 'en/charte/index.html', '/shell.html': 'shell.html',
+      '/programme/anything': '404.html', '/data': '404.html', '/cette-page-n-existe-pas': '404.html', '/en/nowhere': 'en/404.html',
+    };
+    for (const [path, file] of Object.entries(pages)) {
       const response = await fetchRaw(server.url + path, { 'accept-encoding': 'br' });
-      assert.equal(response.status, 200, path);
+      assert.equal(response.status, file.endsWith('404.html') ? 404 : 200, path);
       assert.equal(response.headers['content-type'], 'text/html; charset=utf-8', path);
-      assert.equal(response.headers['cache-control'], 'no-cache', path);
       assert.equal(response.headers['content-encoding'], 'br', path);
-      assert.ok(decoded(response).equals(index), `${path} is index.html`);
-      assert.ok(response.headers.etag && response.headers['last-modified'], `${path}: validators`);
+      assert.ok(decoded(response).equals(readFileSync(join(DIST, file))), `${path} is ${file}`);
+      if (response.status === 200) {
+        assert.equal(response.headers['cache-control'], 'no-cache', path);
+        assert.ok(response.headers.etag && response.headers['last-modified'], `${path}: validators`);
+      }
       assertSecurityHeaders(response, path);
     }
   });

@@ -114,7 +114,7 @@ describe('offline, through the service worker', () => {
     // The worker's cache is this build's, and holds the shell, every hashed file and the data.
     const contents = await cacheContents(page);
     assert.deepEqual(Object.keys(contents), [worker.cache]);
-    assert.deepEqual(contents[worker.cache], ['/index.html', ...worker.assets, ...worker.data].sort());
+    assert.deepEqual(contents[worker.cache], ['/shell.html', ...worker.assets, ...worker.data].sort());
     assert.ok(worker.assets.some((p) => p.endsWith('_bg.wasm')) && worker.data.includes('/data/programme-2023.json'));
     const stamp = await page.evaluate(async () => (await caches.match('/data/programme-2023.json')).headers.get('X-NEC-Hors-Ligne'));
     assert.match(stamp, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
@@ -132,7 +132,8 @@ describe('offline, through the service worker', () => {
     await page.waitForURL(/\/programme$/);
     await assertRoute(page, '/programme', { offline: when });
     assert.deepEqual(await axeViolations(page), [], 'the offline notice passes axe-core');
-    // A full navigation (typed address, bookmark) to an item page: the cached index.html, then the data.
+    // A full navigation (typed address, bookmark) to an item page not visited online: the cached
+    // shell, from which the app shows the page, then the data.
     await page.goto(`${server.url}/programme/grande-soiree`);
     await assertRoute(page, '/programme/grande-soiree', { offline: when });
     assert.equal(await page.title(), route('/programme/grande-soiree').title);
@@ -159,10 +160,15 @@ describe('offline, through the service worker', () => {
     rmSync(join(dir, oldCss));
     for (const suffix of ['.br', '.gz']) rmSync(join(dir, oldCss + suffix), { force: true });
     const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
-    const html = readFileSync(join(dir, 'index.html'), 'utf8');
-    const rewritten = html.replace(new RegExp(`href="?/${oldCss}"?( integrity="?[^" >]*"?)?`), `href="/${newCss}" integrity="${integrity}"`);
-    assert.notEqual(rewritten, html, 'index.html referenced the style sheet');
-    writeFileSync(join(dir, 'index.html'), rewritten);
+    // Every page of the build names it (index.html, shell.html, the prerendered pages).
+    const pages = readdirSync(dir, { recursive: true }).filter((name) => name.endsWith('.html') && !name.startsWith('embed'));
+    assert.ok(pages.includes('shell.html') && pages.includes(join('charte', 'index.html')));
+    for (const name of pages) {
+      const html = readFileSync(join(dir, name), 'utf8');
+      const rewritten = html.replace(new RegExp(`href="?/${oldCss}"?( integrity="?[^" >]*"?)?`), `href="/${newCss}" integrity="${integrity}"`);
+      assert.notEqual(rewritten, html, `${name} referenced the style sheet`);
+      writeFileSync(join(dir, name), rewritten);
+    }
     renameSync(join(dir, 'sw.js'), join(dir, 'sw.old.js'));
     execFileSync('node', [join(SCRIPTS, 'service-worker.mjs'), dir]);
     execFileSync('node', [join(SCRIPTS, 'precompress.mjs'), dir]);
@@ -175,7 +181,7 @@ describe('offline, through the service worker', () => {
     await until(async () => Object.keys(await cacheContents(page)).join() === next.cache, 'only the new cache is left');
     const contents = await cacheContents(page);
     assert.deepEqual(Object.keys(contents), [next.cache], 'the old cache is deleted');
-    assert.deepEqual(contents[next.cache], ['/index.html', ...next.assets, ...next.data].sort());
+    assert.deepEqual(contents[next.cache], ['/shell.html', ...next.assets, ...next.data].sort());
 
     await context.setOffline(true);
     await server.close();

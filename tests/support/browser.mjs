@@ -66,11 +66,31 @@ export async function openPage(env, { colorScheme = 'light', viewport = { width:
   });
   page.on('pageerror', (error) => page.problems.push(String(error)));
   page.close = ((close) => async () => { await close(); await context.close(); })(page.close.bind(page));
+  // A page loads with its prerendered content, which the app replaces once it runs: a test acts on
+  // the app's page, so `goto` and `reload` wait for it (`app: false` when the app is held back).
+  for (const name of ['goto', 'reload']) {
+    const load = page[name].bind(page);
+    page[name] = async (...args) => {
+      const options = args.at(-1) !== null && typeof args.at(-1) === 'object' ? args.at(-1) : {};
+      const { app = true, ...rest } = options;
+      if (args.at(-1) === options) args[args.length - 1] = rest;
+      const response = await load(...args);
+      if (app) await appRunning(page);
+      return response;
+    };
+  }
   return page;
+}
+
+/** Waits until the app runs (`<html data-app="ready">`, src/takeover.rs) on a page of the site
+ * (one with `<div id="app">`: not a widget's page, nor a file). */
+export async function appRunning(page, timeout = 30000) {
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready' || !document.getElementById('app'), null, { timeout });
 }
 
 /** Waits until the app has replaced its loading state with content or an alert. */
 export async function settled(page) {
+  await appRunning(page);
   await page.locator('main h1').waitFor();
   await page.waitForFunction(() => !document.querySelector('main .loading'));
 }

@@ -1,5 +1,6 @@
 // A static file server for dist/ with the SPA fallback a real host needs: a path without a
-// file extension that matches no file gets index.html; a missing file gets a real 404.
+// file extension gets its prerendered page, else 404.html with the 404 status; a missing file
+// gets a plain 404.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -49,14 +50,23 @@ export function serve(root = DIST, port = 0, extra = {}) {
     const csp = DEPLOY_HEADERS['content-security-policy'].replace('$nec_frame_ancestors', urlPath.startsWith('/embed/') ? '*' : "'none'");
     const headers = { ...DEPLOY_HEADERS, 'content-security-policy': csp, ...extra };
     let path = await fileAt(root, urlPath === '/' ? '/index.html' : urlPath);
-    if (!path && extname(urlPath) === '') path = join(root, 'index.html');
+    // A route: its prerendered page (scripts/prerender.mjs); an unknown one, « Page introuvable »
+    // with the 404 status, as deploy/nec-web.conf; a development build has only index.html.
+    let status = 200;
+    if (!path && extname(urlPath) === '') {
+      path = await fileAt(root, join(urlPath, 'index.html'));
+      if (!path) {
+        path = (await fileAt(root, urlPath.startsWith('/en/') ? '/en/404.html' : '/404.html')) ?? join(root, 'index.html');
+        if (path.endsWith('404.html')) status = 404;
+      }
+    }
     if (!path) {
       res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');
       return;
     }
     const body = await readFile(path);
-    res.writeHead(200, { ...headers, 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.writeHead(status, { ...headers, 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
     res.end(body);
   });
   return new Promise((done) => {

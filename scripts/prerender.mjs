@@ -1,0 +1,135 @@
+// Trunk post-build hook (release only): writes each route's page with its content already in
+// the HTML, so it is readable without JavaScript and paints before the wasm arrives.
+//
+// The pages come from the app itself, with the bundled data: Debian's Chromium (playwright-core,
+// installed by scripts/setup.sh) opens each route of this build at the site's public address
+// (NEC_SITE_ORIGIN, answered from the build, nothing leaves the machine), waits until the app
+// runs (`<html data-app="ready">`, src/takeover.rs) and no view is still loading (`.loading`),
+// and its `<div id="app">` is written into a copy of index.html, marked `data-prerendered`, with
+// the page's <title> and <html lang>. The app, once loaded, swaps in its own tree (takeover.rs).
+//
+// Routes: every internal link of the site, followed from `/` and `/en` (path only: a query or a
+// fragment is the same page). A link that leads to « Page introuvable » fails the build.
+// Written: `index.html` (the home page), `<route>/index.html` for the others, `404.html` and
+// `en/404.html`, and `shell.html`, the empty page the service worker falls back to offline for a
+// page it has not kept (the app then shows the route). By hand: `node scripts/prerender.mjs dist`.
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, join, normalize } from 'node:path';
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('prerender: give a directory, or run as a Trunk hook (TRUNK_STAGING_DIR)');
+  process.exit(1);
+}
+if (!process.argv[2] && process.env.TRUNK_PROFILE !== 'release') process.exit(0); // trunk serve: the app alone
+
+const START = ['/', '/en'];
+// An address no page has: its « Page introuvable » is written to 404.html (en/404.html), which the
+// host sends with the 404 status for every unknown address.
+const MISSING = { '/404': '404.html', '/en/404': 'en/404.html' };
+// The address the site is published at: the builder of /integrer and the calendar files write it
+// into what they give. The app, once running, uses the address it is actually served from.
+const origin = (process.env.NEC_SITE_ORIGIN ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+const NOT_FOUND = ['Page introuvable', 'Page not found'];
+const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.html': 'text/html' };
+const NOSCRIPT_EN =
+  '<p class="noscript" lang="en">JavaScript is off: the pages can be read and their links lead everywhere, but “My programme”, the filters, the search, the export and the settings need JavaScript.</p>';
+
+// A second run (`node scripts/prerender.mjs dist`) starts again from the shell, not the home page.
+const shellPath = join(dir, 'shell.html');
+const shell = readFileSync(existsSync(shellPath) ? shellPath : join(dir, 'index.html'), 'utf8');
+const root = /<div id="?app"?><\/div>/;
+if (!root.test(shell)) {
+  console.error('prerender: index.html has no empty <div id="app"></div>');
+  process.exit(1);
+}
+
+// playwright-core lives with the tests' tools (tests/package.json).
+const require = createRequire(new URL('../tests/package.json', import.meta.url));
+let chromium;
+try {
+  ({ chromium } = require('playwright-core'));
+} catch {
+  console.error('prerender: playwright-core is missing; run scripts/setup.sh (it installs tests/node_modules)');
+  process.exit(1);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+const pages = new Map();
+let failed = false;
+try {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+  // Every request of the pages is answered from this build, under the site's public address.
+  await context.route(`${origin}/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (extname(path) === '') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: shell });
+    const file = normalize(join(dir, decodeURIComponent(path)));
+    if (!file.startsWith(normalize(dir)) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
+    return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: await readFile(file) });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  const queue = [...START, ...Object.keys(MISSING)];
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    const route = queue.shift();
+    await page.goto(origin + route);
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready' && !document.querySelector('#app .loading'), null, { timeout: 30000 });
+    // What the app set as properties (ticked boxes, typed values, chosen options) becomes
+    // attributes, so the written HTML shows the same state.
+    await page.evaluate(() => {
+      for (const input of document.querySelectorAll('#app input')) {
+        if (input.checked) input.setAttribute('checked', '');
+        else if (!['checkbox', 'radio'].includes(input.type) && input.value) input.setAttribute('value', input.value);
+      }
+      for (const option of document.querySelectorAll('#app option')) if (option.selected) option.setAttribute('selected', '');
+      // The app tells what the visitor opened before it ran from what was open here.
+      for (const details of document.querySelectorAll('#app details[open]')) details.setAttribute('data-open', '');
+    });
+    const found = await page.evaluate(() => ({
+      html: document.getElementById('app').outerHTML,
+      title: document.title,
+      lang: document.documentElement.lang,
+      h1: document.querySelector('main h1')?.textContent.trim(),
+      alert: document.querySelector('main [role="alert"]')?.textContent.trim(),
+      links: [...document.querySelectorAll('a[href^="/"]')].map((a) => a.getAttribute('href')),
+    }));
+    if (found.alert || NOT_FOUND.includes(found.h1) !== route in MISSING || errors.length > 0) {
+      console.error(`prerender: ${route}: ${found.alert ?? errors.join('; ') ?? found.h1}`);
+      failed = true;
+      errors.length = 0;
+      continue;
+    }
+    pages.set(route, found);
+    for (const href of found.links) {
+      const path = href.split(/[?#]/)[0];
+      if (extname(path) !== '' || path.startsWith('/test/') || seen.has(path)) continue;
+      seen.add(path);
+      queue.push(path);
+    }
+  }
+} finally {
+  await browser.close();
+}
+if (failed) process.exit(1);
+
+const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+writeFileSync(shellPath, shell);
+for (const [route, { html, title, lang }] of pages) {
+  let page = shell
+    // Without the empty comments Leptos leaves as markers: the app renders its own tree anyway.
+    .replace(root, () => html.replace(/^<div id="app"/, '<div id="app" data-prerendered=""').replace(/<!---->/g, ''))
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escape(title)}</title>`)
+    .replace(/<html lang="?fr"?/, `<html lang="${lang}"`);
+  if (lang === 'en') page = page.replace(/<p class="?noscript"?[^>]*>[^<]*<\/p>/, NOSCRIPT_EN);
+  const file = join(dir, MISSING[route] ?? (route === '/' ? 'index.html' : join(route, 'index.html')));
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, page);
+}
+console.log(`prerender: ${pages.size} pages, and shell.html`);

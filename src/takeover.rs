@@ -1,0 +1,129 @@
+//! Starting the app over the page `scripts/prerender.mjs` wrote at build time.
+//!
+//! A release page arrives with its content already in `<div id="app" data-prerendered>`, readable
+//! before (and without) the wasm. The app is not hydrated (the crate is `csr`): it renders into a
+//! detached `<div id="app">`, and once none of its views is still loading (`.loading`, what
+//! `DataView` shows while a file loads), that div replaces the prerendered one in a single DOM
+//! operation, so no frame shows a half-built page. The two trees come from the same components and
+//! data, so nothing moves; what the visitor did meanwhile is carried over: the scroll position, the
+//! focused control, opened `<details>`, and what was typed or ticked.
+//!
+//! `<html data-app="ready">` then says the app runs (the browser tests wait for it).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+const ROOT_ID: &str = "app";
+const PRERENDERED: &str = "data-prerendered";
+const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
+
+/// Mounts the app: over the prerendered page when there is one, else in the empty root (the
+/// shell of a route that was not prerendered, or a development build), else in `<body>`.
+pub fn start() {
+    let document = document();
+    match document.get_element_by_id(ROOT_ID) {
+        Some(prerendered) if prerendered.has_attribute(PRERENDERED) => {
+            let Ok(fresh) = document.create_element("div") else { return };
+            fresh.set_id(ROOT_ID);
+            leptos::mount::mount_to(fresh.clone().unchecked_into(), crate::App).forget();
+            swap_when_ready(prerendered, fresh);
+        }
+        Some(root) => {
+            leptos::mount::mount_to(root.unchecked_into(), crate::App).forget();
+            mark_ready();
+        }
+        None => {
+            leptos::mount::mount_to_body(crate::App);
+            mark_ready();
+        }
+    }
+}
+
+/// Checks once a frame: the detached tree is never painted, so waiting costs nothing visible.
+fn swap_when_ready(prerendered: Element, fresh: Element) {
+    request_animation_frame(move || {
+        if fresh.query_selector(".loading").ok().flatten().is_some() {
+            swap_when_ready(prerendered, fresh);
+        } else {
+            swap(&prerendered, &fresh);
+            mark_ready();
+        }
+    });
+}
+
+fn swap(prerendered: &Element, fresh: &Element) {
+    let window = window();
+    let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+    let focus = document().active_element().and_then(|active| {
+        let old = all(prerendered, FOCUSABLE);
+        let index = old.iter().position(|e| *e == active)?;
+        let new = all(fresh, FOCUSABLE);
+        // Same controls in the same order (the usual case): the same position; otherwise the same id.
+        if old.len() == new.len() {
+            new.into_iter().nth(index)
+        } else {
+            Some(active.id()).filter(|id| !id.is_empty()).and_then(|id| all(fresh, &format!("[id=\"{id}\"]")).into_iter().next())
+        }
+    });
+    if prerendered.replace_with_with_node_1(fresh).is_err() {
+        return;
+    }
+    // In the document now, where every listener of the app's controls is reached.
+    carry_over_details(prerendered, fresh);
+    carry_over_inputs(prerendered, fresh);
+    if let Some(element) = focus.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+    window.scroll_to_with_x_and_y(x, y);
+}
+
+/// A `<details>` the visitor opened (or closed) stays so; the prerendered page marks those it
+/// wrote open (`data-open`), since the app's own state may differ (its address's query).
+fn carry_over_details(prerendered: &Element, fresh: &Element) {
+    let (old, new) = (all(prerendered, "details"), all(fresh, "details"));
+    if old.len() != new.len() {
+        return;
+    }
+    for (old, new) in old.iter().zip(&new) {
+        let open = old.has_attribute("open");
+        if open != old.has_attribute("data-open") && open != new.has_attribute("open") {
+            let _ = if open { new.set_attribute("open", "") } else { new.remove_attribute("open") };
+        }
+    }
+}
+
+/// What the visitor typed or ticked (what differs from the prerendered page, whose state may not
+/// be the app's: its address's query) goes to the app's control, through the events its view
+/// listens to.
+fn carry_over_inputs(prerendered: &Element, fresh: &Element) {
+    let inputs = |root| all(root, "input").into_iter().filter_map(|e| e.dyn_into::<HtmlInputElement>().ok()).collect::<Vec<_>>();
+    let (old, new) = (inputs(prerendered), inputs(fresh));
+    if old.len() != new.len() {
+        return;
+    }
+    for (old, new) in old.iter().zip(&new) {
+        match old.type_().as_str() {
+            "checkbox" | "radio" if old.checked() != old.default_checked() && old.checked() != new.checked() => new.click(),
+            "checkbox" | "radio" => {}
+            _ if old.value() != old.default_value() && old.value() != new.value() => {
+                new.set_value(&old.value());
+                if let Ok(event) = web_sys::Event::new("input") {
+                    let _ = new.dispatch_event(&event);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+fn mark_ready() {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-app", "ready");
+    }
+}
