@@ -89,8 +89,6 @@ try {
         else if (!['checkbox', 'radio'].includes(input.type) && input.value) input.setAttribute('value', input.value);
       }
       for (const option of document.querySelectorAll('#app option')) if (option.selected) option.setAttribute('selected', '');
-      // The app tells what the visitor opened before it ran from what was open here.
-      for (const details of document.querySelectorAll('#app details[open]')) details.setAttribute('data-open', '');
     });
     const found = await page.evaluate(() => ({
       html: document.getElementById('app').outerHTML,

@@ -6,7 +6,8 @@
 //! `DataView` shows while a file loads), that div replaces the prerendered one in a single DOM
 //! operation, so no frame shows a half-built page. The two trees come from the same components and
 //! data, so nothing moves; what the visitor did meanwhile is carried over: the scroll position, the
-//! focused control, opened `<details>`, and what was typed or ticked.
+//! focused control, and what was typed or ticked. (No prerendered page has a `<details>`: only
+//! error alerts and the widget use them.)
 //!
 //! `<html data-app="ready">` then says the app runs (the browser tests wait for it).
 
@@ -70,7 +71,6 @@ fn swap(prerendered: &Element, fresh: &Element) {
         return;
     }
     // In the document now, where every listener of the app's controls is reached.
-    carry_over_details(prerendered, fresh);
     carry_over_inputs(prerendered, fresh);
     if let Some(element) = focus.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = element.focus();
@@ -78,43 +78,34 @@ fn swap(prerendered: &Element, fresh: &Element) {
     window.scroll_to_with_x_and_y(x, y);
 }
 
-/// A `<details>` the visitor opened (or closed) stays so; the prerendered page marks those it
-/// wrote open (`data-open`), since the app's own state may differ (its address's query).
-fn carry_over_details(prerendered: &Element, fresh: &Element) {
-    let (old, new) = (all(prerendered, "details"), all(fresh, "details"));
-    if old.len() != new.len() {
-        return;
-    }
-    for (old, new) in old.iter().zip(&new) {
-        let open = old.has_attribute("open");
-        if open != old.has_attribute("data-open") && open != new.has_attribute("open") {
-            let _ = if open { new.set_attribute("open", "") } else { new.remove_attribute("open") };
-        }
-    }
-}
-
 /// What the visitor typed or ticked (what differs from the prerendered page, whose state may not
 /// be the app's: its address's query) goes to the app's control, through the events its view
-/// listens to.
+/// listens to, one control a frame: a filter updates the address, which the next one builds on.
 fn carry_over_inputs(prerendered: &Element, fresh: &Element) {
     let inputs = |root| all(root, "input").into_iter().filter_map(|e| e.dyn_into::<HtmlInputElement>().ok()).collect::<Vec<_>>();
     let (old, new) = (inputs(prerendered), inputs(fresh));
     if old.len() != new.len() {
         return;
     }
-    for (old, new) in old.iter().zip(&new) {
-        match old.type_().as_str() {
-            "checkbox" | "radio" if old.checked() != old.default_checked() && old.checked() != new.checked() => new.click(),
-            "checkbox" | "radio" => {}
-            _ if old.value() != old.default_value() && old.value() != new.value() => {
-                new.set_value(&old.value());
-                if let Ok(event) = web_sys::Event::new("input") {
-                    let _ = new.dispatch_event(&event);
-                }
-            }
-            _ => {}
-        }
+    let changed = old.into_iter().zip(new).filter(|(old, new)| match old.type_().as_str() {
+        "checkbox" | "radio" => old.checked() != old.default_checked() && old.checked() != new.checked(),
+        _ => old.value() != old.default_value() && old.value() != new.value(),
+    });
+    replay(changed.collect());
+}
+
+fn replay(mut changes: Vec<(HtmlInputElement, HtmlInputElement)>) {
+    if changes.is_empty() {
+        return;
     }
+    let (old, new) = changes.remove(0);
+    if matches!(old.type_().as_str(), "checkbox" | "radio") {
+        new.click();
+    } else if let Ok(event) = web_sys::Event::new("input") {
+        new.set_value(&old.value());
+        let _ = new.dispatch_event(&event);
+    }
+    request_animation_frame(move || replay(changes));
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {

@@ -7,7 +7,7 @@
 // fails if the worker downloads again a file the page already has.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { openPage, settled, start } from '../support/browser.mjs';
@@ -19,9 +19,17 @@ import { QUANTILES, ecoIndex, grade, quantilePosition } from '../support/ecoinde
 const budgets = JSON.parse(readFileSync(new URL('../../budgets.json', import.meta.url), 'utf8'));
 const brotliSize = new Map();
 
-/** The brotli size of the dist/ file a URL path is served from (the SPA fallback serves index.html). */
+/** The dist/ file a URL path is served from: a route's prerendered page, else 404.html (deploy/). */
+function servedFile(pathname) {
+  if (extname(pathname) !== '') return decodeURIComponent(pathname.slice(1));
+  const page = join(decodeURIComponent(pathname.slice(1)), 'index.html');
+  if (existsSync(join(DIST, page))) return page;
+  return pathname.startsWith('/en/') ? 'en/404.html' : '404.html';
+}
+
+/** The brotli size of the dist/ file a URL path is served from. */
 function brotliBytes(pathname) {
-  const file = extname(pathname) === '' || pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+  const file = servedFile(pathname);
   if (!brotliSize.has(file)) {
     const body = readFileSync(join(DIST, file));
     brotliSize.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length);
@@ -66,10 +74,10 @@ const report = [];
 before(async () => { env = await start(); });
 after(async () => {
   await env?.stop();
-  console.log('\nroute                      premier chargement (brotli)  requêtes (page + worker)  éléments DOM  EcoIndex');
+  console.log('\nroute                      contenu avant wasm  premier chargement (brotli)  requêtes (page + worker)  éléments DOM  EcoIndex');
   for (const r of report) {
     const twice = r.again.length ? `  (téléchargé deux fois : ${r.again.join(', ')})` : '';
-    console.log(`${r.path.padEnd(26)} ${(r.bytes / 1024).toFixed(1).padStart(12)} Kio ${`${r.requests} + ${r.workerRequests}`.padStart(24)} ${String(r.elements).padStart(13)} ${r.ecoindex.toFixed(1).padStart(9)}${twice}`);
+    console.log(`${r.path.padEnd(26)} ${(r.beforeWasm / 1024).toFixed(1).padStart(14)} Kio ${(r.bytes / 1024).toFixed(1).padStart(12)} Kio ${`${r.requests} + ${r.workerRequests}`.padStart(24)} ${String(r.elements).padStart(13)} ${r.ecoindex.toFixed(1).padStart(9)}${twice}`);
   }
 });
 
@@ -136,10 +144,17 @@ describe(`budgets: ≤ ${budgets.first_load_brotli_kib} Kio brotli, ≤ ${budget
       const bytes = requests.reduce((total, u) => total + brotliBytes(u.pathname), 0)
         + worker.network.reduce((total, p) => total + brotliBytes(p), 0);
       const elements = await page.evaluate(() => [...document.getElementsByTagName('*')].filter((e) => !e.parentElement?.closest('svg')).length);
+      // Content before the wasm: the page arrives with its h1 (scripts/prerender.mjs) and paints
+      // with its style sheet alone (the scripts are modules, which never block the first paint).
+      const html = readFileSync(join(DIST, servedFile(route.path)), 'utf8');
+      assert.ok(html.includes('data-prerendered') && html.includes(`>${route.h1}</h1>`), `${route.path}: ${servedFile(route.path)} holds the page`);
+      const css = requests.filter((u) => u.pathname.endsWith('.css'));
+      const beforeWasm = brotliBytes(route.path) + css.reduce((total, u) => total + brotliBytes(u.pathname), 0);
       const score = ecoIndex({ elements, requests: requests.length + worker.network.length, bytes });
-      report.push({ path: route.path, bytes, requests: requests.length, workerRequests: worker.network.length, elements, ecoindex: score, again });
+      report.push({ path: route.path, beforeWasm, bytes, requests: requests.length, workerRequests: worker.network.length, elements, ecoindex: score, again });
       const list = [...requests.map((u) => u.pathname), ...worker.network.map((p) => `${p} (worker)`)].join(', ');
       assert.ok(bytes <= budgets.first_load_brotli_kib * 1024, `${route.path}: ${(bytes / 1024).toFixed(1)} KiB > ${budgets.first_load_brotli_kib} KiB (${list})`);
+      assert.ok(beforeWasm <= budgets.content_before_wasm_brotli_kib * 1024, `${route.path}: ${(beforeWasm / 1024).toFixed(1)} KiB of page and style sheet before the content paints > ${budgets.content_before_wasm_brotli_kib} KiB`);
       assert.ok(requests.length <= budgets.requests, `${route.path}: ${requests.length} requests by the page > ${budgets.requests} (${list})`);
       assert.ok(worker.network.length <= budgets.service_worker_requests, `${route.path}: ${worker.network.length} requests by the service worker > ${budgets.service_worker_requests} (${list})`);
       assert.ok(elements <= budgets.dom_elements, `${route.path}: ${elements} DOM elements > ${budgets.dom_elements}`);

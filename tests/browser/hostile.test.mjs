@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { axeViolations, openPage, panics, settled, start } from '../support/browser.mjs';
+import { appRunning, axeViolations, openPage, panics, settled, start } from '../support/browser.mjs';
 import { writeTooLargeProgramme } from '../fixtures/hostile/too-large.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -320,11 +320,13 @@ describe('a server that fails, stalls or is slow', () => {
     await page.clock.install();
     const stalled = [];
     const repair = await replace(page, PROGRAMME, (route) => { stalled.push(route); });
-    await page.goto(env.url + '/programme');
-    await page.getByRole('status').filter({ hasText: 'Chargement du programme…' }).waitFor();
+    // A first load: the prerendered programme shows while the app, still detached, waits.
+    await page.goto(env.url + '/programme', { app: false });
+    while (stalled.length === 0) await new Promise((done) => setTimeout(done, 50));
     await page.clock.runFor(13_000);
     assert.equal(await page.getByRole('alert').count(), 0, 'still waiting after 13 s');
-    assert.equal(await page.getByRole('status').filter({ hasText: 'Chargement du programme…' }).count(), 1);
+    assert.equal(await page.getByRole('heading', { level: 1, name: 'Programme 2023' }).count(), 1);
+    assert.equal(await page.getByRole('link', { name: /Grande soirée NEC$/ }).count(), 1, 'the prerendered programme meanwhile');
     await page.clock.runFor(2_500);
     await settled(page);
     assert.deepEqual(await readAlert(page), {
@@ -351,19 +353,40 @@ describe('a server that fails, stalls or is slow', () => {
     await page.close();
   });
 
-  it('a slow answer (3 s): the loading message, then the content, and no alert', async () => {
+  it('a slow answer (3 s): inside the app, the loading message, then the content; never an alert', async () => {
+    const page = await openPage(env);
+    await page.goto(env.url + '/');
+    await replace(page, 'charter.json', async (route) => {
+      await new Promise((done) => setTimeout(done, 3_000));
+      await route.fallback();
+    });
+    const started = Date.now();
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Charte', exact: true }).click();
+    const loading = page.getByRole('status').filter({ hasText: 'Chargement de la charte…' });
+    await loading.waitFor();
+    assert.equal(await page.getByRole('alert').count(), 0);
+    await page.getByRole('heading', { name: /Engagement n°3/ }).waitFor({ timeout: 10_000 });
+    assert.ok(Date.now() - started >= 3_000, 'the content came after the delay');
+    assert.equal(await loading.count(), 0);
+    assert.equal(await page.getByRole('alert').count(), 0);
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+
+  it('a slow answer (3 s) on a first load: the prerendered page all along, then the app; never a loading message', async () => {
     const page = await openPage(env);
     await replace(page, 'charter.json', async (route) => {
       await new Promise((done) => setTimeout(done, 3_000));
       await route.fallback();
     });
     const started = Date.now();
-    await page.goto(env.url + '/charte');
+    await page.goto(env.url + '/charte', { app: false });
+    await page.getByRole('heading', { name: /Engagement n°3/ }).waitFor();
     const loading = page.getByRole('status').filter({ hasText: 'Chargement de la charte…' });
-    await loading.waitFor();
-    assert.equal(await page.getByRole('alert').count(), 0);
-    await page.getByRole('heading', { name: /Engagement n°3/ }).waitFor({ timeout: 10_000 });
-    assert.ok(Date.now() - started >= 3_000, 'the content came after the delay');
+    assert.equal(await loading.count(), 0, 'the prerendered page has its content');
+    await appRunning(page);
+    assert.ok(Date.now() - started >= 3_000, 'the app took over once its data came');
+    assert.equal(await page.getByRole('heading', { name: /Engagement n°3/ }).count(), 1);
     assert.equal(await loading.count(), 0);
     assert.equal(await page.getByRole('alert').count(), 0);
     assert.deepEqual(panics(page), []);
