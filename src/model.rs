@@ -683,6 +683,9 @@ pub struct SchemaFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Budgets {
     pub description: String,
+    /// What a route needs for its content to paint (its prerendered page and the style sheet),
+    /// brotli-compressed, in KiB.
+    pub content_before_wasm_brotli_kib: u32,
     /// First load of a route, brotli-compressed, data included, in KiB.
     pub first_load_brotli_kib: u32,
     /// Requests of the page itself.

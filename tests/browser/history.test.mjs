@@ -36,6 +36,7 @@ describe('the charter', () => {
     const section = page.getByRole('region', { name: 'Comment ce site applique la charte' });
     const budgets = (await import('../../budgets.json', { with: { type: 'json' } })).default;
     const text = await section.innerText();
+    assert.ok(text.includes(`lisible sans JavaScript : au plus ${budgets.content_before_wasm_brotli_kib} Kio compressés suffisent pour l’afficher`), text);
     assert.ok(text.includes(`au plus ${budgets.first_load_brotli_kib} Kio`), text);
     assert.ok(text.includes(`en ${budgets.requests} requêtes au plus (et ${budgets.service_worker_requests} de plus pour la copie hors ligne)`), text);
     assert.ok(text.includes('Aucun traceur, aucun cookie'), text);

@@ -62,7 +62,9 @@ export async function openPage(env, { colorScheme = 'light', viewport = { width:
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') page.problems.push(msg.text());
+    // An unknown address is « Page introuvable » with the 404 status, which Chromium logs.
+    const notFoundPage = /status of 404/.test(msg.text()) && msg.location()?.url === page.url();
+    if (msg.type() === 'error' && !notFoundPage) page.problems.push(msg.text());
   });
   page.on('pageerror', (error) => page.problems.push(String(error)));
   page.close = ((close) => async () => { await close(); await context.close(); })(page.close.bind(page));
