@@ -29,9 +29,13 @@ if (!process.argv[2] && process.env.TRUNK_PROFILE !== 'release') process.exit(0)
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
-// The site's own hashed files: those index.html names, and the wasm its glue loads (same name
+// The site's own hashed files: those index.html and its boot script name, and the wasm its glue loads (same name
 // and hash). The partner widget's files (scripts/build-widget.mjs) are not the site's: left out.
-const referenced = [...html.matchAll(/(?:src|href)=["']?(\/[^"' >]+)/g)].map((m) => m[1]).filter((path) => HASHED.test(path));
+const named = [...html.matchAll(/(?:src|href)=["']?(\/[^"' >]+)/g)].map((m) => m[1]).filter((path) => HASHED.test(path));
+// The boot script imports the glue and names the wasm (index.html does not preload them).
+const fromBoot = named.filter((path) => /^\/boot-/.test(path))
+  .flatMap((path) => [...readFileSync(join(dir, path.slice(1)), 'utf8').matchAll(/["'](\/[^"']+)["']/g)].map((m) => m[1]));
+const referenced = [...new Set([...named, ...fromBoot.filter((path) => HASHED.test(path))])];
 const assets = readdirSync(dir)
   .filter((name) => HASHED.test(name) && (referenced.includes(`/${name}`) || referenced.includes(`/${name.replace(/_bg\.wasm$/, '.js')}`)))
   .sort()

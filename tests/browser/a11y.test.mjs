@@ -197,12 +197,16 @@ describe('theme switch', () => {
   it('applies the stored theme before the app starts, so a dark choice never flashes light', async () => {
     const page = await openPage(env, { colorScheme: 'light' });
     await page.addInitScript(() => localStorage.setItem('nec-theme', 'dark'));
-    // Hold the wasm back: whatever paints meanwhile must already be dark.
+    // Hold every script file back: the prerendered page paints meanwhile, and must already be dark
+    // (the inline script at the top of <head> applies the choice before the first paint).
     let release;
     const held = new Promise((resolve) => { release = resolve; });
-    await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
-    await page.goto(env.url + '/charte', { waitUntil: 'domcontentloaded', app: false });
-    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await page.route(/\.(js|wasm)$/, async (route) => { await held; await route.continue(); });
+    // The module scripts hold DOMContentLoaded back: wait for the page's parts instead.
+    await page.goto(env.url + '/charte', { waitUntil: 'commit', app: false });
+    await page.locator('footer').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'La charte de NEC');
     assert.equal(await background(page), 'rgb(22, 22, 22)');
     release();
     await settled(page);

@@ -322,7 +322,11 @@ describe('a server that fails, stalls or is slow', () => {
     const repair = await replace(page, PROGRAMME, (route) => { stalled.push(route); });
     // A first load: the prerendered programme shows while the app, still detached, waits.
     await page.goto(env.url + '/programme', { app: false });
-    while (stalled.length === 0) await new Promise((done) => setTimeout(done, 50));
+    // The app starts after the first paint (a frame and a task, both on the page's fake clock).
+    while (stalled.length === 0) {
+      await page.clock.runFor(20);
+      await new Promise((done) => setTimeout(done, 50));
+    }
     await page.clock.runFor(13_000);
     assert.equal(await page.getByRole('alert').count(), 0, 'still waiting after 13 s');
     assert.equal(await page.getByRole('heading', { level: 1, name: 'Programme 2023' }).count(), 1);
