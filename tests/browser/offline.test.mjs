@@ -25,8 +25,8 @@ const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet'
 function frenchDateTime(rfc3339) {
   const m = rfc3339.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/);
   const day = Number(m[3]) === 1 ? '1er' : String(Number(m[3]));
-  const minutes = m[5] === '00' ? '' : ` ${m[5]}`;
-  return `${day} ${MONTHS[Number(m[2]) - 1]} ${m[1]} à ${Number(m[4])} h${minutes}`;
+  // The app always writes the minutes: « 2 h 00 » (src/format.rs).
+  return `${day} ${MONTHS[Number(m[2]) - 1]} ${m[1]} à ${Number(m[4])} h ${m[5]}`;
 }
 
 /** The cache name and file lists written into a build's sw.js. */
@@ -189,6 +189,30 @@ describe('offline, through the service worker', () => {
     await assertRoute(page, '/charte', { offline: frenchDateTime(await page.evaluate(async () => (await caches.match('/data/charter.json')).headers.get('X-NEC-Hors-Ligne'))) });
     assert.deepEqual(await page.evaluate(() => [...document.styleSheets].map((s) => new URL(s.href).pathname)), [`/${newCss}`], 'the new style sheet, from the new cache');
     assert.deepEqual(panics(page), []);
+    await context.close();
+  });
+
+  it('offline, a page visited online opens as it was prerendered, any other from the shell, and the app runs in both', LIMIT, async () => {
+    const { server } = await serveCopy();
+    const { context, page } = await firstVisit(server.url, '/');
+    // A full navigation, now through the worker: it keeps the page.
+    await page.goto(`${server.url}/charte`);
+    await settled(page);
+    await until(async () => Object.values(await cacheContents(page)).flat().includes('/charte'), 'the worker keeps /charte');
+
+    await context.setOffline(true);
+    await server.close();
+    const kept = await page.goto(`${server.url}/charte`);
+    const html = await kept.text();
+    assert.match(html, /data-prerendered/, 'the kept page is the prerendered one');
+    assert.ok(html.includes('>La charte de NEC</h1>'), 'with its content');
+    const stamp = await page.evaluate(async () => (await caches.match('/data/charter.json')).headers.get('X-NEC-Hors-Ligne'));
+    await assertRoute(page, '/charte', { offline: frenchDateTime(stamp) });
+    const shell = await page.goto(`${server.url}/plan-du-site`);
+    assert.doesNotMatch(await shell.text(), /data-prerendered/, 'a page never visited: the shell');
+    await settled(page);
+    assert.equal(await page.locator('main h1').innerText(), 'Plan du site');
+    assert.deepEqual(page.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
     await context.close();
   });
 
