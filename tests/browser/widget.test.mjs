@@ -313,8 +313,10 @@ describe('the widget’s own failures and limits', () => {
     await page.locator('#grand').getByRole('button', { name: 'Afficher 15 éléments de plus' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.getElementById('grand').shadowRoot.querySelectorAll('.nec-item').length === 30);
-    const focused = await page.evaluate(() => document.getElementById('grand').shadowRoot.activeElement?.closest('li')?.dataset.position);
-    assert.equal(focused, '15', 'focus on the 16th item');
+    // Focus moves once the new items are drawn, which may be a frame after they are in the DOM.
+    const focusedItem = () => document.getElementById('grand').shadowRoot.activeElement?.closest('li')?.dataset.position;
+    await page.waitForFunction(focusedItem, null, { timeout: 5_000 }).catch(() => {});
+    assert.equal(await page.evaluate(focusedItem), '15', 'focus on the 16th item');
     await page.waitForFunction(() => document.getElementById('grand').shadowRoot.getElementById('annonces').textContent === '30 éléments affichés.');
     await page.close();
   });
