@@ -13,7 +13,6 @@
 // Written: `index.html` (the home page), `<route>/index.html` for the others, `404.html` and
 // `en/404.html`, and `shell.html`, the empty page the service worker falls back to offline for a
 // page it has not kept (the app then shows the route). By hand: `node scripts/prerender.mjs dist`.
-import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize } from 'node:path';
@@ -33,7 +32,6 @@ const MISSING = { '/404': '404.html', '/en/404': 'en/404.html' };
 // into what they give. The app, once running, uses the address it is actually served from.
 const origin = (process.env.NEC_SITE_ORIGIN ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const NOT_FOUND = ['Page introuvable', 'Page not found'];
-const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.html': 'text/html' };
 const NOSCRIPT_EN =
   '<p class="noscript" lang="en">JavaScript is off: the pages can be read and their links lead everywhere, but “My programme”, the filters, the search, the export and the settings need JavaScript.</p>';
 
@@ -46,20 +44,16 @@ if (!root.test(shell)) {
   process.exit(1);
 }
 
-// playwright-core lives with the tests' tools (tests/package.json).
-const require = createRequire(new URL('../tests/package.json', import.meta.url));
-let chromium;
+// Chromium as the browser tests launch it, with playwright-core from the tests' tools.
+let browser, TYPES;
 try {
-  ({ chromium } = require('playwright-core'));
-} catch {
-  console.error('prerender: playwright-core is missing; run scripts/setup.sh (it installs tests/node_modules)');
+  const [support, server] = await Promise.all([import('../tests/support/browser.mjs'), import('../tests/support/server.mjs')]);
+  ({ TYPES } = server);
+  browser = await support.launchBrowser();
+} catch (error) {
+  console.error(`prerender: no Chromium to render the pages (${error.message}); run scripts/setup.sh --browser`);
   process.exit(1);
 }
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
 const pages = new Map();
 let failed = false;
 try {
@@ -99,7 +93,7 @@ try {
       links: [...document.querySelectorAll('a[href^="/"]')].map((a) => a.getAttribute('href')),
     }));
     if (found.alert || NOT_FOUND.includes(found.h1) !== route in MISSING || errors.length > 0) {
-      console.error(`prerender: ${route}: ${found.alert ?? errors.join('; ') ?? found.h1}`);
+      console.error(`prerender: ${route}: ${found.alert || errors.join('; ') || found.h1}`);
       failed = true;
       errors.length = 0;
       continue;

@@ -133,14 +133,18 @@ async function cacheFirst(request) {
   return cached ?? fetch(request);
 }
 
+// Into the existing copy only: once the visitor erased it (/donnees-personnelles), nothing is
+// copied again before the next visit registers a new worker.
+function intoCopy(event, put) {
+  event.waitUntil(caches.has(CACHE).then((kept) => kept && caches.open(CACHE).then(put)).catch(() => {}));
+}
+
 async function dataNetworkFirst(event, path) {
   try {
     const response = await fetch(event.request);
     if (response.ok) {
-      // Into the existing copy only: once the visitor erased it (/donnees-personnelles), nothing
-      // is copied again before the next visit registers a new worker.
       const copy = response.clone();
-      event.waitUntil(caches.has(CACHE).then((kept) => kept && caches.open(CACHE).then((cache) => keep(cache, path, copy))).catch(() => {}));
+      intoCopy(event, (cache) => keep(cache, path, copy));
     }
     return response;
   } catch (error) {
@@ -150,14 +154,14 @@ async function dataNetworkFirst(event, path) {
   }
 }
 
-// A page visited online is kept (into the existing copy only, as for data); offline, the kept
+// A page visited online is kept; offline, the kept
 // page, else the shell, from which the app shows the route.
 async function routeNetworkFirst(event, path) {
   try {
     const response = await fetch(event.request);
     if (response.ok && response.type === 'basic') {
       const copy = response.clone();
-      event.waitUntil(caches.has(CACHE).then((kept) => kept && caches.open(CACHE).then((cache) => cache.put(path, copy))).catch(() => {}));
+      intoCopy(event, (cache) => cache.put(path, copy));
     }
     return response;
   } catch (error) {

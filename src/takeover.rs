@@ -56,26 +56,29 @@ fn swap_when_ready(prerendered: Element, fresh: Element) {
 fn swap(prerendered: &Element, fresh: &Element) {
     let window = window();
     let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
-    let focus = document().active_element().and_then(|active| {
-        let old = all(prerendered, FOCUSABLE);
-        let index = old.iter().position(|e| *e == active)?;
-        let new = all(fresh, FOCUSABLE);
-        // Same controls in the same order (the usual case): the same position; otherwise the same id.
-        if old.len() == new.len() {
-            new.into_iter().nth(index)
-        } else {
-            Some(active.id()).filter(|id| !id.is_empty()).and_then(|id| all(fresh, &format!("[id=\"{id}\"]")).into_iter().next())
-        }
-    });
+    let focused = document().active_element();
     if prerendered.replace_with_with_node_1(fresh).is_err() {
         return;
     }
     // In the document now, where every listener of the app's controls is reached.
     carry_over_inputs(prerendered, fresh);
-    if let Some(element) = focus.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+    if let Some(element) = focused.and_then(|active| counterpart(prerendered, fresh, &active)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = element.focus();
     }
     window.scroll_to_with_x_and_y(x, y);
+}
+
+/// The app's element for a focused one of the prerendered page: the same control in the same
+/// position when both pages have the same controls (the usual case), else the same id.
+fn counterpart(prerendered: &Element, fresh: &Element, active: &Element) -> Option<Element> {
+    let old = all(prerendered, FOCUSABLE);
+    let index = old.iter().position(|e| e == active)?;
+    let new = all(fresh, FOCUSABLE);
+    if old.len() == new.len() {
+        new.into_iter().nth(index)
+    } else {
+        Some(active.id()).filter(|id| !id.is_empty()).and_then(|id| document().get_element_by_id(&id))
+    }
 }
 
 /// What the visitor typed or ticked (what differs from the prerendered page, whose state may not

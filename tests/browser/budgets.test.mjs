@@ -7,29 +7,26 @@
 // fails if the worker downloads again a file the page already has.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { openPage, settled, start } from '../support/browser.mjs';
 import { serveWithNginx } from '../support/nginx.mjs';
-import { DIST } from '../support/server.mjs';
+import { DIST, servedFile } from '../support/server.mjs';
 import { ROUTES, programme } from '../support/routes.mjs';
 import { QUANTILES, ecoIndex, grade, quantilePosition } from '../support/ecoindex.mjs';
 
 const budgets = JSON.parse(readFileSync(new URL('../../budgets.json', import.meta.url), 'utf8'));
 const brotliSize = new Map();
 
-/** The dist/ file a URL path is served from: a route's prerendered page, else 404.html (deploy/). */
-function servedFile(pathname) {
-  if (extname(pathname) !== '') return decodeURIComponent(pathname.slice(1));
-  const page = join(decodeURIComponent(pathname.slice(1)), 'index.html');
-  if (existsSync(join(DIST, page))) return page;
-  return pathname.startsWith('/en/') ? 'en/404.html' : '404.html';
+/** The dist/ file a URL path is served from, relative to dist/ (deploy/'s rules, server.mjs). */
+function servedPath(pathname) {
+  return relative(DIST, servedFile(DIST, pathname).path);
 }
 
 /** The brotli size of the dist/ file a URL path is served from. */
 function brotliBytes(pathname) {
-  const file = servedFile(pathname);
+  const file = servedPath(pathname);
   if (!brotliSize.has(file)) {
     const body = readFileSync(join(DIST, file));
     brotliSize.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length);
@@ -146,8 +143,8 @@ describe(`budgets: ≤ ${budgets.first_load_brotli_kib} Kio brotli, ≤ ${budget
       const elements = await page.evaluate(() => [...document.getElementsByTagName('*')].filter((e) => !e.parentElement?.closest('svg')).length);
       // Content before the wasm: the page arrives with its h1 (scripts/prerender.mjs) and paints
       // with its style sheet alone (the scripts are modules, which never block the first paint).
-      const html = readFileSync(join(DIST, servedFile(route.path)), 'utf8');
-      assert.ok(html.includes('data-prerendered') && html.includes(`>${route.h1}</h1>`), `${route.path}: ${servedFile(route.path)} holds the page`);
+      const html = readFileSync(join(DIST, servedPath(route.path)), 'utf8');
+      assert.ok(html.includes('data-prerendered') && html.includes(`>${route.h1}</h1>`), `${route.path}: ${servedPath(route.path)} holds the page`);
       const css = requests.filter((u) => u.pathname.endsWith('.css'));
       const beforeWasm = brotliBytes(route.path) + css.reduce((total, u) => total + brotliBytes(u.pathname), 0);
       const score = ecoIndex({ elements, requests: requests.length + worker.network.length, bytes });

@@ -21,9 +21,11 @@ async function withoutJavaScript(viewport = { width: 390, height: 844 }) {
   return page;
 }
 
-/** A page whose wasm is held back until `release()`: the prerendered page is all there is. */
-async function heldBack(path, viewport) {
+/** A page whose wasm is held back until `release()`: the prerendered page is all there is.
+ * `prepare` runs before the page loads. */
+async function heldBack(path, viewport, prepare = async () => {}) {
   const page = await openPage(env, { viewport });
+  await prepare(page);
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
@@ -84,18 +86,12 @@ describe('without JavaScript', () => {
 describe('the app taking over the prerendered page', () => {
   it('paints the content before the wasm arrives, then swaps in its own tree without a layout shift', async () => {
     for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 900 }]) {
-      const page = await openPage(env, { viewport });
-      await page.addInitScript(() => {
+      const { page, release } = await heldBack('/programme', viewport, (page) => page.addInitScript(() => {
         window.layoutShifts = [];
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShifts.push(entry.value);
         }).observe({ type: 'layout-shift', buffered: true });
-      });
-      let release;
-      const held = new Promise((resolve) => { release = resolve; });
-      await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
-      await page.goto(env.url + '/programme', { app: false });
-      await page.evaluate(() => { document.getElementById('app').dataset.test = 'prerendered'; });
+      }));
       assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Programme 2023');
       assert.equal(await page.getByText('13 éléments correspondent.').count(), 1);
       const boxes = () => page.evaluate(() => [...document.querySelectorAll('main h1, main h2, main h3, footer')].map((e) => {

@@ -2,12 +2,12 @@
 // file extension gets its prerendered page, else 404.html with the 404 status; a missing file
 // gets a plain 404.
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const TYPES = {
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -27,15 +27,31 @@ export const DEPLOY_HEADERS = Object.fromEntries(
     .matchAll(/^add_header\s+([\w-]+)\s+"([^"]*)"/gm)].map(([, name, value]) => [name.toLowerCase(), value]),
 );
 
-async function fileAt(root, urlPath) {
+function fileAt(root, urlPath) {
   const path = normalize(join(root, decodeURIComponent(urlPath)));
   if (!path.startsWith(root)) return null;
   try {
-    const info = await stat(path);
-    return info.isFile() ? path : null;
+    return statSync(path).isFile() ? path : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The file and status the host answers a URL path with, as deploy/nec-web.conf: a file as is; a
+ * route, its prerendered page (scripts/prerender.mjs: `/` → index.html, `/programme` →
+ * programme/index.html); an unknown route, « Page introuvable » (404.html, en/404.html under
+ * /en/) with 404; a development build has only index.html. Null for a missing file.
+ */
+export function servedFile(root, urlPath) {
+  if (extname(urlPath) !== '') {
+    const file = fileAt(root, urlPath);
+    return file && { path: file, status: 200 };
+  }
+  const page = fileAt(root, join(urlPath, 'index.html'));
+  if (page) return { path: page, status: 200 };
+  const missing = fileAt(root, urlPath.startsWith('/en/') ? '/en/404.html' : '/404.html');
+  return missing ? { path: missing, status: 404 } : { path: join(root, 'index.html'), status: 200 };
 }
 
 /**
@@ -49,17 +65,7 @@ export function serve(root = DIST, port = 0, extra = {}) {
     // As deploy/nec-web.conf sets it: only the widget's iframe pages may be framed.
     const csp = DEPLOY_HEADERS['content-security-policy'].replace('$nec_frame_ancestors', urlPath.startsWith('/embed/') ? '*' : "'none'");
     const headers = { ...DEPLOY_HEADERS, 'content-security-policy': csp, ...extra };
-    let path = await fileAt(root, urlPath === '/' ? '/index.html' : urlPath);
-    // A route: its prerendered page (scripts/prerender.mjs); an unknown one, « Page introuvable »
-    // with the 404 status, as deploy/nec-web.conf; a development build has only index.html.
-    let status = 200;
-    if (!path && extname(urlPath) === '') {
-      path = await fileAt(root, join(urlPath, 'index.html'));
-      if (!path) {
-        path = (await fileAt(root, urlPath.startsWith('/en/') ? '/en/404.html' : '/404.html')) ?? join(root, 'index.html');
-        if (path.endsWith('404.html')) status = 404;
-      }
-    }
+    const { path, status } = servedFile(root, urlPath) ?? {};
     if (!path) {
       res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');
