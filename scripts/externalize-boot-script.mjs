@@ -1,8 +1,9 @@
 // Trunk post-build hook: Trunk 0.21 writes the wasm start-up as an inline
 // <script type="module"> in index.html, which a strict Content-Security-Policy
-// (script-src 'self') blocks. Move it to a hashed file beside the other assets.
+// (script-src 'self') blocks. Replace it with the site's boot module (scripts/boot.js, which
+// starts the app only when needed) as a hashed file beside the other assets.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -33,18 +34,6 @@ const applyStoredTheme =
 const applyLanguage =
   "{ const en = /^\\/en(\\/|$)/.test(location.pathname); document.documentElement.lang = en ? 'en' : 'fr'; " +
   "try { if (location.pathname === '/' && localStorage.getItem('nec-langue') === 'en') location.replace('/en' + location.search + location.hash); } catch {} }\n";
-// Release builds only (scripts/service-worker.mjs writes /sw.js then): once the page has loaded,
-// register the service worker that keeps the site and its data for offline use. A browser
-// without service workers, or one that refuses them, simply stays online-only.
-const registerWorker = process.env.TRUNK_PROFILE === 'release'
-  ? "if ('serviceWorker' in navigator) { const register = () => navigator.serviceWorker.register('/sw.js').catch(() => {}); if (document.readyState === 'complete') register(); else addEventListener('load', register); }\n"
-  : '';
-// What /donnees-personnelles shows and erases of the service worker's offline copy (its caches
-// are named nec-web-<version>, see scripts/service-worker.mjs): here in JavaScript, a few lines
-// that would cost the wasm 3 KiB of bindings and futures.
-const offlineCopy =
-  "window.necOfflineCopy = { async files() { let n = 0; if (!self.caches) return n; for (const c of await caches.keys()) if (c.startsWith('nec-web-')) n += (await (await caches.open(c)).keys()).length; return n; }, " +
-  "async erase() { const r = await navigator.serviceWorker?.getRegistration(); await r?.unregister(); if (self.caches) for (const c of await caches.keys()) if (c.startsWith('nec-web-')) await caches.delete(c); } };\n";
 const early = applyStoredTheme + applyLanguage;
 const earlyHash = `'sha256-${createHash('sha256').update(early).digest('base64')}'`;
 const headers = readFileSync(new URL('../deploy/nec-web-headers.conf', import.meta.url), 'utf8');
@@ -52,12 +41,38 @@ if (!headers.includes(earlyHash)) {
   console.error(`externalize-boot-script: deploy/nec-web-headers.conf (and tests/support/csp.mjs, README) must allow the early script: ${earlyHash} in script-src`);
   process.exit(1);
 }
-// The app starts once the page has painted (a frame, then a task): its content is already there,
-// and the wasm's download and compile never hold back the first paint. For the same reason the
-// page does not preload the wasm and its glue: they come after the page, the style sheet and
-// this script (Lighthouse counts a preload before the first paint as part of it).
-const afterFirstPaint = 'await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n';
-const code = offlineCopy + registerWorker + afterFirstPaint + match[1].trim() + '\n';
+// The boot module (scripts/boot.js): when the app starts, and what it needs; Trunk's inline
+// start-up names this build's glue and wasm. It imports them only when the app starts, so a page
+// that is only read never downloads them (nor does <head> preload them).
+const glue = match[1].match(/from ['"](\/[^'"]+\.js)['"]/)?.[1];
+const wasm = match[1].match(/module_or_path: ['"](\/[^'"]+\.wasm)['"]/)?.[1];
+if (!glue || !wasm) {
+  console.error('externalize-boot-script: Trunk\'s start-up script no longer names the glue and the wasm as expected');
+  process.exit(1);
+}
+// The event's dates (first day to last session, a day either side, as epoch milliseconds): the
+// programme then shows what is on now, which no page written at build time can.
+const moments = [];
+const dataDir = join(dir, 'data');
+for (const name of existsSync(dataDir) ? readdirSync(dataDir) : []) {
+  if (!/^programme-.*\.json$/.test(name)) continue;
+  const programme = JSON.parse(readFileSync(join(dataDir, name), 'utf8'));
+  for (const day of programme.days ?? []) moments.push(Date.parse(`${day.date}T00:00:00Z`));
+  for (const item of programme.items ?? []) for (const at of [item.start, item.end]) if (at) moments.push(Date.parse(at));
+}
+const DAY = 24 * 3600 * 1000;
+const build = {
+  glue,
+  wasm,
+  worker: process.env.TRUNK_PROFILE === 'release',
+  event: moments.length ? [Math.min(...moments) - DAY, Math.max(...moments) + DAY] : null,
+};
+const template = readFileSync(new URL('./boot.js', import.meta.url), 'utf8');
+if (!template.includes('__BUILD__')) {
+  console.error('externalize-boot-script: scripts/boot.js has no __BUILD__ to fill in');
+  process.exit(1);
+}
+const code = template.replace('__BUILD__', JSON.stringify(build));
 const hash = createHash('sha384').update(code).digest();
 const name = `boot-${hash.toString('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, name), code);

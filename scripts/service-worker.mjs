@@ -3,7 +3,10 @@
 // here, after Trunk hashed them and after externalize-boot-script.mjs wrote boot-<hash>.js (the
 // boot script registers /sw.js once the page has loaded).
 //
-// - hashed files (`-<16 hex>`, never change): cache first;
+// - what it copies: on install, the shell and what the page has already loaded (from the HTTP
+//   cache, no download); once the app has run (its boot module posts 'app-started'), the rest of
+//   the app and every data file;
+// - hashed files (`-<16 hex>`, never change): cache first, each one fetched kept;
 // - the data files the app reads (/data/*.json, schemas excepted): network first, the cached copy
 //   as fallback, sent with `X-NEC-Hors-Ligne: <RFC 3339 time the copy was made>` so the app can
 //   say « Données hors ligne du … » (src/data.rs);
@@ -102,22 +105,48 @@ async function localData(path) {
   return local(path);
 }
 
+// On install: the shell, and what the page has already loaded (its style sheet, the boot
+// module; all of the app if it ran), from the HTTP cache only: a page that is only read costs the
+// worker no download but the shell.
 async function precache() {
   const cache = await caches.open(CACHE);
-  const required = async (path, response) => {
-    if (!response.ok) throw new Error(path + ": " + response.status);
-    await cache.put(path, response);
-  };
   // Revalidated, never as the HTTP cache holds it: after a release, that copy is the previous
   // build's (it names the previous build's files).
-  await required(SHELL, await fetch(SHELL, { cache: 'no-cache' }));
-  await Promise.all(ASSETS.map(async (path) => required(path, await local(path))));
+  const shell = await fetch(SHELL, { cache: 'no-cache' });
+  if (!shell.ok) throw new Error(SHELL + ': ' + shell.status);
+  await cache.put(SHELL, shell);
+  await Promise.allSettled(ASSETS.map(async (path) => {
+    const response = await fromHttpCache(path);
+    if (response) await cache.put(path, response);
+  }));
+  await Promise.allSettled(DATA.map(async (path) => {
+    const response = await fromHttpCache(path);
+    if (response) await keep(cache, path, response);
+  }));
+}
+
+// Once the app has run on a page (its boot module says so, scripts/boot.js): the rest of the
+// app and every data file, so that every route opens offline. What is already kept stays.
+async function completeCopy(cache) {
+  const missing = async (path) => !(await cache.match(path));
+  await Promise.all(ASSETS.map(async (path) => {
+    if (await missing(path)) {
+      const response = await local(path);
+      if (response.ok) await cache.put(path, response);
+    }
+  }));
   // A data file that fails now is copied the next time the app reads it.
-  await Promise.allSettled(DATA.map(async (path) => keep(cache, path, await localData(path))));
+  await Promise.allSettled(DATA.map(async (path) => {
+    if (await missing(path)) await keep(cache, path, await localData(path));
+  }));
 }
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache().then(() => self.skipWaiting()));
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'app-started') intoCopy(event, completeCopy);
 });
 
 self.addEventListener('activate', (event) => {
@@ -128,9 +157,15 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
-async function cacheFirst(request) {
-  const cached = await caches.match(request, { cacheName: CACHE });
-  return cached ?? fetch(request);
+async function cacheFirst(event) {
+  const cached = await caches.match(event.request, { cacheName: CACHE });
+  if (cached) return cached;
+  const response = await fetch(event.request);
+  if (response.ok && response.type === 'basic') {
+    const copy = response.clone();
+    intoCopy(event, (cache) => cache.put(new URL(event.request.url).pathname, copy));
+  }
+  return response;
 }
 
 // Into the existing copy only: once the visitor erased it (/donnees-personnelles), nothing is
@@ -179,7 +214,7 @@ self.addEventListener('fetch', (event) => {
   if (DATA.includes(url.pathname)) {
     event.respondWith(dataNetworkFirst(event, url.pathname));
   } else if (ASSETS.includes(url.pathname)) {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(cacheFirst(event));
   } else if (request.mode === 'navigate' && !/\\.[^/]*$/.test(url.pathname)) {
     event.respondWith(routeNetworkFirst(event, url.pathname));
   }

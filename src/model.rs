@@ -686,13 +686,19 @@ pub struct Budgets {
     /// What a route needs for its content to paint (its prerendered page and the style sheet),
     /// brotli-compressed, in KiB.
     pub content_before_wasm_brotli_kib: u32,
-    /// First load of a route, brotli-compressed, data included, in KiB.
+    /// First load of a route read without using the app (its page, style sheet and boot module,
+    /// and the service worker's copy), brotli-compressed, in KiB.
     pub first_load_brotli_kib: u32,
     /// Requests of the page itself.
     pub requests: u32,
     /// Requests of the service worker during a first visit (its offline copy).
     pub service_worker_requests: u32,
     pub dom_elements: u32,
+    /// What starting the app adds (its glue and wasm, the data it loads, the worker's copy of the
+    /// rest), brotli-compressed, in KiB.
+    pub app_start_brotli_kib: u32,
+    /// Requests of that start: the page's and the worker's.
+    pub app_start_requests: u32,
 }
 
 #[cfg(test)]

@@ -6,14 +6,15 @@
 //! `DataView` shows while a file loads), that div replaces the prerendered one in a single DOM
 //! operation, so no frame shows a half-built page. The two trees come from the same components and
 //! data, so nothing moves; what the visitor did meanwhile is carried over: the scroll position, the
-//! focused control, and what was typed or ticked. (No prerendered page has a `<details>`: only
-//! error alerts and the widget use them.)
+//! focused control, what was typed, ticked or chosen, and a button pressed while the app loaded
+//! (the boot script, scripts/boot.js, starts the app when the visitor reaches for a control).
+//! (No prerendered page has a `<details>`: only error alerts and the widget use them.)
 //!
 //! `<html data-app="ready">` then says the app runs (the browser tests wait for it).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 const ROOT_ID: &str = "app";
 const PRERENDERED: &str = "data-prerendered";
@@ -61,7 +62,7 @@ fn swap(prerendered: &Element, fresh: &Element) {
         return;
     }
     // In the document now, where every listener of the app's controls is reached.
-    carry_over_inputs(prerendered, fresh);
+    carry_over(prerendered, fresh);
     if let Some(element) = focused.and_then(|active| counterpart(prerendered, fresh, &active)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = element.focus();
     }
@@ -81,34 +82,64 @@ fn counterpart(prerendered: &Element, fresh: &Element, active: &Element) -> Opti
     }
 }
 
-/// What the visitor typed or ticked (what differs from the prerendered page, whose state may not
-/// be the app's: its address's query) goes to the app's control, through the events its view
-/// listens to, one control a frame: a filter updates the address, which the next one builds on.
-fn carry_over_inputs(prerendered: &Element, fresh: &Element) {
-    let inputs = |root| all(root, "input").into_iter().filter_map(|e| e.dyn_into::<HtmlInputElement>().ok()).collect::<Vec<_>>();
-    let (old, new) = (inputs(prerendered), inputs(fresh));
-    if old.len() != new.len() {
-        return;
-    }
-    let changed = old.into_iter().zip(new).filter(|(old, new)| match old.type_().as_str() {
-        "checkbox" | "radio" => old.checked() != old.default_checked() && old.checked() != new.checked(),
-        _ => old.value() != old.default_value() && old.value() != new.value(),
-    });
-    replay(changed.collect());
+/// What the visitor did before the app ran, done again on the app's page, one step a frame: a
+/// filter updates the address, which the next one builds on.
+enum Step {
+    /// Text typed, or a box ticked: what differs from the prerendered page (whose state may not be
+    /// the app's: its address's query), through the events the app's view listens to.
+    Input(HtmlInputElement, HtmlInputElement),
+    /// An option chosen (the theme switch).
+    Select(String, HtmlSelectElement),
+    /// A button pressed while the app was loading (the boot script marks it, scripts/boot.js).
+    Click(HtmlElement),
 }
 
-fn replay(mut changes: Vec<(HtmlInputElement, HtmlInputElement)>) {
-    if changes.is_empty() {
+fn carry_over(prerendered: &Element, fresh: &Element) {
+    let mut steps = Vec::new();
+    let inputs = |root| all(root, "input").into_iter().filter_map(|e| e.dyn_into::<HtmlInputElement>().ok()).collect::<Vec<_>>();
+    let (old, new) = (inputs(prerendered), inputs(fresh));
+    if old.len() == new.len() {
+        let changed = old.into_iter().zip(new).filter(|(old, new)| match old.type_().as_str() {
+            "checkbox" | "radio" => old.checked() != old.default_checked() && old.checked() != new.checked(),
+            _ => old.value() != old.default_value() && old.value() != new.value(),
+        });
+        steps.extend(changed.map(|(old, new)| Step::Input(old, new)));
+    }
+    let selects = |root| all(root, "select").into_iter().filter_map(|e| e.dyn_into::<HtmlSelectElement>().ok()).collect::<Vec<_>>();
+    let (old, new) = (selects(prerendered), selects(fresh));
+    if old.len() == new.len() {
+        steps.extend(old.into_iter().zip(new).filter(|(old, new)| old.value() != new.value()).map(|(old, new)| Step::Select(old.value(), new)));
+    }
+    let pending = prerendered.query_selector("[data-pending-click]").ok().flatten();
+    if let Some(button) = pending.and_then(|b| counterpart(prerendered, fresh, &b)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        steps.push(Step::Click(button));
+    }
+    replay(steps);
+}
+
+fn replay(mut steps: Vec<Step>) {
+    if steps.is_empty() {
         return;
     }
-    let (old, new) = changes.remove(0);
-    if matches!(old.type_().as_str(), "checkbox" | "radio") {
-        new.click();
-    } else if let Ok(event) = web_sys::Event::new("input") {
-        new.set_value(&old.value());
-        let _ = new.dispatch_event(&event);
+    match steps.remove(0) {
+        Step::Input(old, new) if matches!(old.type_().as_str(), "checkbox" | "radio") => new.click(),
+        Step::Input(old, new) => {
+            new.set_value(&old.value());
+            dispatch(&new, "input");
+        }
+        Step::Select(value, new) => {
+            new.set_value(&value);
+            dispatch(&new, "change");
+        }
+        Step::Click(button) => button.click(),
     }
-    request_animation_frame(move || replay(changes));
+    request_animation_frame(move || replay(steps));
+}
+
+fn dispatch(target: &Element, name: &str) {
+    if let Ok(event) = web_sys::Event::new(name) {
+        let _ = target.dispatch_event(&event);
+    }
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {

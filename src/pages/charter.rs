@@ -45,12 +45,12 @@ fn licence_before(lang: Lang, number: u32) -> String {
 fn weight(lang: Lang, b: &Budgets) -> String {
     match lang {
         Lang::Fr => format!(
-            "Chaque page arrive avec son contenu, lisible sans JavaScript : au plus {} Kio compressés suffisent pour l’afficher. Elle pèse au plus {} Kio compressés à son premier chargement, application, données et copie hors ligne comprises, en {} requêtes au plus (et {} de plus pour la copie hors ligne), et affiche au plus {} éléments : ces budgets sont vérifiés à chaque construction du site. ",
-            b.content_before_wasm_brotli_kib, b.first_load_brotli_kib, b.requests, b.service_worker_requests, b.dom_elements
+            "Chaque page arrive avec son contenu, lisible sans JavaScript : au plus {} Kio compressés suffisent pour l’afficher. Lue, elle pèse au plus {} Kio compressés à son premier chargement, copie hors ligne comprise, en {} requêtes au plus (et {} de plus pour la copie hors ligne), et affiche au plus {} éléments. L’application, qui fait fonctionner les boutons et les formulaires, ne se télécharge qu’au premier usage : au plus {} Kio compressés de plus, données et copie hors ligne comprises. Ces budgets sont vérifiés à chaque construction du site. ",
+            b.content_before_wasm_brotli_kib, b.first_load_brotli_kib, b.requests, b.service_worker_requests, b.dom_elements, b.app_start_brotli_kib
         ),
         Lang::En => format!(
-            "Each page arrives with its content, readable without JavaScript: at most {} KiB compressed are enough to display it. It weighs at most {} KiB compressed on its first load, app, data and offline copy included, in at most {} requests (and {} more for the offline copy), and displays at most {} elements: these budgets are checked on every build of the site. ",
-            b.content_before_wasm_brotli_kib, b.first_load_brotli_kib, b.requests, b.service_worker_requests, b.dom_elements
+            "Each page arrives with its content, readable without JavaScript: at most {} KiB compressed are enough to display it. Read, it weighs at most {} KiB compressed on its first load, offline copy included, in at most {} requests (and {} more for the offline copy), and displays at most {} elements. The application, which runs the buttons and forms, is only downloaded on first use: at most {} KiB compressed more, data and offline copy included. These budgets are checked on every build of the site. ",
+            b.content_before_wasm_brotli_kib, b.first_load_brotli_kib, b.requests, b.service_worker_requests, b.dom_elements, b.app_start_brotli_kib
         ),
     }
 }

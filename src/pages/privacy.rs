@@ -189,6 +189,8 @@ pub fn PrivacyPage() -> impl IntoView {
         content.push(Lang::En.native_name(), Lang::En).push(t.lang_or, lang).push(Lang::Fr.native_name(), Lang::Fr).push(t.lang_after, lang);
         pieces_view(content, lang)
     };
+    // `data-live`: what this device keeps now, which no page written at build time can know, so
+    // the boot script starts the app at once on this page (scripts/boot.js).
     let columns = [t.column_name, t.column_content, t.column_why, t.column_now].map(String::from).to_vec();
     view! {
         <Page heading=t.heading title=t.heading>
@@ -201,25 +203,25 @@ pub fn PrivacyPage() -> impl IntoView {
                     <RowHeader><code>{STORAGE_KEY}</code></RowHeader>
                     <td>{t.agenda_content}</td>
                     <td>{t.agenda_why}</td>
-                    <td>{chosen}</td>
+                    <td data-live="">{chosen}</td>
                 </tr>
                 <tr>
                     <RowHeader><code>{THEME_KEY}</code></RowHeader>
                     <td>{t.theme_content}</td>
                     <td>{t.theme_why}</td>
-                    <td>{theme_kept}</td>
+                    <td data-live="">{theme_kept}</td>
                 </tr>
                 <tr>
                     <RowHeader><code>{LANG_KEY}</code></RowHeader>
                     <td>{lang_content}</td>
                     <td>{t.lang_why}</td>
-                    <td>{lang_kept}</td>
+                    <td data-live="">{lang_kept}</td>
                 </tr>
                 <tr>
                     <RowHeader><code>{OFFLINE_CACHE_PREFIX}"…"</code></RowHeader>
                     <td>{t.offline_content}</td>
                     <td>{t.offline_why}</td>
-                    <td>{offline_kept}</td>
+                    <td data-live="">{offline_kept}</td>
                 </tr>
             </DataTable>
             <p><button type="button" id="effacer-donnees" class="button button--secondary" on:click=erase>{t.erase}</button></p>

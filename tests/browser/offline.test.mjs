@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { axeViolations, launchBrowser, panics, settled } from '../support/browser.mjs';
+import { axeViolations, launchBrowser, offlineCopyMade, panics, settled } from '../support/browser.mjs';
 import { serveWithNginx } from '../support/nginx.mjs';
 import { DIST } from '../support/server.mjs';
 import { ROUTES } from '../support/routes.mjs';
@@ -76,6 +76,8 @@ async function firstVisit(url, path = '/') {
   await page.goto(url + path);
   await settled(page);
   await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith('/sw.js'), null, { timeout: 30_000 });
+  // The app has run (settled starts it): the worker keeps all of it and the data.
+  await offlineCopyMade(page);
   return { context, page };
 }
 
@@ -213,6 +215,35 @@ describe('offline, through the service worker', () => {
     await settled(page);
     assert.equal(await page.locator('main h1').innerText(), 'Plan du site');
     assert.deepEqual(page.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
+    await context.close();
+  });
+
+  it('after a visit that only read, the pages read open offline as they were, and any other says it was not kept', LIMIT, async () => {
+    const { server } = await serveCopy();
+    const context = await browser.newContext({ serviceWorkers: 'allow', locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const wasm = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith('/sw.js'), null, { timeout: 30_000 });
+    // A page load through the worker, which keeps it; nothing here starts the app.
+    await page.goto(`${server.url}/charte`);
+    await until(async () => Object.values(await cacheContents(page)).flat().includes('/charte'), 'the worker keeps /charte');
+
+    await context.setOffline(true);
+    await server.close();
+    await page.goto(`${server.url}/charte`);
+    assert.equal(await page.locator('main h1').innerText(), 'La charte de NEC');
+    await page.waitForTimeout(500);
+    assert.equal(await page.getByRole('alert').count(), 0, 'a page read needs nothing more');
+    const other = await page.goto(`${server.url}/plan-du-site`);
+    assert.doesNotMatch(await other.text(), /data-prerendered/, 'a page never visited: the shell');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /^L’application n’a pas pu démarrer\.\s+Cette page n’a pas été gardée sur cet appareil pour une lecture hors ligne/);
+    assert.ok(await alert.getByRole('button', { name: 'Réessayer' }).isVisible());
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(wasm.filter((url) => !url.includes('/widget')), [], 'the app was never downloaded');
     await context.close();
   });
 

@@ -69,7 +69,8 @@ export async function openPage(env, { colorScheme = 'light', viewport = { width:
   page.on('pageerror', (error) => page.problems.push(String(error)));
   page.close = ((close) => async () => { await close(); await context.close(); })(page.close.bind(page));
   // A page loads with its prerendered content, which the app replaces once it runs: a test acts on
-  // the app's page, so `goto` and `reload` wait for it (`app: false` when the app is held back).
+  // the app's page, so `goto` and `reload` start it and wait for it (`app: false` to leave the
+  // page as a visitor who only reads has it, or when the app is held back).
   for (const name of ['goto', 'reload']) {
     const load = page[name].bind(page);
     page[name] = async (...args) => {
@@ -77,11 +78,23 @@ export async function openPage(env, { colorScheme = 'light', viewport = { width:
       const { app = true, ...rest } = options;
       if (args.at(-1) === options) args[args.length - 1] = rest;
       const response = await load(...args);
-      if (app) await appRunning(page);
+      if (app) await startApp(page);
       return response;
     };
   }
   return page;
+}
+
+/** Starts the app as a visitor does, by reaching for a control (a pointer over the theme switch,
+ * on every page: scripts/boot.js), unless it started by itself, and waits until it runs. */
+export async function startApp(page, timeout = 30000) {
+  await page.waitForFunction(() => {
+    const html = document.documentElement;
+    if (html.dataset.app === 'ready' || !document.getElementById('app')) return true;
+    // Again until the boot module listens (a page still loading); never once the app is starting.
+    if (!html.dataset.app) document.getElementById('theme')?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+    return false;
+  }, null, { timeout, polling: 100 });
 }
 
 /** Waits until the app runs (`<html data-app="ready">`, src/takeover.rs) on a page of the site
@@ -90,9 +103,22 @@ export async function appRunning(page, timeout = 30000) {
   await page.waitForFunction(() => document.documentElement.dataset.app === 'ready' || !document.getElementById('app'), null, { timeout });
 }
 
+/** Waits until the service worker keeps the whole app and every data file (what it copies once
+ * the app has run: the ASSETS and DATA lists of the served sw.js, scripts/service-worker.mjs). */
+export async function offlineCopyMade(page, timeout = 30000) {
+  await page.waitForFunction(async () => {
+    const sw = await (await fetch('/sw.js', { cache: 'no-store' })).text();
+    const list = (name) => JSON.parse(sw.match(new RegExp(`const ${name} = (\\[.*\\]);`))[1]);
+    const names = (await caches.keys()).filter((n) => n.startsWith('nec-web-') && sw.includes(`'${n.slice(8)}'`));
+    if (names.length !== 1) return false;
+    const cache = await caches.open(names[0]);
+    return (await Promise.all([...list('ASSETS'), ...list('DATA')].map((p) => cache.match(p)))).every(Boolean);
+  }, null, { timeout, polling: 250 });
+}
+
 /** Waits until the app has replaced its loading state with content or an alert. */
 export async function settled(page) {
-  await appRunning(page);
+  await startApp(page);
   await page.locator('main h1').waitFor();
   await page.waitForFunction(() => !document.querySelector('main .loading'));
 }

@@ -1,0 +1,155 @@
+// The site's boot module. scripts/externalize-boot-script.mjs writes it as boot-<hash>.js with
+// BUILD filled in (the glue and wasm of this build, whether it registers the service worker, the
+// event's dates); the CSP allows it as a file of the site ('self').
+//
+// A page arrives with its content (scripts/prerender.mjs): a visitor who reads needs no wasm. The
+// app (312 KiB of wasm) starts when the visitor reaches for a control, and at once when the page
+// cannot show the truth without it (needsAppNow). A button pressed before the app runs is
+// pressed again by the app once it has taken over (src/takeover.rs, data-pending-click).
+const BUILD = __BUILD__;
+const html = document.documentElement;
+
+// What /donnees-personnelles shows and erases of the service worker's offline copy (its caches
+// are named nec-web-<version>, see scripts/service-worker.mjs): here in JavaScript, a few lines
+// that would cost the wasm 3 KiB of bindings and futures.
+window.necOfflineCopy = {
+  async files() {
+    let n = 0;
+    if (!self.caches) return n;
+    for (const c of await caches.keys()) if (c.startsWith('nec-web-')) n += (await (await caches.open(c)).keys()).length;
+    return n;
+  },
+  async erase() {
+    const r = await navigator.serviceWorker?.getRegistration();
+    await r?.unregister();
+    if (self.caches) for (const c of await caches.keys()) if (c.startsWith('nec-web-')) await caches.delete(c);
+  },
+};
+
+// Release builds only (sw.js exists then): once the page has loaded, register the service worker
+// that keeps the pages visited and, once the app has run, the app and its data, for offline use.
+// A browser without service workers, or one that refuses them, simply stays online-only.
+if (BUILD.worker && 'serviceWorker' in navigator) {
+  const register = () => navigator.serviceWorker.register('/sw.js').catch(() => {});
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register);
+}
+
+// The agenda's key (src/agenda.rs STORAGE_KEY, one per edition) and the theme's (src/storage.rs).
+const AGENDA_KEY = 'nec-mon-programme-';
+const THEME_KEY = 'nec-theme';
+const LANG_KEY = 'nec-langue';
+
+/** True when the prerendered page may differ from what the app shows this visitor now. */
+async function needsAppNow() {
+  const root = document.getElementById('app');
+  // The shell (a route not prerendered, the offline fallback) or a development build.
+  if (!root?.hasAttribute('data-prerendered')) return true;
+  // A filtered address (/programme?jour=…): the page was written for the bare route.
+  if (location.search) return true;
+  // A page that shows what this device keeps (/donnees-personnelles).
+  if (root.querySelector('[data-live]')) return true;
+  // Offline, the app says how old its copy of the data is (« Données hors ligne du … »), if the
+  // worker keeps it; a page kept from a visit that only read stays as it is.
+  if (!navigator.onLine && (await self.caches?.match(BUILD.wasm).catch(() => null))) return true;
+  // A personal agenda: the page was written with none chosen.
+  try {
+    for (let i = 0; i < localStorage.length; i++) if (localStorage.key(i)?.startsWith(AGENDA_KEY)) return true;
+  } catch {}
+  // During the event, /programme says what is on now (the clock can be set by tests: NEC_NOW).
+  const now = Date.parse(window.NEC_NOW ?? '') || Date.now();
+  return BUILD.event !== null && now >= BUILD.event[0] && now <= BUILD.event[1];
+}
+
+let starting = null;
+function startApp() {
+  starting ??= (async () => {
+    if (html.dataset.app !== 'ready') html.dataset.app = 'starting';
+    try {
+      const bindings = await import(BUILD.glue);
+      const wasm = await bindings.default({ module_or_path: BUILD.wasm });
+      window.wasmBindings = bindings;
+      dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+      // The app has run here: the worker now keeps all of it, and the data, for offline use.
+      if (BUILD.worker) navigator.serviceWorker?.ready.then((r) => r.active?.postMessage('app-started')).catch(() => {});
+    } catch {
+      cannotStart();
+    }
+  })();
+  return starting;
+}
+
+// Offline with no copy of the app, or a download cut: the page keeps what it shows, and an alert
+// says that its buttons cannot work, with a retry.
+function cannotStart() {
+  html.dataset.app = 'failed';
+  document.querySelectorAll('[data-pending-click]').forEach((b) => b.removeAttribute('data-pending-click'));
+  const en = html.lang === 'en';
+  const root = document.getElementById('app') ?? document.body;
+  const alert = document.createElement('div');
+  alert.className = 'alert start-failed';
+  alert.setAttribute('role', 'alert');
+  const title = document.createElement('p');
+  title.className = 'alert__title';
+  title.textContent = en ? 'The application could not start.' : 'L’application n’a pas pu démarrer.';
+  const text = document.createElement('p');
+  text.textContent = root.hasAttribute('data-prerendered')
+    ? (en ? 'This page stays readable, but its buttons and forms need the application: check the connection and try again.'
+      : 'Cette page reste lisible, mais ses boutons et formulaires ont besoin de l’application : vérifiez la connexion et réessayez.')
+    : (en ? 'This page has not been kept on this device for offline reading: check the connection and try again.'
+      : 'Cette page n’a pas été gardée sur cet appareil pour une lecture hors ligne : vérifiez la connexion et réessayez.');
+  const retry = document.createElement('button');
+  retry.type = 'button';
+  retry.className = 'button';
+  retry.textContent = en ? 'Try again' : 'Réessayer';
+  retry.addEventListener('click', () => location.reload());
+  alert.append(title, text, retry);
+  const main = root.querySelector('main');
+  if (main) main.prepend(alert);
+  else root.prepend(alert);
+}
+
+const CONTROL = 'button, input, select, textarea, label, summary';
+const running = () => html.dataset.app === 'ready';
+
+// The theme kept on this device is applied by the inline script in <head>; the switch says it too.
+try {
+  const theme = localStorage.getItem(THEME_KEY);
+  const select = document.getElementById('theme');
+  if (select && (theme === 'light' || theme === 'dark')) select.value = theme;
+} catch {}
+
+if (await needsAppNow()) {
+  // After the first paint (a frame, then a task): the content is already there, and the wasm's
+  // download and compile never hold it back.
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+  startApp();
+} else {
+  // A pointer over or on a control, a touch, the focus on one (keyboard users tab to it), or a
+  // control changed without either (some assistive technologies): the visitor is using the app.
+  // Links work without it, as page loads.
+  const types = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'input', 'change'];
+  const intent = (event) => {
+    if (!event.target.closest?.(CONTROL)) return;
+    for (const type of types) removeEventListener(type, intent, { capture: true });
+    startApp();
+  };
+  for (const type of types) addEventListener(type, intent, { capture: true, passive: true });
+}
+
+addEventListener('click', (event) => {
+  if (running()) return;
+  // The language chosen with the switch is kept, as the app does (src/storage.rs, remember_lang).
+  const language = event.target.closest?.('a.language-switch');
+  if (language) {
+    try { localStorage.setItem(LANG_KEY, language.hreflang); } catch {}
+    return;
+  }
+  // A button pressed before the app runs: the app presses it once it has taken over.
+  const button = event.target.closest?.('#app button');
+  if (!button || html.dataset.app === 'failed') return;
+  event.preventDefault();
+  document.querySelectorAll('[data-pending-click]').forEach((b) => b.removeAttribute('data-pending-click'));
+  button.setAttribute('data-pending-click', '');
+  startApp();
+}, { capture: true });

@@ -1,0 +1,178 @@
+// When the app starts (scripts/boot.js, issue 8): a visitor who reads a prerendered page never
+// downloads the wasm; reaching for a control starts it, and what was pressed, ticked or chosen
+// meanwhile is done by the app once it runs (src/takeover.rs). A page that cannot show the truth
+// without the app (a personal agenda, a filtered address, the device's data, the event's day)
+// starts it at once. If it cannot start, an alert says so, with a retry, and the page stays.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { appRunning, axeViolations, openPage, panics, start } from '../support/browser.mjs';
+import { ROUTES, programme } from '../support/routes.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
+
+const AGENDA_KEY = 'nec-mon-programme-2023';
+const first = programme.items[0];
+const isApp = (url) => /\/nec-web-[0-9a-f]+(_bg\.wasm|\.js)$/.test(new URL(url).pathname);
+
+/** A page opened as a reader has it: the app not started by the test. `requests` lists the
+ * app's files (glue, wasm) and data the page asked for. */
+async function reader(path, { prepare = async () => {}, holdWasm = false, viewport } = {}) {
+  const page = await openPage(env, viewport ? { viewport } : {});
+  await prepare(page);
+  page.appRequests = [];
+  page.on('request', (r) => { if (isApp(r.url()) || new URL(r.url()).pathname.startsWith('/data/')) page.appRequests.push(new URL(r.url()).pathname); });
+  let release = () => {};
+  if (holdWasm) {
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  }
+  await page.goto(env.url + path, { app: false, waitUntil: 'networkidle' });
+  return { page, release };
+}
+
+const state = (page) => page.evaluate(() => document.documentElement.dataset.app ?? null);
+
+describe('a visitor who only reads', () => {
+  it('reads and scrolls /programme, follows a link, and downloads neither the app nor its data', async () => {
+    const { page } = await reader('/programme', { viewport: { width: 390, height: 844 } });
+    await page.mouse.wheel(0, 3000);
+    await page.waitForTimeout(500);
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Programme 2023');
+    assert.ok(await page.getByRole('heading', { name: first.title }).isVisible());
+    // A link works as a page load, which arrives with its content.
+    await page.getByRole('link', { name: first.title }).click();
+    await page.waitForURL(`**/programme/${first.id}`);
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), first.title);
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(page.appRequests, []);
+    assert.equal(await state(page), null);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  for (const route of ROUTES.filter((r) => !['/donnees-personnelles'].includes(r.path))) {
+    it(`${route.path} as read, before the app: zero axe violations`, async () => {
+      const { page } = await reader(route.path);
+      assert.equal(await state(page), null, 'the app has not started');
+      assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(page.appRequests, []);
+      await page.close();
+    });
+  }
+});
+
+describe('reaching for a control starts the app', () => {
+  it('tabbing to a control starts it, and the focus stays on that control', async () => {
+    const { page } = await reader('/programme');
+    const box = page.getByRole('checkbox').first();
+    const name = await box.getAttribute('id');
+    // Tab until the focus reaches the first checkbox (links before it start nothing).
+    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.type)) !== 'checkbox'; i++) await page.keyboard.press('Tab');
+    await appRunning(page);
+    assert.ok(page.appRequests.some((p) => p.endsWith('_bg.wasm')), 'the wasm is downloaded');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), name);
+    // And it is the app's checkbox: Space filters the programme.
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => location.search !== '');
+    assert.match(await page.getByRole('status').filter({ hasText: /correspond/ }).first().innerText(), /correspond/);
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+
+  it('a button pressed while the app loads is pressed by the app: the item is in « Mon programme »', async () => {
+    const { page, release } = await reader('/programme', { holdWasm: true });
+    const button = page.getByRole('button', { name: `Mon programme : ${first.title}` });
+    await button.click();
+    assert.equal(await state(page), 'starting');
+    assert.equal(await button.getAttribute('aria-pressed'), 'false', 'nothing happens before the app runs');
+    release();
+    await appRunning(page);
+    await page.waitForFunction((name) => [...document.querySelectorAll('button[aria-pressed="true"]')].some((b) => b.textContent.includes(name)), first.title);
+    assert.equal(await page.getByRole('button', { pressed: true }).count(), 1);
+    await page.waitForFunction((text) => document.getElementById('annonces').textContent.includes(text), `« ${first.title} » ajouté à mon programme.`);
+    assert.deepEqual(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY)), [first.id]);
+    await page.getByRole('link', { name: 'Mon programme', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mon programme' }).waitFor();
+    await page.getByRole('heading', { name: first.title }).waitFor();
+    await page.close();
+  });
+
+  it('the theme chosen while the app loads is applied and kept once it runs', async () => {
+    const { page, release } = await reader('/charte', { holdWasm: true });
+    await page.getByLabel('Thème').selectOption('dark');
+    assert.equal(await state(page), 'starting');
+    release();
+    await appRunning(page);
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    assert.equal(await page.getByLabel('Thème').inputValue(), 'dark');
+    assert.equal(await page.evaluate(() => localStorage.getItem('nec-theme')), 'dark');
+    await page.close();
+  });
+});
+
+describe('the app starts at once where the page alone cannot be right', () => {
+  it('a returning visitor with an agenda sees it on /programme, without touching anything', async () => {
+    const { page } = await reader('/programme', {
+      prepare: (p) => p.addInitScript(([key, id]) => { if (!localStorage.getItem(key)) localStorage.setItem(key, JSON.stringify([id])); }, [AGENDA_KEY, first.id]),
+    });
+    await appRunning(page);
+    assert.equal(await page.getByRole('button', { name: `Mon programme : ${first.title}` }).getAttribute('aria-pressed'), 'true');
+    await page.close();
+  });
+
+  it('a filtered address shows its filter, without touching anything', async () => {
+    const day = programme.days.find((d) => d.kind === 'off').date;
+    const { page } = await reader(`/programme?jour=${day}`);
+    await appRunning(page);
+    assert.ok(page.appRequests.some((p) => p.endsWith('_bg.wasm')));
+    await page.close();
+  });
+
+  it('/donnees-personnelles counts what this device keeps', async () => {
+    const { page } = await reader('/donnees-personnelles');
+    await appRunning(page);
+    const cells = await page.locator('td[data-live]').allInnerTexts();
+    assert.ok(!cells.includes('…'), `counted: ${cells.join(' | ')}`);
+    await page.close();
+  });
+
+  it('during the event, /programme says what is on now', async () => {
+    const { page } = await reader('/programme', { prepare: (p) => p.addInitScript(() => { window.NEC_NOW = '2023-10-19T10:00:00+02:00'; }) });
+    await appRunning(page);
+    await page.getByRole('heading', { name: 'En ce moment' }).waitFor();
+    await page.close();
+  });
+});
+
+describe('without the app', () => {
+  it('the language link keeps the choice for the next visit to the home page', async () => {
+    const { page } = await reader('/');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL('**/en');
+    assert.equal(await page.evaluate(() => localStorage.getItem('nec-langue')), 'en');
+    await page.goto(env.url + '/', { app: false });
+    await page.waitForURL('**/en');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.deepEqual(page.appRequests, []);
+    await page.close();
+  });
+
+  it('if the app cannot download, an alert says so, with a retry, and the page stays readable', async () => {
+    const { page } = await reader('/programme', { prepare: (p) => p.route('**/*_bg.wasm', (route) => route.abort('internetdisconnected')) });
+    await page.getByRole('button', { name: `Mon programme : ${first.title}` }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'L’application n’a pas pu démarrer.' });
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Cette page reste lisible/);
+    assert.ok(await page.getByRole('heading', { name: first.title }).isVisible());
+    assert.deepEqual(await axeViolations(page), []);
+    // Retry, with the network back: the page loads again and the app runs.
+    await page.unroute('**/*_bg.wasm');
+    await alert.getByRole('button', { name: 'Réessayer' }).click();
+    await page.waitForLoadState('load');
+    await page.getByRole('button', { name: `Mon programme : ${first.title}` }).click();
+    await appRunning(page);
+    await page.close();
+  });
+});
