@@ -4,8 +4,9 @@
 // boot script registers /sw.js once the page has loaded).
 //
 // - what it copies: on install, the shell and what the page has already loaded (from the HTTP
-//   cache, no download); once the app has run (its boot module posts 'app-started'), the rest of
-//   the app and every data file;
+//   cache, no download); once the app has run (its boot module posts 'app-started'), or on the
+//   install of a new release over a copy that held the app, the rest of the app and every data
+//   file;
 // - hashed files (`-<16 hex>`, never change): cache first, each one fetched kept;
 // - the data files the app reads (/data/*.json, schemas excepted): network first, the cached copy
 //   as fallback, sent with `X-NEC-Hors-Ligne: <RFC 3339 time the copy was made>` so the app can
@@ -107,7 +108,7 @@ async function localData(path) {
 
 // On install: the shell, and what the page has already loaded (its style sheet, the boot
 // module; all of the app if it ran), from the HTTP cache only: a page that is only read costs the
-// worker no download but the shell.
+// worker no download but the shell. After a release, a copy that held the app is made whole.
 async function precache() {
   const cache = await caches.open(CACHE);
   // Revalidated, never as the HTTP cache holds it: after a release, that copy is the previous
@@ -123,6 +124,17 @@ async function precache() {
     const response = await fromHttpCache(path);
     if (response) await keep(cache, path, response);
   }));
+  // A new release for a visitor whose copy held the app: the new one keeps all of it too.
+  if (await appKeptBefore()) await completeCopy(cache);
+}
+
+async function appKeptBefore() {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(CACHE_PREFIX) || name === CACHE) continue;
+    const keys = await (await caches.open(name)).keys();
+    if (keys.some((request) => request.url.endsWith('_bg.wasm'))) return true;
+  }
+  return false;
 }
 
 // Once the app has run on a page (its boot module says so, scripts/boot.js): the rest of the

@@ -172,11 +172,15 @@ describe(`budgets: read, ≤ ${budgets.first_load_brotli_kib} Kio brotli, ≤ ${
       const mark = seen.length;
       await settled(page);
       const kept = workerCopy();
-      await page.waitForFunction(async (paths) => {
+      const copied = (paths) => page.evaluate(async (list) => {
         const names = (await caches.keys()).filter((n) => n.startsWith('nec-web-'));
         const cache = names.length === 1 && (await caches.open(names[0]));
-        return cache && (await Promise.all(paths.map((p) => cache.match(p)))).every(Boolean);
-      }, kept, { timeout: 30_000, polling: 250 });
+        return Boolean(cache) && (await Promise.all(list.map((p) => cache.match(p)))).every(Boolean);
+      }, paths);
+      for (const deadline = Date.now() + 30_000; !(await copied(kept));) {
+        assert.ok(Date.now() < deadline, `${route.path}: the worker's copy of the app and data is incomplete after 30 s`);
+        await page.waitForTimeout(250);
+      }
       // The worker's request events reach the test after its cache is written: wait till they stop.
       for (let count = -1; count !== seen.length;) {
         count = seen.length;

@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appRunning, axeViolations, openPage, panics, settled, start } from '../support/browser.mjs';
+import { axeViolations, openPage, panics, settled, start, startApp, startAppOnly } from '../support/browser.mjs';
 import { writeTooLargeProgramme } from '../fixtures/hostile/too-large.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -322,7 +322,8 @@ describe('a server that fails, stalls or is slow', () => {
     const repair = await replace(page, PROGRAMME, (route) => { stalled.push(route); });
     // A first load: the prerendered programme shows while the app, still detached, waits.
     await page.goto(env.url + '/programme', { app: false });
-    // The app starts after the first paint (a frame and a task, both on the page's fake clock).
+    // The visitor reaches for a control: the app starts, and asks for its data.
+    await startAppOnly(page);
     while (stalled.length === 0) {
       await page.clock.runFor(20);
       await new Promise((done) => setTimeout(done, 50));
@@ -388,7 +389,7 @@ describe('a server that fails, stalls or is slow', () => {
     await page.getByRole('heading', { name: /Engagement n°3/ }).waitFor();
     const loading = page.getByRole('status').filter({ hasText: 'Chargement de la charte…' });
     assert.equal(await loading.count(), 0, 'the prerendered page has its content');
-    await appRunning(page);
+    await startApp(page);
     assert.ok(Date.now() - started >= 3_000, 'the app took over once its data came');
     assert.equal(await page.getByRole('heading', { name: /Engagement n°3/ }).count(), 1);
     assert.equal(await loading.count(), 0);

@@ -85,16 +85,25 @@ export async function openPage(env, { colorScheme = 'light', viewport = { width:
   return page;
 }
 
-/** Starts the app as a visitor does, by reaching for a control (a pointer over the theme switch,
- * on every page: scripts/boot.js), unless it started by itself, and waits until it runs. */
+/** Reaches for a control as a visitor does (a pointer over the theme switch, on every page), which
+ * starts the app (scripts/boot.js); again until the boot module listens (a page still loading),
+ * and never once the app is starting. True once the app runs or is starting. */
+function reachForControl() {
+  const html = document.documentElement;
+  if (html.dataset.app || !document.getElementById('app')) return true;
+  document.getElementById('theme')?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+  return Boolean(html.dataset.app);
+}
+
+/** Starts the app, without waiting for it to run (its data may be held back). */
+export async function startAppOnly(page, timeout = 30000) {
+  await page.waitForFunction(reachForControl, null, { timeout, polling: 100 });
+}
+
+/** Starts the app as a visitor does, unless it started by itself, and waits until it runs. */
 export async function startApp(page, timeout = 30000) {
-  await page.waitForFunction(() => {
-    const html = document.documentElement;
-    if (html.dataset.app === 'ready' || !document.getElementById('app')) return true;
-    // Again until the boot module listens (a page still loading); never once the app is starting.
-    if (!html.dataset.app) document.getElementById('theme')?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
-    return false;
-  }, null, { timeout, polling: 100 });
+  await startAppOnly(page, timeout);
+  await appRunning(page, timeout);
 }
 
 /** Waits until the app runs (`<html data-app="ready">`, src/takeover.rs) on a page of the site
@@ -106,14 +115,19 @@ export async function appRunning(page, timeout = 30000) {
 /** Waits until the service worker keeps the whole app and every data file (what it copies once
  * the app has run: the ASSETS and DATA lists of the served sw.js, scripts/service-worker.mjs). */
 export async function offlineCopyMade(page, timeout = 30000) {
-  await page.waitForFunction(async () => {
+  const complete = async () => {
     const sw = await (await fetch('/sw.js', { cache: 'no-store' })).text();
     const list = (name) => JSON.parse(sw.match(new RegExp(`const ${name} = (\\[.*\\]);`))[1]);
     const names = (await caches.keys()).filter((n) => n.startsWith('nec-web-') && sw.includes(`'${n.slice(8)}'`));
     if (names.length !== 1) return false;
     const cache = await caches.open(names[0]);
     return (await Promise.all([...list('ASSETS'), ...list('DATA')].map((p) => cache.match(p)))).every(Boolean);
-  }, null, { timeout, polling: 250 });
+  };
+  // (waitForFunction would take the promise itself for a true value.)
+  for (const deadline = Date.now() + timeout; !(await page.evaluate(complete));) {
+    if (Date.now() > deadline) throw new Error(`the worker's offline copy is still incomplete after ${timeout} ms`);
+    await page.waitForTimeout(250);
+  }
 }
 
 /** Waits until the app has replaced its loading state with content or an alert. */
