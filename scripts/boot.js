@@ -119,6 +119,23 @@ try {
   if (select && (theme === 'light' || theme === 'dark')) select.value = theme;
 } catch {}
 
+addEventListener('click', (event) => {
+  if (running()) return;
+  // The language chosen with the switch is kept, as the app does (src/storage.rs, remember_lang).
+  const language = event.target.closest?.('a.language-switch');
+  if (language) {
+    try { localStorage.setItem(LANG_KEY, language.hreflang); } catch {}
+    return;
+  }
+  // A button pressed before the app runs: the app presses it once it has taken over.
+  const button = event.target.closest?.('#app button');
+  if (!button || html.dataset.app === 'failed') return;
+  event.preventDefault();
+  document.querySelectorAll('[data-pending-click]').forEach((b) => b.removeAttribute('data-pending-click'));
+  button.setAttribute('data-pending-click', '');
+  startApp();
+}, { capture: true });
+
 if (await needsAppNow()) {
   // After the first paint (a frame, then a task): the content is already there, and the wasm's
   // download and compile never hold it back.
@@ -136,20 +153,3 @@ if (await needsAppNow()) {
   };
   for (const type of types) addEventListener(type, intent, { capture: true, passive: true });
 }
-
-addEventListener('click', (event) => {
-  if (running()) return;
-  // The language chosen with the switch is kept, as the app does (src/storage.rs, remember_lang).
-  const language = event.target.closest?.('a.language-switch');
-  if (language) {
-    try { localStorage.setItem(LANG_KEY, language.hreflang); } catch {}
-    return;
-  }
-  // A button pressed before the app runs: the app presses it once it has taken over.
-  const button = event.target.closest?.('#app button');
-  if (!button || html.dataset.app === 'failed') return;
-  event.preventDefault();
-  document.querySelectorAll('[data-pending-click]').forEach((b) => b.removeAttribute('data-pending-click'));
-  button.setAttribute('data-pending-click', '');
-  startApp();
-}, { capture: true });
