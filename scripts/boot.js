@@ -127,12 +127,17 @@ addEventListener('click', (event) => {
     try { localStorage.setItem(LANG_KEY, language.hreflang); } catch {}
     return;
   }
-  // A button pressed before the app runs: the app presses it once it has taken over.
-  const button = event.target.closest?.('#app button');
+  // A button of the prerendered page pressed before the app runs: the app presses it once it has
+  // taken over (the app's own buttons, in the tree that replaces it, are the app's).
+  const button = event.target.closest?.('#app[data-prerendered] button');
   if (!button || html.dataset.app === 'failed') return;
   event.preventDefault();
   document.querySelectorAll('[data-pending-click]').forEach((b) => b.removeAttribute('data-pending-click'));
   button.setAttribute('data-pending-click', '');
+  // Said in the app's polite live region (src/components/announcer.rs), which the app's own
+  // replaces; then the app announces what the button did.
+  const region = document.getElementById('annonces');
+  if (region) region.textContent = html.lang === 'en' ? 'Loading the application…' : 'Chargement de l’application…';
   startApp();
 }, { capture: true });
 

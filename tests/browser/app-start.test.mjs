@@ -87,10 +87,12 @@ describe('reaching for a control starts the app', () => {
     await button.click();
     assert.equal(await state(page), 'starting');
     assert.equal(await button.getAttribute('aria-pressed'), 'false', 'nothing happens before the app runs');
+    assert.equal(await page.locator('#annonces').textContent(), 'Chargement de l’application…', 'the wait is announced');
     release();
     await appRunning(page);
     await page.waitForFunction((name) => [...document.querySelectorAll('button[aria-pressed="true"]')].some((b) => b.textContent.includes(name)), first.title);
     assert.equal(await page.getByRole('button', { pressed: true }).count(), 1);
+    assert.equal(await page.locator('[data-pending-click]').count(), 0, 'the app’s tree carries no mark');
     await page.waitForFunction((text) => document.getElementById('annonces').textContent.includes(text), `« ${first.title} » ajouté à mon programme.`);
     assert.deepEqual(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY)), [first.id]);
     await page.getByRole('link', { name: 'Mon programme', exact: true }).click();
