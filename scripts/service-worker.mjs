@@ -116,16 +116,7 @@ async function precache() {
   const shell = await fetch(SHELL, { cache: 'no-cache' });
   if (!shell.ok) throw new Error(SHELL + ': ' + shell.status);
   await cache.put(SHELL, shell);
-  await Promise.allSettled(ASSETS.map(async (path) => {
-    const response = await fromHttpCache(path);
-    if (response) await cache.put(path, response);
-  }));
-  await Promise.allSettled(DATA.map(async (path) => {
-    const response = await fromHttpCache(path);
-    if (response) await keep(cache, path, response);
-  }));
-  // A new release for a visitor whose copy held the app: the new one keeps all of it too.
-  if (await appKeptBefore()) await completeCopy(cache);
+  await copyInto(cache, { download: await appKeptBefore() });
 }
 
 async function appKeptBefore() {
@@ -137,20 +128,23 @@ async function appKeptBefore() {
   return false;
 }
 
-// Once the app has run on a page (its boot module says so, scripts/boot.js): the rest of the
-// app and every data file, so that every route opens offline. What is already kept stays.
-async function completeCopy(cache) {
+// The app's files and data files the copy lacks: from the HTTP cache only, or ('download', once
+// the app has run: every route then opens offline) from the network when they are not there. What
+// is already kept stays. A file of the app that fails to download fails the copy; a data file
+// that fails is copied the next time the app reads it.
+async function copyInto(cache, { download }) {
   const missing = async (path) => !(await cache.match(path));
-  await Promise.all(ASSETS.map(async (path) => {
-    if (await missing(path)) {
-      const response = await local(path);
-      if (response.ok) await cache.put(path, response);
-    }
+  const assets = ASSETS.map(async (path) => {
+    if (!(await missing(path))) return;
+    const response = download ? await local(path) : await fromHttpCache(path);
+    if (response?.ok) await cache.put(path, response);
+  });
+  const data = Promise.allSettled(DATA.map(async (path) => {
+    if (!(await missing(path))) return;
+    const response = download ? await localData(path) : await fromHttpCache(path);
+    if (response) await keep(cache, path, response);
   }));
-  // A data file that fails now is copied the next time the app reads it.
-  await Promise.allSettled(DATA.map(async (path) => {
-    if (await missing(path)) await keep(cache, path, await localData(path));
-  }));
+  await Promise.all([...assets, data]);
 }
 
 self.addEventListener('install', (event) => {
@@ -158,7 +152,7 @@ self.addEventListener('install', (event) => {
 });
 
 self.addEventListener('message', (event) => {
-  if (event.data === 'app-started') intoCopy(event, completeCopy);
+  if (event.data === 'app-started') intoCopy(event, (cache) => copyInto(cache, { download: true }));
 });
 
 self.addEventListener('activate', (event) => {

@@ -96,8 +96,7 @@ enum Step {
 
 fn carry_over(prerendered: &Element, fresh: &Element) {
     let mut steps = Vec::new();
-    let inputs = |root| all(root, "input").into_iter().filter_map(|e| e.dyn_into::<HtmlInputElement>().ok()).collect::<Vec<_>>();
-    let (old, new) = (inputs(prerendered), inputs(fresh));
+    let (old, new) = (all_as::<HtmlInputElement>(prerendered, "input"), all_as::<HtmlInputElement>(fresh, "input"));
     if old.len() == new.len() {
         let changed = old.into_iter().zip(new).filter(|(old, new)| match old.type_().as_str() {
             "checkbox" | "radio" => old.checked() != old.default_checked() && old.checked() != new.checked(),
@@ -105,8 +104,7 @@ fn carry_over(prerendered: &Element, fresh: &Element) {
         });
         steps.extend(changed.map(|(old, new)| Step::Input(old, new)));
     }
-    let selects = |root| all(root, "select").into_iter().filter_map(|e| e.dyn_into::<HtmlSelectElement>().ok()).collect::<Vec<_>>();
-    let (old, new) = (selects(prerendered), selects(fresh));
+    let (old, new) = (all_as::<HtmlSelectElement>(prerendered, "select"), all_as::<HtmlSelectElement>(fresh, "select"));
     if old.len() == new.len() {
         steps.extend(old.into_iter().zip(new).filter(|(old, new)| old.value() != new.value()).map(|(old, new)| Step::Select(old.value(), new)));
     }
@@ -140,6 +138,10 @@ fn dispatch(target: &Element, name: &str) {
     if let Ok(event) = web_sys::Event::new(name) {
         let _ = target.dispatch_event(&event);
     }
+}
+
+fn all_as<T: JsCast>(root: &Element, selector: &str) -> Vec<T> {
+    all(root, selector).into_iter().filter_map(|e| e.dyn_into::<T>().ok()).collect()
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {

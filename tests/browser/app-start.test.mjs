@@ -5,7 +5,7 @@
 // starts it at once. If it cannot start, an alert says so, with a retry, and the page stays.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { appRunning, axeViolations, openPage, panics, start } from '../support/browser.mjs';
+import { appRunning, axeViolations, holdWasm, openPage, panics, start } from '../support/browser.mjs';
 import { ROUTES, programme } from '../support/routes.mjs';
 
 let env;
@@ -18,16 +18,12 @@ const isApp = (url) => /\/nec-web-[0-9a-f]+(_bg\.wasm|\.js)$/.test(new URL(url).
 
 /** A page opened as a reader has it: the app not started by the test. `requests` lists the
  * app's files (glue, wasm) and data the page asked for. */
-async function reader(path, { prepare = async () => {}, holdWasm = false, viewport } = {}) {
+async function reader(path, { prepare = async () => {}, held = false, viewport } = {}) {
   const page = await openPage(env, viewport ? { viewport } : {});
   await prepare(page);
   page.appRequests = [];
   page.on('request', (r) => { if (isApp(r.url()) || new URL(r.url()).pathname.startsWith('/data/')) page.appRequests.push(new URL(r.url()).pathname); });
-  let release = () => {};
-  if (holdWasm) {
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
-  }
+  const release = held ? await holdWasm(page) : () => {};
   await page.goto(env.url + path, { app: false, waitUntil: 'networkidle' });
   return { page, release };
 }
@@ -82,7 +78,7 @@ describe('reaching for a control starts the app', () => {
   });
 
   it('a button pressed while the app loads is pressed by the app: the item is in « Mon programme »', async () => {
-    const { page, release } = await reader('/programme', { holdWasm: true });
+    const { page, release } = await reader('/programme', { held: true });
     const button = page.getByRole('button', { name: `Mon programme : ${first.title}` });
     await button.click();
     assert.equal(await state(page), 'starting');
@@ -102,7 +98,7 @@ describe('reaching for a control starts the app', () => {
   });
 
   it('the theme chosen while the app loads is applied and kept once it runs', async () => {
-    const { page, release } = await reader('/charte', { holdWasm: true });
+    const { page, release } = await reader('/charte', { held: true });
     await page.getByLabel('Thème').selectOption('dark');
     assert.equal(await state(page), 'starting');
     release();

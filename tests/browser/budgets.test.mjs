@@ -12,9 +12,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { openPage, settled, start } from '../support/browser.mjs';
+import { offlineCopyMade, openPage, settled, start } from '../support/browser.mjs';
 import { serveWithNginx } from '../support/nginx.mjs';
-import { DIST, servedFile } from '../support/server.mjs';
+import { DIST, servedFile, workerOf } from '../support/server.mjs';
 import { ROUTES, programme } from '../support/routes.mjs';
 import { QUANTILES, ecoIndex, grade, quantilePosition } from '../support/ecoindex.mjs';
 
@@ -123,13 +123,6 @@ async function measure(seen) {
   return { requests, worker, bytes, list };
 }
 
-/** The files the service worker keeps once the app has run (dist/sw.js's lists). */
-function workerCopy() {
-  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
-  const list = (name) => JSON.parse(sw.match(new RegExp(`const ${name} = (\\[.*\\]);`))[1]);
-  return [...list('ASSETS'), ...list('DATA')];
-}
-
 describe(`budgets: read, ≤ ${budgets.first_load_brotli_kib} Kio brotli, ≤ ${budgets.requests} + ${budgets.service_worker_requests} requests, ≤ ${budgets.dom_elements} DOM elements, its EcoIndex floor; the app's start ≤ ${budgets.app_start_brotli_kib} Kio in ≤ ${budgets.app_start_requests} requests`, () => {
   for (const route of ROUTES) {
     it(`${route.path} stays within its budgets, contacts no other origin, reads no fingerprint`, async () => {
@@ -171,16 +164,7 @@ describe(`budgets: read, ≤ ${budgets.first_load_brotli_kib} Kio brotli, ≤ ${
       // of the rest of the app and data included, until that copy is complete.
       const mark = seen.length;
       await settled(page);
-      const kept = workerCopy();
-      const copied = (paths) => page.evaluate(async (list) => {
-        const names = (await caches.keys()).filter((n) => n.startsWith('nec-web-'));
-        const cache = names.length === 1 && (await caches.open(names[0]));
-        return Boolean(cache) && (await Promise.all(list.map((p) => cache.match(p)))).every(Boolean);
-      }, paths);
-      for (const deadline = Date.now() + 30_000; !(await copied(kept));) {
-        assert.ok(Date.now() < deadline, `${route.path}: the worker's copy of the app and data is incomplete after 30 s`);
-        await page.waitForTimeout(250);
-      }
+      await offlineCopyMade(page, workerOf(DIST));
       // The worker's request events reach the test after its cache is written: wait till they stop.
       for (let count = -1; count !== seen.length;) {
         count = seen.length;

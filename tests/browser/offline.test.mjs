@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { axeViolations, launchBrowser, offlineCopyMade, panics, settled } from '../support/browser.mjs';
 import { serveWithNginx } from '../support/nginx.mjs';
-import { DIST } from '../support/server.mjs';
+import { DIST, workerOf } from '../support/server.mjs';
 import { ROUTES } from '../support/routes.mjs';
 
 const SCRIPTS = fileURLToPath(new URL('../../scripts/', import.meta.url));
@@ -27,16 +27,6 @@ function frenchDateTime(rfc3339) {
   const day = Number(m[3]) === 1 ? '1er' : String(Number(m[3]));
   // The app always writes the minutes: « 2 h 00 » (src/format.rs).
   return `${day} ${MONTHS[Number(m[2]) - 1]} ${m[1]} à ${Number(m[4])} h ${m[5]}`;
-}
-
-/** The cache name and file lists written into a build's sw.js. */
-function workerOf(dir) {
-  const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
-  return {
-    cache: `nec-web-${sw.match(/const VERSION = '([0-9a-f]{16})'/)[1]}`,
-    assets: JSON.parse(sw.match(/const ASSETS = (\[.*\]);/)[1]),
-    data: JSON.parse(sw.match(/const DATA = (\[.*\]);/)[1]),
-  };
 }
 
 /** What this origin's Cache Storage holds: { cache name: [paths] }. */
@@ -76,8 +66,9 @@ async function firstVisit(url, path = '/') {
   await page.goto(url + path);
   await settled(page);
   await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith('/sw.js'), null, { timeout: 30_000 });
-  // The app has run (settled starts it): the worker keeps all of it and the data.
-  await offlineCopyMade(page);
+  // The app has run (settled starts it): the worker keeps all of it and the data (the served
+  // copy of dist/ is dist/'s until a test rebuilds it).
+  await offlineCopyMade(page, workerOf(DIST));
   return { context, page };
 }
 

@@ -4,7 +4,7 @@
 // the wasm was on its way: scroll, focus, what was typed and ticked.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { appRunning, openPage, panics, settled, start } from '../support/browser.mjs';
+import { appRunning, holdWasm, openPage, panics, settled, start } from '../support/browser.mjs';
 import { ROUTES } from '../support/routes.mjs';
 
 let env;
@@ -26,9 +26,7 @@ async function withoutJavaScript(viewport = { width: 390, height: 844 }) {
 async function heldBack(path, viewport, prepare = async () => {}) {
   const page = await openPage(env, { viewport });
   await prepare(page);
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  const release = await holdWasm(page);
   await page.goto(env.url + path, { app: false });
   // Marks the prerendered tree: after the takeover, the page must hold another one.
   await page.evaluate(() => { document.getElementById('app').dataset.test = 'prerendered'; });

@@ -112,22 +112,27 @@ export async function appRunning(page, timeout = 30000) {
   await page.waitForFunction(() => document.documentElement.dataset.app === 'ready' || !document.getElementById('app'), null, { timeout });
 }
 
-/** Waits until the service worker keeps the whole app and every data file (what it copies once
- * the app has run: the ASSETS and DATA lists of the served sw.js, scripts/service-worker.mjs). */
-export async function offlineCopyMade(page, timeout = 30000) {
-  const complete = async () => {
-    const sw = await (await fetch('/sw.js', { cache: 'no-store' })).text();
-    const list = (name) => JSON.parse(sw.match(new RegExp(`const ${name} = (\\[.*\\]);`))[1]);
-    const names = (await caches.keys()).filter((n) => n.startsWith('nec-web-') && sw.includes(`'${n.slice(8)}'`));
-    if (names.length !== 1) return false;
-    const cache = await caches.open(names[0]);
-    return (await Promise.all([...list('ASSETS'), ...list('DATA')].map((p) => cache.match(p)))).every(Boolean);
-  };
+/** Waits until the service worker's cache holds the whole app and every data file (what it
+ * copies once the app has run), `worker` being its build's `workerOf` (tests/support/server.mjs). */
+export async function offlineCopyMade(page, worker, timeout = 30000) {
+  const complete = () => page.evaluate(async ({ cache, files }) => {
+    if (!(await caches.has(cache))) return false;
+    const kept = await caches.open(cache);
+    return (await Promise.all(files.map((p) => kept.match(p)))).every(Boolean);
+  }, { cache: worker.cache, files: [...worker.assets, ...worker.data] });
   // (waitForFunction would take the promise itself for a true value.)
-  for (const deadline = Date.now() + timeout; !(await page.evaluate(complete));) {
+  for (const deadline = Date.now() + timeout; !(await complete());) {
     if (Date.now() > deadline) throw new Error(`the worker's offline copy is still incomplete after ${timeout} ms`);
     await page.waitForTimeout(250);
   }
+}
+
+/** Holds the wasm back until `release()` is called (set before the page loads). */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  return release;
 }
 
 /** Waits until the app has replaced its loading state with content or an alert. */

@@ -21,6 +21,16 @@ export const TYPES = {
 
 export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
 
+/** The cache name and file lists written into a build's sw.js (scripts/service-worker.mjs). */
+export function workerOf(dir = DIST) {
+  const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+  return {
+    cache: `nec-web-${sw.match(/const VERSION = '([0-9a-f]{16})'/)[1]}`,
+    assets: JSON.parse(sw.match(/const ASSETS = (\[.*\]);/)[1]),
+    data: JSON.parse(sw.match(/const DATA = (\[.*\]);/)[1]),
+  };
+}
+
 /** The headers of deploy/nec-web-headers.conf (its `add_header` lines), which nginx sends too. */
 export const DEPLOY_HEADERS = Object.fromEntries(
   [...readFileSync(new URL('../../deploy/nec-web-headers.conf', import.meta.url), 'utf8')
