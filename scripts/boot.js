@@ -13,10 +13,12 @@ const html = document.documentElement;
 // are named nec-web-<version>, see scripts/service-worker.mjs): here in JavaScript, a few lines
 // that would cost the wasm 3 KiB of bindings and futures.
 window.necOfflineCopy = {
+  // The last count, which the app starts from (no « … » in between).
+  counted: undefined,
   async files() {
     let n = 0;
-    if (!self.caches) return n;
-    for (const c of await caches.keys()) if (c.startsWith('nec-web-')) n += (await (await caches.open(c)).keys()).length;
+    if (self.caches) for (const c of await caches.keys()) if (c.startsWith('nec-web-')) n += (await (await caches.open(c)).keys()).length;
+    this.counted = n;
     return n;
   },
   async erase() {
@@ -47,8 +49,6 @@ async function needsAppNow() {
   if (!root?.hasAttribute('data-prerendered')) return true;
   // A filtered address (/programme?jour=…): the page was written for the bare route.
   if (location.search) return true;
-  // A page that shows what this device keeps (/donnees-personnelles).
-  if (root.querySelector('[data-live]')) return true;
   // Offline, the app says how old its copy of the data is (« Données hors ligne du … »), if the
   // worker keeps it; a page kept from a visit that only read stays as it is.
   if (!navigator.onLine && (await self.caches?.match(BUILD.wasm).catch(() => null))) return true;
@@ -108,6 +108,25 @@ function cannotStart() {
   if (main) main.prepend(alert);
   else root.prepend(alert);
 }
+
+// What /donnees-personnelles shows this device keeps, before the app runs. Each cell names its
+// key (`data-live`) and gives its text for each stored value (`data-<value>`), written by
+// src/pages/privacy.rs; the page's own text is the one for nothing stored.
+function showWhatIsKept() {
+  for (const cell of document.querySelectorAll('#app[data-prerendered] [data-live]')) {
+    const { live, none, one, many } = cell.dataset;
+    if (live === 'offline') {
+      necOfflineCopy.files().then((n) => { cell.textContent = n === 0 ? none : n === 1 ? one : many.replace('{n}', n); }, () => {});
+      continue;
+    }
+    let value = null;
+    try { value = localStorage.getItem(live); } catch {}
+    // The language as src/locale.rs (Lang::parse) reads it: its primary subtag, in any case.
+    if (value !== null && live === LANG_KEY) value = value.trim().split(/[-_]/)[0].toLowerCase();
+    if (value && value !== 'live' && /^[a-z]+$/.test(value) && cell.hasAttribute(`data-${value}`)) cell.textContent = cell.getAttribute(`data-${value}`);
+  }
+}
+showWhatIsKept();
 
 const CONTROL = 'button, input, select, textarea, label, summary';
 const running = () => html.dataset.app === 'ready';

@@ -79,12 +79,25 @@ fn items(lang: Lang, n: usize) -> String {
 
 /// « 3 fichiers », "3 files"; « rien » when none.
 fn files(lang: Lang, n: u32) -> String {
-    match (lang, n) {
-        (_, 0) => texts(lang).nothing.to_owned(),
-        (Lang::Fr, 1) => "1 fichier".to_owned(),
-        (Lang::Fr, n) => format!("{n} fichiers"),
-        (Lang::En, 1) => "1 file".to_owned(),
-        (Lang::En, n) => format!("{n} files"),
+    match n {
+        0 => texts(lang).nothing.to_owned(),
+        1 => one_file(lang).to_owned(),
+        n => files_template(lang).replace("{n}", &n.to_string()),
+    }
+}
+
+fn one_file(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "1 fichier",
+        Lang::En => "1 file",
+    }
+}
+
+/// More than one file, `{n}` standing for the number (the boot module fills it in too).
+fn files_template(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "{n} fichiers",
+        Lang::En => "{n} files",
     }
 }
 
@@ -101,6 +114,12 @@ fn store_lang(code: Option<&str>) {
             None => storage.remove_item(LANG_KEY),
         };
     }
+}
+
+/// The number of offline files the boot module counted before the app ran, if it did.
+fn counted_before() -> Option<u32> {
+    let helper = Reflect::get(&window(), &"necOfflineCopy".into()).ok()?;
+    Reflect::get(&helper, &"counted".into()).ok()?.as_f64().map(|n| n as u32)
 }
 
 /// Calls `window.necOfflineCopy.<name>()`, which the boot script defines (counting or erasing the
@@ -136,7 +155,8 @@ pub fn PrivacyPage() -> impl IntoView {
         Some(Lang::Fr) => t.french,
     };
     // How many files the offline copy holds (`None` until counted); counted again after an erase.
-    let offline = RwSignal::new(None::<u32>);
+    // Starts from the boot module's count, which the page already shows.
+    let offline = RwSignal::new(counted_before());
     let count_offline = move || {
         spawn_local(async move {
             let files = offline_copy("files").await.and_then(|n| n.as_f64()).unwrap_or(0.0);
@@ -189,8 +209,10 @@ pub fn PrivacyPage() -> impl IntoView {
         content.push(Lang::En.native_name(), Lang::En).push(t.lang_or, lang).push(Lang::Fr.native_name(), Lang::Fr).push(t.lang_after, lang);
         pieces_view(content, lang)
     };
-    // `data-live`: what this device keeps now, which no page written at build time can know, so
-    // the boot script starts the app at once on this page (scripts/boot.js).
+    // `data-live`: what this device keeps now, which no page written at build time can know. Before
+    // the app runs, the boot module (scripts/boot.js) shows it, picking the text this page gives
+    // for the stored value (`data-<value>`), or counting the offline files. A stored agenda starts
+    // the app on every page, so its cell needs none.
     let columns = [t.column_name, t.column_content, t.column_why, t.column_now].map(String::from).to_vec();
     view! {
         <Page heading=t.heading title=t.heading>
@@ -203,25 +225,25 @@ pub fn PrivacyPage() -> impl IntoView {
                     <RowHeader><code>{STORAGE_KEY}</code></RowHeader>
                     <td>{t.agenda_content}</td>
                     <td>{t.agenda_why}</td>
-                    <td data-live="">{chosen}</td>
+                    <td>{chosen}</td>
                 </tr>
                 <tr>
                     <RowHeader><code>{THEME_KEY}</code></RowHeader>
                     <td>{t.theme_content}</td>
                     <td>{t.theme_why}</td>
-                    <td data-live="">{theme_kept}</td>
+                    <td data-live=THEME_KEY data-light=t.light data-dark=t.dark>{theme_kept}</td>
                 </tr>
                 <tr>
                     <RowHeader><code>{LANG_KEY}</code></RowHeader>
                     <td>{lang_content}</td>
                     <td>{t.lang_why}</td>
-                    <td data-live="">{lang_kept}</td>
+                    <td data-live=LANG_KEY data-en=t.english data-fr=t.french>{lang_kept}</td>
                 </tr>
                 <tr>
                     <RowHeader><code>{OFFLINE_CACHE_PREFIX}"…"</code></RowHeader>
                     <td>{t.offline_content}</td>
                     <td>{t.offline_why}</td>
-                    <td data-live="">{offline_kept}</td>
+                    <td data-live="offline" data-none=t.nothing data-one=one_file(lang) data-many=files_template(lang)>{offline_kept}</td>
                 </tr>
             </DataTable>
             <p><button type="button" id="effacer-donnees" class="button button--secondary" on:click=erase>{t.erase}</button></p>

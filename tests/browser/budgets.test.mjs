@@ -140,14 +140,9 @@ describe(`budgets: read, ≤ ${budgets.first_load_brotli_kib} Kio brotli, ≤ ${
       await page.waitForLoadState('networkidle');
       const read = await measure(seen);
       const { requests, worker, bytes, list } = read;
-      // A page that shows what this device keeps (`data-live`) starts the app at once
-      // (scripts/boot.js); budgets.json names each, and its first load is the app's too.
       const html = readFileSync(join(DIST, servedPath(route.path)), 'utf8');
-      const atOnce = html.includes('data-live');
-      assert.equal(atOnce, budgets.app_at_once.includes(route.path), `${route.path}: starts the app at once, as budgets.json says (app_at_once)`);
       const wasm = [...requests.map((u) => u.pathname), ...worker].filter((p) => p.endsWith('.wasm'));
-      assert.equal(wasm.length > 0, atOnce, `${route.path}: read, the wasm is ${atOnce ? '' : 'not '}downloaded (${list})`);
-      const readBudget = budgets.first_load_brotli_kib + (atOnce ? budgets.app_start_brotli_kib : 0);
+      assert.deepEqual(wasm, [], `${route.path}: read, the wasm is not downloaded (${list})`);
 
       const origin = new URL(env.url).origin;
       const foreign = requests.filter((u) => u.origin !== origin).map(String);
@@ -183,11 +178,10 @@ describe(`budgets: read, ≤ ${budgets.first_load_brotli_kib} Kio brotli, ≤ ${
       const appRequests = app.requests.length + app.worker.length;
       report.push({ path: route.path, beforeWasm, bytes, requests: requests.length, workerRequests: worker.length, elements, ecoindex: score, appBytes: app.bytes, appRequests, again });
 
-      assert.ok(bytes <= readBudget * 1024, `${route.path}: read, ${(bytes / 1024).toFixed(1)} KiB > ${readBudget} KiB (${list})`);
+      assert.ok(bytes <= budgets.first_load_brotli_kib * 1024, `${route.path}: read, ${(bytes / 1024).toFixed(1)} KiB > ${budgets.first_load_brotli_kib} KiB (${list})`);
       assert.ok(beforeWasm <= budgets.content_before_wasm_brotli_kib * 1024, `${route.path}: ${(beforeWasm / 1024).toFixed(1)} KiB of page and style sheet before the content paints > ${budgets.content_before_wasm_brotli_kib} KiB`);
-      const readRequests = budgets.requests + (atOnce ? budgets.app_start_requests : 0);
-      assert.ok(requests.length <= readRequests, `${route.path}: ${requests.length} requests by the page > ${readRequests} (${list})`);
-      assert.ok(worker.length <= budgets.service_worker_requests + (atOnce ? budgets.app_start_requests : 0), `${route.path}: ${worker.length} requests by the service worker > ${budgets.service_worker_requests} (${list})`);
+      assert.ok(requests.length <= budgets.requests, `${route.path}: ${requests.length} requests by the page > ${budgets.requests} (${list})`);
+      assert.ok(worker.length <= budgets.service_worker_requests, `${route.path}: ${worker.length} requests by the service worker > ${budgets.service_worker_requests} (${list})`);
       assert.ok(elements <= budgets.dom_elements, `${route.path}: ${elements} DOM elements > ${budgets.dom_elements}`);
       assert.ok(app.bytes <= budgets.app_start_brotli_kib * 1024, `${route.path}: the app's start, ${(app.bytes / 1024).toFixed(1)} KiB > ${budgets.app_start_brotli_kib} KiB (${app.list})`);
       assert.ok(appRequests <= budgets.app_start_requests, `${route.path}: the app's start, ${appRequests} requests > ${budgets.app_start_requests} (${app.list})`);
