@@ -3,16 +3,17 @@
 // here, after Trunk hashed them and after externalize-boot-script.mjs wrote boot-<hash>.js (the
 // boot script registers /sw.js once the page has loaded).
 //
-// - what it copies: on install, the shell and what the page has already loaded (from the HTTP
-//   cache, no download); once the app has run (its boot module posts 'app-started'), or on the
-//   install of a new release over a copy that held the app, the rest of the app and every data
-//   file;
+// - what it copies: on install, what the open pages have already loaded, those pages included
+//   (from the HTTP cache, no download); once the app has run (its boot module posts
+//   'app-started'), or on the install of a new release over a copy that held the app, the shell,
+//   the rest of the app and every data file;
 // - hashed files (`-<16 hex>`, never change): cache first, each one fetched kept;
 // - the data files the app reads (/data/*.json, schemas excepted): network first, the cached copy
 //   as fallback, sent with `X-NEC-Hors-Ligne: <RFC 3339 time the copy was made>` so the app can
 //   say « Données hors ligne du … » (src/data.rs);
 // - routes (navigations to a path without an extension): network first, each page visited kept;
-//   offline, the kept page, else shell.html (the empty page the app starts from);
+//   offline, the kept page, else shell.html (the empty page the app starts from), made from a kept
+//   page until the app has run (shellFrom, checked against shell.html for every page here);
 // - the cache is named after this build (`nec-web-<hash of the file list, index.html and this
 //   worker>`): a new release installs a new cache and deletes the old ones on activation.
 // By hand: `node scripts/service-worker.mjs dist`.
@@ -50,6 +51,31 @@ if (assets.length === 0 || missing.length > 0) {
   console.error(`service-worker: index.html and the hashed files do not match (${missing.join(', ') || 'no hashed file'})`);
   process.exit(1);
 }
+// Offline, a page not kept is answered with the shell, from which the app shows the route. A visit
+// that only read does not download it: the worker makes it from a page it keeps, whose <head> is
+// the shell's but for its title and language (scripts/prerender.mjs), and the shell's <body>.
+// Checked here for every page of the build, so the made shell is shell.html itself.
+const shellText = readFileSync(join(dir, 'shell.html'), 'utf8');
+const SHELL_PARTS = { title: shellText.match(/<title>[^<]*<\/title>/)?.[0], body: shellText.slice(shellText.indexOf('<body>')) };
+function shellFrom(page, parts) {
+  const at = page.indexOf('<body>');
+  if (at < 0 || !page.includes('data-prerendered')) return null;
+  return page.slice(0, at).replace(/^<!doctype html><html lang="?(en|fr)"?>/i, '<!doctype html><html lang=fr>').replace(/<title>[^<]*<\/title>/, parts.title) + parts.body;
+}
+const pages = (function list(sub) {
+  return readdirSync(join(dir, sub), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(sub, entry.name);
+    if (entry.isDirectory()) return list(path);
+    return entry.name.endsWith('.html') && entry.name !== 'shell.html' ? [path] : [];
+  });
+})('');
+// (The partner widget's iframe pages, embed/*.html, are not prerendered pages of the site.)
+const notShell = pages.filter((path) => !path.startsWith('embed') && shellFrom(readFileSync(join(dir, path), 'utf8'), SHELL_PARTS) !== shellText);
+if (!SHELL_PARTS.title || pages.length === 0 || notShell.length > 0) {
+  console.error(`service-worker: the shell made from ${notShell.join(', ') || 'the pages'} is not shell.html`);
+  process.exit(1);
+}
+
 const dataDir = join(dir, 'data');
 const data = existsSync(dataDir)
   ? readdirSync(dataDir).filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json')).sort().map((name) => `/data/${name}`)
@@ -61,6 +87,8 @@ const CACHE_PREFIX = 'nec-web-';
 const CACHE = CACHE_PREFIX + VERSION;
 const SHELL = '/shell.html';
 const OFFLINE_HEADER = 'X-NEC-Hors-Ligne';
+const SHELL_PARTS = ${JSON.stringify(SHELL_PARTS)};
+${shellFrom.toString()}
 
 // The local time as RFC 3339 with its offset, e.g. 2026-12-01T19:53:00+01:00.
 function stamp(date = new Date()) {
@@ -106,17 +134,25 @@ async function localData(path) {
   return local(path);
 }
 
-// On install: the shell, and what the page has already loaded (its style sheet, the boot
+// On install: the open pages and what they have already loaded (the style sheet, the boot
 // module; all of the app if it ran), from the HTTP cache only: a page that is only read costs the
-// worker no download but the shell. After a release, a copy that held the app is made whole.
+// worker no download. After a release, a copy that held the app is made whole.
 async function precache() {
   const cache = await caches.open(CACHE);
-  // Revalidated, never as the HTTP cache holds it: after a release, that copy is the previous
-  // build's (it names the previous build's files).
-  const shell = await fetch(SHELL, { cache: 'no-cache' });
-  if (!shell.ok) throw new Error(SHELL + ': ' + shell.status);
-  await cache.put(SHELL, shell);
-  await copyInto(cache, { download: await appKeptBefore() });
+  const download = await appKeptBefore();
+  for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
+    const { pathname } = new URL(client.url);
+    if (/\\.[^/]*$/.test(pathname)) continue;
+    const page = await fromHttpCache(pathname);
+    // Only a page of this build: after a release, the open page is the previous one.
+    if (page && ofThisBuild(await page.clone().text())) await cache.put(pathname, page);
+  }
+  await copyInto(cache, { download });
+}
+
+// A page that names only this build's hashed files (its style sheet, its boot module).
+function ofThisBuild(page) {
+  return [...page.matchAll(/\\/[\\w.-]+-[0-9a-f]{12,16}(?:_bg)?\\.(?:js|css|wasm)/g)].every(([path]) => ASSETS.includes(path));
 }
 
 async function appKeptBefore() {
@@ -134,6 +170,12 @@ async function appKeptBefore() {
 // that fails is copied the next time the app reads it.
 async function copyInto(cache, { download }) {
   const missing = async (path) => !(await cache.match(path));
+  // Revalidated, never as the HTTP cache holds it: after a release, that copy is the previous
+  // build's (it names the previous build's files).
+  const shell = download && (await missing(SHELL)) && fetch(SHELL, { cache: 'no-cache' }).then((r) => {
+    if (!r.ok) throw new Error(SHELL + ': ' + r.status);
+    return cache.put(SHELL, r);
+  });
   const assets = ASSETS.map(async (path) => {
     if (!(await missing(path))) return;
     const response = download ? await local(path) : await fromHttpCache(path);
@@ -144,7 +186,7 @@ async function copyInto(cache, { download }) {
     const response = download ? await localData(path) : await fromHttpCache(path);
     if (response) await keep(cache, path, response);
   }));
-  await Promise.all([...assets, data]);
+  await Promise.all([...assets, data, shell]);
 }
 
 self.addEventListener('install', (event) => {
@@ -195,8 +237,8 @@ async function dataNetworkFirst(event, path) {
   }
 }
 
-// A page visited online is kept; offline, the kept
-// page, else the shell, from which the app shows the route.
+// A page visited online is kept; offline, the kept page, else the shell, from which the app shows
+// the route (or, if the app was not kept either, says that this page was not).
 async function routeNetworkFirst(event, path) {
   try {
     const response = await fetch(event.request);
@@ -206,10 +248,29 @@ async function routeNetworkFirst(event, path) {
     }
     return response;
   } catch (error) {
-    const cached = (await caches.match(path, { cacheName: CACHE })) ?? (await caches.match(SHELL, { cacheName: CACHE }));
+    const cached = (await caches.match(path, { cacheName: CACHE })) ?? (await shellOffline());
     if (cached) return cached;
     throw error;
   }
+}
+
+// shell.html once the app has run here; before, the shell made from a kept page, with its
+// headers (the CSP's among them).
+async function shellOffline() {
+  const cache = await caches.open(CACHE);
+  const shell = await cache.match(SHELL);
+  if (shell) return shell;
+  for (const request of await cache.keys()) {
+    if (/\\.[^/]*$/.test(new URL(request.url).pathname)) continue;
+    const page = await cache.match(request);
+    const body = shellFrom(await page.text(), SHELL_PARTS);
+    if (body === null) continue;
+    const headers = new Headers(page.headers);
+    headers.delete('Content-Encoding');
+    headers.delete('Content-Length');
+    return new Response(body, { status: 200, headers });
+  }
+  return null;
 }
 
 self.addEventListener('fetch', (event) => {

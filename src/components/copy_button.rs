@@ -47,6 +47,7 @@ pub fn CopyButton(
     };
     view! {
         <button type="button" class="button button--secondary" on:click=copy>{label}</button>
-        <span class="copy-feedback" aria-hidden="true">{move || feedback.get()}</span>
+        // Only once there is something to say: an idle page carries no empty element.
+        {move || (!feedback.get().is_empty()).then(|| view! { <span class="copy-feedback" aria-hidden="true">{feedback.get()}</span> })}
     }
 }

@@ -23,27 +23,25 @@ pub fn SiteHeader() -> impl IntoView {
     let link = move |path: &'static str| move || lang.get().path(path);
     view! {
         <header class="site-header">
-            <div class="site-header__inner">
-                <a class="brand" href=link("/")>
-                    <svg class="brand__mark" aria-hidden="true" focusable="false" viewBox="0 0 32 32" width="32" height="32">
-                        <rect x="2" y="2" width="28" height="28" rx="6" fill="currentColor"/>
-                        <path d="M9 23V9l14 14V9" fill="none" stroke="var(--bg)" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>
-                    </svg>
-                    // The brand is French in both languages.
-                    <span lang="fr">"Numérique en Commun[s]"</span>
-                </a>
-                <nav aria-label=move || t().main_navigation>
-                    <ul class="nav-list">
-                        <li><A href=link("/") exact=true>{move || t().home}</A></li>
-                        <li><A href=link("/programme") exact=true>{move || t().programme}</A></li>
-                        <li><A href=link("/mon-programme") exact=true>{move || t().my_programme}</A></li>
-                        <li><A href=link("/charte") exact=true>{move || t().charter}</A></li>
-                        <li><A href=link("/editions") exact=true>{move || t().editions}</A></li>
-                    </ul>
-                </nav>
-                <LanguageSwitch/>
-                <ThemeSwitch/>
-            </div>
+            <a class="brand" href=link("/")>
+                <svg class="brand__mark" aria-hidden="true" focusable="false" viewBox="0 0 32 32" width="32" height="32">
+                    <rect x="2" y="2" width="28" height="28" rx="6" fill="currentColor"/>
+                    <path d="M9 23V9l14 14V9" fill="none" stroke="var(--bg)" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>
+                </svg>
+                // The brand is French in both languages.
+                <span lang="fr">"Numérique en Commun[s]"</span>
+            </a>
+            <nav aria-label=move || t().main_navigation>
+                <ul class="nav-list">
+                    <li><A href=link("/") exact=true>{move || t().home}</A></li>
+                    <li><A href=link("/programme") exact=true>{move || t().programme}</A></li>
+                    <li><A href=link("/mon-programme") exact=true>{move || t().my_programme}</A></li>
+                    <li><A href=link("/charte") exact=true>{move || t().charter}</A></li>
+                    <li><A href=link("/editions") exact=true>{move || t().editions}</A></li>
+                </ul>
+            </nav>
+            <LanguageSwitch/>
+            <ThemeSwitch/>
         </header>
     }
 }

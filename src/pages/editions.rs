@@ -110,14 +110,14 @@ pub fn EditionFacts(edition: Edition) -> impl IntoView {
     };
     view! {
         <dl class="facts">
-            {ordinal.map(|o| view! { <div><dt>{t.edition}</dt><dd>{o}</dd></div> })}
-            {first.map(|l| view! { <div><dt>{t.place}</dt><dd>{place(&edition)}" "<Sources sources=l.sources.clone()/></dd></div> })}
+            {ordinal.map(|o| view! { <dt>{t.edition}</dt><dd>{o}</dd> })}
+            {first.map(|l| view! { <dt>{t.place}</dt><dd>{place(&edition)}" "<Sources sources=l.sources.clone()/></dd> })}
             {others.into_iter().map(|l| view! {
-                <div><dt>{t.other_place}</dt><dd>{l.city.clone()}" "<Sources sources=l.sources.clone()/></dd></div>
+                <dt>{t.other_place}</dt><dd>{l.city.clone()}" "<Sources sources=l.sources.clone()/></dd>
             }).collect_view()}
-            <div><dt>{t.format}</dt><dd>{edition.mode.label(lang)}</dd></div>
+            <dt>{t.format}</dt><dd>{edition.mode.label(lang)}</dd>
             {edition.dates.clone().map(|d| view! {
-                <div><dt>{t.dates}</dt><dd>{lang.date_span(d.start, d.end)}" "<Sources sources=d.sources.clone()/></dd></div>
+                <dt>{t.dates}</dt><dd>{lang.date_span(d.start, d.end)}" "<Sources sources=d.sources.clone()/></dd>
             })}
         </dl>
     }

@@ -294,7 +294,8 @@ fn Preview(options: Memo<WidgetOptions>, accent: RwSignal<String>) -> impl IntoV
         <section aria-labelledby="apercu">
             <h2 id="apercu" tabindex="-1">{t.preview}</h2>
             <p>{t.preview_levels}</p>
-            <Show when=move || !shown.get()>
+            // The preview's box only once it is asked for: the page is lighter to read.
+            <Show when=move || !shown.get() fallback=move || view! { <div class="widget-preview" node_ref=container></div> }>
                 <p>{t.preview_size}</p>
                 <button type="button" class="button" on:click=move |_| {
                     shown.set(true);
@@ -302,7 +303,6 @@ fn Preview(options: Memo<WidgetOptions>, accent: RwSignal<String>) -> impl IntoV
                     focus_if_lost("apercu", None);
                 }>{t.show_preview}</button>
             </Show>
-            <div class="widget-preview" node_ref=container></div>
         </section>
     }
 }

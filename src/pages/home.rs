@@ -61,10 +61,10 @@ fn AtAGlance(programme: std::sync::Arc<Programme>) -> impl IntoView {
     let themes = lang.list_pieces(programme.themes.iter().map(|t| text_piece(&t.name, lang)).collect());
     view! {
         <dl class="facts">
-            <div><dt>{t.edition}</dt><dd>{number}</dd></div>
-            <div><dt>{t.dates}</dt><dd>{dates}</dd></div>
-            <div><dt>{t.venue}</dt><dd>{format!("{}, {}", programme.venue.name, programme.venue.address)}</dd></div>
-            <div><dt>{t.themes}</dt><dd>{pieces_view(themes, lang)}</dd></div>
+            <dt>{t.edition}</dt><dd>{number}</dd>
+            <dt>{t.dates}</dt><dd>{dates}</dd>
+            <dt>{t.venue}</dt><dd>{format!("{}, {}", programme.venue.name, programme.venue.address)}</dd>
+            <dt>{t.themes}</dt><dd>{pieces_view(themes, lang)}</dd>
         </dl>
         <p>{text_view(&programme.edition.summary, lang)}</p>
         <p class="notice"><strong>{text_view(&programme.edition.status, lang)}</strong></p>

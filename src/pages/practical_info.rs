@@ -72,8 +72,8 @@ fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
         <h2>{t.venue}</h2>
         <address lang=names_lang>{p.venue.name.clone()}<br/>{p.venue.address.clone()}</address>
         <dl class="facts">
-            <div><dt>{t.hours}</dt><dd>{format!("{} – {}", lang.time(p.venue.opens), lang.time(p.venue.closes))}</dd></div>
-            <div><dt>{t.getting_there}</dt><dd>{transport}</dd></div>
+            <dt>{t.hours}</dt><dd>{format!("{} – {}", lang.time(p.venue.opens), lang.time(p.venue.closes))}</dd>
+            <dt>{t.getting_there}</dt><dd>{transport}</dd>
         </dl>
         <h2>{t.registration}</h2>
         <p><Quoted text=p.registration.conditions.clone()/></p>

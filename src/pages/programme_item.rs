@@ -95,17 +95,17 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
     let calendar = ics::item_calendar(p, &item, &origin, crate::clock::now_utc()).map(|text| (ics::data_url(&text), ics::item_file_name(p, &item)));
     view! {
         <dl class="facts">
-            <div><dt>{t.day}</dt><dd>{day}</dd></div>
-            <div><dt>{t.time}</dt><dd><When item=item.clone()/>{t.paris_time}</dd></div>
-            <div><dt>{t.place}</dt><dd>{match (lang, p.place_of(&item)) {
+            <dt>{t.day}</dt><dd>{day}</dd>
+            <dt>{t.time}</dt><dd><When item=item.clone()/>{t.paris_time}</dd>
+            <dt>{t.place}</dt><dd>{match (lang, p.place_of(&item)) {
                 (_, Some(venue)) => format!("{}, {}", venue.name, venue.address),
                 (Lang::Fr, None) => format!("À préciser (l’événement se tient à {})", p.edition.city),
                 (Lang::En, None) => format!("To be confirmed (the event takes place in {})", p.edition.city),
-            }}</dd></div>
-            {format.map(|f| view! { <div><dt>{t.format}</dt><dd>{f}</dd></div> })}
-            {theme.map(|theme| view! { <div><dt>{t.theme}</dt><dd>{theme}</dd></div> })}
-            <div><dt>{t.access}</dt><dd>{item.access.label(lang)}</dd></div>
-            {(!item.speakers.is_empty()).then(|| view! { <div><dt>{t.speakers}</dt><dd>{lang.list(&item.speakers)}</dd></div> })}
+            }}</dd>
+            {format.map(|f| view! { <dt>{t.format}</dt><dd>{f}</dd> })}
+            {theme.map(|theme| view! { <dt>{t.theme}</dt><dd>{theme}</dd> })}
+            <dt>{t.access}</dt><dd>{item.access.label(lang)}</dd>
+            {(!item.speakers.is_empty()).then(|| view! { <dt>{t.speakers}</dt><dd>{lang.list(&item.speakers)}</dd> })}
         </dl>
         <p>{text_view(&item.description, lang)}</p>
         {(!item.links.is_empty()).then(|| view! {

@@ -104,10 +104,11 @@ describe('offline, through the service worker', () => {
     const { context, page } = await firstVisit(server.url);
     await assertRoute(page, '/', { offline: null });
 
-    // The worker's cache is this build's, and holds the shell, every hashed file and the data.
+    // The worker's cache is this build's, and holds the page it was installed from, the shell,
+    // every hashed file and the data.
     const contents = await cacheContents(page);
     assert.deepEqual(Object.keys(contents), [worker.cache]);
-    assert.deepEqual(contents[worker.cache], ['/shell.html', ...worker.assets, ...worker.data].sort());
+    assert.deepEqual(contents[worker.cache], ['/', '/shell.html', ...worker.assets, ...worker.data].sort());
     assert.ok(worker.assets.some((p) => p.endsWith('_bg.wasm')) && worker.data.includes('/data/programme-2023.json'));
     const stamp = await page.evaluate(async () => (await caches.match('/data/programme-2023.json')).headers.get('X-NEC-Hors-Ligne'));
     assert.match(stamp, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
@@ -174,6 +175,7 @@ describe('offline, through the service worker', () => {
     await until(async () => Object.keys(await cacheContents(page)).join() === next.cache, 'only the new cache is left');
     const contents = await cacheContents(page);
     assert.deepEqual(Object.keys(contents), [next.cache], 'the old cache is deleted');
+    // (Not the open page, which the HTTP cache holds as the previous build wrote it.)
     assert.deepEqual(contents[next.cache], ['/shell.html', ...next.assets, ...next.data].sort());
 
     await context.setOffline(true);
@@ -210,11 +212,14 @@ describe('offline, through the service worker', () => {
   });
 
   it('after a visit that only read, the pages read open offline as they were, and any other says it was not kept', LIMIT, async () => {
-    const { server } = await serveCopy();
+    const { dir, server } = await serveCopy();
     const context = await browser.newContext({ serviceWorkers: 'allow', locale: 'fr-FR', viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const wasm = [];
     page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+    // The worker's own requests: the shell is not downloaded for a visit that only reads.
+    const shellDownloads = [];
+    context.on('request', (r) => { if (new URL(r.url()).pathname === '/shell.html') shellDownloads.push(r.url()); });
     await page.goto(`${server.url}/`);
     await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith('/sw.js'), null, { timeout: 30_000 });
     // A page load through the worker, which keeps it; nothing here starts the app.
@@ -228,7 +233,11 @@ describe('offline, through the service worker', () => {
     await page.waitForTimeout(500);
     assert.equal(await page.getByRole('alert').count(), 0, 'a page read needs nothing more');
     const other = await page.goto(`${server.url}/plan-du-site`);
-    assert.doesNotMatch(await other.text(), /data-prerendered/, 'a page never visited: the shell');
+    // Made by the worker from a page it keeps, it is shell.html itself.
+    assert.equal(await other.text(), readFileSync(join(dir, 'shell.html'), 'utf8'), 'a page never visited: the shell');
+    assert.match(await other.headerValue('content-security-policy'), /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/, 'with the CSP of the page it is made from');
+    assert.deepEqual(shellDownloads, [], 'the shell was not downloaded');
+    assert.equal(await page.title(), 'Numérique en Commun[s]');
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.innerText(), /^L’application n’a pas pu démarrer\.\s+Cette page n’a pas été gardée sur cet appareil pour une lecture hors ligne/);
@@ -241,7 +250,8 @@ describe('offline, through the service worker', () => {
   it('/donnees-personnelles lists the offline copy, and erasing removes it until the next visit', LIMIT, async () => {
     const { dir, server } = await serveCopy();
     const worker = workerOf(dir);
-    const files = 1 + worker.assets.length + worker.data.length;
+    // The page it was installed from (/), the shell, the app and the data.
+    const files = 2 + worker.assets.length + worker.data.length;
     const { context, page } = await firstVisit(server.url, '/');
     await page.getByRole('contentinfo').getByRole('link', { name: 'Données personnelles' }).click();
     await settled(page);
