@@ -257,6 +257,8 @@ async function routeNetworkFirst(event, path) {
 // shell.html once the app has run here; before, the shell made from a kept page, with its
 // headers (the CSP's among them).
 async function shellOffline() {
+  // (Opening an erased copy would make it again.)
+  if (!(await caches.has(CACHE))) return null;
   const cache = await caches.open(CACHE);
   const shell = await cache.match(SHELL);
   if (shell) return shell;
