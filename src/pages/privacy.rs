@@ -20,8 +20,8 @@ crate::texts! {
     kept_heading: "Ce qui est gardé sur votre appareil", "What is kept on your device";
     settings: "Trois réglages, seulement si vous les faites, sont gardés dans le stockage local de votre navigateur (« localStorage »). Ils ne quittent jamais votre appareil : le site ne les envoie nulle part.",
         "Three settings, only if you make them, are kept in your browser’s local storage (“localStorage”). They never leave your device: the site sends them nowhere.";
-    offline_copy: "Pour que le site et ses données s’ouvrent aussi sans connexion, votre navigateur garde dès la première visite une copie des fichiers publics du site (application, styles, programme, charte, éditions, liste des données) dans son cache (« Cache Storage », rempli par le « service worker » du site). Cette copie ne contient rien sur vous ; elle est remplacée à chaque nouvelle version du site.",
-        "So that the site and its data also open without a connection, from your first visit your browser keeps a copy of the site’s public files (application, styles, programme, charter, editions, list of data files) in its cache (“Cache Storage”, filled by the site’s “service worker”). This copy holds nothing about you; it is replaced with each new version of the site.";
+    offline_copy: "Pour que le site s’ouvre aussi sans connexion, votre navigateur garde une copie des pages que vous lisez, avec leurs styles ; dès que vous utilisez l’application (un bouton, un filtre, un réglage), il garde aussi l’application et les données publiques du site (programme, charte, éditions, liste des données). Cette copie est dans son cache (« Cache Storage », rempli par le « service worker » du site) ; elle ne contient rien sur vous et elle est remplacée à chaque nouvelle version du site.",
+        "So that the site also opens without a connection, your browser keeps a copy of the pages you read, with their styles; as soon as you use the application (a button, a filter, a setting), it also keeps the application and the site’s public data (programme, charter, editions, list of data files). This copy is in its cache (“Cache Storage”, filled by the site’s “service worker”); it holds nothing about you and is replaced with each new version of the site.";
     caption: "Ce que ce site garde sur votre appareil", "What this site keeps on your device";
     column_name: "Nom", "Name";
     column_content: "Contenu", "Contents";
@@ -35,7 +35,8 @@ crate::texts! {
     lang_or: " » ou « ", "” or “";
     lang_after: " » de l’en-tête", "” link";
     lang_why: "Ouvrir la page d’accueil dans cette langue à votre prochaine visite", "To open the home page in that language on your next visit";
-    offline_content: "Une copie des fichiers du site et de ses données, avec l’heure de la copie des données", "A copy of the site’s files and its data, with the time the data was copied";
+    offline_content: "Une copie des pages lues et, dès que l’application a servi, de l’application et des données, avec l’heure de la copie des données",
+        "A copy of the pages read and, once the application has been used, of the application and the data, with the time the data was copied";
     offline_why: "Ouvrir le site sans connexion ; sans réseau, une page le signale par « Données hors ligne du … »", "To open the site without a connection; without a network, a page says so with “Offline data from …”";
     nothing: "rien", "nothing";
     light: "« Clair »", "“Light”";

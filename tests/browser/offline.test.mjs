@@ -232,6 +232,12 @@ describe('offline, through the service worker', () => {
     assert.equal(await page.locator('main h1').innerText(), 'La charte de NEC');
     await page.waitForTimeout(500);
     assert.equal(await page.getByRole('alert').count(), 0, 'a page read needs nothing more');
+    // The first page read too, which the worker took from the HTTP cache as it installed.
+    const home = await page.goto(`${server.url}/`);
+    assert.match(await home.text(), /data-prerendered/);
+    assert.equal(await page.locator('main h1').innerText(), route('/').h1);
+    await page.waitForTimeout(500);
+    assert.equal(await page.getByRole('alert').count(), 0);
     const other = await page.goto(`${server.url}/plan-du-site`);
     // Made by the worker from a page it keeps, it is shell.html itself.
     assert.equal(await other.text(), readFileSync(join(dir, 'shell.html'), 'utf8'), 'a page never visited: the shell');
