@@ -177,6 +177,20 @@ describe('without the app', () => {
     await page.close();
   });
 
+  it('/donnees-personnelles reads stored values as the app does', async () => {
+    // A language with its region (read by its primary subtag), a theme the app does not know.
+    const { page } = await reader('/en/donnees-personnelles', {
+      prepare: (p) => p.addInitScript(() => { localStorage.setItem('nec-langue', 'FR-fr'); localStorage.setItem('nec-theme', 'Dark'); }),
+    });
+    const read = await keptNow(page);
+    assert.deepEqual(read, ['nothing', 'nothing (automatic theme)', 'French', 'nothing']);
+    assert.deepEqual(page.appRequests, []);
+    await page.getByLabel('Theme').hover();
+    await appRunning(page);
+    assert.deepEqual(await keptNow(page), read);
+    await page.close();
+  });
+
   it('the language link keeps the choice for the next visit to the home page', async () => {
     const { page } = await reader('/');
     await page.getByRole('link', { name: 'English' }).click();
