@@ -410,6 +410,8 @@ describe('the /integrer builder and the iframe mode', () => {
     const page = await builder();
     assert.equal(await page.locator('nec-widget').count(), 0, 'the widget is not loaded before it is asked for');
     await page.getByRole('button', { name: 'Afficher l’aperçu' }).click();
+    // The button goes; focus moves to the section's heading on the next frame (focus_if_lost).
+    await page.waitForFunction(() => document.activeElement.id === 'apercu', null, { timeout: 5000 }).catch(() => {});
     assert.equal(await page.evaluate(() => document.activeElement.id), 'apercu', 'focus stays in the section');
     // Under the h2 « Aperçu », the preview's headings start at level 3 (RGAA 9.1), even with level 1 chosen.
     await page.locator('nec-widget').getByRole('heading', { level: 3, name: 'Programme de Numérique en Commun[s] 2023' }).waitFor();
