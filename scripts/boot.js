@@ -13,12 +13,9 @@ const html = document.documentElement;
 // are named nec-web-<version>, see scripts/service-worker.mjs): here in JavaScript, a few lines
 // that would cost the wasm 3 KiB of bindings and futures.
 window.necOfflineCopy = {
-  // The last count, which the app starts from (no « … » in between).
-  counted: undefined,
   async files() {
     let n = 0;
     if (self.caches) for (const c of await caches.keys()) if (c.startsWith('nec-web-')) n += (await (await caches.open(c)).keys()).length;
-    this.counted = n;
     return n;
   },
   async erase() {

@@ -74,10 +74,7 @@ try {
   while (queue.length > 0) {
     const route = queue.shift();
     await page.goto(origin + route);
-    // And what /donnees-personnelles shows this device keeps is counted (« … » until then): the
-    // build's browser keeps nothing, which is true for a reader without JavaScript too.
-    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready' && !document.querySelector('#app .loading')
-      && ![...document.querySelectorAll('#app [data-live]')].some((cell) => cell.textContent === '…'), null, { timeout: 30000 });
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready' && !document.querySelector('#app .loading'), null, { timeout: 30000 });
     // What the app set as properties (ticked boxes, typed values, chosen options) becomes
     // attributes, so the written HTML shows the same state.
     await page.evaluate(() => {

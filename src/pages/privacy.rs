@@ -117,12 +117,6 @@ fn store_lang(code: Option<&str>) {
     }
 }
 
-/// The number of offline files the boot module counted before the app ran, if it did.
-fn counted_before() -> Option<u32> {
-    let helper = Reflect::get(&window(), &"necOfflineCopy".into()).ok()?;
-    Reflect::get(&helper, &"counted".into()).ok()?.as_f64().map(|n| n as u32)
-}
-
 /// Calls `window.necOfflineCopy.<name>()`, which the boot script defines (counting or erasing the
 /// offline copy: see scripts/externalize-boot-script.mjs), and awaits its promise.
 async fn offline_copy(name: &str) -> Option<JsValue> {
@@ -155,9 +149,9 @@ pub fn PrivacyPage() -> impl IntoView {
         Some(Lang::En) => t.english,
         Some(Lang::Fr) => t.french,
     };
-    // How many files the offline copy holds (`None` until counted); counted again after an erase.
-    // Starts from the boot module's count, which the page already shows.
-    let offline = RwSignal::new(counted_before());
+    // How many files the offline copy holds (`None` until counted: the cell is `.loading`, so the
+    // build writes it and the app takes over once it is counted); counted again after an erase.
+    let offline = RwSignal::new(None::<u32>);
     let count_offline = move || {
         spawn_local(async move {
             let files = offline_copy("files").await.and_then(|n| n.as_f64()).unwrap_or(0.0);
@@ -244,7 +238,7 @@ pub fn PrivacyPage() -> impl IntoView {
                     <RowHeader><code>{OFFLINE_CACHE_PREFIX}"…"</code></RowHeader>
                     <td>{t.offline_content}</td>
                     <td>{t.offline_why}</td>
-                    <td data-live="offline" data-none=t.nothing data-one=one_file(lang) data-many=files_template(lang)>{offline_kept}</td>
+                    <td data-live="offline" class=move || offline.get().is_none().then_some("loading") data-none=t.nothing data-one=one_file(lang) data-many=files_template(lang)>{offline_kept}</td>
                 </tr>
             </DataTable>
             <p><button type="button" id="effacer-donnees" class="button button--secondary" on:click=erase>{t.erase}</button></p>

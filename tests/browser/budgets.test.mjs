@@ -138,8 +138,7 @@ describe(`budgets: read, ≤ ${budgets.first_load_brotli_kib} Kio brotli, ≤ ${
       await page.waitForLoadState('networkidle');
       await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith('/sw.js'), null, { timeout: 30_000 });
       await page.waitForLoadState('networkidle');
-      const read = await measure(seen);
-      const { requests, worker, bytes, list } = read;
+      const { requests, worker, bytes, list } = await measure(seen);
       const html = readFileSync(join(DIST, servedPath(route.path)), 'utf8');
       const wasm = [...requests.map((u) => u.pathname), ...worker].filter((p) => p.endsWith('.wasm'));
       assert.deepEqual(wasm, [], `${route.path}: read, the wasm is not downloaded (${list})`);
