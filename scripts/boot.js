@@ -58,19 +58,53 @@ async function needsAppNow() {
   return BUILD.event !== null && now >= BUILD.event[0] && now <= BUILD.event[1];
 }
 
+// A Rust panic stops the app: the release wasm aborts at once (panic=immediate-abort, no hook
+// runs), which reaches JavaScript as a WebAssembly.RuntimeError. Tell the visitor, rather than
+// leave a frozen page: a focused alert with a reload link the router lets through (rel=external).
+function stopped(error) {
+  if (!(error instanceof WebAssembly.RuntimeError)) return false;
+  html.dataset.app = 'failed';
+  if (document.querySelector('.alert--fatal')) return true;
+  const alert = document.createElement('div');
+  alert.className = 'alert alert--fatal';
+  alert.setAttribute('role', 'alert');
+  alert.tabIndex = -1;
+  const text = document.createElement('p');
+  text.textContent = 'Une erreur est survenue : cette page ne répond plus. Rechargez-la pour continuer ; vos choix de « Mon programme » sont conservés.';
+  const reload = document.createElement('a');
+  // Without the fragment, so that following the link loads the page again rather than scrolling.
+  reload.href = location.href.split('#')[0];
+  reload.rel = 'external';
+  reload.textContent = 'Recharger la page';
+  alert.append(text, reload);
+  document.body.prepend(alert);
+  alert.focus();
+  return true;
+}
+addEventListener('error', (event) => stopped(event.error));
+addEventListener('unhandledrejection', (event) => stopped(event.reason));
+
 let starting = null;
 function startApp() {
   starting ??= (async () => {
     if (html.dataset.app !== 'ready') html.dataset.app = 'starting';
     try {
-      const bindings = await import(BUILD.glue);
-      const wasm = await bindings.default({ module_or_path: BUILD.wasm });
+      // The glue, the wasm and the page's data files download together, not one after the other:
+      // on a phone each request costs a round trip. The app's own fetch of a data file takes the
+      // preloaded response (same URL, mode and credentials).
+      for (const file of document.getElementById('app')?.dataset.fetch?.split(' ') ?? []) {
+        const link = document.createElement('link');
+        Object.assign(link, { rel: 'preload', as: 'fetch', href: file, crossOrigin: 'anonymous' });
+        document.head.append(link);
+      }
+      const [bindings, response] = await Promise.all([import(BUILD.glue), fetch(BUILD.wasm)]);
+      const wasm = await bindings.default({ module_or_path: response });
       window.wasmBindings = bindings;
       dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
       // The app has run here: the worker now keeps all of it, and the data, for offline use.
       if (BUILD.worker) navigator.serviceWorker?.ready.then((r) => r.active?.postMessage('app-started')).catch(() => {});
-    } catch {
-      cannotStart();
+    } catch (error) {
+      if (!stopped(error)) cannotStart();
     }
   })();
   return starting;

@@ -68,6 +68,10 @@ try {
     .replace('__GLUE__', names.glue)
     .replace('__WASM__', names.wasm)
     .replace('__CSS__', names.css)
+    // The style sheet travels inside widget.js, so a painted view needs no second request;
+    // scripts/prerender.mjs fills in the painted views.
+    .replace('__CSS_TEXT__', () => JSON.stringify(css.toString('utf8')))
+    .replace('__PAINTED__', '/*painted*/{}')
     .replace('__VERSION__', hashOf(Buffer.concat([wasm, glue, css])));
   writeFileSync(join(staging, 'widget.js'), loader);
 

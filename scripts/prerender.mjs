@@ -6,7 +6,8 @@
 // (NEC_SITE_ORIGIN, answered from the build, nothing leaves the machine), waits until the app
 // runs (`<html data-app="ready">`, src/takeover.rs) and no view is still loading (`.loading`),
 // and its `<div id="app">` is written into a copy of index.html, marked `data-prerendered`, with
-// the page's <title> and <html lang>. The app, once loaded, swaps in its own tree (takeover.rs).
+// the page's <title> and <html lang>, and the data files it read (`data-fetch`). The app, once
+// loaded, swaps in its own tree (takeover.rs).
 //
 // Routes: every internal link of the site, followed from `/` and `/en` (path only: a query or a
 // fragment is the same page). A link that leads to « Page introuvable » fails the build.
@@ -56,11 +57,18 @@ try {
 }
 const pages = new Map();
 let failed = false;
+// A page of the build's origin with every view of the widget, for widget.js to paint them.
+const WIDGET_PAGE = '/__widget-views__.html';
+const WIDGET_VIEWS = ['programme', 'charte', 'editions'].flatMap((view) => ['fr', 'en'].map((lang) => [view, lang]));
+const widgetPage = `<!DOCTYPE html><html lang="fr"><title>widget</title><script type="module" src="/widget.js"></script>${
+  WIDGET_VIEWS.map(([view, lang]) => `<nec-widget view="${view}" lang="${lang}"></nec-widget>`).join('')}</html>`;
+const painted = {};
 try {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
   // Every request of the pages is answered from this build, under the site's public address.
   await context.route(`${origin}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
+    if (path === WIDGET_PAGE) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: widgetPage });
     if (extname(path) === '') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: shell });
     const file = normalize(join(dir, decodeURIComponent(path)));
     if (!file.startsWith(normalize(dir)) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
@@ -69,10 +77,17 @@ try {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
+  // The data files each page reads: the boot module fetches them with the wasm (scripts/boot.js).
+  const read = new Set();
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === origin && url.pathname.startsWith('/data/')) read.add(url.pathname);
+  });
   const queue = [...START, ...Object.keys(MISSING)];
   const seen = new Set(queue);
   while (queue.length > 0) {
     const route = queue.shift();
+    read.clear();
     await page.goto(origin + route);
     await page.waitForFunction(() => document.documentElement.dataset.app === 'ready' && !document.querySelector('#app .loading'), null, { timeout: 30000 });
     // What the app set as properties (ticked boxes, typed values, chosen options) becomes
@@ -92,6 +107,7 @@ try {
       alert: document.querySelector('main [role="alert"]')?.textContent.trim(),
       links: [...document.querySelectorAll('a[href^="/"]')].map((a) => a.getAttribute('href')),
     }));
+    found.data = [...read].sort().join(' ');
     if (found.alert || NOT_FOUND.includes(found.h1) !== route in MISSING || errors.length > 0) {
       console.error(`prerender: ${route}: ${found.alert || errors.join('; ') || found.h1}`);
       failed = true;
@@ -106,17 +122,41 @@ try {
       queue.push(path);
     }
   }
+  // The partner widget's views, painted by widget.js before its wasm (scripts/widget/loader.js):
+  // each view in each language, at heading level 2, rendered by the widget's own wasm.
+  await page.goto(origin + WIDGET_PAGE);
+  await page.waitForFunction((n) => {
+    const roots = [...document.querySelectorAll('nec-widget')].map((w) => w.shadowRoot?.querySelector('.nec-root'));
+    return roots.length === n && roots.every((r) => r?.querySelector('section') && !r.querySelector('.nec-loading, [role="alert"]'));
+  }, WIDGET_VIEWS.length, { timeout: 30000 });
+  for (const [key, html] of await page.evaluate(() => [...document.querySelectorAll('nec-widget')]
+    .map((w) => [`${w.getAttribute('view')}.${w.getAttribute('lang')}`, w.shadowRoot.querySelector('.nec-root').innerHTML]))) {
+    painted[key] = html.replace(/<!---->/g, '');
+  }
+  if (errors.length > 0) {
+    console.error(`prerender: widget: ${errors.join('; ')}`);
+    failed = true;
+  }
 } finally {
   await browser.close();
 }
 if (failed) process.exit(1);
 
+const widgetFile = join(dir, 'widget.js');
+const loader = readFileSync(widgetFile, 'utf8');
+if (!loader.includes('/*painted*/{}')) {
+  console.error('prerender: widget.js has no /*painted*/{} to fill in');
+  process.exit(1);
+}
+writeFileSync(widgetFile, loader.replace('/*painted*/{}', () => `/*painted*/${JSON.stringify(painted)}`));
+
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 writeFileSync(shellPath, shell);
-for (const [route, { html, title, lang }] of pages) {
+for (const [route, { html, title, lang, data }] of pages) {
+  const marks = ` data-prerendered=""${data ? ` data-fetch="${data}"` : ''}`;
   let page = shell
     // Without the empty comments Leptos leaves as markers: the app renders its own tree anyway.
-    .replace(root, () => html.replace(/^<div id="app"/, '<div id="app" data-prerendered=""').replace(/<!---->/g, ''))
+    .replace(root, () => html.replace(/^<div id="app"/, `<div id="app"${marks}`).replace(/<!---->/g, ''))
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escape(title)}</title>`)
     .replace(/<html lang="?fr"?/, `<html lang="${lang}"`);
   if (lang === 'en') page = page.replace(/<p class="?noscript"?[^>]*>[^<]*<\/p>/, NOSCRIPT_EN);

@@ -8,7 +8,8 @@
 //! data, so nothing moves; what the visitor did meanwhile is carried over: the scroll position, the
 //! focused control, what was typed, ticked or chosen, and a button pressed while the app loaded
 //! (the boot script, scripts/boot.js, starts the app when the visitor reaches for a control).
-//! (No prerendered page has a `<details>`: only error alerts and the widget use them.)
+//! A `<details>` opened meanwhile stays open. The partner widget takes over its painted view the
+//! same way (`swap_when_ready`, src/widget/mod.rs).
 //!
 //! `<html data-app="ready">` then says the app runs (the browser tests wait for it).
 
@@ -29,7 +30,7 @@ pub fn start() {
             let Ok(fresh) = document.create_element("div") else { return };
             fresh.set_id(ROOT_ID);
             leptos::mount::mount_to(fresh.clone().unchecked_into(), crate::App).forget();
-            swap_when_ready(prerendered, fresh);
+            swap_when_ready(prerendered, fresh, ".loading", || leptos::prelude::document().active_element(), mark_ready);
         }
         Some(root) => {
             leptos::mount::mount_to(root.unchecked_into(), crate::App).forget();
@@ -42,22 +43,28 @@ pub fn start() {
     }
 }
 
-/// Checks once a frame: the detached tree is never painted, so waiting costs nothing visible.
-fn swap_when_ready(prerendered: Element, fresh: Element) {
+/// Replaces `painted` by `fresh` once nothing in `fresh` matches `loading`, carrying over what
+/// the visitor did (`focused` tells where the focus is: the document, or a shadow root), then
+/// calls `done`. Checks once a frame: the detached tree is never painted, so waiting costs
+/// nothing visible. The partner widget takes over its painted view the same way.
+pub(crate) fn swap_when_ready<A, D>(painted: Element, fresh: Element, loading: &'static str, focused: A, done: D)
+where
+    A: Fn() -> Option<Element> + 'static,
+    D: FnOnce() + 'static,
+{
     request_animation_frame(move || {
-        if fresh.query_selector(".loading").ok().flatten().is_some() {
-            swap_when_ready(prerendered, fresh);
+        if fresh.query_selector(loading).ok().flatten().is_some() {
+            swap_when_ready(painted, fresh, loading, focused, done);
         } else {
-            swap(&prerendered, &fresh);
-            mark_ready();
+            swap(&painted, &fresh, focused());
+            done();
         }
     });
 }
 
-fn swap(prerendered: &Element, fresh: &Element) {
+fn swap(prerendered: &Element, fresh: &Element, focused: Option<Element>) {
     let window = window();
     let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
-    let focused = document().active_element();
     if prerendered.replace_with_with_node_1(fresh).is_err() {
         return;
     }
@@ -78,7 +85,8 @@ fn counterpart(prerendered: &Element, fresh: &Element, active: &Element) -> Opti
     if old.len() == new.len() {
         new.into_iter().nth(index)
     } else {
-        Some(active.id()).filter(|id| !id.is_empty()).and_then(|id| document().get_element_by_id(&id))
+        let id = Some(active.id()).filter(|id| !id.is_empty())?;
+        all(fresh, "[id]").into_iter().find(|e| e.id() == id)
     }
 }
 
@@ -107,6 +115,13 @@ fn carry_over(prerendered: &Element, fresh: &Element) {
     let (old, new) = (all_as::<HtmlSelectElement>(prerendered, "select"), all_as::<HtmlSelectElement>(fresh, "select"));
     if old.len() == new.len() {
         steps.extend(old.into_iter().zip(new).filter(|(old, new)| old.value() != new.value()).map(|(old, new)| Step::Select(old.value(), new)));
+    }
+    // A description opened (native `<details>`, which works before the app): open there too.
+    let (old, new) = (all(prerendered, "details"), all(fresh, "details"));
+    if old.len() == new.len() {
+        for (_, new) in old.iter().zip(new).filter(|(old, _)| old.has_attribute("open")) {
+            let _ = new.set_attribute("open", "");
+        }
     }
     let pending = prerendered.query_selector("[data-pending-click]").ok().flatten();
     if let Some(button) = pending.and_then(|b| counterpart(prerendered, fresh, &b)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {

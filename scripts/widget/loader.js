@@ -1,10 +1,19 @@
 // Numérique en Commun[s]: the partner widget's loader (widget.js, written by
-// scripts/build-widget.mjs from this template). Include it once, then put
-// <nec-widget view="programme"></nec-widget> where the widget goes; see the site's /integrer page.
-// It defines one global, NecWidget, and one element, <nec-widget>; it loads its wasm only when
-// a first element is on the page, and never touches the page outside its elements.
+// scripts/build-widget.mjs from this template, its views by scripts/prerender.mjs). Include it
+// once, then put <nec-widget view="programme"></nec-widget> where the widget goes; see the site's
+// /integrer page. It defines one global, NecWidget, and one element, <nec-widget>, and never
+// touches the page outside its elements.
+//
+// Content first, as the site's pages: each view, as the build rendered it with the bundled data,
+// is painted into the element's shadow root at once, with the widget's style sheet, from this
+// file alone. The wasm (and the data) load when the visitor reaches for the widget, and it takes
+// over in place (src/widget/mod.rs). An element the build could not render as is (filters, its
+// own data-src, a wrong attribute) loads the wasm at once, as before.
 const here = new URL('./', import.meta.url);
 const files = { glue: '__GLUE__', wasm: '__WASM__', css: '__CSS__' };
+const CSS = __CSS_TEXT__;
+// "programme.fr" → the view's HTML at heading level 2; empty until prerender.mjs fills it in.
+const PAINTED = __PAINTED__;
 
 if (!globalThis.NecWidget) {
   const api = {
@@ -18,23 +27,48 @@ if (!globalThis.NecWidget) {
   };
   Object.defineProperty(globalThis, 'NecWidget', { value: api });
 
-  // Said inside the element itself when the wasm cannot load (network, or the host's CSP).
+  let sheet = null;
+  /** The element's shadow root with the widget's style sheet, and its empty `.nec-root`. */
+  const shadowOf = (element) => {
+    const shadow = element.attachShadow({ mode: 'open' });
+    try {
+      sheet ??= new CSSStyleSheet();
+      if (sheet.cssRules.length === 0) sheet.replaceSync(CSS);
+      shadow.adoptedStyleSheets = [sheet];
+    } catch {
+      // A browser without constructed style sheets links the file instead.
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = api.css;
+      shadow.append(link);
+    }
+    const root = document.createElement('div');
+    root.className = 'nec-root';
+    shadow.append(root);
+    return root;
+  };
+
+  // Said inside the element itself when the wasm cannot load (network, or the host's CSP); what
+  // was painted stays, its controls say they cannot work.
   const failed = (element) => {
-    if (element.shadowRoot) return;
-    const root = element.attachShadow({ mode: 'open' });
+    const root = element.shadowRoot?.querySelector('.nec-root');
+    if (!root) return;
     const p = document.createElement('p');
+    p.className = 'nec-failed';
+    p.setAttribute('role', 'alert');
     p.textContent = 'Ce contenu de Numérique en Commun[s] n’a pas pu se charger. ';
     const a = document.createElement('a');
     a.href = api.site + '/';
     a.textContent = 'Le voir sur le site de Numérique en Commun[s]';
     p.append(a);
-    root.append(p);
+    root.prepend(p);
   };
 
   let loading = null;
   const load = () => {
-    loading ??= import(new URL(files.glue, here).href)
-      .then((glue) => glue.default({ module_or_path: new URL(files.wasm, here).href }))
+    // The wasm's download starts with its glue's, not after it.
+    loading ??= Promise.all([import(new URL(files.glue, here).href), fetch(new URL(files.wasm, here).href)])
+      .then(([glue, wasm]) => glue.default({ module_or_path: wasm }))
       .catch((error) => {
         console.error('NecWidget : chargement impossible', error);
         api.queue.splice(0).forEach(failed);
@@ -42,15 +76,72 @@ if (!globalThis.NecWidget) {
     return loading;
   };
 
+  /** The painted view for the element's attributes, as src/widget_options.rs reads them, or null. */
+  const paintable = (element) => {
+    const attr = (name) => element.getAttribute(name)?.trim();
+    const view = attr('view') ?? 'programme';
+    const level = attr('heading-level') ?? '2';
+    const lang = (attr('lang') ?? 'fr').split(/[-_]/)[0].toLowerCase();
+    if (!/^[1-6]$/.test(level) || !['fr', 'en'].includes(lang)) return null;
+    // Filters and another data source: the build did not render that.
+    if (element.hasAttribute('data-src') || ['theme', 'day', 'format'].some((name) => attr(name))) return null;
+    const html = PAINTED[`${view}.${lang}`];
+    return html === undefined ? null : { html, lang, level: Number(level) };
+  };
+
+  /** Paints the build's view; true when done (an exotic host may refuse it: the wasm then will). */
+  const paint = (element, root) => {
+    const view = paintable(element);
+    if (!view) return false;
+    try {
+      const template = document.createElement('template');
+      template.innerHTML = view.html;
+      // The build wrote level 2; the partner's level shifts every heading (at most h6).
+      for (const heading of template.content.querySelectorAll('h2, h3, h4, h5, h6')) {
+        const level = Math.min(6, Number(heading.tagName[1]) - 2 + view.level);
+        if (level === Number(heading.tagName[1])) continue;
+        const moved = document.createElement(`h${level}`);
+        for (const { name, value } of heading.attributes) moved.setAttribute(name, value);
+        moved.append(...heading.childNodes);
+        heading.replaceWith(moved);
+      }
+      root.lang = view.lang;
+      root.setAttribute('data-painted', '');
+      root.append(template.content);
+      return true;
+    } catch {
+      root.replaceChildren();
+      return false;
+    }
+  };
+
+  // Reaching for the widget: a pointer over or on it, a touch, the focus in it, a change.
+  const INTENT = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'input', 'change'];
+  const startOnIntent = (shadow) => {
+    const intent = () => {
+      for (const type of INTENT) shadow.removeEventListener(type, intent, { capture: true });
+      load();
+    };
+    for (const type of INTENT) shadow.addEventListener(type, intent, { capture: true, passive: true });
+    // A button pressed before the wasm runs is pressed again once it has taken over.
+    shadow.addEventListener('click', (event) => {
+      const button = event.target.closest?.('.nec-root[data-painted] button');
+      if (!button) return;
+      event.preventDefault();
+      shadow.querySelectorAll('[data-pending-click]').forEach((b) => b.removeAttribute('data-pending-click'));
+      button.setAttribute('data-pending-click', '');
+      load();
+    }, { capture: true });
+  };
+
   customElements.get('nec-widget') ?? customElements.define('nec-widget', class extends HTMLElement {
     connectedCallback() {
       if (this.shadowRoot) return;
-      if (api.mount) {
-        api.mount(this);
-      } else {
-        api.queue.push(this);
-        load();
-      }
+      const root = shadowOf(this);
+      if (api.mount) return api.mount(this);
+      api.queue.push(this);
+      if (paint(this, root)) startOnIntent(this.shadowRoot);
+      else load();
     }
   });
 }

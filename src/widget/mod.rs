@@ -28,11 +28,9 @@ use crate::widget_options::{WidgetOptions, WidgetView};
 /// The one global name the widget defines, created by `widget.js` before the wasm starts.
 const GLOBAL: &str = "NecWidget";
 
-/// Where the widget's own files are, as `widget.js` tells.
+/// Where the widget's files are, as `widget.js` tells.
 #[derive(Clone)]
 struct Setup {
-    /// The widget's style sheet, linked inside each shadow root.
-    css: String,
     /// The site's origin, for links to its pages ("https://…", no trailing slash).
     site: String,
     /// The default data location, beside the loader ("https://…/data/").
@@ -51,11 +49,11 @@ pub fn start() {
     if !api.is_object() {
         return;
     }
-    let (Some(css), Some(site), Some(data)) = (read_string(&api, "css"), read_string(&api, "site"), read_string(&api, "data")) else {
-        web_sys::console::error_1(&"NecWidget : widget.js incomplet (css, site, data).".into());
+    let (Some(site), Some(data)) = (read_string(&api, "site"), read_string(&api, "data")) else {
+        web_sys::console::error_1(&"NecWidget : widget.js incomplet (site, data).".into());
         return;
     };
-    let setup = Rc::new(Setup { css, site: site.trim_end_matches('/').to_owned(), data });
+    let setup = Rc::new(Setup { site: site.trim_end_matches('/').to_owned(), data });
     let mount_one = {
         let setup = setup.clone();
         Closure::<dyn Fn(web_sys::Element)>::new(move |host: web_sys::Element| mount(&host, &setup))
@@ -73,44 +71,36 @@ pub fn start() {
     }
 }
 
-/// Reads the element's attributes, gives it a shadow root with the widget's style sheet, and
-/// renders the view inside. An element that already has a shadow root is left as it is.
+/// Reads the element's attributes and renders the view in the `.nec-root` that `widget.js` put
+/// in its shadow root, with the widget's style sheet. Over a view `widget.js` painted from the
+/// build (`data-painted`), it renders detached and takes over once its data is there, as the
+/// site's pages do (`takeover`): nothing moves, the visitor's focus and input are kept.
 fn mount(host: &web_sys::Element, setup: &Setup) {
-    if host.shadow_root().is_some() {
-        return;
-    }
+    let Some(shadow) = host.shadow_root() else { return };
+    let Some(root) = shadow.query_selector(".nec-root").ok().flatten() else { return };
     let names: Vec<String> = host.get_attribute_names().iter().filter_map(|n| n.as_string()).collect();
     let values: Vec<(String, String)> = names.into_iter().filter_map(|n| host.get_attribute(&n).map(|v| (n, v))).collect();
     let (options, problems) = WidgetOptions::from_pairs(values.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     for problem in &problems {
         web_sys::console::warn_1(&format!("<nec-widget> {problem}").into());
     }
-    let Ok(shadow) = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) else { return };
-    let document = document();
-    let (Ok(link), Ok(root)) = (document.create_element("link"), document.create_element("div")) else { return };
-    let _ = link.set_attribute("rel", "stylesheet");
-    let _ = link.set_attribute("href", &setup.css);
-    root.set_class_name("nec-root");
-    // The widget speaks its own language (`lang`, French when unsaid), whatever the host page's
-    // (RGAA 8.7, WCAG 3.1.2).
-    let _ = root.set_attribute("lang", options.lang.code());
-    // Hidden until its style sheet is there, so the host never sees it unstyled.
-    let _ = root.set_attribute("hidden", "");
-    let reveal = {
-        let root = root.clone();
-        Closure::<dyn Fn()>::new(move || {
-            let _ = root.remove_attribute("hidden");
-        })
-    };
-    let _ = link.add_event_listener_with_callback("load", reveal.as_ref().unchecked_ref());
-    let _ = link.add_event_listener_with_callback("error", reveal.as_ref().unchecked_ref());
-    reveal.forget();
-    let _ = shadow.append_with_node_2(&link, &root);
-    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else { return };
     let data = options.data_src.clone().unwrap_or_else(|| setup.data.clone());
     let site = setup.site.clone();
     let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    leptos::mount::mount_to(root, move || view! { <Widget options problems site data/> }).forget();
+    let lang = options.lang;
+    let widget = move || view! { <Widget options problems site data/> };
+    if !root.has_attribute("data-painted") {
+        // The widget speaks its own language (`lang`, French when unsaid), whatever the host
+        // page's (RGAA 8.7, WCAG 3.1.2).
+        let _ = root.set_attribute("lang", lang.code());
+        leptos::mount::mount_to(root.unchecked_into(), widget).forget();
+        return;
+    }
+    let Ok(fresh) = document().create_element("div") else { return };
+    fresh.set_class_name("nec-root");
+    let _ = fresh.set_attribute("lang", lang.code());
+    leptos::mount::mount_to(fresh.clone().unchecked_into(), widget).forget();
+    crate::takeover::swap_when_ready(root, fresh, ".nec-loading", move || shadow.active_element(), || ());
 }
 
 /// Everything one widget instance shows: its configuration problems, its view, its live regions.
