@@ -13,21 +13,32 @@ export PATH="$PWD/tests/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  say "rustup target add wasm32-unknown-unknown"
-  rustup target add wasm32-unknown-unknown
+# The project's pinned nightly (rust-toolchain.toml), with its rust-src (std is rebuilt for the
+# wasm) and the wasm32 target.
+TOOLCHAIN=$(awk -F'"' '/^channel/ { print $2 }' rust-toolchain.toml)
+toolchain_ready() {
+  local installed
+  installed=$(rustup component list --toolchain "$TOOLCHAIN" --installed 2>/dev/null) || return 1
+  for component in rust-src rustfmt clippy rust-std-wasm32-unknown-unknown; do
+    grep -q "^$component" <<<"$installed" || return 1
+  done
+}
+if ! toolchain_ready; then
+  say "rustup toolchain install $TOOLCHAIN (rust-src, wasm32)"
+  rustup toolchain install "$TOOLCHAIN" --profile minimal -c rust-src -c rustfmt -c clippy -t wasm32-unknown-unknown
 fi
 
 if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
   say "cargo install trunk $TRUNK_VERSION (about 15 minutes, once)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
+  # From / with the default (stable) toolchain: the project's nightly and build-std are for the app.
+  (cd / && cargo install trunk --version "$TRUNK_VERSION" --locked)
 fi
 
 # Trunk requires the wasm-bindgen CLI of the exact version in Cargo.lock. Not --locked: one of
 # its locked dependencies is no longer on the registry.
 if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then
   say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  (cd / && cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION")
 fi
 
 # npm packages pinned by tests/package-lock.json: playwright-core, axe-core, and binaryen,
