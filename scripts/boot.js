@@ -8,6 +8,9 @@
 // pressed again by the app once it has taken over (src/takeover.rs, data-pending-click).
 const BUILD = __BUILD__;
 const html = document.documentElement;
+// From here on this module listens; before, the inline script in <head> noted what the visitor
+// reached for (data-reached, data-pending-click: scripts/externalize-boot-script.mjs).
+window.necBoot = true;
 
 // What /donnees-personnelles shows and erases of the service worker's offline copy (its caches
 // are named nec-web-<version>, see scripts/service-worker.mjs): here in JavaScript, a few lines
@@ -63,6 +66,7 @@ async function needsAppNow() {
 // leave a frozen page: a focused alert with a reload link the router lets through (rel=external).
 function stopped(error) {
   if (!(error instanceof WebAssembly.RuntimeError)) return false;
+  console.error('NEC : l’application s’est arrêtée', error);
   html.dataset.app = 'failed';
   if (document.querySelector('.alert--fatal')) return true;
   const alert = document.createElement('div');
@@ -83,6 +87,13 @@ function stopped(error) {
 }
 addEventListener('error', (event) => stopped(event.error));
 addEventListener('unhandledrejection', (event) => stopped(event.reason));
+
+/** Said in the app's polite live region (src/components/announcer.rs), which the app's own
+ * replaces; then the app announces what the button did. */
+function say(text) {
+  const region = document.getElementById('annonces');
+  if (region) region.textContent = text;
+}
 
 let starting = null;
 function startApp() {
@@ -184,14 +195,16 @@ addEventListener('click', (event) => {
   event.preventDefault();
   document.querySelectorAll('[data-pending-click]').forEach((b) => b.removeAttribute('data-pending-click'));
   button.setAttribute('data-pending-click', '');
-  // Said in the app's polite live region (src/components/announcer.rs), which the app's own
-  // replaces; then the app announces what the button did.
-  const region = document.getElementById('annonces');
-  if (region) region.textContent = html.lang === 'en' ? 'Loading the application…' : 'Chargement de l’application…';
+  say(html.lang === 'en' ? 'Loading the application…' : 'Chargement de l’application…');
   startApp();
 }, { capture: true });
 
-if (await needsAppNow()) {
+const pending = document.querySelector('[data-pending-click]');
+if (pending) say(html.lang === 'en' ? 'Loading the application…' : 'Chargement de l’application…');
+if (html.hasAttribute('data-reached')) {
+  html.removeAttribute('data-reached');
+  startApp();
+} else if (await needsAppNow()) {
   // After the first paint (a frame, then a task): the content is already there, and the wasm's
   // download and compile never hold it back.
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));

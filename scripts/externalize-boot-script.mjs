@@ -34,7 +34,18 @@ const applyStoredTheme =
 const applyLanguage =
   "{ const en = /^\\/en(\\/|$)/.test(location.pathname); document.documentElement.lang = en ? 'en' : 'fr'; " +
   "try { if (location.pathname === '/' && localStorage.getItem('nec-langue') === 'en') location.replace('/en' + location.search + location.hash); } catch {} }\n";
-const early = applyStoredTheme + applyLanguage;
+// - a visitor who reaches for a control before the boot module runs (a module runs once the
+//   page is parsed and its file is there: a round trip after the content paints, on a phone):
+//   the boot module starts the app for them (`data-reached`), and a button pressed is pressed
+//   again by the app (`data-pending-click`, as scripts/boot.js marks it once it runs). (Only a
+//   prerendered page has controls before the boot module runs; the page's text must not name
+//   data-prerendered, which tells the service worker a kept page from the shell.)
+const keepEarlyReach =
+  "for (const type of ['pointerdown', 'touchstart', 'focusin', 'input', 'change', 'click']) addEventListener(type, (event) => { " +
+  "const control = !window.necBoot && event.target.closest && event.target.closest('#app :is(button, input, select, textarea, label, summary)'); " +
+  "if (!control) return; document.documentElement.dataset.reached = ''; " +
+  "if (type === 'click' && control.tagName === 'BUTTON') { event.preventDefault(); control.setAttribute('data-pending-click', ''); } }, { capture: true });\n";
+const early = applyStoredTheme + applyLanguage + keepEarlyReach;
 const earlyHash = `'sha256-${createHash('sha256').update(early).digest('base64')}'`;
 const headers = readFileSync(new URL('../deploy/nec-web-headers.conf', import.meta.url), 'utf8');
 if (!headers.includes(earlyHash)) {

@@ -98,6 +98,26 @@ describe('reaching for a control starts the app', () => {
     await page.close();
   });
 
+  it('a button pressed before the boot module runs is kept for it, then pressed by the app', async () => {
+    // On a phone the boot module arrives a round trip after the content has painted: hold it.
+    const page = await openPage(env);
+    let releaseBoot;
+    const bootHeld = new Promise((resolve) => { releaseBoot = resolve; });
+    await page.route('**/boot-*.js', async (route) => { await bootHeld; await route.continue(); });
+    await page.goto(env.url + '/programme', { app: false, waitUntil: 'commit' });
+    const button = page.getByRole('button', { name: `Mon programme : ${first.title}` });
+    await button.click();
+    assert.equal(await state(page), null, 'the boot module has not run');
+    assert.equal(await button.getAttribute('data-pending-click'), '', 'the press is kept for it');
+    releaseBoot();
+    await appRunning(page);
+    await page.waitForFunction((name) => [...document.querySelectorAll('button[aria-pressed="true"]')].some((b) => b.textContent.includes(name)), first.title);
+    assert.deepEqual(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY)), [first.id]);
+    assert.equal(await page.locator('[data-pending-click]').count(), 0);
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+
   it('the theme chosen while the app loads is applied and kept once it runs', async () => {
     const { page, release } = await reader('/charte', { held: true });
     await page.getByLabel('Thème').selectOption('dark');
