@@ -214,8 +214,8 @@ impl Lang {
         match self {
             Lang::Fr => format::bytes(count),
             Lang::En if count < 1024 => format!("{count} bytes"),
-            Lang::En if count < 1024 * 1024 => format!("{:.1} KiB", count as f64 / 1024.0),
-            Lang::En => format!("{:.1} MiB", count as f64 / (1024.0 * 1024.0)),
+            Lang::En if count < 1024 * 1024 => format!("{} KiB", format::fixed(count as f64 / 1024.0, 1)),
+            Lang::En => format!("{} MiB", format::fixed(count as f64 / (1024.0 * 1024.0), 1)),
         }
     }
 

@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use crate::format::fixed;
 use crate::locale::Lang;
 
 /// The date of the audit, as the declaration states it.
@@ -66,7 +67,7 @@ pub fn status_in(lang: Lang) -> &'static str {
 /// The rate as the declaration writes it: « 85,48 % », « 100 % ».
 pub fn rate_fr() -> String {
     let rate = rate();
-    if rate.fract() == 0.0 { format!("{rate:.0}\u{a0}%") } else { format!("{rate:.2}\u{a0}%").replace('.', ",") }
+    if rate.fract() == 0.0 { format!("{}\u{a0}%", fixed(rate, 0)) } else { format!("{}\u{a0}%", fixed(rate, 2)).replace('.', ",") }
 }
 
 /// The rate in `lang`: `rate_fr()` in French; "85.48%", "100%" in English (no space, a point).
@@ -78,7 +79,7 @@ pub fn rate_text(lang: Lang) -> String {
 }
 
 fn rate_en(rate: f64) -> String {
-    if rate.fract() == 0.0 { format!("{rate:.0}%") } else { format!("{rate:.2}%") }
+    if rate.fract() == 0.0 { format!("{}%", fixed(rate, 0)) } else { format!("{}%", fixed(rate, 2)) }
 }
 
 #[cfg(test)]

@@ -257,7 +257,18 @@ pub fn height_listener_snippet(site: &str) -> String {
 }
 
 fn is_day(value: &str) -> bool {
-    value == UNDATED || chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok_and(|d| d.format("%Y-%m-%d").to_string() == value)
+    value == UNDATED || parse_day(value).is_some()
+}
+
+/// A day written `AAAA-MM-JJ` (zero-padded), and only that. By hand rather than chrono's format
+/// strings, whose parser and formatter would cost the widget 3.6 KiB brotli.
+pub fn parse_day(value: &str) -> Option<chrono::NaiveDate> {
+    let b = value.as_bytes();
+    let digits = |range: std::ops::Range<usize>| b[range].iter().try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')));
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(i32::try_from(digits(0..4)?).ok()?, digits(5..7)?, digits(8..10)?)
 }
 
 fn is_id(value: &str) -> bool {
@@ -307,6 +318,22 @@ fn luminance(hex: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_is_read_as_chrono_reads_its_strict_format() {
+        let chrono = |v: &str| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok().filter(|d| d.format("%Y-%m-%d").to_string() == v);
+        let cases = ["2023-10-19", "2024-02-29", "2023-02-29", "2023-13-01", "2023-00-10", "0000-01-01", "9999-12-31", "2023-1-19",
+            "2023-10-9", "+2023-10-19", "2023-10-19 ", " 2023-10-19", "2023/10/19", "20231019", "2023-10-1a", "", "a-preciser", "२०२३-10-19"];
+        for value in cases {
+            assert_eq!(parse_day(value), chrono(value), "{value}");
+        }
+        let mut day = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        for _ in 0..2000 {
+            let text = day.format("%Y-%m-%d").to_string();
+            assert_eq!(parse_day(&text), Some(day));
+            day = day.succ_opt().unwrap();
+        }
+    }
 
     fn read(pairs: &[(&str, &str)]) -> (WidgetOptions, Vec<String>) {
         let (options, problems) = WidgetOptions::from_pairs(pairs.iter().copied());

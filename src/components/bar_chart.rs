@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::current_lang;
+use crate::format::fixed;
 use crate::history::Series;
 use crate::locale::Lang;
 
@@ -32,8 +33,8 @@ pub fn BarChart(series: Series, label: String, description_id: String) -> impl I
             Some(v) => {
                 let height = (*v as f64 / max * plot).max(2.0);
                 let rect = view! {
-                    <rect class="chart__bar" x=format!("{:.1}", centre - bar_width / 2.0) y=format!("{:.1}", base - height)
-                        width=format!("{bar_width:.1}") height=format!("{height:.1}") rx="2"/>
+                    <rect class="chart__bar" x=fixed(centre - bar_width / 2.0, 1) y=fixed(base - height, 1)
+                        width=fixed(bar_width, 1) height=fixed(height, 1) rx="2"/>
                 };
                 (Some(rect), base - height - 8.0, lang.number(*v))
             }
@@ -42,8 +43,8 @@ pub fn BarChart(series: Series, label: String, description_id: String) -> impl I
         view! {
             <g>
                 {bar}
-                <text class="chart__value" x=format!("{centre:.1}") y=format!("{caption_y:.1}") text-anchor="middle">{caption}</text>
-                <text class="chart__year" x=format!("{centre:.1}") y=format!("{:.1}", HEIGHT - 8.0) text-anchor="middle">{year.to_string()}</text>
+                <text class="chart__value" x=fixed(centre, 1) y=fixed(caption_y, 1) text-anchor="middle">{caption}</text>
+                <text class="chart__year" x=fixed(centre, 1) y=fixed(HEIGHT - 8.0, 1) text-anchor="middle">{year.to_string()}</text>
             </g>
         }
     }).collect_view();

@@ -256,7 +256,7 @@ fn contrast_verdict(lang: Lang, accent: &str) -> (String, bool) {
 
 /// « 14,9 », "14.9": rounded down, so a ratio just under 4.5 never reads as 4.5.
 fn ratio_in(lang: Lang, ratio: f64) -> String {
-    let ratio = format!("{:.1}", (ratio * 10.0).floor() / 10.0);
+    let ratio = crate::format::fixed((ratio * 10.0).floor() / 10.0, 1);
     match lang {
         Lang::Fr => ratio.replace('.', ","),
         Lang::En => ratio,

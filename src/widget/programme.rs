@@ -157,7 +157,7 @@ fn selection_sentence(programme: &Programme, options: &WidgetOptions, lang: Lang
     let themes = names(&options.themes, &|id| programme.theme(id).map(|t| text_piece(&t.name, lang)));
     let days = names(&options.days, &|id| {
         let undated = if en { "date to be confirmed" } else { "date à préciser" };
-        id.parse::<chrono::NaiveDate>().ok().map(|d| lang.long_date(d)).or_else(|| (id == crate::filters::UNDATED).then(|| undated.to_owned())).map(|d| Pieces::of(d, lang))
+        crate::widget_options::parse_day(id).map(|d| lang.long_date(d)).or_else(|| (id == crate::filters::UNDATED).then(|| undated.to_owned())).map(|d| Pieces::of(d, lang))
     });
     let formats = names(&options.formats, &|id| programme.format(id).map(|f| text_piece(&f.name, lang)));
     let groups = if en {
