@@ -1,7 +1,9 @@
-// Trunk post-build step: the partner widget, a wasm of its own (src/bin/nec-widget.rs) that
-// holds only the widget's views, never the site's pages. Writes into the staging dir:
-//   nec-widget-<hash>.js, nec-widget-<hash>_bg.wasm  the wasm-bindgen glue and the wasm (-Oz)
-//   widget-<hash>.css                                 linked inside each widget's shadow root
+// Trunk post-build step: the partner widget, a wasm of its own (src/bin/nec-widget.rs) per view,
+// that holds only that view, never the site's pages. Writes into the staging dir:
+//   nec-widget-<view>-<hash>.js,                      the wasm-bindgen glue and the wasm (-Oz) of
+//   nec-widget-<view>-<hash>_bg.wasm                  each view: programme, charte, editions
+//   widget-<hash>.css                                 the iframe pages' style sheet (widget.js
+//                                                     carries the same text for shadow roots)
 //   embed-<hash>.js, embed/<view>.html                the iframe pages, for sites that strip scripts
 //   widget.js                                         the loader partners include: its URL never
 //                                                     changes, so it is not hashed (revalidated)
@@ -40,51 +42,54 @@ function run(command, args) {
 
 const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
-run('cargo', ['build', '--offline', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', 'nec-widget', ...(release ? ['--release'] : [])]);
-const wasmIn = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'nec-widget.wasm');
+// One wasm per view, each with only its view's feature (Cargo.toml): a partner's page downloads
+// the code of the views it shows, and no other.
+const html = readFileSync(join(source, 'index.html'), 'utf8');
+const params = html.match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean) ?? [];
+const css = readFileSync(join(source, 'style', 'widget.css'));
+const cssName = `widget-${hashOf(css)}.css`;
+writeFileSync(join(staging, cssName), css);
+const files = {};
+const built = [];
 const out = mkdtempSync(join(tmpdir(), 'nec-widget-'));
 try {
-  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'nec-widget', wasmIn]);
-  const wasmPath = join(out, 'nec-widget_bg.wasm');
-  if (release) {
+  for (const view of Object.keys(VIEWS)) {
+    run('cargo', ['build', '--offline', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', 'nec-widget',
+      '--no-default-features', '--features', `widget-${view}`, ...(release ? ['--release'] : [])]);
+    const wasmIn = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'nec-widget.wasm');
+    run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', `nec-widget-${view}`, wasmIn]);
+    const wasmPath = join(out, `nec-widget-${view}_bg.wasm`);
     // The same wasm-opt features as the app's (index.html, data-wasm-opt-params).
-    const html = readFileSync(join(source, 'index.html'), 'utf8');
-    const params = html.match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean) ?? [];
-    run('wasm-opt', ['-Oz', ...params, wasmPath, '-o', wasmPath]);
+    if (release) run('wasm-opt', ['-Oz', ...params, wasmPath, '-o', wasmPath]);
+    const wasm = readFileSync(wasmPath);
+    const glue = readFileSync(join(out, `nec-widget-${view}.js`));
+    files[view] = { glue: `nec-widget-${view}-${hashOf(glue)}.js`, wasm: `nec-widget-${view}-${hashOf(wasm)}_bg.wasm` };
+    writeFileSync(join(staging, files[view].wasm), wasm);
+    writeFileSync(join(staging, files[view].glue), glue);
+    built.push(wasm, glue);
+    console.log(`build-widget: ${view}: ${files[view].glue}, ${files[view].wasm} (${(wasm.length / 1024).toFixed(1)} KiB)`);
   }
-  const wasm = readFileSync(wasmPath);
-  const glue = readFileSync(join(out, 'nec-widget.js'));
-  const css = readFileSync(join(source, 'style', 'widget.css'));
-  const names = {
-    wasm: `nec-widget-${hashOf(wasm)}_bg.wasm`,
-    glue: `nec-widget-${hashOf(glue)}.js`,
-    css: `widget-${hashOf(css)}.css`,
-  };
-  writeFileSync(join(staging, names.wasm), wasm);
-  writeFileSync(join(staging, names.glue), glue);
-  writeFileSync(join(staging, names.css), css);
-
-  const loader = readFileSync(join(source, 'scripts', 'widget', 'loader.js'), 'utf8')
-    .replace('__GLUE__', names.glue)
-    .replace('__WASM__', names.wasm)
-    .replace('__CSS__', names.css)
-    // The style sheet travels inside widget.js, so a painted view needs no second request;
-    // scripts/prerender.mjs fills in the painted views.
-    .replace('__CSS_TEXT__', () => JSON.stringify(css.toString('utf8')))
-    .replace('__PAINTED__', '/*painted*/{}')
-    .replace('__VERSION__', hashOf(Buffer.concat([wasm, glue, css])));
-  writeFileSync(join(staging, 'widget.js'), loader);
-
-  const embed = readFileSync(join(source, 'scripts', 'widget', 'embed.js'));
-  const embedName = `embed-${hashOf(embed)}.js`;
-  writeFileSync(join(staging, embedName), embed);
-  const page = readFileSync(join(source, 'scripts', 'widget', 'embed.html'), 'utf8');
-  mkdirSync(join(staging, 'embed'), { recursive: true });
-  for (const [view, [title, englishTitle]] of Object.entries(VIEWS)) {
-    const html = page.replace('__TITLE__', title).replace('__TITLE_EN__', englishTitle).replace('__VIEW__', view).replace('__CSS__', names.css).replace('__EMBED__', embedName);
-    writeFileSync(join(staging, 'embed', `${view}.html`), html);
-  }
-  console.log(`build-widget: ${names.glue}, ${names.wasm} (${(wasm.length / 1024).toFixed(1)} KiB), ${names.css}, widget.js, embed/*.html`);
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
+
+const loader = readFileSync(join(source, 'scripts', 'widget', 'loader.js'), 'utf8')
+  .replace('__FILES__', () => JSON.stringify(files))
+  .replace('__CSS__', cssName)
+  // The style sheet travels inside widget.js, so a painted view needs no second request;
+  // scripts/prerender.mjs fills in the painted views.
+  .replace('__CSS_TEXT__', () => JSON.stringify(css.toString('utf8')))
+  .replace('__PAINTED__', '/*painted*/{}')
+  .replace('__VERSION__', hashOf(Buffer.concat([...built, css])));
+writeFileSync(join(staging, 'widget.js'), loader);
+
+const embed = readFileSync(join(source, 'scripts', 'widget', 'embed.js'));
+const embedName = `embed-${hashOf(embed)}.js`;
+writeFileSync(join(staging, embedName), embed);
+const page = readFileSync(join(source, 'scripts', 'widget', 'embed.html'), 'utf8');
+mkdirSync(join(staging, 'embed'), { recursive: true });
+for (const [view, [title, englishTitle]] of Object.entries(VIEWS)) {
+  const html = page.replace('__TITLE__', title).replace('__TITLE_EN__', englishTitle).replace('__VIEW__', view).replace('__CSS__', cssName).replace('__EMBED__', embedName);
+  writeFileSync(join(staging, 'embed', `${view}.html`), html);
+}
+console.log(`build-widget: ${cssName}, widget.js, embed/*.html`);

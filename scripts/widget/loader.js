@@ -10,7 +10,8 @@
 // over in place (src/widget/mod.rs). An element the build could not render as is (filters, its
 // own data-src, a wrong attribute) loads the wasm at once, as before.
 const here = new URL('./', import.meta.url);
-const files = { glue: '__GLUE__', wasm: '__WASM__', css: '__CSS__' };
+// Each view's own wasm and glue (scripts/build-widget.mjs): a page loads those of its views only.
+const FILES = __FILES__;
 const CSS = __CSS_TEXT__;
 // "programme.fr" → the view's HTML at heading level 2; empty until prerender.mjs fills it in.
 const PAINTED = __PAINTED__;
@@ -18,12 +19,11 @@ const PAINTED = __PAINTED__;
 if (!globalThis.NecWidget) {
   const api = {
     version: '__VERSION__',
-    css: new URL(files.css, here).href,
+    css: new URL('__CSS__', here).href,
     site: here.href.replace(/\/$/, ''),
     data: new URL('data/', here).href,
-    // Elements waiting for the wasm; it mounts them, then replaces `mount` with its own.
-    queue: [],
-    mount: null,
+    // Per view, the elements waiting for its wasm; the wasm mounts them, then sets `mount`.
+    views: Object.fromEntries(Object.keys(FILES).map((view) => [view, { queue: [], mount: null }])),
   };
   Object.defineProperty(globalThis, 'NecWidget', { value: api });
 
@@ -64,16 +64,22 @@ if (!globalThis.NecWidget) {
     root.prepend(p);
   };
 
-  let loading = null;
-  const load = () => {
+  const loading = {};
+  const load = (view) => {
     // The wasm's download starts with its glue's, not after it.
-    loading ??= Promise.all([import(new URL(files.glue, here).href), fetch(new URL(files.wasm, here).href)])
+    loading[view] ??= Promise.all([import(new URL(FILES[view].glue, here).href), fetch(new URL(FILES[view].wasm, here).href)])
       .then(([glue, wasm]) => glue.default({ module_or_path: wasm }))
       .catch((error) => {
         console.error('NecWidget : chargement impossible', error);
-        api.queue.splice(0).forEach(failed);
+        api.views[view].queue.splice(0).forEach(failed);
       });
-    return loading;
+    return loading[view];
+  };
+
+  /** The view the wasm will render, as src/widget_options.rs reads `view` (unknown: programme). */
+  const viewOf = (element) => {
+    const view = element.getAttribute('view')?.trim() ?? 'programme';
+    return Object.hasOwn(FILES, view) ? view : 'programme';
   };
 
   /** The painted view for the element's attributes, as src/widget_options.rs reads them, or null. */
@@ -117,10 +123,10 @@ if (!globalThis.NecWidget) {
 
   // Reaching for the widget: a pointer over or on it, a touch, the focus in it, a change.
   const INTENT = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'input', 'change'];
-  const startOnIntent = (shadow) => {
+  const startOnIntent = (shadow, view) => {
     const intent = () => {
       for (const type of INTENT) shadow.removeEventListener(type, intent, { capture: true });
-      load();
+      load(view);
     };
     for (const type of INTENT) shadow.addEventListener(type, intent, { capture: true, passive: true });
     // A button pressed before the wasm runs is pressed again once it has taken over.
@@ -130,7 +136,7 @@ if (!globalThis.NecWidget) {
       event.preventDefault();
       shadow.querySelectorAll('[data-pending-click]').forEach((b) => b.removeAttribute('data-pending-click'));
       button.setAttribute('data-pending-click', '');
-      load();
+      load(view);
     }, { capture: true });
   };
 
@@ -138,10 +144,12 @@ if (!globalThis.NecWidget) {
     connectedCallback() {
       if (this.shadowRoot) return;
       const root = shadowOf(this);
-      if (api.mount) return api.mount(this);
-      api.queue.push(this);
-      if (paint(this, root)) startOnIntent(this.shadowRoot);
-      else load();
+      const view = viewOf(this);
+      const slot = api.views[view];
+      if (slot.mount) return slot.mount(this);
+      slot.queue.push(this);
+      if (paint(this, root)) startOnIntent(this.shadowRoot, view);
+      else load(view);
     }
   });
 }

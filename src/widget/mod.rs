@@ -3,10 +3,15 @@
 //!
 //! Its styles live in that shadow root, its state in its own signals: no router, no listener on
 //! the host's window or links, no change to the host's URL. Built into its own wasm
-//! (`src/bin/nec-widget.rs`), which never contains the site's pages.
+//! (`src/bin/nec-widget.rs`), which never contains the site's pages: one wasm per view, each
+//! built with its own feature (`widget-programme`, `widget-charte`, `widget-editions`), so that a
+//! partner's page downloads only the code of the views it shows.
 
+#[cfg(feature = "widget-charte")]
 mod charter;
+#[cfg(feature = "widget-editions")]
 mod history;
+#[cfg(feature = "widget-programme")]
 mod programme;
 
 use std::rc::Rc;
@@ -28,6 +33,15 @@ use crate::widget_options::{WidgetOptions, WidgetView};
 /// The one global name the widget defines, created by `widget.js` before the wasm starts.
 const GLOBAL: &str = "NecWidget";
 
+/// The view this wasm renders (`NecWidget.views[VIEW]` holds the elements waiting for it); a build
+/// with several views (`cargo build` with the default features) answers for the programme.
+#[cfg(feature = "widget-programme")]
+const VIEW: &str = "programme";
+#[cfg(all(not(feature = "widget-programme"), feature = "widget-charte"))]
+const VIEW: &str = "charte";
+#[cfg(all(not(feature = "widget-programme"), not(feature = "widget-charte"), feature = "widget-editions"))]
+const VIEW: &str = "editions";
+
 /// Where the widget's files are, as `widget.js` tells.
 #[derive(Clone)]
 struct Setup {
@@ -41,8 +55,8 @@ fn read_string(object: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(object, &JsValue::from_str(key)).ok().and_then(|v| v.as_string())
 }
 
-/// Offers `NecWidget.mount(element)` to `widget.js` and mounts the elements already waiting in
-/// `NecWidget.queue`. Does nothing on a page without `NecWidget`.
+/// Offers `NecWidget.views[VIEW].mount(element)` to `widget.js` and mounts the elements already
+/// waiting in that view's `queue`. Does nothing on a page without `NecWidget`.
 pub fn start() {
     let Some(window) = web_sys::window() else { return };
     let Ok(api) = js_sys::Reflect::get(&window, &JsValue::from_str(GLOBAL)) else { return };
@@ -54,14 +68,18 @@ pub fn start() {
         return;
     };
     let setup = Rc::new(Setup { site: site.trim_end_matches('/').to_owned(), data });
+    let Some(slot) = js_sys::Reflect::get(&api, &JsValue::from_str("views")).ok().and_then(|views| js_sys::Reflect::get(&views, &JsValue::from_str(VIEW)).ok()).filter(JsValue::is_object) else {
+        web_sys::console::error_1(&"NecWidget : widget.js incomplet (views).".into());
+        return;
+    };
     let mount_one = {
         let setup = setup.clone();
         Closure::<dyn Fn(web_sys::Element)>::new(move |host: web_sys::Element| mount(&host, &setup))
     };
-    let _ = js_sys::Reflect::set(&api, &JsValue::from_str("mount"), mount_one.as_ref());
+    let _ = js_sys::Reflect::set(&slot, &JsValue::from_str("mount"), mount_one.as_ref());
     // Lives as long as the page: every element added later is mounted through it.
     mount_one.forget();
-    if let Ok(queue) = js_sys::Reflect::get(&api, &JsValue::from_str("queue")) {
+    if let Ok(queue) = js_sys::Reflect::get(&slot, &JsValue::from_str("queue")) {
         if let Some(queue) = queue.dyn_ref::<js_sys::Array>() {
             for host in queue.iter().filter_map(|h| h.dyn_into::<web_sys::Element>().ok()) {
                 mount(&host, &setup);
@@ -111,10 +129,16 @@ fn Widget(options: WidgetOptions, problems: Vec<String>, site: String, data: Str
     let lang = options.lang;
     provide_context(Memo::new(move |_| lang));
     let options = Arc::new(options);
+    // widget.js mounts an element with the wasm of its view only.
     let view = match options.view {
+        #[cfg(feature = "widget-programme")]
         WidgetView::Programme => view! { <programme::ProgrammeWidget options=options.clone() site data/> }.into_any(),
+        #[cfg(feature = "widget-charte")]
         WidgetView::Charter => view! { <charter::CharterWidget options=options.clone() site data/> }.into_any(),
+        #[cfg(feature = "widget-editions")]
         WidgetView::History => view! { <history::HistoryWidget options=options.clone() site data/> }.into_any(),
+        #[allow(unreachable_patterns)]
+        _ => ().into_any(),
     };
     view! {
         <ConfigurationProblems problems/>
