@@ -260,15 +260,9 @@ fn is_day(value: &str) -> bool {
     value == UNDATED || parse_day(value).is_some()
 }
 
-/// A day written `AAAA-MM-JJ` (zero-padded), and only that. By hand rather than chrono's format
-/// strings, whose parser and formatter would cost the widget 3.6 KiB brotli.
+/// A day written `AAAA-MM-JJ` (zero-padded), and only that.
 pub fn parse_day(value: &str) -> Option<chrono::NaiveDate> {
-    let b = value.as_bytes();
-    let digits = |range: std::ops::Range<usize>| b[range].iter().try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')));
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    chrono::NaiveDate::from_ymd_opt(i32::try_from(digits(0..4)?).ok()?, digits(5..7)?, digits(8..10)?)
+    value.bytes().next().filter(u8::is_ascii_digit).and_then(|_| crate::model::dates::parse_day(value))
 }
 
 fn is_id(value: &str) -> bool {
