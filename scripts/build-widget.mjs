@@ -40,13 +40,19 @@ function run(command, args) {
   }
 }
 
+// The glue minified in a release build (terser, from the tests' tools, as wasm-opt is).
+const { minify } = release ? await import('../tests/support/minify.mjs') : {};
+
 const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 // One wasm per view, each with only its view's feature (Cargo.toml): a partner's page downloads
 // the code of the views it shows, and no other.
 const html = readFileSync(join(source, 'index.html'), 'utf8');
 const params = html.match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean) ?? [];
-const css = readFileSync(join(source, 'style', 'widget.css'));
+// Without its comments and spaces (every partner page downloads it): only around `{`, `}`, `;`
+// and `,`, never around `:` or `>`, whose spaces may be combinators.
+const css = Buffer.from(readFileSync(join(source, 'style', 'widget.css'), 'utf8')
+  .replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').replace(/;}/g, '}').trim());
 const cssName = `widget-${hashOf(css)}.css`;
 writeFileSync(join(staging, cssName), css);
 const files = {};
@@ -62,7 +68,7 @@ try {
     // The same wasm-opt features as the app's (index.html, data-wasm-opt-params).
     if (release) run('wasm-opt', ['-Oz', ...params, wasmPath, '-o', wasmPath]);
     const wasm = readFileSync(wasmPath);
-    const glue = readFileSync(join(out, `nec-widget-${view}.js`));
+    const glue = release ? Buffer.from(await minify(readFileSync(join(out, `nec-widget-${view}.js`), 'utf8'))) : readFileSync(join(out, `nec-widget-${view}.js`));
     files[view] = { glue: `nec-widget-${view}-${hashOf(glue)}.js`, wasm: `nec-widget-${view}-${hashOf(wasm)}_bg.wasm` };
     writeFileSync(join(staging, files[view].wasm), wasm);
     writeFileSync(join(staging, files[view].glue), glue);
@@ -80,6 +86,7 @@ const loader = readFileSync(join(source, 'scripts', 'widget', 'loader.js'), 'utf
   // scripts/prerender.mjs fills in the painted views.
   .replace('__CSS_TEXT__', () => JSON.stringify(css.toString('utf8')))
   .replace('__PAINTED__', '/*painted*/{}')
+  .replace('__PAINTS__', '/*paints*/{}')
   .replace('__VERSION__', hashOf(Buffer.concat([...built, css])));
 writeFileSync(join(staging, 'widget.js'), loader);
 

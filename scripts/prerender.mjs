@@ -142,13 +142,29 @@ try {
 }
 if (failed) process.exit(1);
 
+// The programme in French, the default view, inside widget.js; each other view in a module of its
+// own, hashed, which widget.js imports only for an element that shows it.
 const widgetFile = join(dir, 'widget.js');
 const loader = readFileSync(widgetFile, 'utf8');
-if (!loader.includes('/*painted*/{}')) {
-  console.error('prerender: widget.js has no /*painted*/{} to fill in');
+if (!loader.includes('/*painted*/{}') || !loader.includes('/*paints*/{}')) {
+  console.error('prerender: widget.js has no /*painted*/{} and /*paints*/{} to fill in');
   process.exit(1);
 }
-writeFileSync(widgetFile, loader.replace('/*painted*/{}', () => `/*painted*/${JSON.stringify(painted)}`));
+const { minify } = await import('../tests/support/minify.mjs');
+const { createHash } = await import('node:crypto');
+const inline = {};
+const modules = {};
+for (const [key, html] of Object.entries(painted)) {
+  if (key === 'programme.fr') {
+    inline[key] = html;
+    continue;
+  }
+  const code = `export default ${JSON.stringify(html)};\n`;
+  modules[key] = `nec-widget-vue-${key.replace('.', '-')}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dir, modules[key]), code);
+}
+// Minified once filled in (terser drops the marks): the loader and its view.
+writeFileSync(widgetFile, await minify(loader.replace('/*painted*/{}', () => JSON.stringify(inline)).replace('/*paints*/{}', () => JSON.stringify(modules))));
 
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 writeFileSync(shellPath, shell);

@@ -3,8 +3,6 @@
 use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -120,40 +118,30 @@ pub async fn fetch_data_from<T: DeserializeOwned + Validate + Send + Sync + 'sta
     if let Some(value) = cached.and_then(|any| any.downcast::<T>().ok()) {
         return Ok(value);
     }
-    let (text, offline) = fetch_text(url.clone()).await?;
+    let deadline = Deadline::start();
+    let signal = deadline.signal();
+    let failed = |_| if deadline.passed() { LoadError::Timeout } else { LoadError::Network };
+    let response = Request::get(&url)
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(failed)?;
+    if !response.ok() {
+        return Err(LoadError::Status(response.status()));
+    }
+    let offline = response.headers().get(OFFLINE_HEADER).map(|time| DateTime::parse_from_rfc3339(time.trim()).ok());
+    let text = response.text().await.map_err(failed)?;
+    drop(deadline);
     let value = Arc::new(parse::<T>(&text).map_err(LoadError::Data)?);
-    remember(url, value.clone(), offline);
-    Ok(value)
-}
-
-/// Keeps a file's value for the next view, unless it came from the offline copy.
-#[inline(never)]
-fn remember(url: String, value: Arc<dyn Any + Send + Sync>, offline: Option<Option<DateTime<FixedOffset>>>) {
+    let shared = value.clone() as Arc<dyn Any + Send + Sync>;
     OFFLINE.with(|copies| copies.borrow_mut().retain(|(name, _)| *name != url));
     match offline {
-        Some(time) => OFFLINE.with(|copies| copies.borrow_mut().push((url, (value, time)))),
+        Some(time) => OFFLINE.with(|copies| copies.borrow_mut().push((url, (shared, time)))),
         None => {
-            CACHE.with(|cache| cache.borrow_mut().insert(url, value));
+            CACHE.with(|cache| cache.borrow_mut().insert(url, shared));
         }
     }
-}
-
-/// A file's text, and the time of the offline copy it came from, if it did. The same for every
-/// file: boxed, so the wasm has it once rather than inlined into each data type's loader.
-type Fetched = Result<(String, Option<Option<DateTime<FixedOffset>>>), LoadError>;
-fn fetch_text(url: String) -> Pin<Box<dyn Future<Output = Fetched>>> {
-    Box::pin(async move {
-        let deadline = Deadline::start();
-        let signal = deadline.signal();
-        let failed = |_| if deadline.passed() { LoadError::Timeout } else { LoadError::Network };
-        let response = Request::get(&url).abort_signal(signal.as_ref()).send().await.map_err(failed)?;
-        if !response.ok() {
-            return Err(LoadError::Status(response.status()));
-        }
-        let offline = response.headers().get(OFFLINE_HEADER).map(|time| DateTime::parse_from_rfc3339(time.trim()).ok());
-        let text = response.text().await.map_err(failed)?;
-        Ok((text, offline))
-    })
+    Ok(value)
 }
 
 /// Aborts a request still running after `TIMEOUT`; dropping it cancels the timer.

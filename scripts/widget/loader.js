@@ -13,8 +13,11 @@ const here = new URL('./', import.meta.url);
 // Each view's own wasm and glue (scripts/build-widget.mjs): a page loads those of its views only.
 const FILES = __FILES__;
 const CSS = __CSS_TEXT__;
-// "programme.fr" → the view's HTML at heading level 2; empty until prerender.mjs fills it in.
+// The views at heading level 2, filled in by prerender.mjs: the programme in French, the default,
+// here ("programme.fr" → its HTML); each other view in its own small module (→ its file name),
+// so a page downloads only the views it shows.
 const PAINTED = __PAINTED__;
+const PAINTS = __PAINTS__;
 
 if (!globalThis.NecWidget) {
   const api = {
@@ -91,17 +94,21 @@ if (!globalThis.NecWidget) {
     if (!/^[1-6]$/.test(level) || !['fr', 'en'].includes(lang)) return null;
     // Filters and another data source: the build did not render that.
     if (element.hasAttribute('data-src') || ['theme', 'day', 'format'].some((name) => attr(name))) return null;
-    const html = PAINTED[`${view}.${lang}`];
-    return html === undefined ? null : { html, lang, level: Number(level) };
+    const key = `${view}.${lang}`;
+    if (!Object.hasOwn(PAINTED, key) && !Object.hasOwn(PAINTS, key)) return null;
+    return { key, lang, level: Number(level) };
   };
 
-  /** Paints the build's view; true when done (an exotic host may refuse it: the wasm then will). */
-  const paint = (element, root) => {
-    const view = paintable(element);
-    if (!view) return false;
+  /** The view's HTML: at hand, or from its module. */
+  const htmlOf = async ({ key }) => PAINTED[key] ?? (await import(new URL(PAINTS[key], here).href)).default;
+
+  /** Paints the build's view into the still empty root; true when done (an exotic host may
+   * refuse it: the wasm then will). */
+  const paint = (root, view, html) => {
+    if (root.firstChild) return false;
     try {
       const template = document.createElement('template');
-      template.innerHTML = view.html;
+      template.innerHTML = html;
       // The build wrote level 2; the partner's level shifts every heading (at most h6).
       for (const heading of template.content.querySelectorAll('h2, h3, h4, h5, h6')) {
         const level = Math.min(6, Number(heading.tagName[1]) - 2 + view.level);
@@ -148,8 +155,12 @@ if (!globalThis.NecWidget) {
       const slot = api.views[view];
       if (slot.mount) return slot.mount(this);
       slot.queue.push(this);
-      if (paint(this, root)) startOnIntent(this.shadowRoot, view);
-      else load(view);
+      const painted = paintable(this);
+      if (!painted) return load(view);
+      htmlOf(painted).then((html) => {
+        if (paint(root, painted, html)) startOnIntent(this.shadowRoot, view);
+        else if (!root.firstChild) load(view);
+      }, () => load(view));
     }
   });
 }
