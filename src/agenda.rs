@@ -60,9 +60,8 @@ pub fn in_time_order<'a>(programme: &'a Programme, ids: &[String]) -> Vec<&'a It
 pub fn overlaps<'a>(items: &[&'a Item]) -> Vec<(&'a Item, &'a Item)> {
     let span = |item: &Item| item.start.map(|s| (s, item.end.unwrap_or(s)));
     // One second after an instant; checked, as the data may hold chrono's very last second.
-    let second_after = |t: DateTime<FixedOffset>| {
-        t.checked_add_signed(chrono::Duration::seconds(1)).unwrap_or(DateTime::<Utc>::MAX_UTC.fixed_offset())
-    };
+    let second_after =
+        |t: DateTime<FixedOffset>| t.checked_add_signed(chrono::Duration::seconds(1)).unwrap_or(DateTime::<Utc>::MAX_UTC.fixed_offset());
     let mut pairs = Vec::new();
     for (i, a) in items.iter().enumerate() {
         for b in &items[i + 1..] {

@@ -12,8 +12,8 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use web_sys::AbortController;
 
-use crate::locale::Lang;
 use crate::load::{parse, DataError, MAX_FILE_BYTES};
+use crate::locale::Lang;
 use crate::validate::Validate;
 
 pub const PROGRAMME: &str = "programme-2023.json";
@@ -48,10 +48,9 @@ impl LoadError {
         let bytes = |n: usize| lang.bytes(n as u64);
         match (lang, self) {
             (Lang::Fr, LoadError::Network) => "Le serveur n’a pas pu être joint. Vérifiez votre connexion, puis réessayez.".into(),
-            (Lang::Fr, LoadError::Timeout) => format!(
-                "Le serveur ne répond pas (aucune réponse en {} secondes). Réessayez dans quelques instants.",
-                TIMEOUT.as_secs()
-            ),
+            (Lang::Fr, LoadError::Timeout) => {
+                format!("Le serveur ne répond pas (aucune réponse en {} secondes). Réessayez dans quelques instants.", TIMEOUT.as_secs())
+            }
             (Lang::Fr, LoadError::Status(404)) => "Le fichier de données est introuvable (erreur 404).".into(),
             (Lang::Fr, LoadError::Status(code)) => format!("Le serveur a répondu par une erreur (code {code})."),
             (Lang::Fr, LoadError::Data(DataError::TooLarge(size))) => {
@@ -59,7 +58,9 @@ impl LoadError {
             }
             (Lang::Fr, LoadError::Data(DataError::Html)) => "Le serveur a renvoyé une page web au lieu du fichier de données.".into(),
             (Lang::Fr, LoadError::Data(DataError::Unreadable(_))) => "Le fichier de données reçu est illisible.".into(),
-            (Lang::Fr, LoadError::Data(DataError::Invalid(problems))) => format!("Le fichier de données contient {} erreur(s).", problems.len()),
+            (Lang::Fr, LoadError::Data(DataError::Invalid(problems))) => {
+                format!("Le fichier de données contient {} erreur(s).", problems.len())
+            }
             (Lang::En, LoadError::Network) => "The server could not be reached. Check your connection, then try again.".into(),
             (Lang::En, LoadError::Timeout) => {
                 format!("The server is not responding (no answer within {} seconds). Try again in a few moments.", TIMEOUT.as_secs())
@@ -97,11 +98,7 @@ thread_local! {
 /// `Some(time of the copy)` when `value` came from the service worker's offline copy.
 pub fn offline_copy<T: 'static>(value: &Arc<T>) -> Option<Option<DateTime<FixedOffset>>> {
     OFFLINE.with(|offline| {
-        offline
-            .borrow()
-            .iter()
-            .find(|(_, (copy, _))| std::ptr::addr_eq(Arc::as_ptr(copy), Arc::as_ptr(value)))
-            .map(|(_, (_, time))| *time)
+        offline.borrow().iter().find(|(_, (copy, _))| std::ptr::addr_eq(Arc::as_ptr(copy), Arc::as_ptr(value))).map(|(_, (_, time))| *time)
     })
 }
 
@@ -121,11 +118,7 @@ pub async fn fetch_data_from<T: DeserializeOwned + Validate + Send + Sync + 'sta
     let deadline = Deadline::start();
     let signal = deadline.signal();
     let failed = |_| if deadline.passed() { LoadError::Timeout } else { LoadError::Network };
-    let response = Request::get(&url)
-        .abort_signal(signal.as_ref())
-        .send()
-        .await
-        .map_err(failed)?;
+    let response = Request::get(&url).abort_signal(signal.as_ref()).send().await.map_err(failed)?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }

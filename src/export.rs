@@ -14,7 +14,11 @@ use crate::model::{Catalogue, CatalogueFile, Charter, EditionsFile, Programme, S
 const SOURCES: [(&str, &str, &str); 3] = [
     ("editions.json", "Les éditions nationales depuis 2018 et les NEC locaux, avec leurs chiffres et leurs sources", "editions"),
     ("charter.json", "La charte de NEC : les cinq engagements et la licence", "charter"),
-    ("programme-2023.json", "Le programme 2023 : journées, éléments, thématiques, formats, lieu, inscription, repas, partenaires", "programme"),
+    (
+        "programme-2023.json",
+        "Le programme 2023 : journées, éléments, thématiques, formats, lieu, inscription, repas, partenaires",
+        "programme",
+    ),
 ];
 pub const CSV_PATH: &str = "editions-chiffres.csv";
 pub const CATALOGUE_PATH: &str = "catalogue.json";
@@ -62,7 +66,8 @@ pub fn derived_files(data_dir: &Path) -> Result<Vec<Derived>, String> {
         bytes: size_of_derived(CSV_PATH, &derived),
         schema: None,
     });
-    let catalogue = Catalogue { licence: crate::model::Link { label: charter.licence.name.as_str().into(), url: charter.licence.url }, files };
+    let catalogue =
+        Catalogue { licence: crate::model::Link { label: charter.licence.name.as_str().into(), url: charter.licence.url }, files };
     derived.push(Derived {
         path: CATALOGUE_PATH.into(),
         content: serde_json::to_string_pretty(&catalogue).map_err(|e| e.to_string())? + "\n",

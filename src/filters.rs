@@ -170,20 +170,17 @@ pub fn search_index(programme: &Programme) -> Vec<String> {
 
 /// The indices of the matching items, in programme order.
 pub fn matching(programme: &Programme, index: &[String], filters: &Filters) -> Vec<usize> {
-    programme
-        .items
-        .iter()
-        .zip(index)
-        .enumerate()
-        .filter(|(_, (item, haystack))| filters.matches(item, haystack))
-        .map(|(i, _)| i)
-        .collect()
+    programme.items.iter().zip(index).enumerate().filter(|(_, (item, haystack))| filters.matches(item, haystack)).map(|(i, _)| i).collect()
 }
 
 /// "/programme?jour=…" for a filter state.
 pub fn programme_url(filters: &Filters) -> String {
     let query = filters.to_query();
-    if query.is_empty() { "/programme".to_owned() } else { format!("/programme?{query}") }
+    if query.is_empty() {
+        "/programme".to_owned()
+    } else {
+        format!("/programme?{query}")
+    }
 }
 
 /// The matching items day by day, then by time; items without a day or a time come last.
@@ -224,7 +221,10 @@ pub fn filter_options(programme: &Programme, list: FilterList, lang: Lang) -> Ve
                 })
                 .collect();
             if !programme.undated_items().is_empty() {
-                days.push((UNDATED.to_owned(), Pieces::of(if lang == Lang::En { "Date to be confirmed" } else { "Date à préciser" }, lang)));
+                days.push((
+                    UNDATED.to_owned(),
+                    Pieces::of(if lang == Lang::En { "Date to be confirmed" } else { "Date à préciser" }, lang),
+                ));
             }
             days
         }
@@ -264,7 +264,10 @@ mod tests {
         let found = matching_in_order(&p, &search_index(&p), &Filters::default());
         let groups = by_day(&p, found.iter().copied());
         let days: Vec<Option<NaiveDate>> = groups.iter().map(|(d, _)| *d).collect();
-        assert_eq!(days, [Some("2023-10-18".parse().unwrap()), Some("2023-10-19".parse().unwrap()), Some("2023-10-20".parse().unwrap()), None]);
+        assert_eq!(
+            days,
+            [Some("2023-10-18".parse().unwrap()), Some("2023-10-19".parse().unwrap()), Some("2023-10-20".parse().unwrap()), None]
+        );
         assert_eq!(groups.iter().map(|(_, l)| l.len()).sum::<usize>(), p.items.len());
         let days = filter_options(&p, FilterList::Days, Lang::Fr);
         assert_eq!(days.last().map(|(v, l)| (v.as_str(), l.plain())), Some((UNDATED, "Date à préciser".to_owned())));

@@ -6,9 +6,8 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike};
 
 const WEEKDAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-const MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-];
+const MONTHS: [&str; 12] =
+    ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 
 fn month(date: NaiveDate) -> &'static str {
     MONTHS[date.month0() as usize]
@@ -16,7 +15,11 @@ fn month(date: NaiveDate) -> &'static str {
 
 /// « 19 », « 1er »
 fn day_number(date: NaiveDate) -> String {
-    if date.day() == 1 { "1er".to_owned() } else { date.day().to_string() }
+    if date.day() == 1 {
+        "1er".to_owned()
+    } else {
+        date.day().to_string()
+    }
 }
 
 /// « jeudi 19 octobre 2023 »

@@ -259,7 +259,11 @@ fn slug(id: &str) -> String {
     while slug.ends_with('-') {
         slug.pop();
     }
-    if slug.is_empty() { "element".to_owned() } else { slug }
+    if slug.is_empty() {
+        "element".to_owned()
+    } else {
+        slug
+    }
 }
 
 /// iCalendar writes years with four digits.

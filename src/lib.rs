@@ -44,8 +44,8 @@ mod web {
 
     use crate::components::{provide_lang, LiveRegion, SiteFooter, SiteHeader, SkipLink};
     use crate::pages::{
-        AccessibilityPage, CharterPage, EditionPage, EmbedBuilderPage, EditionsPage, HomePage, MyProgrammePage, NotFoundPage, OpenDataPage, PanicTestPage, PracticalInfoPage,
-        PrivacyPage, ProgrammeItemPage, ProgrammePage, SiteMapPage,
+        AccessibilityPage, CharterPage, EditionPage, EditionsPage, EmbedBuilderPage, HomePage, MyProgrammePage, NotFoundPage, OpenDataPage,
+        PanicTestPage, PracticalInfoPage, PrivacyPage, ProgrammeItemPage, ProgrammePage, SiteMapPage,
     };
 
     /// The whole site: skip link, banner, the routed page in `<main>`, footer. Every page has a

@@ -66,11 +66,7 @@ pub fn parse<T: DeserializeOwned + Validate>(text: &str) -> Result<T, DataError>
         let path = error.path().to_string();
         let inner = error.into_inner();
         let message = if inner.is_syntax() || inner.is_eof() {
-            format!(
-                "le fichier n’est pas du JSON valide (ligne {}, colonne {})",
-                inner.line(),
-                inner.column()
-            )
+            format!("le fichier n’est pas du JSON valide (ligne {}, colonne {})", inner.line(), inner.column())
         } else {
             format!("valeur inattendue ({inner})")
         };

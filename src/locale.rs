@@ -370,7 +370,13 @@ mod tests {
         let list = Lang::En.list_pieces(vec![fr("Données"), fr("Communs"), fr("Éthique")]);
         assert_eq!(
             list.0,
-            [("Données".to_owned(), Lang::Fr), (", ".to_owned(), Lang::En), ("Communs".to_owned(), Lang::Fr), (" and ".to_owned(), Lang::En), ("Éthique".to_owned(), Lang::Fr)]
+            [
+                ("Données".to_owned(), Lang::Fr),
+                (", ".to_owned(), Lang::En),
+                ("Communs".to_owned(), Lang::Fr),
+                (" and ".to_owned(), Lang::En),
+                ("Éthique".to_owned(), Lang::Fr)
+            ]
         );
         assert_eq!(Lang::Fr.list_pieces(vec![fr("a"), fr("b"), fr("c")]).plain(), "a, b et c");
         assert_eq!(Lang::Fr.list_pieces(vec![fr("a"), fr("b"), fr("c")]).0.len(), 1, "French runs merge on a French page");
@@ -383,7 +389,10 @@ mod tests {
         let o = |lang: Lang, n| lang.edition_ordinal(n);
         assert_eq!([o(Lang::Fr, 1), o(Lang::Fr, 5)], ["1re édition", "5e édition"]);
         let en: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].into_iter().map(|n| o(Lang::En, n)).collect();
-        assert_eq!(en, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"].map(|s| format!("{s} edition")));
+        assert_eq!(
+            en,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"].map(|s| format!("{s} edition"))
+        );
     }
 
     /// French is `format`, value for value: switching a call site to `Lang::Fr` changes nothing.

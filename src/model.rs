@@ -703,7 +703,11 @@ pub mod dates {
         };
         let b = unsigned.as_bytes();
         let year_digits = b.len().checked_sub(6)?;
-        if !(4..=9).contains(&year_digits) || (negative.is_none() && year_digits != 4) || b[year_digits] != b'-' || b[year_digits + 3] != b'-' {
+        if !(4..=9).contains(&year_digits)
+            || (negative.is_none() && year_digits != 4)
+            || b[year_digits] != b'-'
+            || b[year_digits + 3] != b'-'
+        {
             return None;
         }
         let year = i32::try_from(digits(&b[..year_digits])?).ok()?;
@@ -839,7 +843,9 @@ mod tests {
             assert_eq!(serde_json::to_string(&day).unwrap(), format!("\"{text}\""), "written back as read");
             assert_eq!(text.parse::<NaiveDate>().ok(), Some(day));
         }
-        for text in ["2023-02-29", "2023-1-19", "10000-01-01", "+262144-01-01", " 2023-10-19", "2023-10-19T09:00:00", "20231019", "", "+", "-"] {
+        for text in
+            ["2023-02-29", "2023-1-19", "10000-01-01", "+262144-01-01", " 2023-10-19", "2023-10-19T09:00:00", "20231019", "", "+", "-"]
+        {
             assert_eq!(dates::parse_day(text), None, "{text}");
         }
         for text in ["09:00:00", "23:59:59", "00:00:00", "19:30:00.500", "08:15:00.123456789"] {
@@ -862,7 +868,14 @@ mod tests {
             assert_eq!(serde_json::to_string(&at).unwrap(), format!("\"{text}\""), "written back as read");
         }
         assert_eq!(dates::parse_instant("2023-10-19T17:00:00+00:00"), dates::parse_instant("2023-10-19T17:00:00Z"));
-        for text in ["2023-10-19T09:00+02:00", "2023-10-19T09:00:00", "2023-10-19T09:00:00+0200", "2023-10-19T09:00:00+24:00", "2023-10-19", "2023-10-19T"] {
+        for text in [
+            "2023-10-19T09:00+02:00",
+            "2023-10-19T09:00:00",
+            "2023-10-19T09:00:00+0200",
+            "2023-10-19T09:00:00+24:00",
+            "2023-10-19",
+            "2023-10-19T",
+        ] {
             assert_eq!(dates::parse_instant(text), None, "{text}");
         }
         let at = item(r#""2023-10-19T17:00:00Z""#).map(|i| i.start).map_err(|e| e.to_string());

@@ -67,7 +67,11 @@ pub fn status_in(lang: Lang) -> &'static str {
 /// The rate as the declaration writes it: « 85,48 % », « 100 % ».
 pub fn rate_fr() -> String {
     let rate = rate();
-    if rate.fract() == 0.0 { format!("{}\u{a0}%", fixed(rate, 0)) } else { format!("{}\u{a0}%", fixed(rate, 2)).replace('.', ",") }
+    if rate.fract() == 0.0 {
+        format!("{}\u{a0}%", fixed(rate, 0))
+    } else {
+        format!("{}\u{a0}%", fixed(rate, 2)).replace('.', ",")
+    }
 }
 
 /// The rate in `lang`: `rate_fr()` in French; "85.48%", "100%" in English (no space, a point).
@@ -79,7 +83,11 @@ pub fn rate_text(lang: Lang) -> String {
 }
 
 fn rate_en(rate: f64) -> String {
-    if rate.fract() == 0.0 { format!("{}%", fixed(rate, 0)) } else { format!("{}%", fixed(rate, 2)) }
+    if rate.fract() == 0.0 {
+        format!("{}%", fixed(rate, 0))
+    } else {
+        format!("{}%", fixed(rate, 2))
+    }
 }
 
 #[cfg(test)]
@@ -91,10 +99,12 @@ mod tests {
         let grid = include_str!("../docs/rgaa-audit.md");
         let statuses: Vec<&str> = grid
             .lines()
-            .filter(|line| line.split('|').nth(1).is_some_and(|cell| {
-                let cell = cell.trim();
-                cell.split_once('.').is_some_and(|(a, b)| a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok())
-            }))
+            .filter(|line| {
+                line.split('|').nth(1).is_some_and(|cell| {
+                    let cell = cell.trim();
+                    cell.split_once('.').is_some_and(|(a, b)| a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok())
+                })
+            })
             .filter_map(|line| line.split('|').nth(3).map(|cell| cell.trim().trim_matches('*')))
             .collect();
         assert_eq!(statuses.len(), 106, "the grid has the 106 RGAA 4.1 criteria");
@@ -110,13 +120,25 @@ mod tests {
     #[test]
     fn status_follows_the_rgaa_thresholds() {
         assert!((rate() - f64::from(CONFORMING) * 100.0 / f64::from(CONFORMING + NON_CONFORMING)).abs() < 1e-9);
-        let expected = if NON_CONFORMING == 0 { "totalement conforme" } else if rate() >= 50.0 { "partiellement conforme" } else { "non conforme" };
+        let expected = if NON_CONFORMING == 0 {
+            "totalement conforme"
+        } else if rate() >= 50.0 {
+            "partiellement conforme"
+        } else {
+            "non conforme"
+        };
         assert_eq!(status(), expected);
     }
 
     #[test]
     fn english_status_rate_and_date() {
-        let expected = if NON_CONFORMING == 0 { "fully compliant" } else if rate() >= 50.0 { "partially compliant" } else { "non-compliant" };
+        let expected = if NON_CONFORMING == 0 {
+            "fully compliant"
+        } else if rate() >= 50.0 {
+            "partially compliant"
+        } else {
+            "non-compliant"
+        };
         assert_eq!(status_en(), expected);
         assert_eq!(status_in(Lang::En), status_en());
         assert_eq!(status_in(Lang::Fr), status());

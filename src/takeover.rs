@@ -70,7 +70,9 @@ fn swap(prerendered: &Element, fresh: &Element, focused: Option<Element>) {
     }
     // In the document now, where every listener of the app's controls is reached.
     carry_over(prerendered, fresh);
-    if let Some(element) = focused.and_then(|active| counterpart(prerendered, fresh, &active)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+    if let Some(element) =
+        focused.and_then(|active| counterpart(prerendered, fresh, &active)).and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
         let _ = element.focus();
     }
     window.scroll_to_with_x_and_y(x, y);
@@ -114,7 +116,9 @@ fn carry_over(prerendered: &Element, fresh: &Element) {
     }
     let (old, new) = (all_as::<HtmlSelectElement>(prerendered, "select"), all_as::<HtmlSelectElement>(fresh, "select"));
     if old.len() == new.len() {
-        steps.extend(old.into_iter().zip(new).filter(|(old, new)| old.value() != new.value()).map(|(old, new)| Step::Select(old.value(), new)));
+        steps.extend(
+            old.into_iter().zip(new).filter(|(old, new)| old.value() != new.value()).map(|(old, new)| Step::Select(old.value(), new)),
+        );
     }
     // A description opened (native `<details>`, which works before the app): open there too.
     let (old, new) = (all(prerendered, "details"), all(fresh, "details"));

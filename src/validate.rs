@@ -193,10 +193,7 @@ impl Validate for Charter {
             c.source_list(&format!("{here}.sources"), &engagement.sources);
         }
         if !self.engagements.iter().any(|e| e.number == self.licence.engagement) {
-            c.push(
-                "$.licence.engagement",
-                format!("l’engagement n°{} n’existe pas dans la charte", self.licence.engagement),
-            );
+            c.push("$.licence.engagement", format!("l’engagement n°{} n’existe pas dans la charte", self.licence.engagement));
         }
         c.text("$.licence.name", &self.licence.name);
         c.https("$.licence.url", &self.licence.url);

@@ -208,7 +208,11 @@ impl WidgetOptions {
             .map(|(name, value)| format!("{name}={}", crate::filters::encode_component(&value)))
             .collect();
         let path = format!("/embed/{}.html", self.view.id());
-        if query.is_empty() { path } else { format!("{path}?{}", query.join("&")) }
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{}", query.join("&"))
+        }
     }
 
     /// The snippet a partner pastes: the loader, then the element (`site` is the site's origin).
@@ -273,9 +277,9 @@ fn is_id(value: &str) -> bool {
 fn data_src(value: &str) -> Option<String> {
     let allowed = value.starts_with("https://") && value.len() > "https://".len()
         || value.starts_with('/') && !value.starts_with("//")
-        || ["http://localhost", "http://127.0.0.1"].iter().any(|local| {
-            value.strip_prefix(local).is_some_and(|rest| rest.is_empty() || rest.starts_with(':') || rest.starts_with('/'))
-        });
+        || ["http://localhost", "http://127.0.0.1"]
+            .iter()
+            .any(|local| value.strip_prefix(local).is_some_and(|rest| rest.is_empty() || rest.starts_with(':') || rest.starts_with('/')));
     let clean = !value.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'));
     (allowed && clean && value.len() <= 500).then(|| if value.ends_with('/') { value.to_owned() } else { format!("{value}/") })
 }
@@ -284,7 +288,11 @@ fn data_src(value: &str) -> Option<String> {
 fn shorten(value: &str) -> String {
     let mut chars = value.chars();
     let head: String = chars.by_ref().take(40).collect();
-    if chars.next().is_some() { format!("{head}…") } else { head }
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
 }
 
 /// Text for a double-quoted HTML attribute.
@@ -316,8 +324,26 @@ mod tests {
     #[test]
     fn a_day_is_read_as_chrono_reads_its_strict_format() {
         let chrono = |v: &str| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok().filter(|d| d.format("%Y-%m-%d").to_string() == v);
-        let cases = ["2023-10-19", "2024-02-29", "2023-02-29", "2023-13-01", "2023-00-10", "0000-01-01", "9999-12-31", "2023-1-19",
-            "2023-10-9", "+2023-10-19", "2023-10-19 ", " 2023-10-19", "2023/10/19", "20231019", "2023-10-1a", "", "a-preciser", "२०२३-10-19"];
+        let cases = [
+            "2023-10-19",
+            "2024-02-29",
+            "2023-02-29",
+            "2023-13-01",
+            "2023-00-10",
+            "0000-01-01",
+            "9999-12-31",
+            "2023-1-19",
+            "2023-10-9",
+            "+2023-10-19",
+            "2023-10-19 ",
+            " 2023-10-19",
+            "2023/10/19",
+            "20231019",
+            "2023-10-1a",
+            "",
+            "a-preciser",
+            "२०२३-10-19",
+        ];
         for value in cases {
             assert_eq!(parse_day(value), chrono(value), "{value}");
         }
@@ -427,7 +453,11 @@ mod tests {
 
     #[test]
     fn local_and_relative_data_sources_are_accepted() {
-        for (value, expected) in [("/data", "/data/"), ("http://127.0.0.1:8080/data/", "http://127.0.0.1:8080/data/"), ("http://localhost/d", "http://localhost/d/")] {
+        for (value, expected) in [
+            ("/data", "/data/"),
+            ("http://127.0.0.1:8080/data/", "http://127.0.0.1:8080/data/"),
+            ("http://localhost/d", "http://localhost/d/"),
+        ] {
             assert_eq!(read(&[("data-src", value)]).0.data_src.as_deref(), Some(expected), "{value}");
         }
         for value in ["http://localhost.evil.example/", "https://", "https://a b/", "/data\"><script>", ""] {
@@ -480,11 +510,16 @@ mod tests {
     #[test]
     fn unknown_ids_are_named_with_the_known_ones() {
         let programme: Programme = crate::load::parse(include_str!("../public/data/programme-2023.json")).expect("shipped programme");
-        let (o, _) = read(&[("theme", "ecologie-soutenabilite inconnue"), ("day", "2023-10-19 2023-10-21 a-preciser"), ("format", "atelier")]);
+        let (o, _) =
+            read(&[("theme", "ecologie-soutenabilite inconnue"), ("day", "2023-10-19 2023-10-21 a-preciser"), ("format", "atelier")]);
         let problems: Vec<String> = unknown_filters(&o, &programme).iter().map(ToString::to_string).collect();
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].starts_with("day : « 2023-10-21 » n’est pas un jour de ce programme ; valeurs possibles : 2023-10-18, 2023-10-19, 2023-10-20, a-preciser."), "{}", problems[0]);
-        assert!(problems[1].starts_with("theme : « inconnue » n’est pas une thématique de ce programme ; valeurs possibles : "), "{}", problems[1]);
+        assert!(
+            problems[1].starts_with("theme : « inconnue » n’est pas une thématique de ce programme ; valeurs possibles : "),
+            "{}",
+            problems[1]
+        );
     }
 
     #[test]

@@ -21,9 +21,7 @@ fn shipped_value(name: &str) -> Value {
 }
 
 /// The problems found in `value` once parsed as `T`.
-fn problems_of<T: serde::de::DeserializeOwned + nec_web::validate::Validate + std::fmt::Debug>(
-    value: &Value,
-) -> Vec<Problem> {
+fn problems_of<T: serde::de::DeserializeOwned + nec_web::validate::Validate + std::fmt::Debug>(value: &Value) -> Vec<Problem> {
     match parse::<T>(&value.to_string()) {
         Ok(_) => Vec::new(),
         Err(error) => error.problems().to_vec(),
@@ -65,8 +63,7 @@ fn shipped_programme_is_valid_and_holds_the_seed_facts() {
     let communs = programme.theme("communs-souverainete").unwrap();
     assert_eq!(communs.lead_partner.as_deref(), Some("DINUM"));
     assert_eq!(programme.themes.len(), 5);
-    let durations: Vec<(&str, &[u32])> =
-        programme.formats.iter().map(|f| (f.id.as_str(), f.durations_minutes.as_slice())).collect();
+    let durations: Vec<(&str, &[u32])> = programme.formats.iter().map(|f| (f.id.as_str(), f.durations_minutes.as_slice())).collect();
     assert_eq!(
         durations,
         [("atelier", &[90, 180][..]), ("pitch", &[60][..]), ("pleniere", &[60][..]), ("masterclass", &[90][..]), ("retex", &[45][..])]
@@ -259,7 +256,10 @@ fn an_html_page_is_recognised_as_such() {
     for page in ["<!DOCTYPE html><html lang=\"fr\"></html>", "\u{feff}\n  <html><body>Erreur</body></html>", "<?xml version=\"1.0\"?>"] {
         let error = parse::<Programme>(page).expect_err("accepted a web page");
         assert_eq!(error, DataError::Html);
-        assert_eq!(error.problems(), [Problem { path: "$".into(), message: "le fichier est une page web (HTML), pas des données JSON".into() }]);
+        assert_eq!(
+            error.problems(),
+            [Problem { path: "$".into(), message: "le fichier est une page web (HTML), pas des données JSON".into() }]
+        );
     }
 }
 
@@ -479,7 +479,15 @@ fn a_text_may_carry_its_english_and_the_checks_see_both_forms() {
     p["items"][0]["title"] = serde_json::json!({ "fr": " ", "en": "Opening plenary" });
     assert_problem(&problems_of::<Programme>(&p), "$.items[0].title", "le texte est vide");
     p["items"][0]["title"] = serde_json::json!({ "fr": "Plénière", "eng": "Plenary" });
-    assert!(problems_of::<Programme>(&p).iter().any(|e| e.path.starts_with("$.items[0].title") && e.message.contains("eng")), "{:#?}", problems_of::<Programme>(&p));
+    assert!(
+        problems_of::<Programme>(&p).iter().any(|e| e.path.starts_with("$.items[0].title") && e.message.contains("eng")),
+        "{:#?}",
+        problems_of::<Programme>(&p)
+    );
     p["items"][0]["title"] = serde_json::json!({ "en": "Plenary" });
-    assert!(problems_of::<Programme>(&p).iter().any(|e| e.path.starts_with("$.items[0].title") && e.message.contains("fr")), "{:#?}", problems_of::<Programme>(&p));
+    assert!(
+        problems_of::<Programme>(&p).iter().any(|e| e.path.starts_with("$.items[0].title") && e.message.contains("fr")),
+        "{:#?}",
+        problems_of::<Programme>(&p)
+    );
 }

@@ -35,10 +35,10 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use nec_web::agenda::{in_time_order, now_and_next, overlaps, parse_shared, parse_stored, share_value, to_stored};
 use nec_web::filters::{encode_component, fold, matching, search_index, FilterList, Filters};
-use nec_web::{format, ics};
 use nec_web::load::{parse, DataError, MAX_FILE_BYTES};
 use nec_web::model::{Catalogue, Charter, EditionsFile, Item, Link, Programme};
 use nec_web::validate::{Problem, Validate};
+use nec_web::{format, ics};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
@@ -217,12 +217,7 @@ where
         }
         Err(error) => {
             let report = error.to_string();
-            prop_assert!(
-                report.len() <= 64 * text.len() + 4096,
-                "a {}-byte input gave a {}-byte report",
-                text.len(),
-                report.len()
-            );
+            prop_assert!(report.len() <= 64 * text.len() + 4096, "a {}-byte input gave a {}-byte report", text.len(), report.len());
             match error {
                 // Refused before parsing: too big, or a web page (a host's error page).
                 DataError::TooLarge(size) => {
@@ -230,7 +225,10 @@ where
                     Ok(Outcome::Unreadable)
                 }
                 DataError::Html => {
-                    prop_assert!(text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).starts_with('<'), "Html for a text that does not start with <");
+                    prop_assert!(
+                        text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).starts_with('<'),
+                        "Html for a text that does not start with <"
+                    );
                     Ok(Outcome::Unreadable)
                 }
                 DataError::Unreadable(problem) => {
@@ -394,13 +392,32 @@ fn year() -> SBoxedStrategy<i32> {
 }
 
 fn year_text(year: i32) -> String {
-    if (0..=9999).contains(&year) { format!("{year:04}") } else { format!("{year:+05}") }
+    if (0..=9999).contains(&year) {
+        format!("{year:04}")
+    } else {
+        format!("{year:+05}")
+    }
 }
 
 /// Dates at the ends of what chrono holds, of what iCalendar writes, and around the 2023 edition.
 const EDGE_DATES: &[&str] = &[
-    "+262142-12-31", "+262142-12-30", "-262143-01-01", "-262143-01-02", "9999-12-31", "+10000-01-01", "0000-01-01", "-0001-12-31",
-    "2023-02-29", "2024-02-29", "1970-01-01", "2022-10-19", "2023-10-17", "2023-10-18", "2023-10-19", "2023-10-20", "2023-10-21",
+    "+262142-12-31",
+    "+262142-12-30",
+    "-262143-01-01",
+    "-262143-01-02",
+    "9999-12-31",
+    "+10000-01-01",
+    "0000-01-01",
+    "-0001-12-31",
+    "2023-02-29",
+    "2024-02-29",
+    "1970-01-01",
+    "2022-10-19",
+    "2023-10-17",
+    "2023-10-18",
+    "2023-10-19",
+    "2023-10-20",
+    "2023-10-21",
 ];
 
 fn date_text() -> SBoxedStrategy<String> {
@@ -472,9 +489,41 @@ fn hostile_value() -> SBoxedStrategy<Value> {
 /// JSON-ish tokens: structure, literals, edge numbers, escapes, and every shipped key and string.
 static TOKENS: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut tokens: Vec<String> = [
-        "{", "}", "[", "]", ":", ",", "\"", "null", "true", "false", "0", "-0", "-1", "4294967296", "18446744073709551616",
-        "1e999", "-1e999", "1.0e-999", "00", "0x10", "NaN", "Infinity", "\"\"", "\"\\u0000\"", "\"\\ud800\"", "\"\\udc00\\ud800\"",
-        "\"\\uD83D\\uDE00\"", "\"\\x41\"", "\\", " ", "\n", "\t", "\u{feff}", "/*", "//",
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        "\"",
+        "null",
+        "true",
+        "false",
+        "0",
+        "-0",
+        "-1",
+        "4294967296",
+        "18446744073709551616",
+        "1e999",
+        "-1e999",
+        "1.0e-999",
+        "00",
+        "0x10",
+        "NaN",
+        "Infinity",
+        "\"\"",
+        "\"\\u0000\"",
+        "\"\\ud800\"",
+        "\"\\udc00\\ud800\"",
+        "\"\\uD83D\\uDE00\"",
+        "\"\\x41\"",
+        "\\",
+        " ",
+        "\n",
+        "\t",
+        "\u{feff}",
+        "/*",
+        "//",
     ]
     .map(str::to_owned)
     .to_vec();
@@ -597,17 +646,48 @@ fn byte_mutations_of_the_shipped_files_are_handled() {
 enum TreeEdit {
     /// Same type and, most of the time, same shape: the first scalar under `at` gets a value
     /// like it (a date another date, a URL another URL, a number another number).
-    Mutate { at: Vec<Index>, like: Like, number: Value },
+    Mutate {
+        at: Vec<Index>,
+        like: Like,
+        number: Value,
+    },
     /// Any type.
-    Replace { at: Vec<Index>, value: Value },
-    Remove { at: Vec<Index>, which: Index },
-    AddKey { at: Vec<Index>, key: String, value: Value },
-    Duplicate { at: Vec<Index>, which: Index, times: usize },
-    Clear { at: Vec<Index> },
+    Replace {
+        at: Vec<Index>,
+        value: Value,
+    },
+    Remove {
+        at: Vec<Index>,
+        which: Index,
+    },
+    AddKey {
+        at: Vec<Index>,
+        key: String,
+        value: Value,
+    },
+    Duplicate {
+        at: Vec<Index>,
+        which: Index,
+        times: usize,
+    },
+    Clear {
+        at: Vec<Index>,
+    },
     /// Copies one node over another (a date into a URL, an item into a source list…).
-    Transplant { from: Vec<Index>, to: Vec<Index> },
-    Swap { at: Vec<Index>, a: Index, b: Index },
-    Nest { at: Vec<Index>, depth: usize, object: bool },
+    Transplant {
+        from: Vec<Index>,
+        to: Vec<Index>,
+    },
+    Swap {
+        at: Vec<Index>,
+        a: Index,
+        b: Index,
+    },
+    Nest {
+        at: Vec<Index>,
+        depth: usize,
+        object: bool,
+    },
 }
 
 /// Replacements for a string, one per shape; [`Like::like`] picks the one that fits.
@@ -672,7 +752,16 @@ fn like() -> SBoxedStrategy<Like> {
     ];
     let word = prop_oneof![4 => select(&WORDS[..]), 1 => "[a-z0-9_.-]{0,12}"];
     (prop::bool::weighted(0.8), date_text(), date_time, time, url, email, word, hostile_string())
-        .prop_map(|(same_shape, date, date_time, time, url, email, word, text)| Like { same_shape, date, date_time, time, url, email, word, text })
+        .prop_map(|(same_shape, date, date_time, time, url, email, word, text)| Like {
+            same_shape,
+            date,
+            date_time,
+            time,
+            url,
+            email,
+            word,
+            text,
+        })
         .sboxed()
 }
 
@@ -724,7 +813,11 @@ fn container_mut<'a>(value: &'a mut Value, at: &[Index]) -> &'a mut Value {
         Value::Object(map) if !map.is_empty() => map.values().nth(first.index(map.len())),
         _ => None,
     };
-    if child.is_some_and(|c| c.is_array() || c.is_object()) { container_mut(node_mut(value, &[*first]), rest) } else { value }
+    if child.is_some_and(|c| c.is_array() || c.is_object()) {
+        container_mut(node_mut(value, &[*first]), rest)
+    } else {
+        value
+    }
 }
 
 fn apply_tree_edit(root: &mut Value, edit: &TreeEdit) {
@@ -843,7 +936,8 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let mut nest = open.repeat(depth);
         nest.push('0');
         if closed {
-            let close: String = open.chars().rev().filter_map(|c| [('[', ']'), ('{', '}')].iter().find(|(o, _)| *o == c).map(|(_, c)| *c)).collect();
+            let close: String =
+                open.chars().rev().filter_map(|c| [('[', ']'), ('{', '}')].iter().find(|(o, _)| *o == c).map(|(_, c)| *c)).collect();
             nest.push_str(&close.repeat(depth));
         }
         let text = match &splice_at {
@@ -998,7 +1092,8 @@ fn shared_selection_keeps_only_known_ids() {
     let real_ids: Vec<String> = p.items.iter().map(|i| i.id.clone()).collect();
     let piece = prop_oneof![3 => select(real_ids.clone()), 2 => hostile_string(), 1 => select(&WORDS[..])];
     let separator = select(vec![",", ", ", " ,", ",,", "\t,\n"]);
-    let value = prop::collection::vec((piece, separator), 0..30).prop_map(|parts| parts.into_iter().map(|(a, b)| a + b).collect::<String>());
+    let value =
+        prop::collection::vec((piece, separator), 0..30).prop_map(|parts| parts.into_iter().map(|(a, b)| a + b).collect::<String>());
     let known_ids: HashSet<&str> = real_ids.iter().map(String::as_str).collect();
     campaign("shared_selection", SHARED_SELECTION, ["all known", "some unknown", ""], value, |value| {
         let (known, unknown) = parse_shared(&value, p);
@@ -1027,16 +1122,17 @@ fn instant() -> SBoxedStrategy<DateTime<FixedOffset>> {
     ];
     let nanos = prop_oneof![Just(0), Just(999_999_999), 0..1_000_000_000_u32];
     let offset = prop_oneof![Just(0), Just(7200), Just(-86_399), Just(86_399), -86_399..86_400_i32];
-    (seconds, nanos, offset).prop_map(|(s, nanos, offset)| {
-        let utc = DateTime::from_timestamp(s, nanos).unwrap_or(DateTime::<Utc>::MAX_UTC);
-        let offset = FixedOffset::east_opt(offset).expect("in range");
-        // As in a parsed file, the local time must exist too: near the ends, keep UTC.
-        match utc.naive_utc().checked_add_signed(chrono::TimeDelta::seconds(offset.local_minus_utc().into())) {
-            Some(_) => utc.with_timezone(&offset),
-            None => utc.fixed_offset(),
-        }
-    })
-    .sboxed()
+    (seconds, nanos, offset)
+        .prop_map(|(s, nanos, offset)| {
+            let utc = DateTime::from_timestamp(s, nanos).unwrap_or(DateTime::<Utc>::MAX_UTC);
+            let offset = FixedOffset::east_opt(offset).expect("in range");
+            // As in a parsed file, the local time must exist too: near the ends, keep UTC.
+            match utc.naive_utc().checked_add_signed(chrono::TimeDelta::seconds(offset.local_minus_utc().into())) {
+                Some(_) => utc.with_timezone(&offset),
+                None => utc.fixed_offset(),
+            }
+        })
+        .sboxed()
 }
 
 #[derive(Debug, Clone)]
@@ -1191,7 +1287,8 @@ fn agenda_times_never_overflow() {
             if let Some(start) = item.start {
                 let _ = (format::event_time(start), format::long_date(start.date_naive()));
                 if let Some(end) = item.end {
-                    let _ = (format::duration_minutes((end - start).num_minutes()), format::date_span(start.date_naive(), end.date_naive()));
+                    let _ =
+                        (format::duration_minutes((end - start).num_minutes()), format::date_span(start.date_naive(), end.date_naive()));
                 }
             }
         }

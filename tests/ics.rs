@@ -161,8 +161,7 @@ fn an_end_that_is_not_after_the_start_is_left_out_rather_than_fixed() {
 #[test]
 fn uids_are_stable_between_exports_and_unique() {
     let programme = programme();
-    let uids =
-        |text: &str| -> Vec<String> { events(text).iter().filter_map(|e| e.get_uid().map(str::to_owned)).collect() };
+    let uids = |text: &str| -> Vec<String> { events(text).iter().filter_map(|e| e.get_uid().map(str::to_owned)).collect() };
     let first = uids(&export_all(&programme));
     let later = {
         let items: Vec<&Item> = programme.items.iter().collect();
@@ -289,10 +288,7 @@ fn hostile_text_comes_back_identical_through_a_real_parser() {
     assert_eq!(event.get_location().map(str::to_owned), Some(format!("{hostile}, {}", programme.venue.address)));
     let format = programme.format("pleniere").expect("the plenary format").name.clone();
     assert_eq!(event.get_categories(), Some(vec![format!("{hostile}, second"), format.to_string()]));
-    assert_eq!(
-        event.get_description().map(str::to_owned),
-        Some(format!("{hostile}\n\nAccès : Sur inscription\nIntervenants : {hostile}"))
-    );
+    assert_eq!(event.get_description().map(str::to_owned), Some(format!("{hostile}\n\nAccès : Sur inscription\nIntervenants : {hostile}")));
     // The script is data, not markup: it is kept verbatim, never interpreted.
     assert!(text.contains("<script>"));
 }
@@ -372,10 +368,7 @@ fn the_url_joins_the_base_without_a_double_slash_and_encodes_odd_ids() {
     party.id = "soirée du 19/10 ?#".to_owned();
     let party = item(&programme, "soirée du 19/10 ?#");
     let text = ics::item_calendar(&programme, party, BASE, stamp()).expect("timed");
-    assert_eq!(
-        events(&text)[0].get_url(),
-        Some("https://nec.example.org/programme/soir%C3%A9e%20du%2019%2F10%20%3F%23")
-    );
+    assert_eq!(events(&text)[0].get_url(), Some("https://nec.example.org/programme/soir%C3%A9e%20du%2019%2F10%20%3F%23"));
     assert_eq!(ics::item_file_name(&programme, party), "nec-2023-soir-e-du-19-10.ics");
 }
 

@@ -106,11 +106,8 @@ fn kind(file: &Path) -> Option<&'static str> {
 /// The data files of a folder, in name order; it must hold editions.json and charter.json.
 fn data_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("dossier illisible ({e})"))?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
+    let mut files: Vec<PathBuf> =
+        entries.filter_map(Result::ok).map(|entry| entry.path()).filter(|path| path.extension().is_some_and(|ext| ext == "json")).collect();
     files.sort();
     for required in ["editions.json", "charter.json"] {
         if !files.iter().any(|f| f.file_name().is_some_and(|n| n == required)) {

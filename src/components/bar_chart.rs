@@ -25,29 +25,34 @@ pub fn BarChart(series: Series, label: String, description_id: String) -> impl I
     let max = series.max().max(1) as f64;
     let band = (WIDTH - 2.0 * SIDE) / series.points.len().max(1) as f64;
     let plot = HEIGHT - TOP - BOTTOM;
-    let bars = series.points.iter().enumerate().map(|(i, (year, value))| {
-        let centre = SIDE + band * (i as f64 + 0.5);
-        let bar_width = band * 0.62;
-        let base = HEIGHT - BOTTOM;
-        let (bar, caption_y, caption) = match value {
-            Some(v) => {
-                let height = (*v as f64 / max * plot).max(2.0);
-                let rect = view! {
-                    <rect class="chart__bar" x=fixed(centre - bar_width / 2.0, 1) y=fixed(base - height, 1)
-                        width=fixed(bar_width, 1) height=fixed(height, 1) rx="2"/>
-                };
-                (Some(rect), base - height - 8.0, lang.number(*v))
+    let bars = series
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, (year, value))| {
+            let centre = SIDE + band * (i as f64 + 0.5);
+            let bar_width = band * 0.62;
+            let base = HEIGHT - BOTTOM;
+            let (bar, caption_y, caption) = match value {
+                Some(v) => {
+                    let height = (*v as f64 / max * plot).max(2.0);
+                    let rect = view! {
+                        <rect class="chart__bar" x=fixed(centre - bar_width / 2.0, 1) y=fixed(base - height, 1)
+                            width=fixed(bar_width, 1) height=fixed(height, 1) rx="2"/>
+                    };
+                    (Some(rect), base - height - 8.0, lang.number(*v))
+                }
+                None => (None, base - 8.0, missing.to_owned()),
+            };
+            view! {
+                <g>
+                    {bar}
+                    <text class="chart__value" x=fixed(centre, 1) y=fixed(caption_y, 1) text-anchor="middle">{caption}</text>
+                    <text class="chart__year" x=fixed(centre, 1) y=fixed(HEIGHT - 8.0, 1) text-anchor="middle">{year.to_string()}</text>
+                </g>
             }
-            None => (None, base - 8.0, missing.to_owned()),
-        };
-        view! {
-            <g>
-                {bar}
-                <text class="chart__value" x=fixed(centre, 1) y=fixed(caption_y, 1) text-anchor="middle">{caption}</text>
-                <text class="chart__year" x=fixed(centre, 1) y=fixed(HEIGHT - 8.0, 1) text-anchor="middle">{year.to_string()}</text>
-            </g>
-        }
-    }).collect_view();
+        })
+        .collect_view();
     view! {
         <svg class="chart" role="img" aria-label=label aria-describedby=description_id
             viewBox=format!("0 0 {WIDTH} {HEIGHT}") focusable="false">

@@ -24,5 +24,6 @@ pub fn offline_notice(time: Option<DateTime<FixedOffset>>, lang: Lang) -> AnyVie
     .into_any()
 }
 
-const FR_REST: &str = " : le serveur n’a pas pu être joint, cette page montre la copie gardée sur cet appareil lors d’une visite précédente.";
+const FR_REST: &str =
+    " : le serveur n’a pas pu être joint, cette page montre la copie gardée sur cet appareil lors d’une visite précédente.";
 const EN_REST: &str = ": the server could not be reached; this page shows the copy kept on this device during an earlier visit.";

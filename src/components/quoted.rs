@@ -15,8 +15,16 @@ pub fn Quoted(#[prop(into)] text: Text) -> impl IntoView {
         .into_iter()
         .map(|(quote, part)| {
             let part = part.to_owned();
-            if quote { view! { <q>{part}</q> }.into_any() } else { part.into_any() }
+            if quote {
+                view! { <q>{part}</q> }.into_any()
+            } else {
+                part.into_any()
+            }
         })
         .collect_view();
-    if in_lang == lang { parts.into_any() } else { view! { <span lang=in_lang.code()>{parts}</span> }.into_any() }
+    if in_lang == lang {
+        parts.into_any()
+    } else {
+        view! { <span lang=in_lang.code()>{parts}</span> }.into_any()
+    }
 }

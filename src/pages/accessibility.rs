@@ -133,11 +133,8 @@ pub fn AccessibilityPage() -> impl IntoView {
     ];
     // The widget alone, as partner iframes show it: files outside the router (rel="external"),
     // in French (the audited version), which an English page says with `hreflang`.
-    let embeds = [
-        ("/embed/programme.html", t.embed_programme),
-        ("/embed/charte.html", t.embed_charter),
-        ("/embed/editions.html", t.embed_history),
-    ];
+    let embeds =
+        [("/embed/programme.html", t.embed_programme), ("/embed/charte.html", t.embed_charter), ("/embed/editions.html", t.embed_history)];
     // External pages in French: said with `hreflang` on an English page only.
     let french_target = (lang == Lang::En).then_some("fr");
     view! {

@@ -32,7 +32,9 @@ fn edition_heading(lang: Lang, year: i32, city: Option<&str>) -> String {
 /// The page for an address that names no edition, with the years there are.
 fn no_such_edition(lang: Lang, years: &[String]) -> String {
     match lang {
-        Lang::Fr => format!("Aucune édition nationale ne correspond à cette adresse. Les éditions connues sont celles de {}.", lang.list(years)),
+        Lang::Fr => {
+            format!("Aucune édition nationale ne correspond à cette adresse. Les éditions connues sont celles de {}.", lang.list(years))
+        }
         Lang::En => format!("No national edition matches this address. The known editions are those of {}.", lang.list(years)),
     }
 }

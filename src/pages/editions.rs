@@ -143,7 +143,11 @@ fn FiguresSentence(figures: Vec<Figure>) -> impl IntoView {
 /// The notes on an edition, each with its sources.
 #[component]
 pub fn EditionNotes(edition: Edition) -> impl IntoView {
-    edition.notes.iter().map(|n| view! { <p class="note"><Quoted text=n.text.clone()/>" "<Sources sources=n.sources.clone()/></p> }).collect_view()
+    edition
+        .notes
+        .iter()
+        .map(|n| view! { <p class="note"><Quoted text=n.text.clone()/>" "<Sources sources=n.sources.clone()/></p> })
+        .collect_view()
 }
 
 /// The figures of an edition, each with the source's own words and file.

@@ -116,14 +116,25 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
     let accent = RwSignal::new(DEFAULT_ACCENT.to_owned());
     let options = Memo::new(move |_| {
         let Filters { days, themes, formats, .. } = chosen.get();
-        WidgetOptions { view: view_choice.get(), themes, days, formats, heading_level: heading_level.get(), data_src: None, lang: widget_lang.get() }
+        WidgetOptions {
+            view: view_choice.get(),
+            themes,
+            days,
+            formats,
+            heading_level: heading_level.get(),
+            data_src: None,
+            lang: widget_lang.get(),
+        }
     });
     let site = window().location().origin().unwrap_or_default();
 
     let toggle = move |list: FilterList| Callback::new(move |value: String| chosen.update(|f| *f = f.toggled(list, &value)));
     let checked = move |list: FilterList| Callback::new(move |value: String| chosen.with(|f| f.has(list, &value)));
-    let (day_options, theme_options, format_options) =
-        (filter_options(&programme, FilterList::Days, lang), filter_options(&programme, FilterList::Themes, lang), filter_options(&programme, FilterList::Formats, lang));
+    let (day_options, theme_options, format_options) = (
+        filter_options(&programme, FilterList::Days, lang),
+        filter_options(&programme, FilterList::Themes, lang),
+        filter_options(&programme, FilterList::Formats, lang),
+    );
 
     let snippet = {
         let site = site.clone();
@@ -244,11 +255,21 @@ fn contrast_verdict(lang: Lang, accent: &str) -> (String, bool) {
     let ratio = contrast_ratio("#ffffff", accent);
     let sufficient = ratio.is_some_and(|r| r >= 4.5);
     let message = match (lang, ratio) {
-        (Lang::Fr, Some(r)) if sufficient => format!("Texte blanc sur cette couleur : contraste de {}:1, suffisant (au moins 4,5:1).", ratio_in(lang, r)),
-        (Lang::Fr, Some(r)) => format!("Texte blanc sur cette couleur : contraste de {}:1, insuffisant (au moins 4,5:1) : choisissez une couleur plus foncée.", ratio_in(lang, r)),
+        (Lang::Fr, Some(r)) if sufficient => {
+            format!("Texte blanc sur cette couleur : contraste de {}:1, suffisant (au moins 4,5:1).", ratio_in(lang, r))
+        }
+        (Lang::Fr, Some(r)) => format!(
+            "Texte blanc sur cette couleur : contraste de {}:1, insuffisant (au moins 4,5:1) : choisissez une couleur plus foncée.",
+            ratio_in(lang, r)
+        ),
         (Lang::Fr, None) => "Couleur illisible : indiquez-la sous la forme #rrggbb.".to_owned(),
-        (Lang::En, Some(r)) if sufficient => format!("White text on this colour: contrast of {}:1, sufficient (at least 4.5:1).", ratio_in(lang, r)),
-        (Lang::En, Some(r)) => format!("White text on this colour: contrast of {}:1, insufficient (at least 4.5:1): choose a darker colour.", ratio_in(lang, r)),
+        (Lang::En, Some(r)) if sufficient => {
+            format!("White text on this colour: contrast of {}:1, sufficient (at least 4.5:1).", ratio_in(lang, r))
+        }
+        (Lang::En, Some(r)) => format!(
+            "White text on this colour: contrast of {}:1, insufficient (at least 4.5:1): choose a darker colour.",
+            ratio_in(lang, r)
+        ),
         (Lang::En, None) => "Unreadable colour: give it in the form #rrggbb.".to_owned(),
     };
     (message, sufficient)

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::{current_lang, pieces_view, text_view, DataView, Page};
-use crate::describe::text_piece;
 use crate::data::{use_data, PROGRAMME};
+use crate::describe::text_piece;
 use crate::model::Programme;
 
 crate::texts! {

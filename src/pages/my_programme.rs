@@ -7,7 +7,9 @@ use leptos_router::NavigateOptions;
 
 use crate::agenda::{in_time_order, overlaps, parse_shared, share_value, SHARE_PARAM};
 use crate::components::announcer::use_announcer;
-use crate::components::{current_lang, focus_if_lost, pieces_view, text_view, AgendaToggle, CopyButton, DataView, Page, VisuallyHidden, When};
+use crate::components::{
+    current_lang, focus_if_lost, pieces_view, text_view, AgendaToggle, CopyButton, DataView, Page, VisuallyHidden, When,
+};
 use crate::data::{use_data, PROGRAMME};
 use crate::describe::{item_facts, when_words};
 use crate::filters::encode_component;
@@ -107,12 +109,18 @@ fn StorageNotice() -> impl IntoView {
     let t = texts(current_lang());
     move || match agenda.status.get() {
         StorageStatus::Saved => None,
-        StorageStatus::Unavailable => Some(view! {
-            <p class="notice" role="status">{t.storage_unavailable}</p>
-        }.into_any()),
-        StorageStatus::WasCorrupt => Some(view! {
-            <p class="notice" role="status">{t.storage_corrupt}</p>
-        }.into_any()),
+        StorageStatus::Unavailable => Some(
+            view! {
+                <p class="notice" role="status">{t.storage_unavailable}</p>
+            }
+            .into_any(),
+        ),
+        StorageStatus::WasCorrupt => Some(
+            view! {
+                <p class="notice" role="status">{t.storage_corrupt}</p>
+            }
+            .into_any(),
+        ),
     }
 }
 

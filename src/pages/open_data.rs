@@ -57,24 +57,28 @@ fn CatalogueTable(catalogue: Arc<Catalogue>) -> impl IntoView {
     let lang = current_lang();
     let t = texts(lang);
     let licence = catalogue.licence.clone();
-    let rows = catalogue.files.iter().map(|f| {
-        let link = view! { <a href=format!("/data/{}", f.path) download=f.path.clone() type=f.media_type.clone()>{f.path.clone()}</a> };
-        view! {
-            <tr>
-                <RowHeader>{link}</RowHeader>
-                <td>{text_view(&f.title, lang)}</td>
-                <td>{if f.media_type == "text/csv" { "CSV" } else { "JSON" }}</td>
-                <td class="number">{lang.bytes(f.bytes)}</td>
-                <td>{match &f.schema {
-                    Some(s) => view! {
-                        <a href=format!("/data/{}", s.path) download=s.path.rsplit('/').next().unwrap_or("schema.json").to_owned()
-                            type="application/schema+json">{schema_link(lang, s.bytes)}</a>
-                    }.into_any(),
-                    None => view! { {t.no_schema} }.into_any(),
-                }}</td>
-            </tr>
-        }
-    }).collect_view();
+    let rows = catalogue
+        .files
+        .iter()
+        .map(|f| {
+            let link = view! { <a href=format!("/data/{}", f.path) download=f.path.clone() type=f.media_type.clone()>{f.path.clone()}</a> };
+            view! {
+                <tr>
+                    <RowHeader>{link}</RowHeader>
+                    <td>{text_view(&f.title, lang)}</td>
+                    <td>{if f.media_type == "text/csv" { "CSV" } else { "JSON" }}</td>
+                    <td class="number">{lang.bytes(f.bytes)}</td>
+                    <td>{match &f.schema {
+                        Some(s) => view! {
+                            <a href=format!("/data/{}", s.path) download=s.path.rsplit('/').next().unwrap_or("schema.json").to_owned()
+                                type="application/schema+json">{schema_link(lang, s.bytes)}</a>
+                        }.into_any(),
+                        None => view! { {t.no_schema} }.into_any(),
+                    }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     let columns = [t.column_file, t.column_content, t.column_format, t.column_size, t.column_schema].map(String::from).to_vec();
     view! {
         <p>

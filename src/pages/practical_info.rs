@@ -61,12 +61,24 @@ fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
     let p = programme;
     // Names of French places, bodies and events: not translated, so marked French on an English page (RGAA 8.7).
     let names_lang = (lang == Lang::En).then_some("fr");
-    let transport = p.venue.transport.iter().enumerate().map(|(i, means)| {
-        view! { {separator(lang, i, p.venue.transport.len())}{text_view(means, lang)} }
-    }).collect_view();
-    let organisers = p.partners.organisers.iter().enumerate().map(|(i, o)| {
-        view! { {separator(lang, i, p.partners.organisers.len())}{pieces_view(Pieces::of(o.name.clone(), Lang::Fr), lang)} }
-    }).collect_view();
+    let transport = p
+        .venue
+        .transport
+        .iter()
+        .enumerate()
+        .map(|(i, means)| {
+            view! { {separator(lang, i, p.venue.transport.len())}{text_view(means, lang)} }
+        })
+        .collect_view();
+    let organisers = p
+        .partners
+        .organisers
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            view! { {separator(lang, i, p.partners.organisers.len())}{pieces_view(Pieces::of(o.name.clone(), Lang::Fr), lang)} }
+        })
+        .collect_view();
     view! {
         <p class="notice"><strong>{text_view(&p.edition.status, lang)}</strong></p>
         <h2>{t.venue}</h2>

@@ -201,7 +201,11 @@ pub fn PrivacyPage() -> impl IntoView {
     // The switch's links are named each in its own language.
     let lang_content = {
         let mut content = Pieces::of(t.lang_before, lang);
-        content.push(Lang::En.native_name(), Lang::En).push(t.lang_or, lang).push(Lang::Fr.native_name(), Lang::Fr).push(t.lang_after, lang);
+        content
+            .push(Lang::En.native_name(), Lang::En)
+            .push(t.lang_or, lang)
+            .push(Lang::Fr.native_name(), Lang::Fr)
+            .push(t.lang_after, lang);
         pieces_view(content, lang)
     };
     // `data-live`: what this device keeps now, which no page written at build time can know. Before

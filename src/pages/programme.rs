@@ -92,9 +92,7 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
     let index = Arc::new(search_index(&programme));
     let results = {
         let (programme, index) = (programme.clone(), index.clone());
-        Memo::new(move |_| {
-            filters.with(|f| matching_in_order(&programme, &index, f))
-        })
+        Memo::new(move |_| filters.with(|f| matching_in_order(&programme, &index, f)))
     };
     let apply = move |next: Filters, replace: bool| {
         navigate(&lang.path(&programme_url(&next)), NavigateOptions { replace, scroll: false, ..NavigateOptions::default() });
@@ -103,9 +101,7 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
         let apply = apply.clone();
         Callback::new(move |value: String| apply(filters.get_untracked().toggled(list, &value), false))
     };
-    let checked = |list: FilterList| {
-        Callback::new(move |value: String| filters.with(|f| f.has(list, &value)))
-    };
+    let checked = |list: FilterList| Callback::new(move |value: String| filters.with(|f| f.has(list, &value)));
     let on_search = {
         let apply = apply.clone();
         move |ev| {
@@ -120,8 +116,11 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
         move |_| apply(Filters { page: 1, ..Filters::default() }, false)
     };
 
-    let (day_options, theme_options, format_options) =
-        (filter_options(&programme, FilterList::Days, lang), filter_options(&programme, FilterList::Themes, lang), filter_options(&programme, FilterList::Formats, lang));
+    let (day_options, theme_options, format_options) = (
+        filter_options(&programme, FilterList::Days, lang),
+        filter_options(&programme, FilterList::Themes, lang),
+        filter_options(&programme, FilterList::Formats, lang),
+    );
 
     let count = move || results.with(Vec::len);
     let pages = move || count().div_ceil(PAGE_SIZE).max(1);
@@ -133,7 +132,11 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
             return t.no_match.to_owned();
         }
         let found = found(lang, n);
-        if pages() > 1 { format!("{found} — {}.", page_of(lang, page(), pages())) } else { format!("{found}.") }
+        if pages() > 1 {
+            format!("{found} — {}.", page_of(lang, page(), pages()))
+        } else {
+            format!("{found}.")
+        }
     };
 
     let status_ref = NodeRef::<leptos::html::P>::new();

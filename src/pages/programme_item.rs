@@ -45,12 +45,16 @@ pub fn ProgrammeItemPage() -> impl IntoView {
     // The `h1` and the title take the title in the page's language, or its French (a title
     // cannot carry its own `lang`; the item's page body marks it).
     let heading = Signal::derive(move || match programme.get() {
-        Some(Ok(p)) => id.with(|id| p.items.iter().find(|i| &i.id == id).map_or_else(|| t.not_found.to_owned(), |i| i.title.get(lang).0.to_owned())),
+        Some(Ok(p)) => {
+            id.with(|id| p.items.iter().find(|i| &i.id == id).map_or_else(|| t.not_found.to_owned(), |i| i.title.get(lang).0.to_owned()))
+        }
         _ => t.programme.to_owned(),
     });
     let title = Signal::derive(move || format!("{} — {}", heading.get(), t.programme));
     let heading_lang = Signal::derive(move || match programme.get() {
-        Some(Ok(p)) => id.with(|id| p.items.iter().find(|i| &i.id == id).map(|i| i.title.get(lang).1).filter(|l| *l != lang).map(|l| l.code())),
+        Some(Ok(p)) => {
+            id.with(|id| p.items.iter().find(|i| &i.id == id).map(|i| i.title.get(lang).1).filter(|l| *l != lang).map(|l| l.code()))
+        }
         _ => None,
     });
     view! {
@@ -66,7 +70,11 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
     let t = texts(lang);
     let location = use_location();
     let query = location.search.get_untracked();
-    let back = lang.path(&if query.trim_start_matches('?').is_empty() { "/programme".to_owned() } else { format!("/programme?{}", query.trim_start_matches('?')) });
+    let back = lang.path(&if query.trim_start_matches('?').is_empty() {
+        "/programme".to_owned()
+    } else {
+        format!("/programme?{}", query.trim_start_matches('?'))
+    });
     let Some(item) = programme.items.iter().find(|i| i.id == id).cloned() else {
         return view! {
             <p>{t.no_such_item}</p>
@@ -92,7 +100,8 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
     });
     let day = item.day.map_or_else(|| t.undated.to_owned(), |d| capitalised(&lang.long_date(d)));
     let origin = window().location().origin().unwrap_or_default();
-    let calendar = ics::item_calendar(p, &item, &origin, crate::clock::now_utc()).map(|text| (ics::data_url(&text), ics::item_file_name(p, &item)));
+    let calendar =
+        ics::item_calendar(p, &item, &origin, crate::clock::now_utc()).map(|text| (ics::data_url(&text), ics::item_file_name(p, &item)));
     view! {
         <dl class="facts">
             <dt>{t.day}</dt><dd>{day}</dd>

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{Heading, widget_section};
+use super::{widget_section, Heading};
 use crate::components::{current_lang, text_view};
 use crate::data::CHARTER;
 use crate::locale::Lang;

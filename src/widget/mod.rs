@@ -68,7 +68,11 @@ pub fn start() {
         return;
     };
     let setup = Rc::new(Setup { site: site.trim_end_matches('/').to_owned(), data });
-    let Some(slot) = js_sys::Reflect::get(&api, &JsValue::from_str("views")).ok().and_then(|views| js_sys::Reflect::get(&views, &JsValue::from_str(VIEW)).ok()).filter(JsValue::is_object) else {
+    let Some(slot) = js_sys::Reflect::get(&api, &JsValue::from_str("views"))
+        .ok()
+        .and_then(|views| js_sys::Reflect::get(&views, &JsValue::from_str(VIEW)).ok())
+        .filter(JsValue::is_object)
+    else {
         web_sys::console::error_1(&"NecWidget : widget.js incomplet (views).".into());
         return;
     };

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{ConfigurationProblems, Heading, widget_section};
+use super::{widget_section, ConfigurationProblems, Heading};
 use crate::components::announcer::use_announcer;
 use crate::components::{current_lang, pieces_view, text_view, Disclosure, VisuallyHidden, When};
 use crate::data::PROGRAMME;
@@ -42,9 +42,7 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
     let shown = RwSignal::new(PAGE_SIZE);
     let results = {
         let (programme, index, options) = (programme.clone(), index.clone(), options.clone());
-        Memo::new(move |_| {
-            matching_in_order(&programme, &index, &Filters { text: text.get(), ..options.filters() })
-        })
+        Memo::new(move |_| matching_in_order(&programme, &index, &Filters { text: text.get(), ..options.filters() }))
     };
     let announcer = use_announcer();
     let count = move || {
@@ -157,7 +155,10 @@ fn selection_sentence(programme: &Programme, options: &WidgetOptions, lang: Lang
     let themes = names(&options.themes, &|id| programme.theme(id).map(|t| text_piece(&t.name, lang)));
     let days = names(&options.days, &|id| {
         let undated = if en { "date to be confirmed" } else { "date à préciser" };
-        crate::widget_options::parse_day(id).map(|d| lang.long_date(d)).or_else(|| (id == crate::filters::UNDATED).then(|| undated.to_owned())).map(|d| Pieces::of(d, lang))
+        crate::widget_options::parse_day(id)
+            .map(|d| lang.long_date(d))
+            .or_else(|| (id == crate::filters::UNDATED).then(|| undated.to_owned()))
+            .map(|d| Pieces::of(d, lang))
     });
     let formats = names(&options.formats, &|id| programme.format(id).map(|f| text_piece(&f.name, lang)));
     let groups = if en {
