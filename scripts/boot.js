@@ -61,6 +61,14 @@ async function needsAppNow() {
   return BUILD.event !== null && now >= BUILD.event[0] && now <= BUILD.event[1];
 }
 
+/** A new element with its attributes and children (text or elements). */
+function element(tag, attributes, ...children) {
+  const made = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, value);
+  made.append(...children);
+  return made;
+}
+
 // A Rust panic stops the app: the release wasm aborts at once (panic=immediate-abort, no hook
 // runs), which reaches JavaScript as a WebAssembly.RuntimeError. Tell the visitor, rather than
 // leave a frozen page: a focused alert with a reload link the router lets through (rel=external).
@@ -69,18 +77,10 @@ function stopped(error) {
   console.error('NEC : l’application s’est arrêtée', error);
   html.dataset.app = 'failed';
   if (document.querySelector('.alert--fatal')) return true;
-  const alert = document.createElement('div');
-  alert.className = 'alert alert--fatal';
-  alert.setAttribute('role', 'alert');
-  alert.tabIndex = -1;
-  const text = document.createElement('p');
-  text.textContent = 'Une erreur est survenue : cette page ne répond plus. Rechargez-la pour continuer ; vos choix de « Mon programme » sont conservés.';
-  const reload = document.createElement('a');
-  // Without the fragment, so that following the link loads the page again rather than scrolling.
-  reload.href = location.href.split('#')[0];
-  reload.rel = 'external';
-  reload.textContent = 'Recharger la page';
-  alert.append(text, reload);
+  const alert = element('div', { class: 'alert alert--fatal', role: 'alert', tabindex: '-1' },
+    element('p', {}, 'Une erreur est survenue : cette page ne répond plus. Rechargez-la pour continuer ; vos choix de « Mon programme » sont conservés.'),
+    // Without the fragment, so that following the link loads the page again rather than scrolling.
+    element('a', { href: location.href.split('#')[0], rel: 'external' }, 'Recharger la page'));
   document.body.prepend(alert);
   alert.focus();
   return true;
@@ -128,24 +128,16 @@ function cannotStart() {
   document.querySelectorAll('[data-pending-click]').forEach((b) => b.removeAttribute('data-pending-click'));
   const en = html.lang === 'en';
   const root = document.getElementById('app') ?? document.body;
-  const alert = document.createElement('div');
-  alert.className = 'alert start-failed';
-  alert.setAttribute('role', 'alert');
-  const title = document.createElement('p');
-  title.className = 'alert__title';
-  title.textContent = en ? 'The application could not start.' : 'L’application n’a pas pu démarrer.';
-  const text = document.createElement('p');
-  text.textContent = root.hasAttribute('data-prerendered')
+  const text = root.hasAttribute('data-prerendered')
     ? (en ? 'This page stays readable, but its buttons and forms need the application: check the connection and try again.'
       : 'Cette page reste lisible, mais ses boutons et formulaires ont besoin de l’application : vérifiez la connexion et réessayez.')
     : (en ? 'This page has not been kept on this device for offline reading: check the connection and try again.'
       : 'Cette page n’a pas été gardée sur cet appareil pour une lecture hors ligne : vérifiez la connexion et réessayez.');
-  const retry = document.createElement('button');
-  retry.type = 'button';
-  retry.className = 'button';
-  retry.textContent = en ? 'Try again' : 'Réessayer';
+  const retry = element('button', { type: 'button', class: 'button' }, en ? 'Try again' : 'Réessayer');
   retry.addEventListener('click', () => location.reload());
-  alert.append(title, text, retry);
+  const alert = element('div', { class: 'alert start-failed', role: 'alert' },
+    element('p', { class: 'alert__title' }, en ? 'The application could not start.' : 'L’application n’a pas pu démarrer.'),
+    element('p', {}, text), retry);
   const main = root.querySelector('main');
   if (main) main.prepend(alert);
   else root.prepend(alert);

@@ -14,6 +14,7 @@
 // Written: `index.html` (the home page), `<route>/index.html` for the others, `404.html` and
 // `en/404.html`, and `shell.html`, the empty page the service worker falls back to offline for a
 // page it has not kept (the app then shows the route). By hand: `node scripts/prerender.mjs dist`.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize } from 'node:path';
@@ -151,7 +152,6 @@ if (!loader.includes('/*painted*/{}') || !loader.includes('/*paints*/{}')) {
   process.exit(1);
 }
 const { minify } = await import('../tests/support/minify.mjs');
-const { createHash } = await import('node:crypto');
 const inline = {};
 const modules = {};
 for (const [key, html] of Object.entries(painted)) {
