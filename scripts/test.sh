@@ -8,6 +8,9 @@ export PATH="$PWD/tests/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
+step "Formatting (cargo fmt --check, rustfmt.toml)"
+cargo fmt --check
+
 step "Native tests (cargo test)"
 cargo test --locked
 
