@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::format::capitalised;
+use crate::format::{capitalised, lower};
 use crate::locale::{Lang, Pieces};
 use crate::model::{Item, Programme, Text};
 
@@ -13,10 +13,11 @@ use crate::model::{Item, Programme, Text};
 pub fn when_words(item: &Item, lang: Lang) -> String {
     let undated = if lang == Lang::En { "Date to be confirmed" } else { "Date à préciser" };
     let day = item.day.map_or_else(|| undated.to_owned(), |d| capitalised(&lang.long_date(d)));
-    let time = |t| lang.event_time(t);
+    // Only a screen reader reads these words: times written for the ear.
+    let time = |t: chrono::DateTime<chrono::FixedOffset>| lang.spoken_time(t.time());
     match (lang, item.start, item.end) {
-        (Lang::Fr, Some(s), Some(e)) if e.date_naive() != s.date_naive() => format!("{day}, {} à {} le lendemain : ", time(s), time(e)),
-        (Lang::Fr, Some(s), Some(e)) => format!("{day}, {} à {} : ", time(s), time(e)),
+        (Lang::Fr, Some(s), Some(e)) if e.date_naive() != s.date_naive() => format!("{day}, de {} à {} le lendemain : ", time(s), time(e)),
+        (Lang::Fr, Some(s), Some(e)) => format!("{day}, de {} à {} : ", time(s), time(e)),
         (Lang::Fr, Some(s), None) => format!("{day}, à partir de {} : ", time(s)),
         (Lang::Fr, ..) => format!("{day}, horaire à préciser : "),
         (Lang::En, Some(s), Some(e)) if e.date_naive() != s.date_naive() => format!("{day}, {} to {} the next day: ", time(s), time(e)),
@@ -52,7 +53,7 @@ pub fn item_facts(programme: &Programme, item: &Item, lang: Lang) -> Pieces {
         Some(venue) => fact(if en { "Place: " } else { "Lieu : " }, Pieces::of(venue.name.clone(), lang)),
         None => fact(if en { "Place: " } else { "Lieu : " }, Pieces::of(if en { "to be confirmed" } else { "à préciser" }, lang)),
     }
-    fact(if en { "Access: " } else { "Accès : " }, Pieces::of(item.access.label(lang).to_lowercase(), lang));
+    fact(if en { "Access: " } else { "Accès : " }, Pieces::of(item.access.label(lang).chars().map(lower).collect::<String>(), lang));
     if !item.speakers.is_empty() {
         fact(if en { "Speakers: " } else { "Intervenants : " }, Pieces::of(lang.list(&item.speakers), lang));
     }
@@ -85,7 +86,7 @@ mod tests {
     fn the_evening_says_it_ends_the_next_day() {
         let p = programme();
         let evening = p.items.iter().find(|i| i.id == "grande-soiree").expect("the evening");
-        assert_eq!(when_words(evening, Lang::Fr), "Jeudi 19 octobre 2023, 19 h 00 à 1 h 00 le lendemain : ");
+        assert_eq!(when_words(evening, Lang::Fr), "Jeudi 19 octobre 2023, de 19 heures à 1 heure le lendemain : ");
         assert_eq!(when_words(evening, Lang::En), "Thursday 19 October 2023, 19:00 to 1:00 the next day: ");
         let facts = item_facts(&p, evening, Lang::Fr).plain();
         assert!(facts.contains("Lieu : à préciser"), "{facts}");

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use crate::describe::text_piece;
-use crate::format::capitalised;
+use crate::format::{capitalised, lower};
 use crate::locale::{Lang, Pieces};
 use crate::model::{Item, Programme};
 
@@ -132,7 +132,7 @@ fn words(text: &str) -> Vec<String> {
 /// Lower case without accents, so "ecologie" finds "Écologie" and "mediation" finds "Médiation".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(lower) {
         match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
             'ç' => out.push('c'),

@@ -53,6 +53,16 @@ pub fn time(time: NaiveTime) -> String {
     format!("{} h {:02}", time.hour(), time.minute())
 }
 
+/// A time written for the ear, for text only a screen reader reads: « 9 heures », « 11 heures
+/// 30 », « 0 heure 15 ». Speech engines read « 9 h 00 » letter by letter ("neuf hache zéro zéro").
+pub fn spoken_time(time: NaiveTime) -> String {
+    let hours = if time.hour() < 2 { "heure" } else { "heures" };
+    match time.minute() {
+        0 => format!("{} {hours}", time.hour()),
+        m => format!("{} {hours} {m}", time.hour()),
+    }
+}
+
 /// The time of an event instant, in its own offset.
 pub fn event_time(instant: DateTime<FixedOffset>) -> String {
     self::time(instant.time())
@@ -128,7 +138,37 @@ pub fn of(what: &str) -> String {
 /// « Jeudi 19 octobre 2023 »
 pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |first| std::iter::once(upper(first)).chain(chars).collect())
+}
+
+/// The lower case of a Latin letter (ASCII, Latin-1, Latin Extended-A: French and its
+/// neighbours); any other character as it is. std's `to_lowercase` carries the whole Unicode
+/// case tables into the wasm (3 KiB brotli, measured on the widget), for text that is Latin.
+pub fn lower(c: char) -> char {
+    let code = u32::from(c);
+    let shifted = match code {
+        0x41..=0x5A | 0xC0..=0xDE if code != 0xD7 => code + 0x20,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if code % 2 == 0 => code + 1,
+        0x139..=0x148 | 0x179..=0x17E if code % 2 == 1 => code + 1,
+        0x178 => 0xFF,
+        _ => code,
+    };
+    char::from_u32(shifted).unwrap_or(c)
+}
+
+/// The upper case of a Latin letter, as [`lower`] reverses it; any other character as it is.
+pub fn upper(c: char) -> char {
+    let code = u32::from(c);
+    let shifted = match code {
+        0x61..=0x7A | 0xE0..=0xFE if code != 0xF7 => code - 0x20,
+        0x101..=0x12F | 0x133..=0x138 | 0x14B..=0x178 if code % 2 == 1 => code - 1,
+        0x13A..=0x149 | 0x17A..=0x17F if code % 2 == 0 => code - 1,
+        0xFF => 0x178,
+        0x131 => 0x49,
+        0x17F => 0x53,
+        _ => code,
+    };
+    char::from_u32(shifted).unwrap_or(c)
 }
 
 /// A whole list in French: « A, B et C ».
@@ -157,12 +197,43 @@ mod tests {
     }
 
     #[test]
+    fn latin_case_as_std_maps_it() {
+        for c in (0..0x180).filter_map(char::from_u32) {
+            let std_lower: Vec<char> = c.to_lowercase().collect();
+            let std_upper: Vec<char> = c.to_uppercase().collect();
+            // One letter for one letter, inside the Latin ranges (İ, ß and ŉ give two; µ maps to Greek).
+            if let [l] = std_lower[..] {
+                if u32::from(l) < 0x180 {
+                    assert_eq!(lower(c), l, "lower({c})");
+                }
+            }
+            if let [u] = std_upper[..] {
+                if u32::from(u) < 0x180 {
+                    assert_eq!(upper(c), u, "upper({c})");
+                }
+            }
+        }
+        assert_eq!(capitalised("élodie"), "Élodie");
+        assert_eq!(lower('Œ'), 'œ');
+        assert_eq!(lower('Ω'), 'Ω');
+    }
+
+    #[test]
     fn dates_read_as_in_french() {
         assert_eq!(long_date(date("2023-10-19")), "jeudi 19 octobre 2023");
         assert_eq!(long_date(date("2023-10-01")), "dimanche 1er octobre 2023");
         assert_eq!(date_span(date("2022-09-28"), date("2022-09-29")), "28 et 29 septembre 2022");
         assert_eq!(date_span(date("2023-10-18"), date("2023-10-20")), "18 au 20 octobre 2023");
         assert_eq!(date_span(date("2023-09-30"), date("2023-10-01")), "30 septembre au 1er octobre 2023");
+    }
+
+    #[test]
+    fn times_for_the_ear() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(spoken_time(t(9, 0)), "9 heures");
+        assert_eq!(spoken_time(t(11, 30)), "11 heures 30");
+        assert_eq!(spoken_time(t(1, 0)), "1 heure");
+        assert_eq!(spoken_time(t(0, 5)), "0 heure 5");
     }
 
     #[test]

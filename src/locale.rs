@@ -180,6 +180,15 @@ impl Lang {
         }
     }
 
+    /// A time for text only a screen reader reads: « 9 heures 30 » (`format::spoken_time`);
+    /// "9:30", which English voices read well.
+    pub fn spoken_time(self, time: NaiveTime) -> String {
+        match self {
+            Lang::Fr => format::spoken_time(time),
+            Lang::En => self.time(time),
+        }
+    }
+
     /// The time of an event instant, in its own offset.
     pub fn event_time(self, instant: DateTime<FixedOffset>) -> String {
         self.time(instant.time())

@@ -22,7 +22,7 @@ const regionText = (page, id) => page.locator(`#${id}`).textContent();
 describe('VisuallyHidden', () => {
   it('puts the day and time in a programme link’s name without showing them', async () => {
     const page = await open('/programme');
-    const link = page.getByRole('link', { name: 'Jeudi 19 octobre 2023, 19 h 00 à 1 h 00 le lendemain : Grande soirée NEC', exact: true });
+    const link = page.getByRole('link', { name: 'Jeudi 19 octobre 2023, de 19 heures à 1 heure le lendemain : Grande soirée NEC', exact: true });
     assert.equal(await link.count(), 1, 'the accessible name carries day, time and title');
     const seen = await link.evaluate((a) => [...a.childNodes].filter((n) => !n.classList?.contains('visually-hidden')).map((n) => n.textContent).join(''));
     assert.equal(seen, 'Grande soirée NEC', 'only the title is seen');
