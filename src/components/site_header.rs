@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use super::{use_lang, ThemeSwitch};
@@ -14,16 +13,15 @@ crate::texts! {
     editions: "Éditions", "Editions";
 }
 
-/// The banner with the site name, the main navigation (the current page has `aria-current="page"`),
-/// the language switch and the theme switch.
+/// The banner with the site name, the main navigation (the current page has `aria-current="page"`,
+/// the section a page belongs to `aria-current="true"`), the language switch and the theme switch.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let lang = use_lang();
     let t = move || texts(lang.get());
-    let link = move |path: &'static str| move || lang.get().path(path);
     view! {
         <header class="site-header">
-            <a class="brand" href=link("/")>
+            <a class="brand" href=move || lang.get().path("/")>
                 <svg class="brand__mark" aria-hidden="true" focusable="false" viewBox="0 0 32 32" width="32" height="32">
                     <rect x="2" y="2" width="28" height="28" rx="6" fill="currentColor"/>
                     <path d="M9 23V9l14 14V9" fill="none" stroke="var(--bg)" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>
@@ -33,17 +31,35 @@ pub fn SiteHeader() -> impl IntoView {
             </a>
             <nav aria-label=move || t().main_navigation>
                 <ul class="nav-list">
-                    <li><A href=link("/") exact=true>{move || t().home}</A></li>
-                    <li><A href=link("/programme") exact=true>{move || t().programme}</A></li>
-                    <li><A href=link("/mon-programme") exact=true>{move || t().my_programme}</A></li>
-                    <li><A href=link("/charte") exact=true>{move || t().charter}</A></li>
-                    <li><A href=link("/editions") exact=true>{move || t().editions}</A></li>
+                    <li><NavLink path="/">{move || t().home}</NavLink></li>
+                    <li><NavLink path="/programme">{move || t().programme}</NavLink></li>
+                    <li><NavLink path="/mon-programme">{move || t().my_programme}</NavLink></li>
+                    <li><NavLink path="/charte">{move || t().charter}</NavLink></li>
+                    <li><NavLink path="/editions">{move || t().editions}</NavLink></li>
                 </ul>
             </nav>
             <LanguageSwitch/>
             <ThemeSwitch/>
         </header>
     }
+}
+
+/// A link of the main navigation: `aria-current="page"` on its own page, `"true"` on a page of its
+/// section (an item of the programme, an edition), so a screen reader says where the visitor is.
+#[component]
+fn NavLink(path: &'static str, children: Children) -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let current = move || {
+        let pathname = location.pathname.get();
+        let (_, page) = Lang::from_path(&pathname);
+        if page == path {
+            Some("page")
+        } else {
+            (path != "/" && page.strip_prefix(path).is_some_and(|rest| rest.starts_with('/'))).then_some("true")
+        }
+    };
+    view! { <a href=move || lang.get().path(path) aria-current=current>{children()}</a> }
 }
 
 /// A link to this page in the other language, named in that language (`lang`, `hreflang`: a

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{current_lang, pieces_view, Page};
 use crate::locale::{Lang, Pieces};
@@ -193,13 +192,13 @@ pub fn AccessibilityPage() -> impl IntoView {
             </ul>
             <h3>{t.pages_heading}</h3>
             <ul>
-                {pages.into_iter().map(|(href, label)| view! { <li><A href=lang.path(href)>{pieces_view(label, lang)}</A></li> }).collect_view()}
+                {pages.into_iter().map(|(href, label)| view! { <li><a href=lang.path(href)>{pieces_view(label, lang)}</a></li> }).collect_view()}
                 {embeds.into_iter().map(|(href, label)| view! { <li><a href=href rel="external" hreflang=french_target>{label}</a></li> }).collect_view()}
             </ul>
 
             <h2>{t.contact_heading}</h2>
             <p>{t.contact}</p>
-            <p>{t.no_contact}<A href=lang.path("/donnees")>{t.page_open_data}</A>{t.no_contact_after}</p>
+            <p>{t.no_contact}<a href=lang.path("/donnees")>{t.page_open_data}</a>{t.no_contact_after}</p>
 
             <h2>{t.redress_heading}</h2>
             <p>{t.redress_before}{fr("Défenseur des droits")}{t.redress_after}</p>

@@ -1,7 +1,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{current_lang, text_view, DataView, Page, Sources};
 use crate::data::{use_data, CHARTER};
@@ -116,12 +115,12 @@ fn SiteCommitments() -> impl IntoView {
                 <li>
                     <strong>{engagement(lang, 1)}</strong>
                     {t.free}
-                    <A href=lang.path("/accessibilite")>{t.statement}</A>"."
+                    <a href=lang.path("/accessibilite")>{t.statement}</a>"."
                 </li>
                 <li>
                     <strong>{engagement(lang, 3)}</strong>
                     {t.open}
-                    <A href=lang.path("/donnees")>{t.open_data}</A>"."
+                    <a href=lang.path("/donnees")>{t.open_data}</a>"."
                 </li>
                 <li>
                     <strong>{engagement(lang, 5)}</strong>

@@ -1,7 +1,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{current_lang, pieces_view, DataView, Page};
@@ -92,7 +91,7 @@ fn EditionContent(file: Arc<EditionsFile>, year: Option<i32>) -> impl IntoView {
         let years: Vec<String> = file.editions.iter().map(|e| e.year.to_string()).collect();
         return view! {
             <p>{no_such_edition(lang, &years)}</p>
-            <p><A href=lang.path("/editions")>{t.all_editions}</A></p>
+            <p><a href=lang.path("/editions")>{t.all_editions}</a></p>
         }
         .into_any();
     };
@@ -116,7 +115,7 @@ fn EditionContent(file: Arc<EditionsFile>, year: Option<i32>) -> impl IntoView {
         <h2>{t.figures}</h2>
         <FigureList figures=edition.figures.clone()/>
         {(edition.year == PROGRAMME_YEAR).then(|| view! {
-            <p><A href=lang.path("/programme")>{programme_link(lang, edition.year)}</A></p>
+            <p><a href=lang.path("/programme")>{programme_link(lang, edition.year)}</a></p>
         })}
         <h2>{t.sources}</h2>
         <ul class="source-list">
@@ -127,9 +126,9 @@ fn EditionContent(file: Arc<EditionsFile>, year: Option<i32>) -> impl IntoView {
         </ul>
         <nav aria-label=t.other_editions class="pager">
             <ul>
-                {previous.map(|(y, city)| view! { <li><A href=lang.path(&format!("/editions/{y}"))>{neighbour(lang, false, y, &city)}</A></li> })}
-                <li><A href=lang.path("/editions")>{t.all_editions}</A></li>
-                {next.map(|(y, city)| view! { <li><A href=lang.path(&format!("/editions/{y}"))>{neighbour(lang, true, y, &city)}</A></li> })}
+                {previous.map(|(y, city)| view! { <li><a href=lang.path(&format!("/editions/{y}"))>{neighbour(lang, false, y, &city)}</a></li> })}
+                <li><a href=lang.path("/editions")>{t.all_editions}</a></li>
+                {next.map(|(y, city)| view! { <li><a href=lang.path(&format!("/editions/{y}"))>{neighbour(lang, true, y, &city)}</a></li> })}
             </ul>
         </nav>
     }

@@ -1,7 +1,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{current_lang, text_view, BarChart, DataView, Page, ParticipationTable, Quoted, Sources};
 use crate::data::{use_data, EDITIONS};
@@ -89,7 +88,7 @@ fn TimelineEntry(edition: Edition) -> impl IntoView {
     view! {
         <li class="edition">
             <article aria-labelledby=labelled_by>
-                <h3 id=heading_id><A href=lang.path(&format!("/editions/{}", edition.year))>{format!("{} — {}", edition.year, edition.city())}</A></h3>
+                <h3 id=heading_id><a href=lang.path(&format!("/editions/{}", edition.year))>{format!("{} — {}", edition.year, edition.city())}</a></h3>
                 <EditionFacts edition=edition.clone()/>
                 // Figures as one line here; each with its source on the edition's own page.
                 <p class="figures-inline"><FiguresSentence figures=edition.figures.clone()/></p>

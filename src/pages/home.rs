@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{current_lang, pieces_view, text_view, DataView, Page};
 use crate::data::{use_data, PROGRAMME};
@@ -37,9 +36,9 @@ pub fn HomePage() -> impl IntoView {
             <nav aria-labelledby="rubriques" class="sections">
                 <h2 id="rubriques">{t.sections}</h2>
                 <ul class="cards">
-                    <li><A href=lang.path("/programme")>{t.programme}</A><p>{t.programme_hint}</p></li>
-                    <li><A href=lang.path("/charte")>{t.charter}</A><p>{t.charter_hint}</p></li>
-                    <li><A href=lang.path("/editions")>{t.editions}</A><p>{t.editions_hint}</p></li>
+                    <li><a href=lang.path("/programme")>{t.programme}</a><p>{t.programme_hint}</p></li>
+                    <li><a href=lang.path("/charte")>{t.charter}</a><p>{t.charter_hint}</p></li>
+                    <li><a href=lang.path("/editions")>{t.editions}</a><p>{t.editions_hint}</p></li>
                 </ul>
             </nav>
             <section aria-labelledby="edition-2023">

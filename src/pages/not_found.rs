@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{current_lang, Page};
 
@@ -18,7 +17,7 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <Page heading=t.heading title=t.heading>
             <p>{t.explanation}</p>
-            <p><A href=lang.path("/")>{t.back_home}</A></p>
+            <p><a href=lang.path("/")>{t.back_home}</a></p>
         </Page>
     }
 }

@@ -1,7 +1,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{current_lang, text_view, DataTable, DataView, Page, RowHeader};
 use crate::data::{use_data, CATALOGUE};
@@ -45,7 +44,7 @@ pub fn OpenDataPage() -> impl IntoView {
     view! {
         <Page heading=t.heading title=t.heading>
             <p class="lead">
-                {t.lead}<A href=lang.path("/charte#engagement-3")>{t.lead_link}</A>{t.lead_after}
+                {t.lead}<a href=lang.path("/charte#engagement-3")>{t.lead_link}</a>{t.lead_after}
             </p>
             <DataView resource=catalogue what="la liste des données" render=|c| view! { <CatalogueTable catalogue=c/> }/>
         </Page>

@@ -1,7 +1,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{current_lang, pieces_view, text_view, DataView, Page, Quoted, Sources};
 use crate::data::{use_data, PROGRAMME};
@@ -112,7 +111,7 @@ fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
         </ul>
         {p.partners.associated_events.iter().map(|e| view! { <p lang=names_lang>{e.clone()}</p> }).collect_view()}
         <p><a href=p.edition.website.url.clone()>{text_view(&p.edition.website.label, lang)}</a></p>
-        <p><A href=lang.path("/programme")>{t.see_programme}</A></p>
+        <p><a href=lang.path("/programme")>{t.see_programme}</a></p>
         <p><Sources sources=p.sources.iter().map(|s| s.id.clone()).collect()/></p>
     }
 }

@@ -45,6 +45,22 @@ describe('every route, opened directly by its URL', () => {
     });
   }
 
+  it('marks the section, not the page, on an item or an edition, and never a link to another page', async () => {
+    const page = await openPage(env);
+    for (const [path, section, back] of [
+      ['/programme/grande-soiree', 'Programme', 'Retour au programme'],
+      ['/editions/2021', 'Éditions', 'Toutes les éditions'],
+    ]) {
+      await page.goto(env.url + path);
+      await settled(page);
+      const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+      assert.equal(await nav.getByRole('link', { name: section, exact: true }).getAttribute('aria-current'), 'true', `${path}: the header marks its section`);
+      assert.equal(await page.locator('[aria-current="page"]').count(), 0, `${path}: no link claims to be this page`);
+      assert.equal(await page.getByRole('main').getByRole('link', { name: back }).first().getAttribute('aria-current'), null, `${path}: « ${back} » is not the current page`);
+    }
+    await page.close();
+  });
+
   it('gives every route a different title', () => {
     assert.equal(new Set(ROUTES.map((r) => r.title)).size, ROUTES.length);
   });
@@ -95,7 +111,7 @@ describe('every route, opened directly by its URL', () => {
     const evening = page.locator('li.item').filter({ has: page.getByRole('heading', { name: /Grande soirée NEC/ }) });
     assert.match(await evening.innerText(), /19 h 00 – 1 h 00 le lendemain/);
     assert.equal(await evening.locator('time').nth(1).getAttribute('datetime'), '2023-10-20T01:00:00+02:00');
-    assert.equal(await evening.getByRole('heading', { name: 'Jeudi 19 octobre 2023, 19 h 00 à 1 h 00 le lendemain : Grande soirée NEC' }).count(), 1,
+    assert.equal(await evening.getByRole('heading', { name: 'Jeudi 19 octobre 2023, de 19 heures à 1 heure le lendemain : Grande soirée NEC' }).count(), 1,
       'a screen reader hears day, time and title together');
     const offDay = page.getByRole('region', { name: /Mercredi 18 octobre 2023/ });
     assert.equal(await offDay.locator('li.item').count(), 3);
