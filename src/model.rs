@@ -447,6 +447,12 @@ impl Programme {
         (main_day && within_hours).then_some(&self.venue)
     }
 
+    /// The item's day when another item has the same title (« Accueil NEC » on Thursday and on
+    /// Friday): what tells them apart in a page title, a button's name, an announcement (RGAA 8.6).
+    pub fn namesake_day(&self, item: &Item) -> Option<NaiveDate> {
+        item.day.filter(|_| self.items.iter().any(|other| other.id != item.id && other.title.fr == item.title.fr))
+    }
+
     /// Items announced without a day.
     pub fn undated_items(&self) -> Vec<&Item> {
         self.items.iter().filter(|i| i.day.is_none()).collect()

@@ -57,8 +57,15 @@ fn shipped_programme_is_valid_and_holds_the_seed_facts() {
 
     let invitation_only = programme.items.iter().filter(|i| i.access == Access::InvitationOnly).count();
     assert_eq!(invitation_only, 3, "the three off-day gatherings");
-    let welcomes = programme.items.iter().filter(|i| i.title == "Accueil NEC").count();
-    assert_eq!(welcomes, 2);
+    let welcomes: Vec<String> = programme
+        .items
+        .iter()
+        .filter(|i| i.title == "Accueil NEC")
+        .filter_map(|i| programme.namesake_day(i))
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(welcomes, ["2023-10-19", "2023-10-20"], "two welcomes, told apart by their day");
+    assert_eq!(programme.namesake_day(evening), None, "a title of its own needs no day");
 
     let communs = programme.theme("communs-souverainete").unwrap();
     assert_eq!(communs.lead_partner.as_deref(), Some("DINUM"));

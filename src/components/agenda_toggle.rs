@@ -2,17 +2,24 @@ use leptos::prelude::*;
 
 use super::announcer::use_announcer;
 use super::{current_lang, VisuallyHidden};
-use crate::locale::Lang;
+use crate::locale::{Lang, Pieces};
 use crate::model::Text;
 use crate::storage::use_agenda;
+use chrono::NaiveDate;
 
 /// Adds an item to "Mon programme" or takes it out: a toggle button (`aria-pressed`, WAI-ARIA
 /// button pattern) whose name includes the item's title and stays the same in both states.
 /// The title is in the page's language if translated, else in French, marked `lang="fr"` inside
-/// the name (the announcement, a plain string, cannot say its language).
+/// the name and inside the announcement.
 #[component]
-pub fn AgendaToggle(id: String, title: Text) -> impl IntoView {
+pub fn AgendaToggle(
+    id: String,
+    title: Text,
+    /// The item's day when another item has the same title (`Programme::namesake_day`).
+    namesake_day: Option<NaiveDate>,
+) -> impl IntoView {
     let lang = current_lang();
+    let day = namesake_day.map(|d| format!(" ({})", lang.long_date(d))).unwrap_or_default();
     let (words, title_lang) = title.get(lang);
     let title = words.to_owned();
     let marked = (title_lang != lang).then_some(title_lang.code());
@@ -23,15 +30,20 @@ pub fn AgendaToggle(id: String, title: Text) -> impl IntoView {
         Memo::new(move |_| agenda.ids.with(|ids| ids.contains(&id)))
     };
     let on_click = {
-        let title = title.clone();
+        let (title, day) = (title.clone(), day.clone());
         move |_| {
             let added = agenda.toggle(&id);
-            announcer.say(match (lang, added) {
-                (Lang::Fr, true) => format!("« {title} » ajouté à mon programme."),
-                (Lang::Fr, false) => format!("« {title} » retiré de mon programme."),
-                (Lang::En, true) => format!("“{title}” added to my programme."),
-                (Lang::En, false) => format!("“{title}” removed from my programme."),
-            });
+            let (open, shut) = if lang == Lang::En { ("“", "”") } else { ("« ", " »") };
+            let done = match (lang, added) {
+                (Lang::Fr, true) => " ajouté à mon programme.",
+                (Lang::Fr, false) => " retiré de mon programme.",
+                (Lang::En, true) => " added to my programme.",
+                (Lang::En, false) => " removed from my programme.",
+            };
+            // « Accueil NEC » (jeudi 19 octobre 2023) ajouté à mon programme.
+            let mut message = Pieces::of(open, lang);
+            message.push(&title, title_lang).push(shut, lang).push(&day, lang).push(done, lang);
+            announcer.say_pieces(message);
         }
     };
     view! {
@@ -46,6 +58,7 @@ pub fn AgendaToggle(id: String, title: Text) -> impl IntoView {
                     Some(code) => view! { <span lang=code>{title}</span> }.into_any(),
                     None => title.into_any(),
                 }}
+                {(!day.is_empty()).then_some(day.clone())}
             </VisuallyHidden>
         </button>
     }

@@ -6,12 +6,16 @@ use leptos::prelude::*;
 pub fn Disclosure(
     /// The always-visible label of the button.
     summary: &'static str,
+    /// Words for screen readers after the label, saying whose content it is when a page holds
+    /// several alike (« Description » of each session).
+    #[prop(optional)]
+    about: Option<AnyView>,
     #[prop(optional)] class: &'static str,
     children: Children,
 ) -> impl IntoView {
     view! {
         <details class=class>
-            <summary>{summary}</summary>
+            <summary>{summary}{about.map(|about| view! { <super::VisuallyHidden>{about}</super::VisuallyHidden> })}</summary>
             {children()}
         </details>
     }

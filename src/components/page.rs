@@ -44,8 +44,12 @@ pub fn Page(
     /// The heading's language when it is not the page's (a French data title on an English page).
     #[prop(optional, into)]
     heading_lang: Signal<Option<&'static str>>,
+    /// Words after the heading, in the page's language, that tell it from a namesake (its day).
+    #[prop(optional, into)]
+    heading_note: Signal<Option<String>>,
     children: Children,
 ) -> impl IntoView {
+    let page_lang = super::current_lang().code();
     Effect::new(move |_| document().set_title(&format!("{} — Numérique en Commun[s]", title.get())));
     let h1 = NodeRef::<H1>::new();
     Effect::new(move |_| {
@@ -56,7 +60,11 @@ pub fn Page(
         }
     });
     view! {
-        <h1 id="titre-page" tabindex="-1" node_ref=h1 lang=heading_lang>{heading}</h1>
+        <h1 id="titre-page" tabindex="-1" node_ref=h1 lang=heading_lang>
+            {heading}
+            // In the page's language, which the heading's `lang` may not be.
+            {move || heading_note.get().map(|note| view! { " "<span lang=heading_lang.get().map(|_| page_lang)>{note}</span> })}
+        </h1>
         {children()}
     }
 }

@@ -1,7 +1,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -92,7 +91,7 @@ fn MyProgramme(programme: Arc<Programme>) -> impl IntoView {
             let ids = agenda.ids.get();
             if ids.is_empty() {
                 view! {
-                    <p>{t.empty_before}<A href=lang.path("/programme")>{t.empty_link}</A>{t.empty_after}</p>
+                    <p>{t.empty_before}<a href=lang.path("/programme")>{t.empty_link}</a>{t.empty_after}</p>
                 }
                 .into_any()
             } else {
@@ -148,7 +147,7 @@ fn Selection(programme: Arc<Programme>, ids: Vec<String>) -> impl IntoView {
     };
     let owned: Vec<Item> = items.iter().map(|i| (*i).clone()).collect();
     view! {
-        <p id="selection-count" tabindex="-1">{count}</p>
+        <p id="selection-count" tabindex="-1" data-summary="">{count}</p>
         {(!clashes.is_empty()).then(|| view! {
             <div class="warning" role="note" aria-labelledby="chevauchements">
                 <h2 id="chevauchements">{t.overlaps}</h2>
@@ -165,10 +164,10 @@ fn Selection(programme: Arc<Programme>, ids: Vec<String>) -> impl IntoView {
                 let (words, title) = (when_words(&item, lang), text_view(&item.title, lang));
                 view! {
                     <li class="item">
-                        <h2 class="item__title"><A href=lang.path(&format!("/programme/{}", item.id))><VisuallyHidden>{words}</VisuallyHidden>{title}</A></h2>
+                        <h2 class="item__title"><a href=lang.path(&format!("/programme/{}", item.id))><VisuallyHidden>{words}</VisuallyHidden>{title}</a></h2>
                         <p class="item__when" aria-hidden="true">{item.day.map(|d| capitalised(&lang.long_date(d)) + ", ")}<When item=item.clone()/></p>
                         <p class="item__facts">{facts}</p>
-                        <AgendaToggle id=item.id.clone() title=item.title.clone()/>
+                        <AgendaToggle id=item.id.clone() title=item.title.clone() namesake_day=programme.namesake_day(&item)/>
                     </li>
                 }
             }).collect_view()}
@@ -245,7 +244,7 @@ fn SharedSelection(programme: Arc<Programme>, value: String) -> impl IntoView {
     };
     view! {
         <section class="shared" aria-labelledby="programme-partage">
-            <h2 id="programme-partage">{t.shared_heading}</h2>
+            <h2 id="programme-partage" data-summary="">{t.shared_heading}</h2>
             {(unknown > 0).then(|| view! { <p>{match (lang, unknown) {
                 (Lang::Fr, _) => format!("{unknown} élément(s) du lien n’existent pas dans le programme et sont ignorés."),
                 (Lang::En, 1) => "1 item of the link does not exist in the programme and is ignored.".to_owned(),

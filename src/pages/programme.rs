@@ -1,7 +1,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -175,9 +174,9 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
             view! {
                 <nav class="pager" aria-label=t.pages_nav>
                     <ul>
-                        {(current > 1).then(|| view! { <li><A href=link(current - 1) scroll=false>{t.previous_page}</A></li> })}
+                        {(current > 1).then(|| view! { <li><a href=link(current - 1) data-noscroll="">{t.previous_page}</a></li> })}
                         <li>{capitalised(&page_of(lang, current, total))}</li>
-                        {(current < total).then(|| view! { <li><A href=link(current + 1) scroll=false>{t.next_page}</A></li> })}
+                        {(current < total).then(|| view! { <li><a href=link(current + 1) data-noscroll="">{t.next_page}</a></li> })}
                     </ul>
                 </nav>
             }
@@ -187,7 +186,7 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
     view! {
         <p class="notice"><strong>{text_view(&programme.edition.status, lang)}</strong>{t.paris_time}</p>
         <NowNext programme=programme.clone()/>
-        <p><A href=lang.path("/infos-pratiques")>{t.practical_link}</A></p>
+        <p><a href=lang.path("/infos-pratiques")>{t.practical_link}</a></p>
         <nav class="day-links" aria-label=t.days_nav>
             <ul>
                 {programme.days.iter().map(|d| view! {
@@ -209,7 +208,7 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
             <FilterGroup legend=t.format_legend name="format" options=format_options checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
             <button type="button" class="button button--secondary" on:click=clear>{t.clear}</button>
         </form>
-        <p class="result-count" role="status" tabindex="-1" node_ref=status_ref>{status}</p>
+        <p class="result-count" role="status" tabindex="-1" data-summary="" node_ref=status_ref>{status}</p>
         {listing}
         {pager}
     }
@@ -262,7 +261,7 @@ fn ItemSummary(item: Item, programme: Arc<Programme>, query: Memo<String>) -> im
             <h3><a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}</a></h3>
             <p class="item__when" aria-hidden="true"><When item=item.clone()/></p>
             <p class="item__facts">{facts}</p>
-            <AgendaToggle id=item.id.clone() title=item.title.clone()/>
+            <AgendaToggle id=item.id.clone() title=item.title.clone() namesake_day=programme.namesake_day(&item)/>
         </li>
     }
 }
@@ -276,7 +275,7 @@ fn NowNext(programme: Arc<Programme>) -> impl IntoView {
     let t = texts(lang);
     let link = |item: &Item| {
         let (href, title) = (lang.path(&format!("/programme/{}", item.id)), text_view(&item.title, lang));
-        view! { <li><A href=href>{title}</A></li> }
+        view! { <li><a href=href>{title}</a></li> }
     };
     let next_at = state.next.first().and_then(|i| i.start).map(|at| lang.event_time(at));
     // The event's own offset (+02:00 in Bordeaux in October), read from the data.

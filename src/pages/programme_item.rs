@@ -1,7 +1,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::components::{current_lang, text_view, AgendaToggle, DataView, Page, Sources, When};
@@ -50,7 +49,17 @@ pub fn ProgrammeItemPage() -> impl IntoView {
         }
         _ => t.programme.to_owned(),
     });
-    let title = Signal::derive(move || format!("{} — {}", heading.get(), t.programme));
+    // « (jeudi 19 octobre 2023) » when another item has the same title.
+    let heading_note = Signal::derive(move || match programme.get() {
+        Some(Ok(p)) => {
+            id.with(|id| p.items.iter().find(|i| &i.id == id).and_then(|i| p.namesake_day(i))).map(|d| format!("({})", lang.long_date(d)))
+        }
+        _ => None,
+    });
+    let title = Signal::derive(move || {
+        let note = heading_note.get().map(|note| format!(" {note}")).unwrap_or_default();
+        format!("{}{note} — {}", heading.get(), t.programme)
+    });
     let heading_lang = Signal::derive(move || match programme.get() {
         Some(Ok(p)) => {
             id.with(|id| p.items.iter().find(|i| &i.id == id).map(|i| i.title.get(lang).1).filter(|l| *l != lang).map(|l| l.code()))
@@ -58,7 +67,7 @@ pub fn ProgrammeItemPage() -> impl IntoView {
         _ => None,
     });
     view! {
-        <Page heading=heading title=title heading_lang=heading_lang>
+        <Page heading=heading title=title heading_lang=heading_lang heading_note=heading_note>
             <DataView resource=programme what="cet élément du programme" render=move |p| view! { <ItemDetails programme=p id=id.get()/> }/>
         </Page>
     }
@@ -78,7 +87,7 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
     let Some(item) = programme.items.iter().find(|i| i.id == id).cloned() else {
         return view! {
             <p>{t.no_such_item}</p>
-            <p><A href=back>{t.back}</A></p>
+            <p><a href=back>{t.back}</a></p>
         }
         .into_any();
     };
@@ -123,14 +132,14 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
         })}
         <h2>{t.my_programme}</h2>
         <p class="actions">
-            <AgendaToggle id=item.id.clone() title=item.title.clone()/>
+            <AgendaToggle id=item.id.clone() title=item.title.clone() namesake_day=p.namesake_day(&item)/>
             {match calendar {
                 Some((href, name)) => view! { <a class="button button--secondary" href=href download=name>{t.add_to_calendar}</a> }.into_any(),
                 None => view! { <span>{t.no_calendar}</span> }.into_any(),
             }}
         </p>
-        <p><A href=lang.path("/infos-pratiques")>{t.practical}</A></p>
-        <p><A href=back>{t.back}</A></p>
+        <p><a href=lang.path("/infos-pratiques")>{t.practical}</a></p>
+        <p><a href=back>{t.back}</a></p>
         <p><Sources sources=item.sources.clone()/></p>
     }
     .into_any()

@@ -9,7 +9,7 @@ use crate::data::PROGRAMME;
 use crate::describe::{day_heading, item_facts, text_piece, when_words};
 use crate::filters::{by_day, matching_in_order, search_index, Filters, PAGE_SIZE};
 use crate::locale::{Lang, Pieces};
-use crate::model::Programme;
+use crate::model::{Item, Programme};
 use crate::widget_options::{unknown_filters, WidgetOptions};
 
 crate::texts! {
@@ -119,12 +119,13 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
                             let href = format!("{site}{}", lang.path(&format!("/programme/{}", item.id)));
                             let facts = pieces_view(item_facts(&p, &item, lang), lang);
                             let (words, title, description) = (when_words(&item, lang), text_view(&item.title, lang), text_view(&item.description, lang));
+                            let about = description_of(&p, &item, lang);
                             view! {
                                 <li class="nec-item" data-position=position.to_string()>
                                     <Heading level=item_level><a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}</a></Heading>
                                     <p class="nec-when" aria-hidden="true"><When item/></p>
                                     <p class="nec-facts">{facts}</p>
-                                    <Disclosure summary=t.description class="nec-details"><p>{description}</p></Disclosure>
+                                    <Disclosure summary=t.description about=about class="nec-details"><p>{description}</p></Disclosure>
                                 </li>
                             }
                         }).collect_view()}
@@ -183,4 +184,11 @@ fn selection_sentence(programme: &Programme, options: &WidgetOptions, lang: Lang
         sentence.push(".", lang);
         sentence
     })
+}
+
+/// Whose description a disclosure shows, for its name: « de « Accueil NEC » (jeudi 19 octobre 2023) ».
+fn description_of(programme: &Programme, item: &Item, lang: Lang) -> AnyView {
+    let (before, after) = if lang == Lang::En { (" of “", "”") } else { (" de « ", " »") };
+    let day = programme.namesake_day(item).map(|d| format!(" ({})", lang.long_date(d)));
+    view! { {before}{text_view(&item.title, lang)}{after}{day} }.into_any()
 }

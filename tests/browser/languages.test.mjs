@@ -184,6 +184,20 @@ describe('locale formats and content', () => {
   });
 });
 
+describe('announcements in English', () => {
+  it('mark a French title lang="fr" inside the English confirmation, so it is read with a French voice', async () => {
+    const page = await openPage(env);
+    const [first] = programme.items;
+    await visit(page, '/en/programme');
+    await page.getByRole('button', { name: first.title }).first().click();
+    const region = page.locator('#annonces');
+    await page.waitForFunction((text) => document.getElementById('annonces').textContent === text, `“${first.title}” added to my programme.`);
+    assert.equal(await region.locator('[lang="fr"]').textContent(), first.title, 'the title, and only it, is French');
+    assert.equal(await region.locator('[lang]').count(), 1);
+    await page.close();
+  });
+});
+
 describe('the widget in English', () => {
   it('renders /embed/programme.html?lang=en in English, marked lang="en", with the French data marked', async () => {
     const page = await openPage(env, { viewport: { width: 390, height: 800 } });

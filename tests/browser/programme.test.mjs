@@ -170,9 +170,11 @@ describe('Mon programme', () => {
   it('keeps the chosen items across a reload, in time order', async () => {
     const page = await open('/programme');
     await toggleFor(page, 'Grande soirée NEC').click();
-    await toggleFor(page, 'Accueil NEC').first().click();
+    // Two sessions share the title « Accueil NEC »: their day tells them apart (RGAA 8.6).
+    assert.equal(await page.getByRole('button', { name: 'Mon programme : Accueil NEC', exact: true }).count(), 0);
+    await toggleFor(page, 'Accueil NEC (jeudi 19 octobre 2023)').click();
     assert.equal(await toggleFor(page, 'Grande soirée NEC').getAttribute('aria-pressed'), 'true');
-    await page.waitForFunction(() => document.getElementById('annonces').textContent.includes('ajouté à mon programme'));
+    await page.waitForFunction(() => document.getElementById('annonces').textContent === '« Accueil NEC » (jeudi 19 octobre 2023) ajouté à mon programme.');
     await page.reload();
     await settled(page);
     assert.equal(await toggleFor(page, 'Grande soirée NEC').getAttribute('aria-pressed'), 'true');
@@ -180,7 +182,7 @@ describe('Mon programme', () => {
     await settled(page);
     const listed = await linkTitles(page.locator('li.item h2 a'));
     assert.deepEqual(listed, ['Accueil NEC', 'Grande soirée NEC']);
-    await toggleFor(page, 'Accueil NEC').click();
+    await toggleFor(page, 'Accueil NEC (jeudi 19 octobre 2023)').click();
     assert.deepEqual(await linkTitles(page.locator('li.item h2 a')), ['Grande soirée NEC']);
     assert.deepEqual(await axeViolations(page), [], 'filled agenda');
     await page.close();
@@ -343,8 +345,9 @@ describe('keyboard only', () => {
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await settled(page);
-    assert.equal(await page.locator('h1').innerText(), 'Accueil NEC');
-    assert.equal(await toggleFor(page, 'Accueil NEC').getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('h1').innerText(), 'Accueil NEC (vendredi 20 octobre 2023)', 'its day tells it from Thursday’s');
+    assert.equal(await page.title(), 'Accueil NEC (vendredi 20 octobre 2023) — Programme 2023 — Numérique en Commun[s]');
+    assert.equal(await toggleFor(page, 'Accueil NEC (vendredi 20 octobre 2023)').getAttribute('aria-pressed'), 'true');
     assert.deepEqual(panics(page), []);
     await page.close();
   });

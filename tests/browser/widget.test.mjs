@@ -132,7 +132,7 @@ describe('the widget on a partner page', () => {
     const thursdayTitles = await thursday.getByRole('heading', { level: 5 }).allInnerTexts();
     assert.deepEqual(thursdayTitles.map((t) => thursdayPlenary.find((i) => t.endsWith(i.title))?.id), thursdayPlenary.map((i) => i.id));
     // A screen-reader user hears day and time before the title.
-    assert.match(thursdayTitles[0], /^Jeudi 19 octobre 2023, à partir de 11 h 30 :/);
+    assert.match(thursdayTitles[0], /^Jeudi 19 octobre 2023, à partir de 11 heures 30 :/);
 
     const link = thursday.getByRole('link', { name: new RegExp(thursdayPlenary[0].title) });
     assert.equal(await link.getAttribute('href'), `${env.url}/programme/${thursdayPlenary[0].id}`, 'links go to the item page on the NEC site');
@@ -243,6 +243,8 @@ describe('the widget on a partner page', () => {
     assert.match(await focused(), new RegExp(`^module-communs a .*${commonsItems[0].title.slice(0, 20)}`));
     await page.keyboard.press('Tab');
     assert.match(await focused(), /^module-communs summary Description/);
+    assert.equal(await page.locator('#module-communs summary').first().textContent(), `Description de « ${commonsItems[0].title} »`,
+      'a disclosure says whose description it shows');
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('#module-communs details').first().getAttribute('open'), '');
     assert.ok((await page.locator('#module-communs details').first().innerText()).includes(commonsItems[0].description.slice(0, 40)));
