@@ -197,6 +197,9 @@ if (html.hasAttribute('data-reached')) {
   html.removeAttribute('data-reached');
   startApp();
 } else if (await needsAppNow()) {
+  // The page was written for a visitor with no filter and no agenda: until the app has replaced
+  // it, `main` says it is being updated (the app announces the result once, src/takeover.rs).
+  document.querySelector('#app[data-prerendered] main')?.setAttribute('aria-busy', 'true');
   // After the first paint (a frame, then a task): the content is already there, and the wasm's
   // download and compile never hold it back.
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));

@@ -65,8 +65,14 @@ where
 fn swap(prerendered: &Element, fresh: &Element, focused: Option<Element>) {
     let window = window();
     let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+    // The boot script marks `main` busy when the page was written for another visitor (a filtered
+    // address, a saved agenda): its content changes now, and the change is said once.
+    let corrected = prerendered.query_selector("main[aria-busy]").ok().flatten().is_some();
     if prerendered.replace_with_with_node_1(fresh).is_err() {
         return;
+    }
+    if corrected {
+        announce_result(fresh);
     }
     // In the document now, where every listener of the app's controls is reached.
     carry_over(prerendered, fresh);
@@ -78,18 +84,41 @@ fn swap(prerendered: &Element, fresh: &Element, focused: Option<Element>) {
     window.scroll_to_with_x_and_y(x, y);
 }
 
+/// What the app's page now says for the whole page (`data-summary`: the number of items that
+/// match, or chosen), else its title, in the live region.
+fn announce_result(fresh: &Element) {
+    let summary = fresh.query_selector("main [data-summary]").ok().flatten().or_else(|| fresh.query_selector("main h1").ok().flatten());
+    let Some(text) = summary.and_then(|e| e.text_content()).filter(|t| !t.trim().is_empty()) else { return };
+    let lang = document().document_element().and_then(|html| html.get_attribute("lang"));
+    let lang = if lang.as_deref() == Some("en") { crate::locale::Lang::En } else { crate::locale::Lang::Fr };
+    crate::components::announcer::announce(text.trim().to_owned(), lang);
+}
+
 /// The app's element for a focused one of the prerendered page: the same control in the same
-/// position when both pages have the same controls (the usual case), else the same id.
+/// position when both pages have the same controls (the usual case); else, when the app's page
+/// has other controls (a filtered list), the same control by its identity (id, address, name),
+/// or the nearest control before it that the app's page still has, so Tab goes on from there.
 fn counterpart(prerendered: &Element, fresh: &Element, active: &Element) -> Option<Element> {
     let old = all(prerendered, FOCUSABLE);
     let index = old.iter().position(|e| e == active)?;
     let new = all(fresh, FOCUSABLE);
     if old.len() == new.len() {
-        new.into_iter().nth(index)
-    } else {
-        let id = Some(active.id()).filter(|id| !id.is_empty())?;
-        all(fresh, "[id]").into_iter().find(|e| e.id() == id)
+        return new.into_iter().nth(index);
     }
+    old[..=index].iter().rev().find_map(|before| {
+        let key = identity(before);
+        // The same control, counted among those that look the same (two « Mon programme » links).
+        let nth = old.iter().filter(|e| identity(e) == key).position(|e| e == before)?;
+        new.iter().filter(|e| identity(e) == key).nth(nth).cloned()
+    })
+}
+
+/// What tells a control from another whatever its position: its tag, id, address, form name
+/// and value, and its text.
+fn identity(element: &Element) -> String {
+    let attribute = |name| element.get_attribute(name).unwrap_or_default();
+    let text = element.text_content().unwrap_or_default();
+    [element.tag_name(), element.id(), attribute("href"), attribute("name"), attribute("value"), text.trim().to_owned()].join("\u{1f}")
 }
 
 /// What the visitor did before the app ran, done again on the app's page, one step a frame: a

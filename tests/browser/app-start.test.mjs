@@ -19,13 +19,13 @@ const isApp = (url) => /\/nec-web-[0-9a-f]+(_bg\.wasm|\.js)$/.test(new URL(url).
 
 /** A page opened as a reader has it: the app not started by the test. `requests` lists the
  * app's files (glue, wasm) and data the page asked for. */
-async function reader(path, { prepare = async () => {}, held = false, viewport, serviceWorkers } = {}) {
+async function reader(path, { prepare = async () => {}, held = false, viewport, serviceWorkers, waitUntil = 'networkidle' } = {}) {
   const page = await openPage(env, { ...(viewport && { viewport }), ...(serviceWorkers && { serviceWorkers }) });
   await prepare(page);
   page.appRequests = [];
   page.on('request', (r) => { if (isApp(r.url()) || new URL(r.url()).pathname.startsWith('/data/')) page.appRequests.push(new URL(r.url()).pathname); });
   const release = held ? await holdWasm(page) : () => {};
-  await page.goto(env.url + path, { app: false, waitUntil: 'networkidle' });
+  await page.goto(env.url + path, { app: false, waitUntil });
   return { page, release };
 }
 
@@ -155,6 +155,40 @@ describe('the app starts at once where the page alone cannot be right', () => {
     await page.getByRole('heading', { name: 'En ce moment' }).waitFor();
     await page.close();
   });
+});
+
+describe('a page that starts the app at once (issue 26)', () => {
+  const [thursday] = programme.days.filter((d) => d.kind === 'main').map((d) => d.date);
+  const cases = [
+    [`/programme?jour=${thursday}`, null, /^5 éléments correspondent\.$/],
+    ['/programme?q=cloture', null, /^\d+ éléments? correspond(ent)?\.$/],
+    ['/mon-programme?partage=grande-soiree', null, /^Programme partagé avec vous$/],
+    ['/mon-programme', [first.id, 'grande-soiree'], /^2 éléments choisis/],
+  ];
+  for (const [path, saved, result] of cases) {
+    it(`${path}${saved ? ' with 2 sessions saved' : ''}: busy until the app's content is there, focus kept through Tab presses, the result said once`, async () => {
+      // The wasm held: the page never goes idle.
+      const { page, release } = await reader(path, {
+        held: true,
+        waitUntil: 'load',
+        prepare: (p) => saved && p.addInitScript(([key, ids]) => localStorage.setItem(key, JSON.stringify(ids)), [AGENDA_KEY, saved]),
+      });
+      await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'true');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+      const before = await page.evaluate(() => document.activeElement.textContent.trim());
+      assert.notEqual(before, '', 'focus is on a control of the page as written');
+      release();
+      await appRunning(page);
+      assert.equal(await page.locator('main').getAttribute('aria-busy'), null, 'no longer busy');
+      assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), before, 'focus is on the same control in the app');
+      await page.waitForFunction(() => document.getElementById('annonces').textContent !== '');
+      assert.match(await page.locator('#annonces').textContent(), result, 'the corrected result is announced');
+      await page.keyboard.press('Tab');
+      assert.notEqual(await page.evaluate(() => document.activeElement.textContent.trim()), 'Aller au contenu', 'Tab goes on, not back to the top');
+      assert.deepEqual(panics(page), []);
+      await page.close();
+    });
+  }
 });
 
 describe('without the app', () => {
