@@ -76,11 +76,20 @@ pub fn what_in(lang: Lang, what: &'static str) -> &'static str {
 }
 
 /// A deep link such as `/charte#engagement-5` names an element that only exists once the data
-/// has loaded, after the browser looked for it: scroll to it now.
+/// has loaded, after the browser looked for it: scroll to it now. After a navigation inside the
+/// app, `Page` gave focus to the `h1`, which this scroll leaves off screen: the place the visitor
+/// asked for takes the focus instead, so reading and Tab go on from there.
 fn scroll_to_fragment() {
     let Ok(hash) = window().location().hash() else { return };
     let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else { return };
-    if let Some(target) = document().get_element_by_id(id) {
-        target.scroll_into_view();
+    let Some(target) = document().get_element_by_id(id) else { return };
+    target.scroll_into_view();
+    if document().active_element().is_some_and(|e| e.id() == "titre-page") {
+        if !target.has_attribute("tabindex") {
+            let _ = target.set_attribute("tabindex", "-1");
+        }
+        if let Ok(target) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(target) {
+            let _ = target.focus();
+        }
     }
 }

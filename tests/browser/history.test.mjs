@@ -29,6 +29,26 @@ describe('the charter', () => {
     });
   }
 
+  it('moves focus to the engagement a link inside the app leads to, on screen, not to the h1 above it', async () => {
+    const page = await openPage(env, { viewport: { width: 390, height: 640 } });
+    await page.goto(`${env.url}/donnees`);
+    await settled(page);
+    await page.getByRole('main').getByRole('link', { name: 'engagement n°3 de la charte' }).click();
+    await page.waitForURL(`${env.url}/charte#engagement-3`);
+    await page.waitForFunction(() => document.activeElement?.id === 'engagement-3');
+    assert.ok(await page.evaluate(() => {
+      const box = document.activeElement.getBoundingClientRect();
+      return box.top < window.innerHeight && box.bottom > 0;
+    }), 'the focused engagement is on screen');
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => {
+      const position = document.getElementById('engagement-3').compareDocumentPosition(document.activeElement);
+      return (position & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY)) !== 0;
+    }), 'Tab goes on from the engagement, not from the top of the page');
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+
   it('says how the site applies engagements 1, 3 and 5, with links and the budgets it is tested against', async () => {
     const page = await openPage(env);
     await page.goto(`${env.url}/charte`);
