@@ -729,7 +729,8 @@ pub mod dates {
         let (time, offset) = match rest.strip_suffix(['Z', 'z']) {
             Some(time) => (time, 0),
             None => {
-                let (time, offset) = rest.split_at(rest.len().checked_sub(6)?);
+                // On bytes: a multi-byte character must give None, never a panic (tests/fuzz.rs).
+                let (time, offset) = rest.split_at_checked(rest.len().checked_sub(6)?)?;
                 let o = offset.as_bytes();
                 let seconds = i32::try_from(digits(&o[1..3])? * 3600 + digits(&o[4..6])? * 60).ok()?;
                 match (o[0], o[3]) {
@@ -928,6 +929,10 @@ mod tests {
             "2023-10-19T09:00:00+24:00",
             "2023-10-19",
             "2023-10-19T",
+            // A multi-byte character where the offset starts (found by tests/fuzz.rs).
+            "2023-10-19T09:00:00€0:00",
+            "2023-10-19T09:00:0é+02:00",
+            "2023-10-19Té",
         ] {
             assert_eq!(dates::parse_instant(text), None, "{text}");
         }
