@@ -11,6 +11,10 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 step "Formatting (cargo fmt --check, rustfmt.toml)"
 cargo fmt --check
 
+step "Lint (cargo clippy -D warnings: native, and the wasm32 the browsers run)"
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --lib --bins --target wasm32-unknown-unknown -- -D warnings
+
 step "Native tests (cargo test)"
 cargo test --locked
 

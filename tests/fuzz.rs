@@ -118,11 +118,13 @@ where
     S::Value: Debug,
 {
     let seed = base_seed() ^ name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-    let mut config = Config::default();
-    config.cases = cases.saturating_mul(scale());
-    config.failure_persistence = None;
-    config.rng_seed = RngSeed::Fixed(seed);
-    config.max_shrink_time = 60_000;
+    let config = Config {
+        cases: cases.saturating_mul(scale()),
+        failure_persistence: None,
+        rng_seed: RngSeed::Fixed(seed),
+        max_shrink_time: 60_000,
+        ..Config::default()
+    };
     let mut runner = TestRunner::new(config);
     let counts = [Cell::new(0_u32), Cell::new(0), Cell::new(0)];
     let slowest = Cell::new(Duration::ZERO);

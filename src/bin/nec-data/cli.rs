@@ -1,8 +1,4 @@
-//! `nec-data check <dir or file>…`: validates the site's data files and prints every problem;
-//! for a folder, also checks that the derived files (schemas, CSV, catalogue) are up to date.
-//! `nec-data export <dir>`: writes those derived files.
-//!
-//! Exit status: 0 when all is sound, 1 when a problem was found, 2 on a usage error.
+//! The checker itself (see `nec-data.rs`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,7 +10,7 @@ use nec_web::validate::Problem;
 
 const USAGE: &str = "usage : nec-data check <dossier ou fichier JSON>… | nec-data export <dossier>";
 
-fn main() -> ExitCode {
+pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.split_first() {
         Some((command, paths)) if command == "check" && !paths.is_empty() => check_all(paths),

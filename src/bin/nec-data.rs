@@ -1,0 +1,19 @@
+//! `nec-data check <dir or file>…`: validates the site's data files and prints every problem;
+//! for a folder, also checks that the derived files (schemas, CSV, catalogue) are up to date.
+//! `nec-data export <dir>`: writes those derived files.
+//!
+//! Exit status: 0 when all is sound, 1 when a problem was found, 2 on a usage error.
+
+// The checker reads and writes files: it has no wasm build. The empty `main` there lets
+// `cargo clippy --target wasm32-unknown-unknown --bins` check every binary.
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "nec-data/cli.rs"]
+mod cli;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
