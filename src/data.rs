@@ -58,9 +58,10 @@ impl LoadError {
             }
             (Lang::Fr, LoadError::Data(DataError::Html)) => "Le serveur a renvoyé une page web au lieu du fichier de données.".into(),
             (Lang::Fr, LoadError::Data(DataError::Unreadable(_))) => "Le fichier de données reçu est illisible.".into(),
-            (Lang::Fr, LoadError::Data(DataError::Invalid(problems))) => {
-                format!("Le fichier de données contient {} erreur(s).", problems.len())
-            }
+            (Lang::Fr, LoadError::Data(DataError::Invalid(problems))) => match problems.len() {
+                n @ (0 | 1) => format!("Le fichier de données contient {n} erreur."),
+                n => format!("Le fichier de données contient {n} erreurs."),
+            },
             (Lang::En, LoadError::Network) => "The server could not be reached. Check your connection, then try again.".into(),
             (Lang::En, LoadError::Timeout) => {
                 format!("The server is not responding (no answer within {} seconds). Try again in a few moments.", TIMEOUT.as_secs())

@@ -12,8 +12,8 @@ use crate::locale::Lang;
 #[component]
 pub fn DataView<T, V, F>(
     resource: LocalResource<Result<Arc<T>, LoadError>>,
-    /// What is loading, in French, e.g. "le programme" (`what_in` has the English).
-    what: &'static str,
+    /// What is loading.
+    what: Subject,
     /// Renders the loaded data.
     render: F,
 ) -> impl IntoView
@@ -51,27 +51,53 @@ fn with_offline_notice(offline: Option<Option<DateTime<FixedOffset>>>, lang: Lan
 }
 
 /// « Chargement du programme… », "Loading the programme…" (the site's views and the widget's).
-pub fn loading(lang: Lang, what: &'static str) -> String {
+pub fn loading(lang: Lang, what: Subject) -> String {
     match lang {
-        Lang::Fr => format!("Chargement {}…", crate::format::of(what)),
-        Lang::En => format!("Loading {}…", what_in(Lang::En, what)),
+        Lang::Fr => format!("Chargement {}…", crate::format::of(what.words(lang))),
+        Lang::En => format!("Loading {}…", what.words(lang)),
     }
 }
 
-/// What a view loads, in `lang`: the French as given, or its English.
-pub fn what_in(lang: Lang, what: &'static str) -> &'static str {
-    match (lang, what) {
-        (Lang::Fr, _) => what,
-        (Lang::En, "le programme") => "the programme",
-        (Lang::En, "mon programme") => "my programme",
-        (Lang::En, "cet élément du programme") => "this programme item",
-        (Lang::En, "les informations pratiques") => "the practical information",
-        (Lang::En, "la charte") => "the charter",
-        (Lang::En, "l’historique des éditions") => "the history of the editions",
-        (Lang::En, "l’édition 2023") => "the 2023 edition",
-        (Lang::En, "l’édition") => "the edition",
-        (Lang::En, "la liste des données") => "the list of data files",
-        (Lang::En, _) => "the data",
+/// What a view loads, named in its loading message and its alert: « Chargement du programme… »,
+/// « Impossible d’afficher la charte. ». A type, so a new view cannot misspell its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Programme,
+    MyProgramme,
+    ProgrammeItem,
+    PracticalInfo,
+    Charter,
+    EditionsHistory,
+    Edition,
+    /// The edition the home page sums up.
+    CurrentEdition,
+    DataList,
+}
+
+impl Subject {
+    /// The subject with its article: « le programme », "the programme".
+    pub fn words(self, lang: Lang) -> &'static str {
+        use Subject::*;
+        match (lang, self) {
+            (Lang::Fr, Programme) => "le programme",
+            (Lang::Fr, MyProgramme) => "mon programme",
+            (Lang::Fr, ProgrammeItem) => "cet élément du programme",
+            (Lang::Fr, PracticalInfo) => "les informations pratiques",
+            (Lang::Fr, Charter) => "la charte",
+            (Lang::Fr, EditionsHistory) => "l’historique des éditions",
+            (Lang::Fr, Edition) => "l’édition",
+            (Lang::Fr, CurrentEdition) => "l’édition 2023",
+            (Lang::Fr, DataList) => "la liste des données",
+            (Lang::En, Programme) => "the programme",
+            (Lang::En, MyProgramme) => "my programme",
+            (Lang::En, ProgrammeItem) => "this programme item",
+            (Lang::En, PracticalInfo) => "the practical information",
+            (Lang::En, Charter) => "the charter",
+            (Lang::En, EditionsHistory) => "the history of the editions",
+            (Lang::En, Edition) => "the edition",
+            (Lang::En, CurrentEdition) => "the 2023 edition",
+            (Lang::En, DataList) => "the list of data files",
+        }
     }
 }
 

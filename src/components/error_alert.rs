@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::announcer::use_announcer;
-use super::data_view::what_in;
+use super::data_view::Subject;
 use super::{current_lang, Disclosure};
 use crate::data::LoadError;
 use crate::locale::Lang;
@@ -17,7 +17,7 @@ crate::texts! {
 #[component]
 pub fn ErrorAlert(
     /// What could not be loaded, e.g. "le programme".
-    what: &'static str,
+    what: Subject,
     error: LoadError,
     /// Called by the retry button.
     on_retry: Callback<()>,
@@ -37,15 +37,16 @@ pub fn ErrorAlert(
     view! {
         <div class="alert" role="alert">
             <p class="alert__title">{match lang {
-                Lang::Fr => format!("Impossible d’afficher {what}."),
-                Lang::En => format!("Unable to show {}.", what_in(lang, what)),
+                Lang::Fr => format!("Impossible d’afficher {}.", what.words(lang)),
+                Lang::En => format!("Unable to show {}.", what.words(lang)),
             }}</p>
             <p>{error.message(lang)}</p>
             {(!problems.is_empty()).then(|| view! {
                 <Disclosure summary=t.details class="alert__details">
                     <ul lang="fr">{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
                     {(more > 0).then(|| view! { <p>{match lang {
-                        Lang::Fr => format!("… et {more} autre(s)."),
+                        Lang::Fr if more == 1 => "… et 1 autre.".to_owned(),
+                        Lang::Fr => format!("… et {more} autres."),
                         Lang::En => format!("… and {more} more."),
                     }}</p> })}
                 </Disclosure>

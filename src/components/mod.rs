@@ -27,7 +27,7 @@ pub use announcer::LiveRegion;
 pub use bar_chart::BarChart;
 pub use copy_button::CopyButton;
 pub use data_table::{DataTable, RowHeader};
-pub use data_view::{loading, DataView};
+pub use data_view::{loading, DataView, Subject};
 pub use disclosure::Disclosure;
 pub use error_alert::ErrorAlert;
 pub use filter_group::FilterGroup;

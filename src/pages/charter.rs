@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{current_lang, text_view, DataView, Page, Sources};
+use crate::components::{current_lang, text_view, DataView, Page, Sources, Subject};
 use crate::data::{use_data, CHARTER};
 use crate::locale::Lang;
 use crate::model::Charter;
@@ -75,7 +75,7 @@ pub fn CharterPage() -> impl IntoView {
     let t = texts(current_lang());
     view! {
         <Page heading=t.heading title=t.title>
-            <DataView resource=charter what="la charte" render=|c| view! { <CharterContent charter=c/> }/>
+            <DataView resource=charter what=Subject::Charter render=|c| view! { <CharterContent charter=c/> }/>
         </Page>
     }
 }

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{current_lang, pieces_view, DataView, Page};
+use crate::components::{current_lang, pieces_view, DataView, Page, Subject};
 use crate::data::{use_data, EDITIONS, PROGRAMME_YEAR};
 use crate::locale::{Lang, Pieces};
 use crate::model::EditionsFile;
@@ -77,7 +77,7 @@ pub fn EditionPage() -> impl IntoView {
     });
     view! {
         <Page heading=heading title=heading>
-            <DataView resource=editions what="l’édition" render=move |file| view! { <EditionContent file year=year.get()/> }/>
+            <DataView resource=editions what=Subject::Edition render=move |file| view! { <EditionContent file year=year.get()/> }/>
         </Page>
     }
 }

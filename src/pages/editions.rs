@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{current_lang, text_view, BarChart, DataView, Page, ParticipationTable, Quoted, Sources};
+use crate::components::{current_lang, text_view, BarChart, DataView, Page, ParticipationTable, Quoted, Sources, Subject};
 use crate::data::{use_data, EDITIONS};
 use crate::history::{Series, CHART_METRICS};
 use crate::locale::Lang;
@@ -43,7 +43,7 @@ pub fn EditionsPage() -> impl IntoView {
     let t = texts(current_lang());
     view! {
         <Page heading=t.heading title=t.title>
-            <DataView resource=editions what="l’historique des éditions" render=|e| view! { <EditionsContent file=e/> }/>
+            <DataView resource=editions what=Subject::EditionsHistory render=|e| view! { <EditionsContent file=e/> }/>
         </Page>
     }
 }

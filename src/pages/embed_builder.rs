@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::announcer::use_announcer;
-use crate::components::{current_lang, focus_if_lost, pieces_view, CopyButton, DataView, FilterGroup, Page};
+use crate::components::{current_lang, focus_if_lost, pieces_view, CopyButton, DataView, FilterGroup, Page, Subject};
 use crate::data::{use_data, PROGRAMME};
 use crate::filters::{filter_options, FilterList, Filters};
 use crate::locale::{Lang, Pieces};
@@ -98,7 +98,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
             <p class="lead">
                 {t.lead_start}{pieces_view(Pieces::of("Numérique en Commun[s]", Lang::Fr), lang)}{t.lead_end}
             </p>
-            <DataView resource=programme what="le programme" render=|p| view! { <Builder programme=p/> }/>
+            <DataView resource=programme what=Subject::Programme render=|p| view! { <Builder programme=p/> }/>
         </Page>
     }
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{current_lang, pieces_view, text_view, DataView, Page};
+use crate::components::{current_lang, pieces_view, text_view, DataView, Page, Subject};
 use crate::data::{use_data, PROGRAMME};
 use crate::describe::text_piece;
 use crate::model::Programme;
@@ -43,7 +43,7 @@ pub fn HomePage() -> impl IntoView {
             </nav>
             <section aria-labelledby="edition-2023">
                 <h2 id="edition-2023">{t.at_a_glance}</h2>
-                <DataView resource=programme what="l’édition 2023" render=|p| view! { <AtAGlance programme=p/> }/>
+                <DataView resource=programme what=Subject::CurrentEdition render=|p| view! { <AtAGlance programme=p/> }/>
             </section>
         </Page>
     }

@@ -7,7 +7,7 @@ use leptos_router::NavigateOptions;
 use crate::agenda::{in_time_order, overlaps, parse_shared, share_value, SHARE_PARAM};
 use crate::components::announcer::use_announcer;
 use crate::components::{
-    current_lang, focus_if_lost, pieces_view, text_view, AgendaToggle, CopyButton, DataView, Page, VisuallyHidden, When,
+    current_lang, focus_if_lost, pieces_view, text_view, AgendaToggle, CopyButton, DataView, Page, Subject, VisuallyHidden, When,
 };
 use crate::data::{use_data, PROGRAMME};
 use crate::describe::{item_facts, when_words};
@@ -52,7 +52,7 @@ pub fn MyProgrammePage() -> impl IntoView {
     let t = texts(current_lang());
     view! {
         <Page heading=t.heading title=t.heading>
-            <DataView resource=programme what="mon programme" render=|p| view! { <MyProgramme programme=p/> }/>
+            <DataView resource=programme what=Subject::MyProgramme render=|p| view! { <MyProgramme programme=p/> }/>
         </Page>
     }
 }
@@ -177,7 +177,8 @@ fn Selection(programme: Arc<Programme>, ids: Vec<String>) -> impl IntoView {
             <a class="button" href=calendar download=ics::agenda_file_name(&programme)>{t.download}</a>
         </p>
         <p class="hint">{match (lang, timed) {
-            (Lang::Fr, _) => format!("Le fichier contient les {timed} élément(s) dont l’horaire est connu, à l’heure de Paris."),
+            (Lang::Fr, 1) => "Le fichier contient le seul élément dont l’horaire est connu, à l’heure de Paris.".to_owned(),
+            (Lang::Fr, _) => format!("Le fichier contient les {timed} éléments dont l’horaire est connu, à l’heure de Paris."),
             (Lang::En, 1) => "The file contains the 1 item whose time is known, in Paris time.".to_owned(),
             (Lang::En, _) => format!("The file contains the {timed} items whose time is known, in Paris time."),
         }}</p>
@@ -227,7 +228,8 @@ fn SharedSelection(programme: Arc<Programme>, value: String) -> impl IntoView {
                 agenda.set(ids);
             }
             announcer.say(match (lang, added) {
-                (Lang::Fr, _) => format!("Programme partagé importé : {added} élément(s) ajouté(s)."),
+                (Lang::Fr, 0 | 1) => format!("Programme partagé importé : {added} élément ajouté."),
+                (Lang::Fr, _) => format!("Programme partagé importé : {added} éléments ajoutés."),
                 (Lang::En, 1) => "Shared programme imported: 1 item added.".to_owned(),
                 (Lang::En, _) => format!("Shared programme imported: {added} items added."),
             });
@@ -246,7 +248,8 @@ fn SharedSelection(programme: Arc<Programme>, value: String) -> impl IntoView {
         <section class="shared" aria-labelledby="programme-partage">
             <h2 id="programme-partage" data-summary="">{t.shared_heading}</h2>
             {(unknown > 0).then(|| view! { <p>{match (lang, unknown) {
-                (Lang::Fr, _) => format!("{unknown} élément(s) du lien n’existent pas dans le programme et sont ignorés."),
+                (Lang::Fr, 1) => "1 élément du lien n’existe pas dans le programme et est ignoré.".to_owned(),
+                (Lang::Fr, _) => format!("{unknown} éléments du lien n’existent pas dans le programme et sont ignorés."),
                 (Lang::En, 1) => "1 item of the link does not exist in the programme and is ignored.".to_owned(),
                 (Lang::En, _) => format!("{unknown} items of the link do not exist in the programme and are ignored."),
             }}</p> })}

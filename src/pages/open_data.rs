@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{current_lang, text_view, DataTable, DataView, Page, RowHeader};
+use crate::components::{current_lang, text_view, DataTable, DataView, Page, RowHeader, Subject};
 use crate::data::{use_data, CATALOGUE};
 use crate::locale::Lang;
 use crate::model::Catalogue;
@@ -46,7 +46,7 @@ pub fn OpenDataPage() -> impl IntoView {
             <p class="lead">
                 {t.lead}<a href=lang.path("/charte#engagement-3")>{t.lead_link}</a>{t.lead_after}
             </p>
-            <DataView resource=catalogue what="la liste des données" render=|c| view! { <CatalogueTable catalogue=c/> }/>
+            <DataView resource=catalogue what=Subject::DataList render=|c| view! { <CatalogueTable catalogue=c/> }/>
         </Page>
     }
 }

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{current_lang, pieces_view, text_view, DataView, Page, Quoted, Sources};
+use crate::components::{current_lang, pieces_view, text_view, DataView, Page, Quoted, Sources, Subject};
 use crate::data::{use_data, PROGRAMME};
 use crate::format;
 use crate::locale::{Lang, Pieces};
@@ -48,7 +48,7 @@ pub fn PracticalInfoPage() -> impl IntoView {
     let t = texts(current_lang());
     view! {
         <Page heading=t.heading title=t.heading>
-            <DataView resource=programme what="les informations pratiques" render=|p| view! { <PracticalInfo programme=p/> }/>
+            <DataView resource=programme what=Subject::PracticalInfo render=|p| view! { <PracticalInfo programme=p/> }/>
         </Page>
     }
 }

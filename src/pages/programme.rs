@@ -5,7 +5,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::agenda::now_and_next;
-use crate::components::{current_lang, pieces_view, text_view, AgendaToggle, DataView, FilterGroup, Page, VisuallyHidden, When};
+use crate::components::{current_lang, pieces_view, text_view, AgendaToggle, DataView, FilterGroup, Page, Subject, VisuallyHidden, When};
 use crate::data::{use_data, PROGRAMME};
 use crate::describe::{day_heading, item_facts, when_words};
 use crate::filters::{by_day, filter_options, matching_in_order, programme_url, search_index, FilterList, Filters, PAGE_SIZE};
@@ -61,7 +61,7 @@ pub fn ProgrammePage() -> impl IntoView {
     let t = texts(current_lang());
     view! {
         <Page heading=t.heading title=t.heading>
-            <DataView resource=programme what="le programme" render=|p| view! { <ProgrammeExplorer programme=p/> }/>
+            <DataView resource=programme what=Subject::Programme render=|p| view! { <ProgrammeExplorer programme=p/> }/>
         </Page>
     }
 }

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 
-use crate::components::{current_lang, text_view, AgendaToggle, DataView, Page, Sources, When};
+use crate::components::{current_lang, text_view, AgendaToggle, DataView, Page, Sources, Subject, When};
 use crate::data::{use_data, PROGRAMME};
 use crate::format::capitalised;
 use crate::ics;
@@ -68,7 +68,7 @@ pub fn ProgrammeItemPage() -> impl IntoView {
     });
     view! {
         <Page heading=heading title=title heading_lang=heading_lang heading_note=heading_note>
-            <DataView resource=programme what="cet élément du programme" render=move |p| view! { <ItemDetails programme=p id=id.get()/> }/>
+            <DataView resource=programme what=Subject::ProgrammeItem render=move |p| view! { <ItemDetails programme=p id=id.get()/> }/>
         </Page>
     }
 }

@@ -46,5 +46,5 @@ pub fn CharterWidget(options: Arc<WidgetOptions>, site: String, data: String) ->
             </p>
         }
     };
-    widget_section(t.title, level, CHARTER, data, "la charte", render)
+    widget_section(t.title, level, CHARTER, data, crate::components::Subject::Charter, render)
 }

@@ -29,5 +29,5 @@ pub fn HistoryWidget(options: Arc<WidgetOptions>, site: String, data: String) ->
             <p><a href=format!("{site}{}", lang.path("/editions"))>{t.on_the_site}</a></p>
         }
     };
-    widget_section(t.title, level, EDITIONS, data, "l’historique des éditions", render)
+    widget_section(t.title, level, EDITIONS, data, crate::components::Subject::EditionsHistory, render)
 }

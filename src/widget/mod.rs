@@ -188,7 +188,14 @@ fn Heading(level: u8, #[prop(optional, into)] id: Option<String>, children: Chil
 /// and after a successful retry the focus goes to this section, not to a page title.
 /// `title` is shown at the partner's heading `level`; `file` is read from `data` (`data-src`);
 /// `what` is what is loading, in French, e.g. "le programme".
-fn widget_section<T, V, F>(title: &'static str, level: u8, file: &'static str, data: String, what: &'static str, render: F) -> impl IntoView
+fn widget_section<T, V, F>(
+    title: &'static str,
+    level: u8,
+    file: &'static str,
+    data: String,
+    what: crate::components::Subject,
+    render: F,
+) -> impl IntoView
 where
     T: DeserializeOwned + Validate + Send + Sync + 'static,
     V: IntoView + 'static,

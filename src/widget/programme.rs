@@ -29,7 +29,7 @@ crate::texts! {
 pub fn ProgrammeWidget(options: Arc<WidgetOptions>, site: String, data: String) -> impl IntoView {
     let level = options.heading_level;
     let render = move |programme: Arc<Programme>| view! { <ProgrammeList programme options=options.clone() site=site.clone()/> };
-    widget_section(texts(current_lang()).title, level, PROGRAMME, data, "le programme", render)
+    widget_section(texts(current_lang()).title, level, PROGRAMME, data, crate::components::Subject::Programme, render)
 }
 
 #[component]

@@ -107,7 +107,7 @@ const FILE_CASES = [
   {
     name: 'unknown theme and format references',
     fixture: 'programme-unknown-theme-and-format.json', file: PROGRAMME, route: '/programme', what: 'le programme',
-    message: 'Le fichier de données contient 2 erreur(s).',
+    message: 'Le fichier de données contient 2 erreurs.',
     details: [
       '$.items[4].format : le format « conference » n’existe pas dans $.formats',
       '$.items[10].theme : la thématique « intelligence-artificielle » n’existe pas dans $.themes',
@@ -117,28 +117,28 @@ const FILE_CASES = [
   {
     name: 'duplicate ids',
     fixture: 'programme-duplicate-ids.json', file: PROGRAMME, route: '/programme/off-beta-tour', what: 'cet élément du programme',
-    message: 'Le fichier de données contient 1 erreur(s).',
+    message: 'Le fichier de données contient 1 erreur.',
     details: ['$.items[1] : l’identifiant « off-beta-tour » est déjà utilisé'],
     leave: ['Charte', 'La charte de NEC'],
   },
   {
     name: 'end before start',
     fixture: 'programme-end-before-start.json', file: PROGRAMME, route: '/', what: 'l’édition 2023',
-    message: 'Le fichier de données contient 1 erreur(s).',
+    message: 'Le fichier de données contient 1 erreur.',
     details: ['$.items[9].end : la fin (2023-10-20T11:00:00+02:00) n’est pas après le début (2023-10-20T12:30:00+02:00)'],
     leave: ['Éditions', 'Les éditions de NEC'],
   },
   {
     name: 'a javascript: link',
     fixture: 'programme-javascript-link.json', file: PROGRAMME, route: '/infos-pratiques', what: 'les informations pratiques',
-    message: 'Le fichier de données contient 1 erreur(s).',
+    message: 'Le fichier de données contient 1 erreur.',
     details: ['$.registration.links[0].url : le lien « javascript:window.__pwned=1 » doit être une adresse https:// complète'],
     leave: ['Charte', 'La charte de NEC'],
   },
   {
     name: 'an http: link',
     fixture: 'charter-http-link.json', file: 'charter.json', route: '/charte', what: 'la charte',
-    message: 'Le fichier de données contient 1 erreur(s).',
+    message: 'Le fichier de données contient 1 erreur.',
     details: ['$.licence.url : le lien « http://creativecommons.org/licenses/by-sa/4.0/deed.fr » doit être une adresse https:// complète'],
     leave: ['Programme', 'Programme 2023'],
   },

@@ -287,6 +287,16 @@ describe('Mon programme keeps focus and can undo', () => {
     await page.close();
   });
 
+  it('imports a shared selection in words that agree with their number', async () => {
+    const page = await open('/mon-programme?partage=pleniere-jeudi,atelier-disparu');
+    const shared = page.getByRole('region', { name: 'Programme partagé avec vous' });
+    assert.match(await shared.innerText(), /1 élément du lien n’existe pas dans le programme et est ignoré\./);
+    await shared.getByRole('button', { name: 'Importer dans mon programme' }).click();
+    await page.waitForFunction(() => document.getElementById('annonces').textContent === 'Programme partagé importé : 1 élément ajouté.');
+    assert.match(await page.getByRole('main').innerText(), /Le fichier contient le seul élément dont l’horaire est connu, à l’heure de Paris\./);
+    await page.close();
+  });
+
   it('replaces the selection by a shared one only with a way back', async () => {
     const page = await open('/programme');
     await toggleFor(page, 'Grande soirée NEC').click();
