@@ -11,8 +11,7 @@ use crate::model::{Item, Programme, Text};
 /// Day and time in words, for the hidden start of each item's heading: a screen-reader user
 /// moving by heading hears day, time and title together.
 pub fn when_words(item: &Item, lang: Lang) -> String {
-    let undated = if lang == Lang::En { "Date to be confirmed" } else { "Date à préciser" };
-    let day = item.day.map_or_else(|| undated.to_owned(), |d| capitalised(&lang.long_date(d)));
+    let day = item.day.map_or_else(|| lang.words().undated.to_owned(), |d| capitalised(&lang.long_date(d)));
     // Only a screen reader reads these words: times written for the ear.
     let time = |t: chrono::DateTime<chrono::FixedOffset>| lang.spoken_time(t.time());
     match (lang, item.start, item.end) {

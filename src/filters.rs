@@ -36,12 +36,15 @@ impl Filters {
         for (key, raw_value) in pairs {
             let value = raw_value.trim();
             match key {
-                "jour" if !value.is_empty() => push_unique(&mut seen[0], &mut filters.days, value),
-                "theme" if !value.is_empty() => push_unique(&mut seen[1], &mut filters.themes, value),
-                "format" if !value.is_empty() => push_unique(&mut seen[2], &mut filters.formats, value),
-                "q" => filters.text = raw_value.chars().take(200).collect(),
-                "page" => filters.page = value.parse().ok().filter(|p| *p > 0).unwrap_or(1),
-                _ => {}
+                TEXT_KEY => filters.text = raw_value.chars().take(200).collect(),
+                PAGE_KEY => filters.page = value.parse().ok().filter(|p| *p > 0).unwrap_or(1),
+                _ if value.is_empty() => {}
+                _ => {
+                    if let Some(list) = FilterList::ALL.into_iter().find(|list| list.key() == key) {
+                        let seen = &mut seen[list as usize];
+                        push_unique(seen, filters.values_mut(list), value);
+                    }
+                }
             }
         }
         filters
@@ -50,16 +53,16 @@ impl Filters {
     /// The query string (without `?`) that restores this state; empty when nothing is chosen.
     pub fn to_query(&self) -> String {
         let mut pairs: Vec<(&str, &str)> = Vec::new();
-        pairs.extend(self.days.iter().map(|d| ("jour", d.as_str())));
-        pairs.extend(self.themes.iter().map(|t| ("theme", t.as_str())));
-        pairs.extend(self.formats.iter().map(|f| ("format", f.as_str())));
+        for list in FilterList::ALL {
+            pairs.extend(self.values(list).iter().map(|v| (list.key(), v.as_str())));
+        }
         // The text is kept as typed (a trailing space included) so the search box never eats it.
         if !self.text.trim().is_empty() {
-            pairs.push(("q", &self.text));
+            pairs.push((TEXT_KEY, &self.text));
         }
         let page = self.page.to_string();
         if self.page > 1 {
-            pairs.push(("page", &page));
+            pairs.push((PAGE_KEY, &page));
         }
         pairs.iter().map(|(k, v)| format!("{k}={}", encode_component(v))).collect::<Vec<_>>().join("&")
     }
@@ -84,12 +87,15 @@ impl Filters {
 
     /// Whether `value` is checked in one group.
     pub fn has(&self, list: FilterList, value: &str) -> bool {
-        let values = match list {
+        self.values(list).iter().any(|v| v == value)
+    }
+
+    fn values(&self, list: FilterList) -> &[String] {
+        match list {
             FilterList::Days => &self.days,
             FilterList::Themes => &self.themes,
             FilterList::Formats => &self.formats,
-        };
-        values.iter().any(|v| v == value)
+        }
     }
 
     fn values_mut(&mut self, list: FilterList) -> &mut Vec<String> {
@@ -117,6 +123,28 @@ pub enum FilterList {
     Days,
     Themes,
     Formats,
+}
+
+/// The query key of the search text, and of the page of results.
+pub const TEXT_KEY: &str = "q";
+pub const PAGE_KEY: &str = "page";
+
+impl FilterList {
+    pub const ALL: [FilterList; 3] = [FilterList::Days, FilterList::Themes, FilterList::Formats];
+
+    /// Its key in the address (`/programme?jour=2023-10-19&theme=…`) and its checkboxes' `name`.
+    pub fn key(self) -> &'static str {
+        match self {
+            FilterList::Days => "jour",
+            FilterList::Themes => "theme",
+            FilterList::Formats => "format",
+        }
+    }
+
+    /// Every key the programme's address may hold.
+    pub fn query_keys() -> [&'static str; 5] {
+        [FilterList::Days.key(), FilterList::Themes.key(), FilterList::Formats.key(), TEXT_KEY, PAGE_KEY]
+    }
 }
 
 fn push_unique<'a>(seen: &mut HashSet<&'a str>, values: &mut Vec<String>, value: &'a str) {
@@ -221,10 +249,7 @@ pub fn filter_options(programme: &Programme, list: FilterList, lang: Lang) -> Ve
                 })
                 .collect();
             if !programme.undated_items().is_empty() {
-                days.push((
-                    UNDATED.to_owned(),
-                    Pieces::of(if lang == Lang::En { "Date to be confirmed" } else { "Date à préciser" }, lang),
-                ));
+                days.push((UNDATED.to_owned(), Pieces::of(lang.words().undated, lang)));
             }
             days
         }

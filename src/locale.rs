@@ -44,6 +44,27 @@ macro_rules! texts {
     };
 }
 
+/// Words several views write, spelled once: « Date à préciser » was written in four places.
+pub struct Vocabulary {
+    /// An item without a day: « Date à préciser ».
+    pub undated: &'static str,
+    /// An item without a time: « Horaire à préciser ».
+    pub untimed: &'static str,
+}
+
+static VOCABULARY_FR: Vocabulary = Vocabulary { undated: "Date à préciser", untimed: "Horaire à préciser" };
+static VOCABULARY_EN: Vocabulary = Vocabulary { undated: "Date to be confirmed", untimed: "Time to be confirmed" };
+
+impl Lang {
+    /// The shared words in this language (see [`Vocabulary`]).
+    pub fn words(self) -> &'static Vocabulary {
+        match self {
+            Lang::Fr => &VOCABULARY_FR,
+            Lang::En => &VOCABULARY_EN,
+        }
+    }
+}
+
 /// Text that mixes the interface's words with the data's, as runs each in one language: a view
 /// marks a run with `lang` when it is not the page's (RGAA 8.7), and `plain` joins them for an
 /// attribute or a file, where no `lang` can be said.

@@ -26,6 +26,6 @@ pub fn When(item: Item) -> impl IntoView {
             view! { {if en { "From " } else { "À partir de " }}<time datetime=start.to_rfc3339()>{lang.event_time(start)}</time> }
                 .into_any()
         }
-        _ => view! { {if en { "Time to be confirmed" } else { "Horaire à préciser" }} }.into_any(),
+        _ => lang.words().untimed.into_any(),
     }
 }

@@ -178,9 +178,9 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
             </fieldset>
             <Show when=move || view_choice.get() == WidgetView::Programme>
                 <p class="hint">{t.filters_hint}</p>
-                <FilterGroup legend=t.themes name="theme" options=theme_options.clone() checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
-                <FilterGroup legend=t.days name="jour" options=day_options.clone() checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
-                <FilterGroup legend=t.formats name="format" options=format_options.clone() checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
+                <FilterGroup legend=t.themes name=FilterList::Themes.key() options=theme_options.clone() checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
+                <FilterGroup legend=t.days name=FilterList::Days.key() options=day_options.clone() checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
+                <FilterGroup legend=t.formats name=FilterList::Formats.key() options=format_options.clone() checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
             </Show>
             <fieldset class="filter-group">
                 <legend>{t.widget_lang}</legend>

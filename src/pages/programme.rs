@@ -72,7 +72,7 @@ pub fn use_filters() -> Memo<Filters> {
     Memo::new(move |_| {
         query.with(|q| {
             let mut pairs: Vec<(String, String)> = Vec::new();
-            for key in ["jour", "theme", "format", "q", "page"] {
+            for key in FilterList::query_keys() {
                 for value in q.get_all(key).unwrap_or_default() {
                     pairs.push((key.to_owned(), value));
                 }
@@ -203,9 +203,9 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
                     prop:value=move || filters.with(|f| f.text.clone()) on:input=on_search/>
                 <p id="recherche-aide" class="hint">{t.search_hint}</p>
             </div>
-            <FilterGroup legend=t.day_legend name="jour" options=day_options checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
-            <FilterGroup legend=t.theme_legend name="theme" options=theme_options checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
-            <FilterGroup legend=t.format_legend name="format" options=format_options checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
+            <FilterGroup legend=t.day_legend name=FilterList::Days.key() options=day_options checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
+            <FilterGroup legend=t.theme_legend name=FilterList::Themes.key() options=theme_options checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
+            <FilterGroup legend=t.format_legend name=FilterList::Formats.key() options=format_options checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
             <button type="button" class="button button--secondary" on:click=clear>{t.clear}</button>
         </form>
         <p class="result-count" role="status" tabindex="-1" data-summary="" node_ref=status_ref>{status}</p>

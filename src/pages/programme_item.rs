@@ -24,7 +24,6 @@ crate::texts! {
     theme: "Thématique", "Theme";
     access: "Accès", "Access";
     speakers: "Intervenants", "Speakers";
-    undated: "Date à préciser", "Date to be confirmed";
     further: "Pour aller plus loin", "Further reading";
     my_programme: "Mon programme et mon agenda", "My programme and my calendar";
     add_to_calendar: "Ajouter à mon agenda (fichier .ics)", "Add to my calendar (.ics file)";
@@ -107,7 +106,7 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
         });
         view! { {text_view(&theme.name, lang)}{lead} }
     });
-    let day = item.day.map_or_else(|| t.undated.to_owned(), |d| capitalised(&lang.long_date(d)));
+    let day = item.day.map_or_else(|| lang.words().undated.to_owned(), |d| capitalised(&lang.long_date(d)));
     let origin = window().location().origin().unwrap_or_default();
     let calendar =
         ics::item_calendar(p, &item, &origin, crate::clock::now_utc()).map(|text| (ics::data_url(&text), ics::item_file_name(p, &item)));

@@ -155,10 +155,10 @@ fn selection_sentence(programme: &Programme, options: &WidgetOptions, lang: Lang
     let names = |ids: &[String], name: &dyn Fn(&str) -> Option<Pieces>| ids.iter().filter_map(|id| name(id)).collect::<Vec<_>>();
     let themes = names(&options.themes, &|id| programme.theme(id).map(|t| text_piece(&t.name, lang)));
     let days = names(&options.days, &|id| {
-        let undated = if en { "date to be confirmed" } else { "date à préciser" };
+        let undated = lang.words().undated.chars().map(crate::format::lower).collect::<String>();
         crate::widget_options::parse_day(id)
             .map(|d| lang.long_date(d))
-            .or_else(|| (id == crate::filters::UNDATED).then(|| undated.to_owned()))
+            .or_else(|| (id == crate::filters::UNDATED).then(|| undated.clone()))
             .map(|d| Pieces::of(d, lang))
     });
     let formats = names(&options.formats, &|id| programme.format(id).map(|f| text_piece(&f.name, lang)));
