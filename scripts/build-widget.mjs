@@ -41,7 +41,7 @@ function run(command, args) {
 }
 
 // The glue minified in a release build (terser, from the tests' tools, as wasm-opt is).
-const { minify } = release ? await import('../tests/support/minify.mjs') : {};
+const { minify } = release ? await import('./minify.mjs') : {};
 
 const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
@@ -79,7 +79,7 @@ try {
   rmSync(out, { recursive: true, force: true });
 }
 
-const loader = readFileSync(join(source, 'scripts', 'widget', 'loader.js'), 'utf8')
+const loader = readFileSync(join(source, 'scripts', 'shipped', 'widget', 'loader.js'), 'utf8')
   .replace('__FILES__', () => JSON.stringify(files))
   .replace('__CSS__', cssName)
   // The style sheet travels inside widget.js, so a painted view needs no second request;
@@ -90,10 +90,10 @@ const loader = readFileSync(join(source, 'scripts', 'widget', 'loader.js'), 'utf
   .replace('__VERSION__', hashOf(Buffer.concat([...built, css])));
 writeFileSync(join(staging, 'widget.js'), loader);
 
-const embed = readFileSync(join(source, 'scripts', 'widget', 'embed.js'));
+const embed = readFileSync(join(source, 'scripts', 'shipped', 'widget', 'embed.js'));
 const embedName = `embed-${hashOf(embed)}.js`;
 writeFileSync(join(staging, embedName), embed);
-const page = readFileSync(join(source, 'scripts', 'widget', 'embed.html'), 'utf8');
+const page = readFileSync(join(source, 'scripts', 'shipped', 'widget', 'embed.html'), 'utf8');
 mkdirSync(join(staging, 'embed'), { recursive: true });
 for (const [view, [title, englishTitle]] of Object.entries(VIEWS)) {
   const html = page.replace('__TITLE__', title).replace('__TITLE_EN__', englishTitle).replace('__VIEW__', view).replace('__CSS__', cssName).replace('__EMBED__', embedName);

@@ -1,6 +1,6 @@
 // Trunk post-build hook: Trunk 0.21 writes the wasm start-up as an inline
 // <script type="module"> in index.html, which a strict Content-Security-Policy
-// (script-src 'self') blocks. Replace it with the site's boot module (scripts/boot.js, which
+// (script-src 'self') blocks. Replace it with the site's boot module (scripts/shipped/boot.js, which
 // starts the app only when needed) as a hashed file beside the other assets.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,7 +37,7 @@ const applyLanguage =
 // - a visitor who reaches for a control before the boot module runs (a module runs once the
 //   page is parsed and its file is there: a round trip after the content paints, on a phone):
 //   the boot module starts the app for them (`data-reached`), and a button pressed is pressed
-//   again by the app (`data-pending-click`, as scripts/boot.js marks it once it runs). (Only a
+//   again by the app (`data-pending-click`, as scripts/shipped/boot.js marks it once it runs). (Only a
 //   prerendered page has controls before the boot module runs; the page's text must not name
 //   data-prerendered, which tells the service worker a kept page from the shell.)
 const keepEarlyReach =
@@ -52,7 +52,7 @@ if (!headers.includes(earlyHash)) {
   console.error(`externalize-boot-script: deploy/nec-web-headers.conf (and tests/support/csp.mjs, README) must allow the early script: ${earlyHash} in script-src`);
   process.exit(1);
 }
-// The boot module (scripts/boot.js): when the app starts, and what it needs; Trunk's inline
+// The boot module (scripts/shipped/boot.js): when the app starts, and what it needs; Trunk's inline
 // start-up names this build's glue and wasm. It imports them only when the app starts, so a page
 // that is only read never downloads them (nor does <head> preload them).
 const glue = match[1].match(/from ['"](\/[^'"]+\.js)['"]/)?.[1];
@@ -78,15 +78,15 @@ const build = {
   worker: process.env.TRUNK_PROFILE === 'release',
   event: moments.length ? [Math.min(...moments) - DAY, Math.max(...moments) + DAY] : null,
 };
-const template = readFileSync(new URL('./boot.js', import.meta.url), 'utf8');
+const template = readFileSync(new URL('./shipped/boot.js', import.meta.url), 'utf8');
 if (!template.includes('__BUILD__')) {
-  console.error('externalize-boot-script: scripts/boot.js has no __BUILD__ to fill in');
+  console.error('externalize-boot-script: scripts/shipped/boot.js has no __BUILD__ to fill in');
   process.exit(1);
 }
 // A release build minifies the boot module and the glue Trunk wrote (terser, from the tests'
 // tools as wasm-opt is): Trunk's own minifier cannot read the glue. −1.7 KiB brotli of glue.
 const release = process.env.TRUNK_PROFILE === 'release';
-const minify = release ? (await import('../tests/support/minify.mjs')).minify : async (text) => text;
+const minify = release ? (await import('./minify.mjs')).minify : async (text) => text;
 const code = await minify(template.replace('__BUILD__', JSON.stringify(build)));
 if (release) {
   const gluePath = join(dir, glue.slice(1));

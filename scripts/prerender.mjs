@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize } from 'node:path';
+import { launchBrowser, TYPES } from './tools.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -47,11 +48,9 @@ if (!root.test(shell)) {
 }
 
 // Chromium as the browser tests launch it, with playwright-core from the tests' tools.
-let browser, TYPES;
+let browser;
 try {
-  const [support, server] = await Promise.all([import('../tests/support/browser.mjs'), import('../tests/support/server.mjs')]);
-  ({ TYPES } = server);
-  browser = await support.launchBrowser();
+  browser = await launchBrowser();
 } catch (error) {
   console.error(`prerender: no Chromium to render the pages (${error.message}); run scripts/setup.sh --browser`);
   process.exit(1);
@@ -78,7 +77,7 @@ try {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
-  // The data files each page reads: the boot module fetches them with the wasm (scripts/boot.js).
+  // The data files each page reads: the boot module fetches them with the wasm (scripts/shipped/boot.js).
   const read = new Set();
   page.on('request', (request) => {
     const url = new URL(request.url());
@@ -123,7 +122,7 @@ try {
       queue.push(path);
     }
   }
-  // The partner widget's views, painted by widget.js before its wasm (scripts/widget/loader.js):
+  // The partner widget's views, painted by widget.js before its wasm (scripts/shipped/widget/loader.js):
   // each view in each language, at heading level 2, rendered by the widget's own wasm.
   await page.goto(origin + WIDGET_PAGE);
   await page.waitForFunction((n) => {
@@ -151,7 +150,7 @@ if (!loader.includes('/*painted*/{}') || !loader.includes('/*paints*/{}')) {
   console.error('prerender: widget.js has no /*painted*/{} and /*paints*/{} to fill in');
   process.exit(1);
 }
-const { minify } = await import('../tests/support/minify.mjs');
+const { minify } = await import('./minify.mjs');
 const inline = {};
 const modules = {};
 for (const [key, html] of Object.entries(painted)) {

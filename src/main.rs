@@ -3,7 +3,7 @@
 //!
 //! No panic hook: the wasm is built with `-Cpanic=immediate-abort` (.cargo/config.toml), so a
 //! panic stops it at once and reaches JavaScript as a `WebAssembly.RuntimeError`, which the boot
-//! module (scripts/boot.js) turns into a focused « Une erreur est survenue » alert.
+//! module (scripts/shipped/boot.js) turns into a focused « Une erreur est survenue » alert.
 
 fn main() {
     #[cfg(target_arch = "wasm32")]

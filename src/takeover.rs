@@ -7,7 +7,7 @@
 //! operation, so no frame shows a half-built page. The two trees come from the same components and
 //! data, so nothing moves; what the visitor did meanwhile is carried over: the scroll position, the
 //! focused control, what was typed, ticked or chosen, and a button pressed while the app loaded
-//! (the boot script, scripts/boot.js, starts the app when the visitor reaches for a control).
+//! (the boot script, scripts/shipped/boot.js, starts the app when the visitor reaches for a control).
 //! A `<details>` opened meanwhile stays open. The partner widget takes over its painted view the
 //! same way (`swap_when_ready`, src/widget/mod.rs).
 //!
@@ -129,7 +129,7 @@ enum Step {
     Input(HtmlInputElement, HtmlInputElement),
     /// An option chosen (the theme switch).
     Select(String, HtmlSelectElement),
-    /// A button pressed while the app was loading (the boot script marks it, scripts/boot.js).
+    /// A button pressed while the app was loading (the boot script marks it, scripts/shipped/boot.js).
     Click(HtmlElement),
 }
 

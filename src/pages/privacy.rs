@@ -209,7 +209,7 @@ pub fn PrivacyPage() -> impl IntoView {
         pieces_view(content, lang)
     };
     // `data-live`: what this device keeps now, which no page written at build time can know. Before
-    // the app runs, the boot module (scripts/boot.js) shows it, picking the text this page gives
+    // the app runs, the boot module (scripts/shipped/boot.js) shows it, picking the text this page gives
     // for the stored value (`data-<value>`), or counting the offline files. A stored agenda starts
     // the app on every page, so its cell needs none.
     let columns = [t.column_name, t.column_content, t.column_why, t.column_now].map(String::from).to_vec();

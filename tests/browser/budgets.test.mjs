@@ -1,7 +1,7 @@
 // Every route's first load against budgets.json: brotli bytes (data included), request count,
 // DOM elements (SVG internals not counted), EcoIndex; and no cookie, no request to another
 // origin, no call to the browser APIs fingerprinting scripts read.
-// Each route is first read (the app not started, scripts/boot.js), then the app is started: both
+// Each route is first read (the app not started, scripts/shipped/boot.js), then the app is started: both
 // are measured, the first against the route budgets, the second against the app's start.
 // The service worker is allowed, as for a visitor: what it fetches (sw.js, then its offline
 // copy) counts. What it takes from the browser's HTTP cache (the files the page
@@ -131,7 +131,7 @@ describe(`budgets: read, ≤ ${budgets.first_load_brotli_kib} Kio brotli, ≤ ${
       const seen = [];
       page.context().on('request', (request) => seen.push(request));
       // Read: loaded, scrolled, and the worker's copy made once it controls the page (install,
-      // then activate). Nothing starts the app (scripts/boot.js).
+      // then activate). Nothing starts the app (scripts/shipped/boot.js).
       await page.goto(env.url + route.path, { waitUntil: 'networkidle', app: false });
       await page.locator('main h1').waitFor();
       await page.mouse.wheel(0, 4000);

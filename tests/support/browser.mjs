@@ -1,6 +1,5 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, the release
 // build served over HTTP by nginx, and helpers that read what a person sees.
-import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { serveWithNginx } from './nginx.mjs';
@@ -9,24 +8,14 @@ import { serve } from './server.mjs';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM, launchBrowser } from '../../scripts/tools.mjs';
+import { launchBrowser } from '../../scripts/tools.mjs';
 
 /**
  * Which server the suite runs against: Debian's nginx with deploy/ (the configuration users
  * deploy), unless NEC_TEST_SERVER=node asks for the small node server of server.mjs.
  */
 export const SERVER = process.env.NEC_TEST_SERVER === 'node' ? 'node' : 'nginx';
-
-/** Debian's Chromium, headless, as every test file runs it. */
-export function launchBrowser() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic',
-      '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
-}
 
 /** Starts the server and the browser, once per test file. */
 export async function start() {
@@ -86,7 +75,7 @@ export async function openPage(env, { colorScheme = 'light', viewport = { width:
 }
 
 /** Reaches for a control as a visitor does (a pointer over the theme switch, on every page), which
- * starts the app (scripts/boot.js); again until the boot module listens (a page still loading),
+ * starts the app (scripts/shipped/boot.js); again until the boot module listens (a page still loading),
  * and never once the app is starting. True once the app runs or is starting. */
 function reachForControl() {
   const html = document.documentElement;
