@@ -58,6 +58,20 @@ function parse(line) {
   return { time: Number(time), kind, lang, text: text.join('\t') };
 }
 
+/** The lines of `file` from byte `offset` up to its last complete line: [lines, next offset]. */
+function newLines(file, offset) {
+  if (!existsSync(file)) return [[], offset];
+  const bytes = readFileSync(file);
+  const upTo = bytes.lastIndexOf(10) + 1;
+  if (upTo <= offset) return [[], offset];
+  return [bytes.subarray(offset, upTo).toString('utf8').split('\n').filter(Boolean), upTo];
+}
+
+// speech-dispatcher (LogLevel 5) logs each message through its symbol dictionaries, the first
+// being gender-neutral.dic (speechd.conf): `'<name>.dic' translated '<in>' to '<out>'`.
+const TRANSLATED = /speechd:\s+'([\w-]+)\.dic' translated '(.*)' to '(.*)'$/;
+const FIRST_DICTIONARY = 'gender-neutral';
+
 /**
  * Starts Xvfb, a D-Bus session, Orca and Chromium, and opens `url`. Resolves to the session:
  * `page` (playwright's, to wait for the page's state), `press(key, options)`, `open(url)`,
@@ -120,17 +134,57 @@ export async function startScreenReader({ url, debug = !!process.env.SCREEN_READ
 
   let context;
   let offset = 0;
+  const voice = { file: join(work, 'run', 'speech-dispatcher', 'log', 'speech-dispatcher.log'), offset: 0, messages: [], next: 0 };
+  const readVoice = () => {
+    const [lines, next] = newLines(voice.file, voice.offset);
+    voice.offset = next;
+    for (const line of lines) {
+      const match = TRANSLATED.exec(line);
+      if (!match) continue;
+      if (match[1] === FIRST_DICTIONARY) voice.messages.push({ text: match[2], spoken: match[3] });
+      else if (voice.messages.length) voice.messages.at(-1).spoken = match[3];
+    }
+  };
+  /** What the synthesiser was given for Orca's utterance `text` (symbols spelled out as the voice
+   * says them: « tiret cadratin », « crochet gauche »…), or null if it never got it. */
+  const spokenAs = async (text) => {
+    // Orca sends no-break spaces as spaces, and spells out itself the symbols speech-dispatcher
+    // does not know (« · », « point médian »): the message is the same text, or holds its words
+    // in the same order with a few more.
+    const plain = (t) => t.replace(/\s+/g, ' ').trim();
+    const words = (t) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const holds = (message) => {
+      const [inner, outer] = [words(text), words(message)];
+      let at = 0;
+      for (const word of outer) if (word === inner[at]) at += 1;
+      return at === inner.length && outer.length - inner.length <= 8;
+    };
+    const same = (m, i) => i >= voice.next && plain(m.text) === plain(text);
+    const close = (m, i) => i >= voice.next && i < voice.next + 5 && holds(m.text);
+    for (const deadline = Date.now() + 3000; ;) {
+      readVoice();
+      let index = voice.messages.findIndex(same);
+      if (index < 0) index = voice.messages.findIndex(close);
+      if (index >= 0) {
+        voice.next = index + 1;
+        return voice.messages[index].spoken;
+      }
+      if (Date.now() > deadline) return null;
+      await sleep(50);
+    }
+  };
   const session = {
     work,
     log,
     page: null,
-    /** Everything Orca has said since the last `heard()` (or since it started). */
-    heard() {
-      const text = readFileSync(log, 'utf8');
-      const upTo = text.lastIndexOf('\n') + 1;
-      const lines = text.slice(offset, upTo).split('\n').filter(Boolean).map(parse);
-      offset = upTo;
-      return lines;
+    /** Everything Orca has said since the last `heard()` (or since it started): { time, kind,
+     * lang, text, spoken }, `spoken` being what the voice was given (see spokenAs). */
+    async heard() {
+      const [lines, next] = newLines(log, offset);
+      offset = next;
+      const heard = lines.map(parse);
+      for (const line of heard) line.spoken = line.kind === 'speak' ? await spokenAs(line.text) : null;
+      return heard;
     },
     /** Waits until Orca has said nothing for `quiet` ms (and at least `min` ms have passed), or
      * until `expect` (a RegExp) has been said and then nothing for `quiet` ms; at most `max` ms. */
@@ -139,15 +193,17 @@ export async function startScreenReader({ url, debug = !!process.env.SCREEN_READ
       let size = readFileSync(log).length;
       let changed = Date.now();
       let seen = !expect;
+      let text = '';
       for (;;) {
         await sleep(50);
         const now = Date.now();
-        const text = readFileSync(log, 'utf8');
-        if (text.length !== size) { size = text.length; changed = now; }
-        if (!seen && expect.test(text.slice(offset))) seen = true;
+        const bytes = readFileSync(log);
+        if (bytes.length !== size) { size = bytes.length; changed = now; }
+        text = bytes.subarray(offset).toString('utf8');
+        if (!seen && expect.test(text)) seen = true;
         if (seen && now - start >= min && now - changed >= quiet) return;
         if (now - start > max) {
-          if (!seen) throw new Error(`Orca did not say ${expect} within ${max} ms; it said:\n${text.slice(offset)}`);
+          if (!seen) throw new Error(`Orca did not say ${expect} within ${max} ms; it said:\n${text}`);
           return;
         }
       }
@@ -173,7 +229,7 @@ export async function startScreenReader({ url, debug = !!process.env.SCREEN_READ
       const typed = spawnSync('xdotool', ['type', '--delay', '10', url], { env, encoding: 'utf8' });
       if (typed.status !== 0) throw new Error(`xdotool type: ${typed.stderr}`);
       await session.settle({ quiet: 300, max: 5000 });
-      session.heard();
+      await session.heard();
       session.key('Return');
       await session.settle({ expect: /La page possède/, quiet: 1500, max: 20000 });
     },
@@ -226,7 +282,7 @@ export async function startScreenReader({ url, debug = !!process.env.SCREEN_READ
     // Orca. Never `--replace`: it would end every Orca of this user on the machine.
     launch('orca', 'orca', ['-u', join(work, 'prefs')]);
     await session.settle({ expect: /./, max: 30000, quiet: 300 });
-    session.heard();
+    await session.heard();
     context = await chromium.launchPersistentContext(join(work, 'chromium'), {
       executablePath: CHROMIUM,
       headless: false,
@@ -245,7 +301,7 @@ export async function startScreenReader({ url, debug = !!process.env.SCREEN_READ
     // would leave the focus in the address bar (where Chromium's new window has it).
     await session.settle({ expect: /Chromium/, max: 20000 });
     await session.open(url);
-    session.heard();
+    await session.heard();
     return session;
   } catch (error) {
     if (existsSync(log)) error.message += `\nOrca said:\n${readFileSync(log, 'utf8')}`;
