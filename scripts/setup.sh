@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping what is already at the right version.
 # Usage: scripts/setup.sh [--browser]   (--browser also installs Debian's Chromium, ChromeDriver,
-# nginx and its brotli module)
+# nginx and its brotli module, and the Orca screen reader with what it needs to run headless)
 # Needs: rustup's Rust, Node 20 with npm, apt (as root or with sudo). Safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,6 +62,24 @@ if [ "${1:-}" = "--browser" ]; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
   fi
+
+  # --- Screen reader (issue 26): tests/screen-reader/ has Debian's Orca read the site in
+  # Chromium through AT-SPI, headless: Orca and its AT-SPI Python bindings, speech-dispatcher
+  # with espeak-ng (its audio goes to ALSA's null device), an X server without a screen (Xvfb)
+  # and xdotool for real key presses. D-Bus and at-spi2-core come with them.
+  speech=()
+  command -v orca >/dev/null || speech+=(orca)
+  command -v xdotool >/dev/null || speech+=(xdotool)
+  command -v Xvfb >/dev/null || speech+=(xvfb)
+  command -v speech-dispatcher >/dev/null || speech+=(speech-dispatcher)
+  [ -x /usr/lib/speech-dispatcher-modules/sd_espeak-ng ] || speech+=(speech-dispatcher-espeak-ng)
+  /usr/bin/python3 -c 'import pyatspi' 2>/dev/null || speech+=(python3-pyatspi)   # Orca's Python, not a pyenv one
+  if [ ${#speech[@]} -gt 0 ]; then
+    say "apt-get install ${speech[*]} (screen reader)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${speech[@]}"
+  fi
+  # --- end of the screen reader's packages.
 fi
 
 # Trunk builds offline: every crate must already be on disk.

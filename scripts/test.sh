@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up, then runs every test: native (model, validation, nec-data), the data
-# check, the release build, the real-browser and accessibility suite, and prints the sizes.
+# check, the release build, the real-browser and accessibility suite, what the Orca screen reader
+# says on five journeys, and prints the sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -26,6 +27,9 @@ trunk build --release
 
 step "Browser, accessibility and fault tests (headless Chromium)"
 (cd tests && node --test --test-concurrency=1 browser/)
+
+step "Screen reader (Orca over Chromium, headless: tests/screen-reader/)"
+(cd tests && node --test --test-concurrency=1 screen-reader/)
 
 step "Release sizes"
 node tests/support/sizes.mjs

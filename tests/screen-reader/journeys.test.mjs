@@ -1,0 +1,259 @@
+// What a screen-reader user hears (issue 26): Orca, a real screen reader, reads the release
+// build in Chromium (tests/support/screen-reader.mjs), driven by real key presses through five
+// journeys: the programme, a filter, the agenda, the .ics export and the widget on a partner
+// page. What Orca speaks is normalised (see `normalise`) and compared with the reviewed
+// transcript tests/expected/speech-<journey>.txt. A change in what is heard (names, roles,
+// states, announcements, reading order) fails until the transcript is reviewed again:
+//   cd tests && UPDATE_SPEECH=1 node --test --test-concurrency=1 screen-reader/   (then git diff)
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { serveWithNginx } from '../support/nginx.mjs';
+import { orcaVersion, startScreenReader } from '../support/screen-reader.mjs';
+
+const FIXTURES = new URL('../fixtures/widget-host/', import.meta.url);
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
+
+let server;
+let host;
+let reader;
+
+/** The partner's site of widget.test.mjs, on another origin: the fixture pages, with a CSP that
+ * lets in the NEC site and nothing else. */
+function serveHost(nec) {
+  const csp = [
+    "default-src 'self'", `script-src 'self' ${nec} 'wasm-unsafe-eval'`, `style-src 'self' ${nec}`,
+    `connect-src 'self' ${nec}`, "img-src 'self' data:", `frame-src ${nec}`, "object-src 'none'", "base-uri 'none'",
+  ].join('; ');
+  const http = createServer((req, res) => {
+    const path = new URL(req.url, 'http://host').pathname;
+    try {
+      const body = readFileSync(new URL(`.${path === '/' ? '/index.html' : path}`, FIXTURES), 'utf8').replaceAll('__NEC__', nec);
+      res.writeHead(200, { 'content-type': TYPES[extname(path) || '.html'] ?? 'text/plain', 'content-security-policy': csp, 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('absent');
+    }
+  });
+  return new Promise((done) => {
+    http.listen(0, '127.0.0.1', () => done({ url: `http://127.0.0.1:${http.address().port}`, close: () => new Promise((ok) => { http.close(ok); http.closeAllConnections(); }) }));
+  });
+}
+
+// At most: Orca and Chromium starting (~10 s) and each journey (~20 s); a hang fails, not CI.
+const LIMIT = { timeout: 120000 };
+
+before(async () => {
+  server = await serveWithNginx();
+  host = await serveHost(server.url);
+  // Orca starts on the site's home page, typed in the address bar.
+  reader = await startScreenReader({ url: `${server.url}/` });
+  // A fixed clock before the event, as for the accessibility-tree snapshots: no « En ce moment ».
+  await reader.page.context().addInitScript(() => { window.NEC_NOW = '2023-09-01T10:00:00+02:00'; });
+}, LIMIT);
+after(async () => {
+  await reader?.stop();
+  await host?.close();
+  await server?.close();
+});
+
+/** What Orca says of a page it opens, whatever the timing. */
+const PAGE_PRESENTATION = / document web\.$|^La page possède /;
+
+/** The language of Orca's voice (user-settings.conf): utterances in another one are marked. */
+const VOICE_LANGUAGE = 'fr-FR';
+
+/**
+ * The words a person hears: each utterance as Orca says it and, where it differs, as the voice
+ * says it (`voix :`, symbols spelled out by speech-dispatcher), without what depends on timing
+ * rather than on the site: Orca's « Chargement en cours. Veuillez patienter. » and « Chargement
+ * de <titre> terminé. » (the title is heard as the document's name), « cliquable » (said or not
+ * depending on when the page's listeners attach), the number of links in « La page possède … »
+ * and « visité » (which depend on the journeys run before), and the servers' ports.
+ */
+function normalise(lines) {
+  const clean = (text) => text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/ cliquable\b/g, '')
+    .replace(/(, \d+ liens?( non)?( visités?)?)+\./, ', N liens.')
+    .replace(/ lien visité(?=[.\s]|$)/g, ' lien')
+    .replaceAll(server.url, 'NEC')
+    .replaceAll(host.url, 'PARTENAIRE')
+    .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT');
+  return lines
+    .filter((l) => !/^Chargement en cours\. Veuillez patienter\.$|^Chargement de .* terminé\.$/.test(l.text.trim()))
+    .map((l) => ({ ...l, text: clean(l.text), spoken: l.spoken === null ? null : clean(l.spoken) }))
+    .filter((l) => l.text !== '')
+    .flatMap((l) => {
+      const said = `  ${l.lang !== '-' && l.lang !== VOICE_LANGUAGE ? `[${l.lang}] ` : ''}${l.kind === 'speak' ? '' : `(${l.kind}) `}${l.text}`;
+      if (l.kind !== 'speak' || l.spoken === l.text) return [said];
+      return [said, l.spoken === null ? '    voix : (rien reçu)' : `    voix : ${l.spoken}`];
+    });
+}
+
+/** Runs a journey, returning its transcript: the Orca version (what it says depends on it), then
+ * for each step a `> step` line and what Orca said. */
+async function journey(steps) {
+  const out = [`# Orca ${orcaVersion()}`];
+  const record = async (label, ignore = [], only = /./) => out.push(`> ${label}`,
+    ...normalise((await reader.heard()).filter((l) => only.test(l.text) && !ignore.some((re) => re.test(l.text)))));
+  await reader.heard();
+  try {
+    for (const step of steps) await run(step, record);
+  } catch (error) {
+    await record('(échec)').catch(() => {});
+    error.message += `\n--- heard so far:\n${out.join('\n')}`;
+    throw error;
+  }
+  return out.join('\n') + '\n';
+}
+
+/** One step of a journey: a page opened, the app started, a wait, or a key (with what Orca must
+ * say before it is done, for what comes late: announcements, a new page). */
+async function run(step, record) {
+  if (step.open) {
+    // A page opened from the address bar: what Orca says of it is its name (« … document web »)
+    // and its summary (« La page possède … »). What else it says as the page loads (the address
+    // bar, the first line, a live region read or not) depends on timing: left out.
+    await reader.open(step.open.replace(/^\//, `${server.url}/`));
+    await record(`(page) ${step.open.replace(server.url, 'NEC').replace(host.url, 'PARTENAIRE')}`, step.ignore, PAGE_PRESENTATION);
+  } else if (step.app) {
+    // The app starts when a visitor reaches for a control (the pointer over the theme switch,
+    // as in tests/support/browser.mjs) and takes the page over; keys pressed after that are
+    // handled by it.
+    await reader.page.waitForFunction(() => {
+      const html = document.documentElement;
+      if (html.dataset.app || !document.getElementById('app')) return true;
+      document.getElementById('theme')?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+      return Boolean(html.dataset.app);
+    }, null, { polling: 100, timeout: 30000 });
+    await reader.page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 30000 });
+    // What the takeover makes Orca say (if anything) comes within a moment: wait longer than
+    // after a key before calling the page quiet.
+    await reader.settle({ quiet: 2000 });
+    await record('(l’application prend la page)');
+  } else if (step.wait) {
+    await step.wait(reader.page);
+    await reader.settle({ quiet: 2000 });
+    await record(`(${step.label})`);
+  } else {
+    const [key, expect] = Array.isArray(step) ? step : [step];
+    await reader.press(key, expect ? { expect } : {});
+    await record(key);
+  }
+}
+
+/**
+ * Compares a transcript with tests/expected/speech-<name>.txt (UPDATE_SPEECH=1 writes it), after
+ * checking what Orca must say whatever the transcript says (`musts`, on Orca's lines without
+ * the voice's; re-recording keeps them).
+ */
+async function heardAsExpected(name, transcript, musts) {
+  const expectedPath = new URL(`../expected/speech-${name}.txt`, import.meta.url);
+  if (process.env.UPDATE_SPEECH) await writeFile(expectedPath, transcript);
+  const orcaSays = transcript.replace(/\n {4}voix : .*/g, '');
+  for (const must of musts) assert.match(orcaSays, must);
+  assert.equal(transcript, await readFile(expectedPath, 'utf8'), `what Orca says differs from tests/expected/speech-${name}.txt (UPDATE_SPEECH=1 re-records it)`);
+}
+
+/** Forgets « Mon programme » between journeys: each starts as a first visit. */
+async function forget() {
+  await reader.page.evaluate(() => localStorage.clear());
+}
+
+const widgetRunning = (id) => (page) => page.waitForFunction((id) => {
+  const content = document.getElementById(id)?.shadowRoot?.querySelector('.nec-root');
+  return content && !content.hasAttribute('data-painted') && content.querySelector('.nec-widget') && !content.querySelector('.nec-loading');
+}, id, { timeout: 30000 });
+
+describe('what Orca says', () => {
+  it('the programme: its headings, and a session’s « Mon programme » toggle', LIMIT, async () => {
+    await forget();
+    const heard = await journey([
+      { open: '/programme' },
+      { app: true },
+      'h', '2', '2', '3', 'b',
+      ['Return', /ajouté à mon programme/],
+      '2', '3', 'b',
+    ]);
+    await heardAsExpected('programme', heard, [
+      /> h\n {2}Programme 2023 en-tête niveau 1\./,
+      // The toggle says its name, role and state; pressed, it says so and the confirmation follows.
+      /> b\n {2}Mon programme : Accueil NEC bouton à deux états non pressé\.\n> Return\n {2}pressé\n {2}« Accueil NEC » ajouté à mon programme\./,
+    ]);
+  });
+
+  it('a filter: a day’s check box, then a theme’s, each with the count announced', LIMIT, async () => {
+    await forget();
+    const heard = await journey([
+      { open: '/programme' },
+      { app: true },
+      'x',
+      ['space', /correspond/],
+      ['space', /correspond/],
+      'x', 'x', 'x', 'x',
+      ['space', /correspond/],
+    ]);
+    await heardAsExpected('filter', heard, [
+      // Checking a day says the new state, then announces the new count.
+      /> x\n {2}Mercredi 18 octobre 2023 \(Programme « Off »\) case à cocher non cochée\.\n> space\n {2}cochée\n {2}3 éléments correspondent\./,
+    ]);
+  });
+
+  it('the agenda: a session added from its page, then heard in « Mon programme »', LIMIT, async () => {
+    await forget();
+    const heard = await journey([
+      { open: '/programme/grande-soiree' },
+      { app: true },
+      'h', 'Down', 'Down', 'Down', 'Down', '2', 'b',
+      ['Return', /ajouté à mon programme/],
+      // To « Mon programme » in the main navigation, from the top of the page.
+      'control+Home', 'Tab', 'Tab', 'Tab', 'Tab',
+      ['Return', /Mon programme en-tête/],
+      '2', 'Down', 'Down',
+    ]);
+    await heardAsExpected('agenda', heard, [
+      /« Grande soirée NEC » ajouté à mon programme\./,
+      /> Return\n(.*\n)*? {2}Mon programme en-tête niveau 1\.\n> 2\n {2}.*Grande soirée NEC lien en-tête niveau 2\./,
+    ]);
+  });
+
+  it('the .ics: the calendar export links, by name', LIMIT, async () => {
+    await forget();
+    const heard = await journey([
+      { open: '/programme/grande-soiree' },
+      { app: true },
+      '2', 'b', ['Return', /ajouté à mon programme/], 'k',
+      // The links after it: practical information, back to the programme.
+      'k', 'k',
+      'control+Home', 'Tab', 'Tab', 'Tab', 'Tab',
+      ['Return', /Mon programme en-tête/],
+      'k', 'k',
+    ]);
+    await heardAsExpected('ics', heard, [
+      /> k\n {2}Ajouter à mon agenda \(fichier \.ics\) lien\./,
+      /> k\n {2}Télécharger mon programme pour mon agenda \(\.ics\) lien\./,
+    ]);
+  });
+
+  it('the widget on a partner page: its headings, a session, a disclosure', LIMIT, async () => {
+    const heard = await journey([
+      // The page's summary counts the widgets' headings and landmarks if they have painted when
+      // Orca presents the page, which depends on timing: left out (and Orca says no name for
+      // this page).
+      { open: `${host.url}/`, ignore: [/^La page possède/] },
+      { wait: widgetRunning('module-communs'), label: 'le module démarre' },
+      { wait: widgetRunning('module-jeudi'), label: 'le second module démarre' },
+      'h', 'h', 'h', '5', 'b', 'Return', 'Down', 'b',
+    ]);
+    await heardAsExpected('widget', heard, [
+      /Programme de Numérique en Commun\[s\] 2023 en-tête niveau 3\./,
+      /> Return\n {2}étendu/,
+    ]);
+  });
+});
