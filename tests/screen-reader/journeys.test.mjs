@@ -184,7 +184,10 @@ describe('what Orca says', () => {
     await heardAsExpected('programme', heard, [
       /> h\n {2}Programme 2023 en-tête niveau 1\./,
       // The toggle says its name, role and state; pressed, it says so and the confirmation follows.
-      /> b\n {2}Mon programme : Accueil NEC bouton à deux états non pressé\.\n> Return\n {2}pressé\n {2}« Accueil NEC » ajouté à mon programme\./,
+      // Two sessions are titled « Accueil NEC »: the name and the confirmation say which day.
+      /> b\n {2}Mon programme : Accueil NEC \(jeudi 19 octobre 2023\) bouton à deux états non pressé\.\n(.*\n)?> Return\n {2}pressé\n {2}« Accueil NEC » \(jeudi 19 octobre 2023\) ajouté à mon programme\./,
+      // Times written for the ear in the headings' hidden words.
+      /à partir de 9 heures/,
     ]);
   });
 
@@ -253,6 +256,8 @@ describe('what Orca says', () => {
     ]);
     await heardAsExpected('widget', heard, [
       /Programme de Numérique en Commun\[s\] 2023 en-tête niveau 3\./,
+      // Each description's button says whose it is.
+      /> b\n {2}Description de « [^»]+ » bouton à deux états réduit\./,
       /> Return\n {2}étendu/,
     ]);
   });
