@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up, then runs every test: native (model, validation, nec-data), the data
-# check, the release build, the real-browser and accessibility suite, and prints the sizes.
+# check, the release build, the real-browser and accessibility suite, the journeys in three browser
+# engines, and prints the sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -22,6 +23,9 @@ trunk build --release
 
 step "Browser, accessibility and fault tests (headless Chromium)"
 (cd tests && node --test --test-concurrency=1 browser/)
+
+step "Cross-engine journeys (Chromium, Firefox ESR's Gecko, WebKitGTK's WebKit)"
+(cd tests && node --test --test-concurrency=1 engines/)
 
 step "Release sizes"
 node tests/support/sizes.mjs
