@@ -70,8 +70,9 @@ export function journeys(name) {
     console.log(`${label} ${engine.version}, site on ${site.url} (nginx ${site.nginx})`);
   }, { timeout: 120_000 });
   after(async () => {
-    await engine?.close();
-    await site?.close();
+    // Each is stopped even if another fails to stop.
+    const results = await Promise.allSettled([engine?.close(), site?.close()]);
+    for (const r of results) if (r.status === 'rejected') throw r.reason;
   }, { timeout: 60_000 });
 
   /** Runs `journey(session)` in a new session (its own storage), closed whatever happens. */
@@ -191,6 +192,29 @@ export function journeys(name) {
     }));
   });
 
+  it(`${label}: keyboard: the skip link is the first stop and leads to the content; a link followed puts the focus on the new page’s h1`, LIMIT, inSession(async (s) => {
+    await s.open('/charte');
+    await s.press('Tab');
+    assert.equal(await s.focused(), 'link Aller au contenu');
+    assert.ok(await s.run(() => document.activeElement.getBoundingClientRect().width > 20), 'visible once focused');
+    await s.press('Enter');
+    await s.until(() => document.activeElement?.id === 'contenu', null, 'the focus on the main content');
+    assert.equal(await s.run(() => location.pathname), '/charte', 'no navigation');
+
+    await s.open('/');
+    let focused = '';
+    for (let i = 0; i < 10 && focused !== 'link Programme'; i += 1) {
+      await s.press('Tab');
+      focused = await s.focused();
+    }
+    assert.equal(focused, 'link Programme', 'Tab reaches « Programme » in the navigation');
+    await s.press('Enter');
+    await s.until(() => location.pathname === '/programme', null, '/programme');
+    await s.until((X) => X.focused() === 'heading Programme 2023', null, 'the focus on the new page’s h1');
+    assert.equal(await s.title(), 'Programme 2023 — Numérique en Commun[s]');
+    assert.equal(await s.attribute({ role: 'link', name: 'Programme', within: MAIN_NAV }, 'aria-current'), 'page');
+  }));
+
   it(`${label}: search and filters, kept in the address (jour, theme, format, q) and restored from it`, LIMIT, inSession(async (s) => {
     await s.open('/programme');
     assert.equal(await countText(s), '13 éléments correspondent.');
@@ -231,10 +255,12 @@ export function journeys(name) {
     assert.ok(await s.run(() => document.getElementById('filtre-format-pleniere').checked));
   }));
 
-  it(`${label}: « Mon programme » kept across a reload, and its .ics file downloaded (BEGIN:VCALENDAR, the session’s SUMMARY)`, LIMIT, inSession(async (s) => {
+  it(`${label}: « Mon programme » kept across a reload, a session taken out by keyboard, and the .ics file downloaded (BEGIN:VCALENDAR, the session’s SUMMARY)`, LIMIT, inSession(async (s) => {
     await s.open('/programme');
-    await s.click(toggle('Grande soirée NEC'));
-    await s.until((X, t) => X.find(t)?.getAttribute('aria-pressed') === 'true', toggle('Grande soirée NEC'), 'the session to be chosen');
+    for (const title of ['Grande soirée NEC', 'Plénière']) {
+      await s.click(toggle(title));
+      await s.until((X, t) => X.find(t)?.getAttribute('aria-pressed') === 'true', toggle(title), `« ${title} » chosen`);
+    }
     await s.until(() => document.getElementById('annonces').textContent.includes('ajouté à mon programme'), null, 'the addition to be announced');
 
     await s.reload();
@@ -242,6 +268,13 @@ export function journeys(name) {
     assert.equal(await s.attribute(toggle('Grande soirée NEC'), 'aria-pressed'), 'true', 'still chosen after a reload');
     await s.click({ role: 'link', name: 'Mon programme', within: MAIN_NAV });
     await s.until(() => location.pathname === '/mon-programme' && document.querySelector('main h1')?.textContent === 'Mon programme', null, 'Mon programme');
+    assert.deepEqual(await listedTitles(s, 'h2'), ['Plénière', 'Grande soirée NEC'], 'in time order');
+
+    // Taken out with the keyboard, the focused button goes with its session: the focus moves to
+    // the count, never to <body> (focus_if_lost).
+    await s.run((X, t) => X.find(t).focus(), toggle('Plénière'));
+    await s.press('Enter');
+    await s.until((X) => /1 élément choisi\.$/.test(X.focused()), null, 'the focus on the count « 1 élément choisi. »');
     assert.deepEqual(await listedTitles(s, 'h2'), ['Grande soirée NEC']);
 
     s.clearDownloads();

@@ -496,7 +496,7 @@ async function launchPuppeteer(name) {
     },
     async close() {
       await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
-      rmSync(downloads, { recursive: true, force: true });
+      rmSync(downloads, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
   return engine;
@@ -541,7 +541,8 @@ async function launchWebKit() {
   const stops = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();
-    rmSync(home, { recursive: true, force: true });
+    // A web process of the last session may still be writing its caches as it exits.
+    rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   };
   try {
     const xvfb = await startXvfb();
@@ -549,8 +550,8 @@ async function launchWebKit() {
     const env = {
       ...process.env, DISPLAY: xvfb.display, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache'),
       XDG_DATA_HOME: join(home, '.local', 'share'), LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr', WAYLAND_DISPLAY: '', GDK_BACKEND: 'x11',
-      // No accessibility bus is wanted under Xvfb: GTK would wait for one.
-      NO_AT_BRIDGE: '1',
+      // No accessibility bus is wanted under Xvfb: GTK would wait for one. No shader cache on disk.
+      NO_AT_BRIDGE: '1', MESA_SHADER_CACHE_DISABLE: 'true',
     };
     let port;
     let driver;
