@@ -143,22 +143,31 @@ function freePort() {
   });
 }
 
-/** Spawns a helper process that dies with the test process, even one that ends without `after`. */
+/** Spawns a helper process in its own process group, which dies with the test process, even one
+ * that ends without `after`: the whole group, so that a browser the driver started goes too. */
 function spawnOwned(command, args, options) {
-  const child = spawn(command, args, options);
+  const child = spawn(command, args, { ...options, detached: true });
   const exited = new Promise((done) => child.once('exit', done));
-  const orphan = () => child.kill('SIGKILL');
+  const signal = (name) => {
+    try {
+      process.kill(-child.pid, name);
+    } catch {}
+  };
+  const orphan = () => signal('SIGKILL');
   process.once('exit', orphan);
-  exited.then(() => process.off('exit', orphan));
   return {
     child,
     exited,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) {
+        signal('SIGTERM');
+        const timer = setTimeout(() => signal('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      // What the group still holds (a browser left by its driver) goes with it.
+      signal('SIGKILL');
+      process.off('exit', orphan);
     },
   };
 }
@@ -538,11 +547,14 @@ async function launchWebKit() {
   // MiniBrowser saves a download in the user's download folder (GLib's XDG user directory).
   mkdirSync(join(home, '.config'));
   writeFileSync(join(home, '.config', 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
+  const removeHome = () => rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  process.once('exit', removeHome);
   const stops = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();
     // A web process of the last session may still be writing its caches as it exits.
-    rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    removeHome();
+    process.off('exit', removeHome);
   };
   try {
     const xvfb = await startXvfb();
