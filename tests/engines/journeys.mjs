@@ -16,7 +16,7 @@ import { serveFront } from './front.mjs';
 import { servePartner } from './partner.mjs';
 
 // A hung step fails its test by name instead of stalling the suite.
-const LIMIT = { timeout: 90_000 };
+const LIMIT = { timeout: 60_000 };
 
 const MAIN_NAV = { role: 'navigation', name: 'Navigation principale' };
 const SEARCH = { role: 'searchbox', name: 'Rechercher dans le programme' };

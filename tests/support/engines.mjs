@@ -256,14 +256,21 @@ class Session {
     }
   }
 
-  /** Waits until the app runs: `<html data-app="ready">` (src/takeover.rs). */
-  appRunning(timeout = 30_000) {
-    return this.until(() => document.documentElement.dataset.app === 'ready' || (!document.getElementById('app') && document.readyState === 'complete'), null, 'the app to run', timeout);
+  /** Waits until the app runs: `<html data-app="ready">` (src/takeover.rs); fails at once if it
+   * stopped (`data-app="failed"`, scripts/boot.js) or could not be downloaded (an alert). */
+  async appRunning(timeout = 20_000) {
+    const state = await this.until(() => {
+      const app = document.documentElement.dataset.app;
+      if (app === 'ready' || (!document.getElementById('app') && document.readyState === 'complete')) return 'ready';
+      if (app === 'failed' || document.querySelector('.alert--fatal, .start-failed')) return `failed: ${document.querySelector('[role="alert"]')?.textContent.trim() ?? app}`;
+      return false;
+    }, null, 'the app to run', timeout);
+    if (state !== 'ready') throw new Error(`${this.engine.name}: the app did not start (${state})`);
   }
 
   /** Starts the app as tests/support/browser.mjs does (a pointer over the theme switch, which
    * scripts/boot.js takes as reaching for a control), then waits for it and its content. */
-  async startApp(timeout = 30_000) {
+  async startApp(timeout = 20_000) {
     await this.until(() => {
       const html = document.documentElement;
       if (html.dataset.app || !document.getElementById('app')) return true;
