@@ -449,16 +449,26 @@ class SeleniumSession extends Session {
   }
 }
 
-// A driver's error says which engine and which step: some drivers' own messages are empty.
+/** `promise`, or an error naming `what` if it has not settled after `ms` (a driver that stops
+ * answering fails the step by name, not the whole test by its time limit). */
+export function within(promise, ms, what) {
+  let timer;
+  const limit = new Promise((_, fail) => { timer = setTimeout(() => fail(new Error(`${what}: no answer after ${ms} ms`)), ms); });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+// A driver's error says which engine and which step (some drivers' own messages are empty), and a
+// step that gets no answer fails after STEP_LIMIT.
+const STEP_LIMIT = 40_000;
 for (const Class of [PuppeteerSession, SeleniumSession]) {
-  for (const method of ['goto', 'reload', 'clickHandle', 'selectHandle', 'keys', 'press', 'inject']) {
+  for (const method of ['goto', 'reload', 'evaluate', 'element', 'clickHandle', 'selectHandle', 'keys', 'press', 'inject']) {
     const original = Class.prototype[method];
     Class.prototype[method] = async function step(...args) {
+      const what = args.filter((a) => typeof a === 'string').map((a) => a.slice(0, 80)).join(', ');
       try {
-        return await original.apply(this, args);
+        return await within(original.apply(this, args), STEP_LIMIT, `${this.engine.name}: ${method}(${what})`);
       } catch (error) {
-        const what = args.filter((a) => typeof a === 'string').map((a) => a.slice(0, 80)).join(', ');
-        error.message = `${this.engine.name}: ${method}(${what}): ${error.name}${error.message ? ` — ${error.message}` : ''}`;
+        if (!error.message.startsWith(`${this.engine.name}: `)) error.message = `${this.engine.name}: ${method}(${what}): ${error.name}${error.message ? ` — ${error.message}` : ''}`;
         throw error;
       }
     };
@@ -597,8 +607,8 @@ async function launchWebKit() {
       version: '',
       downloads,
       async session(base) {
-        const webdriver = await new Builder().usingServer(server).withCapabilities(capabilities).build();
-        await webdriver.manage().setTimeouts({ script: 60_000, pageLoad: 30_000 });
+        const webdriver = await within(new Builder().usingServer(server).withCapabilities(capabilities).build(), 30_000, 'webkit: a new MiniBrowser session');
+        await webdriver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000 });
         await webdriver.manage().window().setRect({ ...VIEWPORT, x: 0, y: 0 }).catch(() => {});
         engine.version ||= (await webdriver.getCapabilities()).get('browserVersion');
         const session = new SeleniumSession(engine, base, webdriver);
