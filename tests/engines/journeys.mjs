@@ -15,7 +15,7 @@ import { DIST, workerOf } from '../support/server.mjs';
 import { serveFront } from './front.mjs';
 import { servePartner } from './partner.mjs';
 
-// A hung step fails its test by name instead of stalling the suite.
+// Each journey's time limit (a driver step that gets no answer fails sooner, by name: engines.mjs).
 const LIMIT = { timeout: 60_000 };
 
 const MAIN_NAV = { role: 'navigation', name: 'Navigation principale' };
@@ -75,6 +75,32 @@ export function journeys(name) {
     for (const r of results) if (r.status === 'rejected') throw r.reason;
   }, { timeout: 60_000 });
 
+  /**
+   * One session for a series of tests (the routes), opened again for the next test if a test left
+   * it without answer, so that one stalled browser fails one test, not all those after it.
+   */
+  const sharedSession = () => {
+    let session;
+    let stalled = false;
+    return {
+      async use(test) {
+        if (stalled) {
+          await session?.close();
+          session = null;
+          stalled = false;
+        }
+        session ??= await engine.session(site.url);
+        try {
+          await test(session);
+        } catch (error) {
+          stalled = /no answer after/.test(error.message);
+          throw error;
+        }
+      },
+      close: () => session?.close(),
+    };
+  };
+
   /** Runs `journey(session)` in a new session (its own storage), closed whatever happens. */
   const inSession = (journey) => async () => {
     const session = await engine.session(site.url);
@@ -86,12 +112,11 @@ export function journeys(name) {
   };
 
   describe(`${label}: every route read, then in the app`, () => {
-    let session;
-    before(async () => { session = await engine.session(site.url); }, { timeout: 60_000 });
-    after(async () => { await session?.close(); });
+    const shared = sharedSession();
+    after(() => shared.close());
 
     for (const route of ROUTES) {
-      it(`${route.path}: h1, title, landmarks and content as read, before the app; the same once it runs`, LIMIT, async () => {
+      it(`${route.path}: h1, title, landmarks and content as read, before the app; the same once it runs`, LIMIT, () => shared.use(async (session) => {
         await session.open(route.path, { app: false });
         const page = () => session.run((X) => ({
           h1: X.all({ css: 'h1' }).map((e) => X.norm(e.textContent)),
@@ -118,20 +143,19 @@ export function journeys(name) {
         assert.equal(await session.title(), route.title, 'the app keeps the title');
         assert.deepEqual(running.landmarks, read.landmarks, 'the same landmarks');
         assert.equal(running.alerts, 0, 'no alert once the app runs');
-      });
+      }));
     }
   });
 
   describe(`${label}: axe-core on every route, in the app`, () => {
-    let session;
-    before(async () => { session = await engine.session(site.url); }, { timeout: 60_000 });
-    after(async () => { await session?.close(); });
+    const shared = sharedSession();
+    after(() => shared.close());
 
     for (const route of ROUTES) {
-      it(`${route.path}: zero axe-core violations (wcag2a/aa, wcag21a/aa, wcag22aa, RGAAv4)`, LIMIT, async () => {
+      it(`${route.path}: zero axe-core violations (wcag2a/aa, wcag21a/aa, wcag22aa, RGAAv4)`, LIMIT, () => shared.use(async (session) => {
         await session.open(route.path);
         assert.deepEqual(await session.axe(), []);
-      });
+      }));
     }
   });
 

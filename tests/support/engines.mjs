@@ -143,6 +143,17 @@ function freePort() {
   });
 }
 
+/**
+ * What must go when the test process ends, on its `exit` event. A signal (SIGINT, SIGTERM,
+ * SIGHUP) would end node without that event: it exits instead, with the signal's status, so that
+ * these run, and so do the other `exit` handlers (tests/support/nginx.mjs stops nginx in one).
+ */
+const cleanups = new Set();
+process.once('exit', () => { for (const cleanup of cleanups) cleanup(); });
+for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  process.once(signal, () => process.exit(status));
+}
+
 /** Spawns a helper process in its own process group, which dies with the test process, even one
  * that ends without `after`: the whole group, so that a browser the driver started goes too. */
 function spawnOwned(command, args, options) {
@@ -154,7 +165,7 @@ function spawnOwned(command, args, options) {
     } catch {}
   };
   const orphan = () => signal('SIGKILL');
-  process.once('exit', orphan);
+  cleanups.add(orphan);
   return {
     child,
     exited,
@@ -167,7 +178,7 @@ function spawnOwned(command, args, options) {
       }
       // What the group still holds (a browser left by its driver) goes with it.
       signal('SIGKILL');
-      process.off('exit', orphan);
+      cleanups.delete(orphan);
     },
   };
 }
@@ -374,7 +385,7 @@ class PuppeteerSession extends Session {
 
 
   async close() {
-    await this.context.close().catch(() => {});
+    await within(this.context.close(), 20_000, `${this.engine.name}: closing a session`).catch(() => {});
   }
 }
 
@@ -445,7 +456,7 @@ class SeleniumSession extends Session {
 
 
   async close() {
-    await this.driver.quit().catch(() => {});
+    await within(this.driver.quit(), 20_000, 'webkit: closing a session').catch(() => {});
   }
 }
 
@@ -565,13 +576,13 @@ async function launchWebKit() {
   mkdirSync(join(home, '.config'));
   writeFileSync(join(home, '.config', 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
   const removeHome = () => rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-  process.once('exit', removeHome);
+  cleanups.add(removeHome);
   const stops = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();
     // A web process of the last session may still be writing its caches as it exits.
     removeHome();
-    process.off('exit', removeHome);
+    cleanups.delete(removeHome);
   };
   try {
     const xvfb = await startXvfb();
