@@ -82,5 +82,22 @@ if [ "${1:-}" = "--browser" ]; then
   # --- end of the screen reader's packages.
 fi
 
+# Cross-engine suite (tests/engines/, issue 27): Gecko and WebKit beside Chromium. Debian's
+# Firefox ESR (driven over WebDriver BiDi by npm puppeteer-core, no geckodriver), WebKitGTK's
+# WebKitWebDriver and MiniBrowser (driven by npm selenium-webdriver), and Xvfb, the display
+# MiniBrowser needs (WebKitGTK's headless mode opens none). The npm drivers are pinned in
+# tests/package-lock.json (npm ci above).
+if [ "${1:-}" = "--browser" ]; then
+  missing=()
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  { command -v WebKitWebDriver && [ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ]; } >/dev/null || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "apt-get install ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+fi
+
 # Trunk builds offline: every crate must already be on disk.
 cargo fetch --locked --quiet

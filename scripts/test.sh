@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up, then runs every test: native (model, validation, nec-data), the data
 # check, the release build, the real-browser and accessibility suite, what the Orca screen reader
-# says on five journeys, and prints the sizes.
+# says on five journeys, the journeys in three browser engines, and prints the sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -30,6 +30,9 @@ step "Browser, accessibility and fault tests (headless Chromium)"
 
 step "Screen reader (Orca over Chromium, headless: tests/screen-reader/)"
 (cd tests && node --test --test-concurrency=1 screen-reader/)
+
+step "Cross-engine journeys (Chromium, Firefox ESR's Gecko, WebKitGTK's WebKit)"
+(cd tests && node --test --test-concurrency=1 engines/)
 
 step "Release sizes"
 node tests/support/sizes.mjs
