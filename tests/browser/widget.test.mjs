@@ -12,6 +12,7 @@ import { axeViolations, openPage, panics, settled, start } from '../support/brow
 import { charter, programme } from '../support/routes.mjs';
 import { syntheticProgramme } from '../support/scale-fixture.mjs';
 import { DIST } from '../support/server.mjs';
+import { partnerCsp } from '../support/csp.mjs';
 
 const budgets = JSON.parse(readFileSync(new URL('../../budgets.json', import.meta.url), 'utf8')).widget;
 
@@ -29,16 +30,7 @@ let host;
 function serveHost(nec) {
   const written = new Map();
   let repaired = false;
-  const csp = [
-    "default-src 'self'",
-    `script-src 'self' ${nec} 'wasm-unsafe-eval'`,
-    `style-src 'self' ${nec}`,
-    `connect-src 'self' ${nec}`,
-    "img-src 'self' data:",
-    `frame-src ${nec}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-  ].join('; ');
+  const csp = partnerCsp(nec);
   const scale = JSON.stringify(syntheticProgramme());
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://host').pathname;

@@ -20,6 +20,20 @@ export function reportLine(body) {
   return `${report['effective-directive'] ?? report['violated-directive']} ${report['blocked-uri'] ?? ''} (${report['document-uri'] ?? ''})`;
 }
 
+/** Reads one CSP report POSTed to REPORT_PATH into `reports`, as a line, and answers 204. */
+export function receiveReport(req, res, reports) {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    try {
+      reports.push(reportLine(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+    } catch {
+      reports.push(`unreadable report: ${Buffer.concat(chunks).toString('utf8').slice(0, 200)}`);
+    }
+    res.writeHead(204).end();
+  });
+}
+
 /** Starts nginx with deploy/ on `root`, and the proxy before it: { url, nginx, reports, requests, hold, close }. */
 export async function serveFront(root = DIST) {
   const nginx = await serveWithNginx(root);
@@ -31,19 +45,7 @@ export async function serveFront(root = DIST) {
 
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://front').pathname;
-    if (req.method === 'POST' && path === REPORT_PATH) {
-      const chunks = [];
-      req.on('data', (c) => chunks.push(c));
-      req.on('end', () => {
-        try {
-          reports.push(reportLine(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-        } catch {
-          reports.push(`unreadable report: ${Buffer.concat(chunks).toString('utf8').slice(0, 200)}`);
-        }
-        res.writeHead(204).end();
-      });
-      return;
-    }
+    if (req.method === 'POST' && path === REPORT_PATH) return receiveReport(req, res, reports);
     requests.push(path);
     const forward = () => {
       const up = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {

@@ -6,40 +6,19 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { REPORT_PATH, reportLine } from './front.mjs';
+import { REPORT_PATH, receiveReport } from './front.mjs';
+import { partnerCsp } from '../support/csp.mjs';
 
 const FIXTURES = new URL('../fixtures/widget-host/', import.meta.url);
 const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
 
 /** Serves the partner's pages, with `nec` (the NEC site's origin) in place of __NEC__. */
 export function servePartner(nec) {
-  const csp = [
-    "default-src 'self'",
-    `script-src 'self' ${nec} 'wasm-unsafe-eval'`,
-    `style-src 'self' ${nec}`,
-    `connect-src 'self' ${nec}`,
-    "img-src 'self' data:",
-    `frame-src ${nec}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    `report-uri ${REPORT_PATH}`,
-  ].join('; ');
+  const csp = `${partnerCsp(nec)}; report-uri ${REPORT_PATH}`;
   const reports = [];
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://partner').pathname;
-    if (req.method === 'POST' && path === REPORT_PATH) {
-      const chunks = [];
-      req.on('data', (c) => chunks.push(c));
-      req.on('end', () => {
-        try {
-          reports.push(reportLine(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-        } catch {
-          reports.push(`unreadable report: ${Buffer.concat(chunks).toString('utf8').slice(0, 200)}`);
-        }
-        res.writeHead(204).end();
-      });
-      return;
-    }
+    if (req.method === 'POST' && path === REPORT_PATH) return receiveReport(req, res, reports);
     const send = (status, type, body) => {
       res.writeHead(status, { 'content-type': type, 'content-security-policy': csp, 'cache-control': 'no-store' });
       res.end(body);

@@ -11,3 +11,17 @@ export const CSP = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** A partner's strict policy for the widget tests: its own origin and the NEC site `nec`, nothing else. */
+export function partnerCsp(nec) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${nec} 'wasm-unsafe-eval'`,
+    `style-src 'self' ${nec}`,
+    `connect-src 'self' ${nec}`,
+    "img-src 'self' data:",
+    `frame-src ${nec}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}

@@ -16,12 +16,12 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { Builder, Key } from 'selenium-webdriver';
 import { AXE_TAGS } from './browser.mjs';
+import { freePort } from './nginx.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -133,15 +133,6 @@ const source = (fn, arg) => `(${fn})(${PAGE_LIB}, ${JSON.stringify(serial(arg) ?
 
 const describe = (spec) => (typeof spec === 'string' ? spec : JSON.stringify(serial(spec)));
 
-function freePort() {
-  return new Promise((done, fail) => {
-    const probe = createServer().once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
-}
 
 /**
  * What must go when the test process ends, on its `exit` event. A signal (SIGINT, SIGTERM,

@@ -19,7 +19,8 @@ const MIME_TYPES = '/etc/nginx/mime.types';
 export const nginxAvailable = () => existsSync(NGINX) && existsSync(MIME_TYPES);
 export const brotliAvailable = () => existsSync(BROTLI_MODULE);
 
-function freePort() {
+/** A free port on the loopback interface. */
+export function freePort() {
   return new Promise((done, fail) => {
     const probe = createServer().once('error', fail);
     probe.listen(0, '127.0.0.1', () => {
