@@ -15,16 +15,17 @@ export async function tool(name) {
 /** Debian's Chromium, unless CHROMIUM_PATH says otherwise. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The flags every Chromium of the build and the tests runs with: no sandbox (root in a
+ * container), no GPU, no QUIC, and nothing fetched in the background. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
 /** Debian's Chromium, headless, as the prerender and every browser test run it. */
 export async function launchBrowser() {
   const { chromium } = await tool('playwright-core');
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic',
-      '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', ...CHROMIUM_ARGS] });
 }
 
 /** The Content-Type of each file extension the site serves (the test server's too). */

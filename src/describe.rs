@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::format::{capitalised, lower};
+use crate::format::{capitalised, lowercased};
 use crate::locale::{Lang, Pieces};
 use crate::model::{Item, Programme, Text};
 
@@ -52,7 +52,7 @@ pub fn item_facts(programme: &Programme, item: &Item, lang: Lang) -> Pieces {
         Some(venue) => fact(if en { "Place: " } else { "Lieu : " }, Pieces::of(venue.name.clone(), lang)),
         None => fact(if en { "Place: " } else { "Lieu : " }, Pieces::of(if en { "to be confirmed" } else { "à préciser" }, lang)),
     }
-    fact(if en { "Access: " } else { "Accès : " }, Pieces::of(item.access.label(lang).chars().map(lower).collect::<String>(), lang));
+    fact(if en { "Access: " } else { "Accès : " }, Pieces::of(lowercased(item.access.label(lang)), lang));
     if !item.speakers.is_empty() {
         fact(if en { "Speakers: " } else { "Intervenants : " }, Pieces::of(lang.list(&item.speakers), lang));
     }

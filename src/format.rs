@@ -156,6 +156,11 @@ pub fn lower(c: char) -> char {
     char::from_u32(shifted).unwrap_or(c)
 }
 
+/// `text` in lower case, letter by letter as [`lower`] does.
+pub fn lowercased(text: &str) -> String {
+    text.chars().map(lower).collect()
+}
+
 /// The upper case of a Latin letter, as [`lower`] reverses it; any other character as it is.
 pub fn upper(c: char) -> char {
     let code = u32::from(c);

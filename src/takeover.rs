@@ -105,11 +105,12 @@ fn counterpart(prerendered: &Element, fresh: &Element, active: &Element) -> Opti
     if old.len() == new.len() {
         return new.into_iter().nth(index);
     }
-    old[..=index].iter().rev().find_map(|before| {
-        let key = identity(before);
+    let (old_ids, new_ids): (Vec<String>, Vec<String>) = (old.iter().map(identity).collect(), new.iter().map(identity).collect());
+    (0..=index).rev().find_map(|at| {
+        let key = &old_ids[at];
         // The same control, counted among those that look the same (two « Mon programme » links).
-        let nth = old.iter().filter(|e| identity(e) == key).position(|e| e == before)?;
-        new.iter().filter(|e| identity(e) == key).nth(nth).cloned()
+        let nth = old_ids[..at].iter().filter(|id| *id == key).count();
+        new_ids.iter().zip(&new).filter(|(id, _)| *id == key).nth(nth).map(|(_, e)| e.clone())
     })
 }
 

@@ -155,7 +155,7 @@ fn selection_sentence(programme: &Programme, options: &WidgetOptions, lang: Lang
     let names = |ids: &[String], name: &dyn Fn(&str) -> Option<Pieces>| ids.iter().filter_map(|id| name(id)).collect::<Vec<_>>();
     let themes = names(&options.themes, &|id| programme.theme(id).map(|t| text_piece(&t.name, lang)));
     let days = names(&options.days, &|id| {
-        let undated = lang.words().undated.chars().map(crate::format::lower).collect::<String>();
+        let undated = crate::format::lowercased(lang.words().undated);
         crate::widget_options::parse_day(id)
             .map(|d| lang.long_date(d))
             .or_else(|| (id == crate::filters::UNDATED).then(|| undated.clone()))

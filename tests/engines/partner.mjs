@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { REPORT_PATH, receiveReport } from './front.mjs';
 import { partnerCsp } from '../support/csp.mjs';
+import { TYPES } from '../support/server.mjs';
 
 const FIXTURES = new URL('../fixtures/widget-host/', import.meta.url);
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
 
 /** Serves the partner's pages, with `nec` (the NEC site's origin) in place of __NEC__. */
 export function servePartner(nec) {

@@ -22,11 +22,11 @@ import puppeteer from 'puppeteer-core';
 import { Builder, Key } from 'selenium-webdriver';
 import { AXE_TAGS } from './browser.mjs';
 import { freePort } from './nginx.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/tools.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
 export const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -477,10 +477,6 @@ for (const Class of [PuppeteerSession, SeleniumSession]) {
   }
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic',
-  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 async function launchPuppeteer(name) {
   const downloads = mkdtempSync(join(tmpdir(), `nec-${name}-downloads-`));
