@@ -187,7 +187,8 @@ addEventListener('click', (event) => {
   event.preventDefault();
   document.querySelectorAll('[data-pending-click]').forEach((b) => b.removeAttribute('data-pending-click'));
   button.setAttribute('data-pending-click', '');
-  say(html.lang === 'en' ? 'Loading the application…' : 'Chargement de l’application…');
+  // The app already runs and waits for this move to take the page over (src/takeover/waiting.rs).
+  if (html.dataset.app !== 'waiting') say(html.lang === 'en' ? 'Loading the application…' : 'Chargement de l’application…');
   startApp();
 }, { capture: true });
 
