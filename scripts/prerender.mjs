@@ -180,3 +180,9 @@ for (const [route, { html, title, lang, data }] of pages) {
   writeFileSync(file, page);
 }
 console.log(`prerender: ${pages.size} pages, and shell.html`);
+// The accessibility declaration must say how to reach the site's team (src/rgaa.rs): the
+// organisers give it when building; until then, every release build says so.
+if (pages.get('/accessibilite')?.html.includes('data-missing="contact"')) {
+  console.warn('prerender: AVERTISSEMENT : la déclaration d’accessibilité n’a pas de contact. Donnez-le à la construction : '
+    + 'NEC_ACCESSIBILITY_CONTACT=adresse@exemple.fr (ou https://…/formulaire) trunk build --release');
+}
