@@ -41,7 +41,7 @@ pub fn start() {
             fresh.set_id(ROOT_ID);
             leptos::mount::mount_to(fresh.clone().unchecked_into(), crate::App).forget();
             let focused = || leptos::prelude::document().active_element();
-            swap_when_ready(prerendered, fresh, ".loading", focused, || mark("waiting"), || mark("ready"));
+            swap_when_ready::<true, _, _, _>(prerendered, fresh, ".loading", focused, || mark("waiting"), || mark("ready"));
         }
         Some(root) => {
             leptos::mount::mount_to(root.unchecked_into(), crate::App).forget();
@@ -60,20 +60,30 @@ pub fn start() {
 /// `waiting` and replaces it at their next move. Checks once a frame: the detached tree is never
 /// painted, so waiting costs nothing visible. The partner widget takes over its painted view the
 /// same way.
-pub(crate) fn swap_when_ready<A, W, D>(painted: Element, fresh: Element, loading: &'static str, focused: A, waiting: W, done: D)
-where
+///
+/// `QUIET` (the site's pages) waits for the visitor's move and silences unchanged live regions;
+/// the partner widget, whose takeover Orca does not hear twice (tests/screen-reader/), does
+/// neither, and its wasm carries none of that code.
+pub(crate) fn swap_when_ready<const QUIET: bool, A, W, D>(
+    painted: Element,
+    fresh: Element,
+    loading: &'static str,
+    focused: A,
+    waiting: W,
+    done: D,
+) where
     A: Fn() -> Option<Element> + 'static,
     W: FnOnce() + 'static,
     D: FnOnce() + 'static,
 {
     request_animation_frame(move || {
         if fresh.query_selector(loading).ok().flatten().is_some() {
-            swap_when_ready(painted, fresh, loading, focused, waiting, done);
-        } else if focused().is_some_and(|active| waiting::worth_waiting(&painted, &fresh, &active)) {
+            swap_when_ready::<QUIET, _, _, _>(painted, fresh, loading, focused, waiting, done);
+        } else if QUIET && focused().is_some_and(|active| waiting::worth_waiting(&painted, &fresh, &active)) {
             waiting();
-            waiting::swap_at_next_move(painted, fresh, focused, done);
+            waiting::swap_at_next_move(painted, fresh, Box::new(focused), Box::new(done));
         } else {
-            if let Some(element) = swap(&painted, &fresh, focused()) {
+            if let Some(element) = swap::<QUIET>(&painted, &fresh, focused()) {
                 let _ = element.focus();
             }
             done();
@@ -83,15 +93,17 @@ where
 
 /// Replaces the prerendered page and carries over what the visitor did; returns the app's
 /// element for the one that was focused, for the caller to focus.
-fn swap(prerendered: &Element, fresh: &Element, focused: Option<Element>) -> Option<HtmlElement> {
+fn swap<const QUIET: bool>(prerendered: &Element, fresh: &Element, focused: Option<Element>) -> Option<HtmlElement> {
     let window = window();
     let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
     // The boot script marks `main` busy when the page was written for another visitor (a filtered
     // address, a saved agenda): its content changes now, and the change is said once.
     let corrected = is_corrected(prerendered);
-    let silenced = live_regions::silence_until_changed(fresh);
+    let silenced = QUIET.then(|| live_regions::silence_until_changed(fresh));
     if prerendered.replace_with_with_node_1(fresh).is_err() {
-        live_regions::restore(&silenced);
+        if let Some(silenced) = silenced {
+            live_regions::restore(&silenced);
+        }
         return None;
     }
     if corrected {
