@@ -57,6 +57,8 @@ if [ "${1:-}" = "--browser" ]; then
   { command -v chromium && command -v chromedriver; } >/dev/null || missing+=(chromium chromium-driver)
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
   [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
+  # The throwaway certificate of the HTTPS tests (tests/support/nginx.mjs).
+  command -v openssl >/dev/null || missing+=(openssl)
   if [ ${#missing[@]} -gt 0 ]; then
     say "apt-get install ${missing[*]}"
     as_root apt-get update -qq
