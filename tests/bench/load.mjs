@@ -20,7 +20,9 @@
 // nginx runs as on a server, not as the tests run it: Debian's `worker_processes auto` (one per
 // core) rather than one process, and 4,096 worker_connections per worker (Debian ships 768: two
 // workers could hold 1,536 connections, fewer than 2,000 clients) with worker_rlimit_nofile 8,192;
-// `ulimit -n` must allow wrk's 2,000 sockets too (checked below).
+// `ulimit -n` must allow wrk's 2,000 sockets too (checked below). deploy/nginx.conf listens with
+// `backlog=4096` (nginx's default on Linux is 511): the last column counts the connections the
+// kernel dropped because that queue was full (each one a client waiting 1 s or more to retry).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -88,6 +90,17 @@ function parse(out) {
   };
 }
 
+/** Linux's count of connections dropped because a listen queue was full (/proc/net/netstat,
+ * TcpExt ListenOverflows, this network namespace): what a too short `backlog` costs. */
+function listenOverflows() {
+  try {
+    const [names, values] = readFileSync('/proc/net/netstat', 'utf8').split('\n').filter((l) => l.startsWith('TcpExt:')).map((l) => l.split(/\s+/));
+    return Number(values[names.indexOf('ListenOverflows')]);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 const server = await serveWithNginx(DIST, { connections: CONNECTIONS, workers: WORKERS });
 const rows = [];
 try {
@@ -101,12 +114,13 @@ try {
     for (const mode of ['visits', 'keep-alive']) {
       const args = ['-t', String(WORKERS), '-c', String(clients), '-d', `${seconds}s`, '--timeout', '10s', '--latency', '-s', script(mode === 'visits'), `${server.https}/`];
       const command = `wrk ${args.join(' ').replace(dir, '$DIR')}`;
+      const overflows = listenOverflows();
       const run = spawnSync('wrk', args, { encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`${command}: ${run.stderr}`);
-      const result = parse(run.stdout);
+      const result = { ...parse(run.stdout), dropped: listenOverflows() - overflows };
       rows.push({ clients, mode, command, ...result });
       const errors = Object.values(result.errors).reduce((a, b) => a + b, 0);
-      console.log(`${String(clients).padStart(5)} clients, ${mode.padEnd(10)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  errors ${errors} ${JSON.stringify(result.errors)}  (${result.requests} requests, ${result.transfer}/s)`);
+      console.log(`${String(clients).padStart(5)} clients, ${mode.padEnd(10)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  errors ${errors} ${JSON.stringify(result.errors)}  SYN dropped ${result.dropped}  (${result.requests} requests, ${result.transfer}/s)`);
       if (process.env.LOAD_VERBOSE) console.log(run.stdout);
     }
   }
@@ -115,9 +129,9 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-console.log('\n| clients | connections | requests/s | p50 (ms) | p99 (ms) | errors |\n| ---: | --- | ---: | ---: | ---: | --- |');
+console.log('\n| clients | connections | requests/s | p50 (ms) | p99 (ms) | errors | connections dropped (listen queue full) |\n| ---: | --- | ---: | ---: | ---: | --- | ---: |');
 for (const r of rows) {
   const errors = Object.entries(r.errors).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ') || '0';
-  console.log(`| ${r.clients.toLocaleString('en')} | ${r.mode === 'visits' ? 'one per visit (4 requests)' : 'kept open'} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${errors} |`);
+  console.log(`| ${r.clients.toLocaleString('en')} | ${r.mode === 'visits' ? 'one per visit (4 requests)' : 'kept open'} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${errors} | ${r.dropped.toLocaleString('en')} |`);
 }
 console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

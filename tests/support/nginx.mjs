@@ -81,8 +81,9 @@ export function siteConfig({ ports: { plain, tls, redirect }, root, acme, cert, 
   };
   once(/^\s*listen\s+80;\s*$/, `    listen 127.0.0.1:${redirect};`);
   once(/^\s*listen\s+\[::\]:80;\s*$\n?/, '');
-  once(/^\s*listen\s+443\s+ssl\s+http2;\s*$/, `    listen 127.0.0.1:${tls} ssl http2;\n    listen 127.0.0.1:${plain};`);
-  once(/^\s*listen\s+\[::\]:443\s+ssl\s+http2;\s*$\n?/, '');
+  // Its parameters (backlog=…) kept.
+  once(/^\s*listen\s+443\s+ssl\s+http2\b([^;]*);\s*$/, `    listen 127.0.0.1:${tls} ssl http2$1;\n    listen 127.0.0.1:${plain};`);
+  once(/^\s*listen\s+\[::\]:443\s+ssl\s+http2\b[^;]*;\s*$\n?/, '');
   once(/^\s*root\s+\/var\/www\/acme;\s*$/, `        root ${acme};`);
   once(/^\s*root\s+\/var\/www\/nec-web;\s*$/, `    root ${root};`);
   once(/^\s*ssl_certificate\s[^;]*;\s*$/, `    ssl_certificate ${cert};`);
