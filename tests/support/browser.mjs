@@ -1,6 +1,8 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, the release
 // build served by nginx (plain HTTP, or HTTPS: NEC_TEST_HTTPS), and helpers that read what a person sees.
 import { readFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { createRequire } from 'node:module';
 import { serveWithNginx, testCertificate } from './nginx.mjs';
 import { serve } from './server.mjs';
@@ -33,6 +35,15 @@ export const HTTPS = SERVER === 'nginx' && process.env.NEC_TEST_HTTPS === '1';
  */
 export function launchBrowser() {
   return launchChromium({ args: [`--ignore-certificate-errors-spki-list=${testCertificate().spki}`] });
+}
+
+/** The response headers of a GET of `url` read by node (lower-case names), over HTTP or over
+ * HTTPS trusting the test certificate (node's fetch trusts only the system's authorities). */
+export function headersOf(url) {
+  const secure = url.startsWith('https:');
+  return new Promise((done, fail) => {
+    (secure ? httpsGet : httpGet)(url, secure ? { ca: testCertificate().pem } : {}, (res) => { res.resume(); done(res.headers); }).on('error', fail);
+  });
 }
 
 /** Starts the server and the browser, once per test file (`https`: over HTTPS, see HTTPS). */
