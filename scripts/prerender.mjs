@@ -4,7 +4,7 @@
 // The pages come from the app itself, with the bundled data: Debian's Chromium (playwright-core,
 // installed by scripts/setup.sh) opens each route of this build at the site's public address
 // (NEC_SITE_ORIGIN, answered from the build, nothing leaves the machine), waits until the app
-// runs (`<html data-app="ready">`, src/takeover.rs) and no view is still loading (`.loading`),
+// runs (`<html data-app="ready">`, src/takeover/) and no view is still loading (`.loading`),
 // and its `<div id="app">` is written into a copy of index.html, marked `data-prerendered`, with
 // the page's <title> and <html lang>, its address (`data-path`, none on the not-found page) and
 // the data files it read (`data-fetch`). The app, once
@@ -185,3 +185,9 @@ for (const [route, { html, title, lang, data }] of pages) {
   writeFileSync(file, page);
 }
 console.log(`prerender: ${pages.size} pages, and shell.html`);
+// The accessibility declaration must say how to reach the site's team (src/rgaa.rs): the
+// organisers give it when building; until then, every release build says so.
+if (pages.get('/accessibilite')?.html.includes('data-missing="contact"')) {
+  console.warn('prerender: AVERTISSEMENT : la déclaration d’accessibilité n’a pas de contact. Donnez-le à la construction : '
+    + 'NEC_ACCESSIBILITY_CONTACT=adresse@exemple.fr (ou https://…/formulaire) trunk build --release');
+}

@@ -35,6 +35,47 @@ pub const NOT_APPLICABLE: u32 = 41;
 /// What failed, criterion by criterion, in the declaration's words (one entry per NC of the grid).
 pub const NON_CONFORMITIES: &[&str] = &["Critère 7.1 (scripts compatibles avec les technologies d’assistance) : quand l’application reprend une page pré-rendue, le lecteur d’écran Orca annonce une seconde fois le contrôle que la personne vient d’atteindre, et, sur /programme, le nombre de résultats (« 13 éléments correspondent. ») alors que rien n’a changé."];
 
+/// How a person reaches the site's team about accessibility, as the declaration must say: set
+/// when the site is built, `NEC_ACCESSIBILITY_CONTACT=accessibilite@example.fr` (an e-mail
+/// address) or `=https://example.fr/contact` (a contact form). No text the site draws on gives
+/// one: until the organisers set it, the build warns (build.rs) and the declaration says it is
+/// missing.
+pub const CONTACT_SETTING: Option<&str> = option_env!("NEC_ACCESSIBILITY_CONTACT");
+
+/// The accessibility contact: an e-mail address or the address of a form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Contact<'a> {
+    Email(&'a str),
+    Form(&'a str),
+}
+
+impl<'a> Contact<'a> {
+    /// The contact written in `setting`, if it is a well-formed e-mail or `https://` address.
+    pub fn parse(setting: &'a str) -> Option<Self> {
+        let setting = setting.trim();
+        if crate::validate::is_https_address(setting) {
+            Some(Contact::Form(setting))
+        } else if crate::validate::is_email_address(setting) && !setting.contains([':', '/', '?', '<', '>']) {
+            Some(Contact::Email(setting))
+        } else {
+            None
+        }
+    }
+
+    /// The link's address: `mailto:` for an e-mail.
+    pub fn href(self) -> String {
+        match self {
+            Contact::Email(address) => format!("mailto:{address}"),
+            Contact::Form(address) => address.to_owned(),
+        }
+    }
+}
+
+/// The contact of this build, if its setting is well formed.
+pub fn contact() -> Option<Contact<'static>> {
+    CONTACT_SETTING.and_then(Contact::parse)
+}
+
 /// The conformity rate, in percent: met criteria among applicable ones (the RGAA method).
 pub fn rate() -> f64 {
     f64::from(CONFORMING) * 100.0 / f64::from(CONFORMING + NON_CONFORMING)
@@ -110,6 +151,17 @@ mod tests {
         assert_eq!(statuses.len(), 106, "the grid has the 106 RGAA 4.1 criteria");
         let count = |s: &str| statuses.iter().filter(|&&x| x == s).count() as u32;
         assert_eq!((count("C"), count("NC"), count("NA")), (CONFORMING, NON_CONFORMING, NOT_APPLICABLE));
+    }
+
+    #[test]
+    fn the_contact_is_an_email_or_a_form() {
+        assert_eq!(Contact::parse(" accessibilite@anct.gouv.fr "), Some(Contact::Email("accessibilite@anct.gouv.fr")));
+        assert_eq!(Contact::parse("https://example.fr/contact"), Some(Contact::Form("https://example.fr/contact")));
+        assert_eq!(Contact::Email("a@b.fr").href(), "mailto:a@b.fr");
+        assert_eq!(Contact::Form("https://example.fr/c").href(), "https://example.fr/c");
+        for wrong in ["", "contact", "http://example.fr/contact", "javascript:alert(1)@x.fr", "a b@c.fr", "@c.fr", "a@c", "https://"] {
+            assert_eq!(Contact::parse(wrong), None, "{wrong:?}");
+        }
     }
 
     #[test]

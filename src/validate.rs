@@ -67,12 +67,7 @@ impl Checker {
 
     /// Links leave the site, so only `https:` is allowed: no `http:`, no `javascript:`.
     fn https(&mut self, path: &str, url: &str) {
-        let rest = url.strip_prefix("https://");
-        let host_ok = rest.is_some_and(|r| {
-            let host = r.split(['/', '?', '#']).next().unwrap_or("");
-            !host.is_empty() && !host.contains(char::is_whitespace)
-        });
-        if !host_ok || url.chars().any(char::is_control) {
+        if !is_https_address(url) {
             self.push(path, format!("le lien « {url} » doit être une adresse https:// complète"));
         }
     }
@@ -131,13 +126,24 @@ impl Checker {
     }
 
     fn email(&mut self, path: &str, email: &str) {
-        let well_formed = email
-            .split_once('@')
-            .is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace));
-        if !well_formed {
+        if !is_email_address(email) {
             self.push(path, format!("l’adresse « {email} » n’est pas une adresse électronique"));
         }
     }
+}
+
+/// A complete `https://` address: a host, no space or control character.
+pub fn is_https_address(url: &str) -> bool {
+    let host_ok = url.strip_prefix("https://").is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !host.contains(char::is_whitespace)
+    });
+    host_ok && !url.chars().any(char::is_control)
+}
+
+/// An e-mail address as people write it: someone, `@`, a domain with a dot, no space.
+pub fn is_email_address(email: &str) -> bool {
+    email.split_once('@').is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace))
 }
 
 impl Validate for EditionsFile {

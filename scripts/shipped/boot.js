@@ -5,7 +5,7 @@
 // A page arrives with its content (scripts/prerender.mjs): a visitor who reads needs no wasm. The
 // app (312 KiB of wasm) starts when the visitor reaches for a control, and at once when the page
 // cannot show the truth without it (needsAppNow). A button pressed before the app runs is
-// pressed again by the app once it has taken over (src/takeover.rs, data-pending-click).
+// pressed again by the app once it has taken over (src/takeover/, data-pending-click).
 const BUILD = __BUILD__;
 const html = document.documentElement;
 // From here on this module listens; before, the inline script in <head> noted what the visitor
@@ -199,7 +199,8 @@ addEventListener('click', (event) => {
   event.preventDefault();
   document.querySelectorAll('[data-pending-click]').forEach((b) => b.removeAttribute('data-pending-click'));
   button.setAttribute('data-pending-click', '');
-  say(html.lang === 'en' ? 'Loading the application…' : 'Chargement de l’application…');
+  // The app already runs and waits for this move to take the page over (src/takeover/waiting.rs).
+  if (html.dataset.app !== 'waiting') say(html.lang === 'en' ? 'Loading the application…' : 'Chargement de l’application…');
   startApp();
 }, { capture: true });
 
@@ -210,7 +211,7 @@ if (html.hasAttribute('data-reached')) {
   startApp();
 } else if (await needsAppNow()) {
   // The page was written for a visitor with no filter and no agenda: until the app has replaced
-  // it, `main` says it is being updated (the app announces the result once, src/takeover.rs).
+  // it, `main` says it is being updated (the app announces the result once, src/takeover/).
   document.querySelector('#app[data-prerendered] main')?.setAttribute('aria-busy', 'true');
   // After the first paint (a frame, then a task): the content is already there, and the wasm's
   // download and compile never hold it back.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::use_lang;
+use super::{use_lang, Numbered};
 use crate::locale::Lang;
 
 crate::texts! {
@@ -28,14 +28,14 @@ pub fn SiteFooter() -> impl IntoView {
                 Lang::Fr => view! {
                     <p>
                         "Numérique en Commun[s] est une démarche portée par le programme Société Numérique de l’Agence nationale de la cohésion des territoires (ANCT). "
-                        "Les données de ce site sont diffusées sous licence CC BY-SA 4.0 FR, comme le prévoit l’engagement n°3 de la charte."
+                        "Les données de ce site sont diffusées sous licence CC BY-SA 4.0 FR, comme le prévoit l’engagement "<Numbered number=3 lang=Lang::Fr/>" de la charte."
                     </p>
                 }.into_any(),
                 Lang::En => view! {
                     <p>
                         <span lang="fr">"Numérique en Commun[s]"</span>" is run by the "<span lang="fr">"Société Numérique"</span>
                         " programme of the French national agency for territorial cohesion ("<span lang="fr">"Agence nationale de la cohésion des territoires"</span>", ANCT). "
-                        "The data on this site is published under the CC BY-SA 4.0 FR licence, as engagement no. 3 of the charter provides."
+                        "The data on this site is published under the CC BY-SA 4.0 FR licence, as engagement "<Numbered number=3 lang=Lang::En/>" of the charter provides."
                     </p>
                 }.into_any(),
             }}

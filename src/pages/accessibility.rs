@@ -67,6 +67,9 @@ crate::texts! {
     no_contact: "Les textes dont ce site tire ses informations ne donnent pas encore d’adresse de contact pour l’accessibilité : elle manque à cette déclaration. Toutes les informations du site sont aussi publiées en fichiers ouverts (JSON et CSV), lisibles sans l’interface, sur la page ",
         "The texts this site takes its information from do not yet give a contact address for accessibility: it is missing from this statement. All the site’s information is also published as open files (JSON and CSV), readable without the interface, on the ";
     no_contact_after: ".", " page.";
+    contact_means: "Pour signaler un défaut d’accessibilité, ou demander un contenu sous une autre forme : ",
+        "To report an accessibility defect, or to ask for content in another form: ";
+    contact_form: "le formulaire de contact", "the contact form";
     redress_heading: "Voies de recours", "Means of redress";
     redress_before: "Si vous constatez un défaut d’accessibilité vous empêchant d’accéder à un contenu ou à une fonctionnalité du site, que vous le signalez et que vous ne parvenez pas à obtenir une réponse rapide, vous êtes en droit de faire parvenir vos doléances ou une demande de saisine au ",
         "If you notice an accessibility defect that prevents you from accessing a piece of content or a feature of the site, you report it and you cannot obtain a prompt response, you are entitled to send your complaints or a request for referral to the ";
@@ -198,7 +201,20 @@ pub fn AccessibilityPage() -> impl IntoView {
 
             <h2>{t.contact_heading}</h2>
             <p>{t.contact}</p>
-            <p>{t.no_contact}<a href=lang.path("/donnees")>{t.page_open_data}</a>{t.no_contact_after}</p>
+            {match rgaa::contact() {
+                Some(contact) => {
+                    let label = match contact {
+                        rgaa::Contact::Email(address) => address,
+                        rgaa::Contact::Form(_) => t.contact_form,
+                    };
+                    view! { <p>{t.contact_means}<a href=contact.href()>{label}</a>"."</p> }.into_any()
+                }
+                // The build warns while it is missing (scripts/prerender.mjs).
+                None => view! {
+                    <p data-missing="contact">{t.no_contact}<a href=lang.path("/donnees")>{t.page_open_data}</a>{t.no_contact_after}</p>
+                }
+                .into_any(),
+            }}
 
             <h2>{t.redress_heading}</h2>
             <p>{t.redress_before}{fr("Défenseur des droits")}{t.redress_after}</p>

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{current_lang, text_view, DataView, Page, Sources, Subject};
+use crate::components::{current_lang, engagement_label, text_view, DataView, Numbered, Page, Sources, Subject};
 use crate::data::{use_data, CHARTER};
 use crate::locale::Lang;
 use crate::model::Charter;
@@ -24,20 +24,13 @@ crate::texts! {
         "No tracker, no cookie, no resource loaded from another site: these two points are also checked by the tests.";
 }
 
-/// « Engagement n°3 : », "Engagement no. 3: ", before the engagement's title or this site's part.
-fn engagement(lang: Lang, number: u32) -> String {
-    match lang {
-        Lang::Fr => format!("Engagement n°{number} : "),
-        Lang::En => format!("Engagement no. {number}: "),
-    }
-}
-
 /// The licence sentence up to the licence's name.
-fn licence_before(lang: Lang, number: u32) -> String {
-    match lang {
-        Lang::Fr => format!("Conformément à l’engagement n°{number}, les ressources produites sont diffusées sous la licence "),
-        Lang::En => format!("In line with engagement no. {number}, the resources produced are released under the "),
-    }
+fn licence_before(lang: Lang, number: u32) -> impl IntoView {
+    let (before, after) = match lang {
+        Lang::Fr => ("Conformément à l’engagement ", ", les ressources produites sont diffusées sous la licence "),
+        Lang::En => ("In line with engagement ", ", the resources produced are released under the "),
+    };
+    view! { {before}<Numbered number lang/>{after} }
 }
 
 /// The page budgets, as this site's part of engagement 5.
@@ -90,7 +83,7 @@ fn CharterContent(charter: Arc<Charter>) -> impl IntoView {
         <ol class="engagements">
             {charter.engagements.iter().map(|e| view! {
                 <li id=format!("engagement-{}", e.number)>
-                    <h2>{engagement(lang, e.number)}{text_view(&e.title, lang)}</h2>
+                    <h2>{engagement_label(lang, e.number)}{text_view(&e.title, lang)}</h2>
                     <p>{text_view(&e.text, lang)}</p>
                     <p><Sources sources=e.sources.clone()/></p>
                 </li>
@@ -124,17 +117,17 @@ fn SiteCommitments() -> impl IntoView {
             <h2 id="ce-site">{t.applies}</h2>
             <ul class="commitments">
                 <li>
-                    <strong>{engagement(lang, 1)}</strong>
+                    <strong>{engagement_label(lang, 1)}</strong>
                     {t.free}
                     <a href=lang.path("/accessibilite")>{t.statement}</a>"."
                 </li>
                 <li>
-                    <strong>{engagement(lang, 3)}</strong>
+                    <strong>{engagement_label(lang, 3)}</strong>
                     {t.open}
                     <a href=lang.path("/donnees")>{t.open_data}</a>"."
                 </li>
                 <li>
-                    <strong>{engagement(lang, 5)}</strong>
+                    <strong>{engagement_label(lang, 5)}</strong>
                     {weight}
                     {t.sober}
                 </li>

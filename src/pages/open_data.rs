@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{current_lang, text_view, DataTable, DataView, Page, RowHeader, Subject};
+use crate::components::{current_lang, text_view, DataTable, DataView, Numbered, Page, RowHeader, Subject};
 use crate::data::{use_data, CATALOGUE};
 use crate::locale::Lang;
 use crate::model::Catalogue;
@@ -11,7 +11,8 @@ crate::texts! {
     heading: "Données ouvertes", "Open data";
     lead: "Tout ce que ce site affiche vient de quelques fichiers publics, que chacun peut télécharger, réutiliser et vérifier, comme le prévoit l’",
         "Everything this site shows comes from a few public files, which anyone can download, reuse and check, as ";
-    lead_link: "engagement n°3 de la charte", "engagement no. 3 of the charter";
+    lead_link: "engagement ", "engagement ";
+    lead_link_after: " de la charte", " of the charter";
     lead_after: ".", " provides.";
     licence: "Licence de tous les fichiers : ", "Licence of all the files: ";
     schemas: ". Chaque fichier JSON suit un schéma JSON (2020-12) produit à partir des types du code du site et vérifié par ses tests.",
@@ -44,7 +45,7 @@ pub fn OpenDataPage() -> impl IntoView {
     view! {
         <Page heading=t.heading title=t.heading>
             <p class="lead">
-                {t.lead}<a href=lang.path("/charte#engagement-3")>{t.lead_link}</a>{t.lead_after}
+                {t.lead}<a href=lang.path("/charte#engagement-3")>{t.lead_link}<Numbered number=3 lang/>{t.lead_link_after}</a>{t.lead_after}
             </p>
             <DataView resource=catalogue what=Subject::DataList render=|c| view! { <CatalogueTable catalogue=c/> }/>
         </Page>

@@ -3,9 +3,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{widget_section, Heading};
-use crate::components::{current_lang, text_view};
+use crate::components::{current_lang, engagement_label, text_view};
 use crate::data::CHARTER;
-use crate::locale::Lang;
 use crate::model::Charter;
 use crate::widget_options::WidgetOptions;
 
@@ -27,10 +26,7 @@ pub fn CharterWidget(options: Arc<WidgetOptions>, site: String, data: String) ->
             <p>{text_view(&charter.introduction, lang)}</p>
             <ol class="nec-engagements">
                 {charter.engagements.iter().map(|e| {
-                    let number = match lang {
-                        Lang::Fr => format!("Engagement n°{} : ", e.number),
-                        Lang::En => format!("Engagement no. {}: ", e.number),
-                    };
+                    let number = engagement_label(lang, e.number);
                     let (title, text) = (text_view(&e.title, lang), text_view(&e.text, lang));
                     view! {
                         <li>

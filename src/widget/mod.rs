@@ -122,7 +122,7 @@ fn mount(host: &web_sys::Element, setup: &Setup) {
     fresh.set_class_name("nec-root");
     let _ = fresh.set_attribute("lang", lang.code());
     leptos::mount::mount_to(fresh.clone().unchecked_into(), widget).forget();
-    crate::takeover::swap_when_ready(root, fresh, ".nec-loading", move || shadow.active_element(), || ());
+    crate::takeover::swap_when_ready(root, fresh, ".nec-loading", move || shadow.active_element(), || (), || ());
 }
 
 /// Everything one widget instance shows: its configuration problems, its view, its live regions.

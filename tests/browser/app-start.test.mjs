@@ -1,6 +1,6 @@
 // When the app starts (scripts/shipped/boot.js, issue 8): a visitor who reads a prerendered page never
 // downloads the wasm; reaching for a control starts it, and what was pressed, ticked or chosen
-// meanwhile is done by the app once it runs (src/takeover.rs). A page that cannot show the truth
+// meanwhile is done by the app once it runs (src/takeover/). A page that cannot show the truth
 // without the app (a personal agenda, a filtered address, the event's day) starts it at once;
 // /donnees-personnelles shows what the device keeps with the boot module alone. If it cannot start, an alert says so, with a retry, and the page stays.
 import { after, before, describe, it } from 'node:test';
@@ -127,6 +127,98 @@ describe('reaching for a control starts the app', () => {
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     assert.equal(await page.getByLabel('Thème').inputValue(), 'dark');
     assert.equal(await page.evaluate(() => localStorage.getItem('nec-theme')), 'dark');
+    await page.close();
+  });
+});
+
+describe('a control reached as the app starts: the page is replaced at the next move, not under the visitor (issue 26, RGAA 7.1)', () => {
+  /** /programme read, the app started by Tab presses up to the first check box (the wasm held
+   * until then), and waiting: the painted page is still there, focus on its check box. */
+  async function waitingOnCheckbox() {
+    const { page, release } = await reader('/programme', { held: true });
+    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.type)) !== 'checkbox'; i++) await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement.id);
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'waiting');
+    assert.equal(await page.locator('#app[data-prerendered]').count(), 1, 'the painted page stays while the visitor stays');
+    assert.equal(await page.evaluate(() => document.activeElement.id), id);
+    // Every focus move from now on is counted: a screen reader announces each.
+    await page.evaluate(() => { window.focusMoves = []; addEventListener('focusin', (e) => window.focusMoves.push(e.target.id || e.target.textContent.trim()), true); });
+    return { page, id };
+  }
+  const inApp = (page) => page.evaluate(() => Boolean(document.activeElement.closest('#app:not([data-prerendered])')));
+
+  it('Tab reaches the next control of the app’s page, with one focus move', async () => {
+    const { page, id } = await waitingOnCheckbox();
+    const next = await page.evaluate(() => {
+      const boxes = [...document.querySelectorAll('#app input[type=checkbox]')];
+      return boxes[boxes.indexOf(document.activeElement) + 1].id;
+    });
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'ready');
+    assert.ok(await inApp(page), 'the focus is in the app’s page');
+    assert.equal(await page.evaluate(() => document.activeElement.id), next, 'on the control after the one reached');
+    assert.deepEqual(await page.evaluate(() => window.focusMoves), [next], 'one focus move: the control left is not focused again');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), id);
+    // The count, unchanged, was inserted silent; it speaks again once the screen reader has moved on.
+    await page.waitForFunction(() => !document.querySelector('.result-count').hasAttribute('aria-live'), null, { timeout: 5000 });
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => location.search !== '');
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+
+  it('Shift+Tab reaches the previous control of the app’s page', async () => {
+    const { page } = await waitingOnCheckbox();
+    const previous = await page.evaluate(() => {
+      const controls = [...document.querySelectorAll('#app a[href], #app button, #app input, #app select')].filter((c) => c.getClientRects().length);
+      const before = controls[controls.indexOf(document.activeElement) - 1];
+      return before.id || before.textContent.trim();
+    });
+    await page.keyboard.press('Shift+Tab');
+    assert.ok(await inApp(page));
+    assert.equal(await page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim()), previous);
+    assert.equal((await page.evaluate(() => window.focusMoves)).length, 1);
+    await page.close();
+  });
+
+  it('Space ticks the app’s check box, and the new count is said, not the old one', async () => {
+    const { page, id } = await waitingOnCheckbox();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => location.search !== '');
+    assert.ok(await inApp(page));
+    assert.equal(await page.evaluate(() => document.activeElement.id), id);
+    assert.equal(await page.evaluate(() => document.activeElement.checked), true);
+    const count = page.locator('.result-count');
+    assert.match(await count.innerText(), /^\d+ éléments? correspond/);
+    assert.notEqual(await count.innerText(), `${programme.items.length} éléments correspondent.`);
+    assert.equal(await count.getAttribute('aria-live'), null, 'the count changed: its region speaks');
+    await page.close();
+  });
+
+  it('an arrow on the theme switch chooses the next theme in the app', async () => {
+    const { page, release } = await reader('/charte', { held: true });
+    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.id)) !== 'theme'; i++) await page.keyboard.press('Tab');
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'waiting');
+    const before = await page.getByLabel('Thème').inputValue();
+    await page.keyboard.press('ArrowDown');
+    assert.ok(await inApp(page));
+    assert.notEqual(await page.getByLabel('Thème').inputValue(), before);
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+    assert.equal(await page.evaluate(() => localStorage.getItem('nec-theme')), 'light');
+    await page.close();
+  });
+
+  it('a click on a link, waiting, opens its page in the app', async () => {
+    const { page } = await waitingOnCheckbox();
+    const link = page.locator('main h3 a').first();
+    const [href, title] = await link.evaluate((a) => [a.getAttribute('href'), a.textContent.slice(a.querySelector('.visually-hidden')?.textContent.length ?? 0)]);
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: title.trim() }).waitFor();
+    assert.equal(new URL(page.url()).pathname, href);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'ready');
     await page.close();
   });
 });

@@ -19,7 +19,10 @@ describe('the charter', () => {
       await page.goto(`${env.url}/charte#engagement-${engagement.number}`);
       await settled(page);
       const target = page.locator(`#engagement-${engagement.number}`);
-      assert.equal(await target.getByRole('heading', { level: 2 }).innerText(), `Engagement n°${engagement.number} : ${engagement.title}`);
+      // « n°3 » for the eye, « numéro 3 » for the ear (speech engines say "n trois").
+      const heading = target.getByRole('heading', { level: 2 });
+      assert.equal(await heading.evaluate((h) => [...h.childNodes].filter((n) => !n.classList?.contains('visually-hidden')).map((n) => n.textContent).join('')), `Engagement n°${engagement.number}\u00a0: ${engagement.title}`);
+      assert.equal(await target.getByRole('heading', { level: 2, name: `Engagement numéro ${engagement.number} : ${engagement.title}`, exact: true }).count(), 1);
       assert.ok((await target.innerText()).includes(engagement.text));
       await page.waitForFunction((id) => {
         const box = document.getElementById(id).getBoundingClientRect();
@@ -33,7 +36,7 @@ describe('the charter', () => {
     const page = await openPage(env, { viewport: { width: 390, height: 640 } });
     await page.goto(`${env.url}/donnees`);
     await settled(page);
-    await page.getByRole('main').getByRole('link', { name: 'engagement n°3 de la charte' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'engagement numéro 3 de la charte', exact: true }).click();
     await page.waitForURL(`${env.url}/charte#engagement-3`);
     await page.waitForFunction(() => document.activeElement?.id === 'engagement-3');
     assert.ok(await page.evaluate(() => {

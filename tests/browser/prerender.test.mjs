@@ -1,6 +1,6 @@
 // Content before the wasm (issue 8): the release build's pages arrive with their content
 // (scripts/prerender.mjs). Without JavaScript every route reads, in both languages; with it, the
-// app takes over (src/takeover.rs) without moving anything, and keeps what the visitor did while
+// app takes over (src/takeover/) without moving anything, and keeps what the visitor did while
 // the wasm was on its way: scroll, focus, what was typed and ticked.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';

@@ -137,6 +137,12 @@ async function run(step, record) {
     // after a key before calling the page quiet.
     await reader.settle({ quiet: 2000 });
     await record('(l’application prend la page)');
+  } else if (step.takeover) {
+    // The app started by the visitor's own move (a control reached): wait until it runs, and for
+    // what that makes Orca say (nothing: it takes the page over at the next key, src/takeover/).
+    await reader.page.waitForFunction(() => ['waiting', 'ready'].includes(document.documentElement.dataset.app), null, { timeout: 30000 });
+    await reader.settle({ quiet: 2000 });
+    await record('(l’application est prête)');
   } else if (step.wait) {
     await step.wait(reader.page);
     await reader.settle({ quiet: 2000 });
@@ -182,12 +188,29 @@ describe('what Orca says', () => {
       '2', '3', 'b',
     ]);
     await heardAsExpected('programme', heard, [
-      /> h\n {2}Programme 2023 en-tête niveau 1\./,
+      // The app's page replaces the painted one in silence: its count has not changed.
+      /> \(l’application prend la page\)\n> h\n {2}Programme 2023 en-tête niveau 1\./,
       // The toggle says its name, role and state; pressed, it says so and the confirmation follows.
       // Two sessions are titled « Accueil NEC »: the name and the confirmation say which day.
       /> b\n {2}Mon programme : Accueil NEC \(jeudi 19 octobre 2023\) bouton à deux états non pressé\.\n(.*\n)?> Return\n {2}pressé\n {2}« Accueil NEC » \(jeudi 19 octobre 2023\) ajouté à mon programme\./,
       // Times written for the ear in the headings' hidden words.
       /à partir de 9 heures/,
+    ]);
+  });
+
+  it('the keyboard before the app: a control reached as the app starts is heard once', LIMIT, async () => {
+    await forget();
+    const heard = await journey([
+      { open: '/programme' },
+      // To the theme switch, the first control: reaching it starts the app.
+      'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab',
+      { takeover: true },
+      'Tab', 'Tab', 'shift+Tab',
+    ]);
+    await heardAsExpected('takeover', heard, [
+      // Nothing said when the app is ready, and each control once: the next Tab reaches the next
+      // link of the app's page, with no word of the switch or of the count.
+      /> \(l’application est prête\)\n> Tab\n {2}Informations pratiques[^\n]* lien\.\n(.*\n)?(  Mode navigation\n)?> Tab\n/,
     ]);
   });
 

@@ -127,10 +127,11 @@ export async function startApp(page, timeout = 30000) {
   await appRunning(page, timeout);
 }
 
-/** Waits until the app runs (`<html data-app="ready">`, src/takeover.rs) on a page of the site
- * (one with `<div id="app">`: not a widget's page, nor a file). */
+/** Waits until the app runs (`<html data-app="ready">`, or `"waiting"` for the visitor's next move
+ * to take the page over: src/takeover/) on a page of the site (one with `<div id="app">`: not a
+ * widget's page, nor a file). */
 export async function appRunning(page, timeout = 30000) {
-  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready' || !document.getElementById('app'), null, { timeout });
+  await page.waitForFunction(() => ['ready', 'waiting'].includes(document.documentElement.dataset.app) || !document.getElementById('app'), null, { timeout });
 }
 
 /** Waits until the service worker's cache holds the whole app and every data file (what it

@@ -258,12 +258,13 @@ class Session {
     }
   }
 
-  /** Waits until the app runs: `<html data-app="ready">` (src/takeover.rs); fails at once if it
+  /** Waits until the app runs: `<html data-app="ready">`, or `"waiting"` for the visitor's next
+   * move to take the page over (src/takeover/); fails at once if it
    * stopped (`data-app="failed"`, scripts/shipped/boot.js) or could not be downloaded (an alert). */
   async appRunning(timeout = 20_000) {
     const state = await this.until(() => {
       const app = document.documentElement.dataset.app;
-      if (app === 'ready' || (!document.getElementById('app') && document.readyState === 'complete')) return 'ready';
+      if (app === 'ready' || app === 'waiting' || (!document.getElementById('app') && document.readyState === 'complete')) return 'ready';
       if (app === 'failed' || document.querySelector('.alert--fatal, .start-failed')) return `failed: ${document.querySelector('[role="alert"]')?.textContent.trim() ?? app}`;
       return false;
     }, null, 'the app to run', timeout);

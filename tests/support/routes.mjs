@@ -55,7 +55,7 @@ export const ROUTES = [
     h1: 'La charte de NEC',
     title: 'La charte — Numérique en Commun[s]',
     nav: 'Charte',
-    content: [...charter.engagements.map((e) => `Engagement n°${e.number} : ${e.title}`), charter.licence.name],
+    content: [...charter.engagements.map((e) => e.title), charter.licence.name],
   },
   {
     path: '/editions',

@@ -11,7 +11,17 @@
 //! A `<details>` opened meanwhile stays open. The partner widget takes over its painted view the
 //! same way (`swap_when_ready`, src/widget/mod.rs).
 //!
-//! `<html data-app="ready">` then says the app runs (the browser tests wait for it).
+//! When the visitor's focus is on a control of the prerendered page and nothing is to be carried
+//! over, the swap waits for their next move (`waiting`): replacing the page under a focused
+//! control makes a screen reader announce it a second time (RGAA 7.1), while the page as painted
+//! is the app's page already. Live regions the swap inserts are silent until something changes in
+//! them (`silence_until_changed`): a status that did not change is not news.
+//!
+//! `<html data-app="ready">` then says the app runs (the browser tests wait for it);
+//! `data-app="waiting"` that it runs and takes the page over at the visitor's next move.
+
+mod live_regions;
+mod waiting;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -30,58 +40,72 @@ pub fn start() {
             let Ok(fresh) = document.create_element("div") else { return };
             fresh.set_id(ROOT_ID);
             leptos::mount::mount_to(fresh.clone().unchecked_into(), crate::App).forget();
-            swap_when_ready(prerendered, fresh, ".loading", || leptos::prelude::document().active_element(), mark_ready);
+            let focused = || leptos::prelude::document().active_element();
+            swap_when_ready(prerendered, fresh, ".loading", focused, || mark("waiting"), || mark("ready"));
         }
         Some(root) => {
             leptos::mount::mount_to(root.unchecked_into(), crate::App).forget();
-            mark_ready();
+            mark("ready");
         }
         None => {
             leptos::mount::mount_to_body(crate::App);
-            mark_ready();
+            mark("ready");
         }
     }
 }
 
 /// Replaces `painted` by `fresh` once nothing in `fresh` matches `loading`, carrying over what
 /// the visitor did (`focused` tells where the focus is: the document, or a shadow root), then
-/// calls `done`. Checks once a frame: the detached tree is never painted, so waiting costs
-/// nothing visible. The partner widget takes over its painted view the same way.
-pub(crate) fn swap_when_ready<A, D>(painted: Element, fresh: Element, loading: &'static str, focused: A, done: D)
+/// calls `done`; or, when the visitor sits on a control with nothing to carry over, calls
+/// `waiting` and replaces it at their next move. Checks once a frame: the detached tree is never
+/// painted, so waiting costs nothing visible. The partner widget takes over its painted view the
+/// same way.
+pub(crate) fn swap_when_ready<A, W, D>(painted: Element, fresh: Element, loading: &'static str, focused: A, waiting: W, done: D)
 where
     A: Fn() -> Option<Element> + 'static,
+    W: FnOnce() + 'static,
     D: FnOnce() + 'static,
 {
     request_animation_frame(move || {
         if fresh.query_selector(loading).ok().flatten().is_some() {
-            swap_when_ready(painted, fresh, loading, focused, done);
+            swap_when_ready(painted, fresh, loading, focused, waiting, done);
+        } else if focused().is_some_and(|active| waiting::worth_waiting(&painted, &fresh, &active)) {
+            waiting();
+            waiting::swap_at_next_move(painted, fresh, focused, done);
         } else {
-            swap(&painted, &fresh, focused());
+            if let Some(element) = swap(&painted, &fresh, focused()) {
+                let _ = element.focus();
+            }
             done();
         }
     });
 }
 
-fn swap(prerendered: &Element, fresh: &Element, focused: Option<Element>) {
+/// Replaces the prerendered page and carries over what the visitor did; returns the app's
+/// element for the one that was focused, for the caller to focus.
+fn swap(prerendered: &Element, fresh: &Element, focused: Option<Element>) -> Option<HtmlElement> {
     let window = window();
     let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
     // The boot script marks `main` busy when the page was written for another visitor (a filtered
     // address, a saved agenda): its content changes now, and the change is said once.
-    let corrected = prerendered.query_selector("main[aria-busy]").ok().flatten().is_some();
+    let corrected = is_corrected(prerendered);
+    let silenced = live_regions::silence_until_changed(fresh);
     if prerendered.replace_with_with_node_1(fresh).is_err() {
-        return;
+        live_regions::restore(&silenced);
+        return None;
     }
     if corrected {
         announce_result(fresh);
     }
     // In the document now, where every listener of the app's controls is reached.
     carry_over(prerendered, fresh);
-    if let Some(element) =
-        focused.and_then(|active| counterpart(prerendered, fresh, &active)).and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    {
-        let _ = element.focus();
-    }
     window.scroll_to_with_x_and_y(x, y);
+    focused.and_then(|active| counterpart(prerendered, fresh, &active)).and_then(|e| e.dyn_into::<HtmlElement>().ok())
+}
+
+/// True when the page was written for another visitor and the app corrects it (src: boot.js).
+fn is_corrected(prerendered: &Element) -> bool {
+    prerendered.query_selector("main[aria-busy]").ok().flatten().is_some()
 }
 
 /// What the app's page now says for the whole page (`data-summary`: the number of items that
@@ -135,6 +159,23 @@ enum Step {
 }
 
 fn carry_over(prerendered: &Element, fresh: &Element) {
+    let mut steps = changes(prerendered, fresh);
+    // A description opened (native `<details>`, which works before the app): open there too.
+    let (old, new) = (all(prerendered, "details"), all(fresh, "details"));
+    if old.len() == new.len() {
+        for (_, new) in old.iter().zip(new).filter(|(old, _)| old.has_attribute("open")) {
+            let _ = new.set_attribute("open", "");
+        }
+    }
+    let pending = prerendered.query_selector("[data-pending-click]").ok().flatten();
+    if let Some(button) = pending.and_then(|b| counterpart(prerendered, fresh, &b)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        steps.push(Step::Click(button));
+    }
+    replay(steps);
+}
+
+/// What was typed, ticked or chosen on the prerendered page that the app's page does not show.
+fn changes(prerendered: &Element, fresh: &Element) -> Vec<Step> {
     let mut steps = Vec::new();
     let (old, new) = (all_as::<HtmlInputElement>(prerendered, "input"), all_as::<HtmlInputElement>(fresh, "input"));
     if old.len() == new.len() {
@@ -150,18 +191,7 @@ fn carry_over(prerendered: &Element, fresh: &Element) {
             old.into_iter().zip(new).filter(|(old, new)| old.value() != new.value()).map(|(old, new)| Step::Select(old.value(), new)),
         );
     }
-    // A description opened (native `<details>`, which works before the app): open there too.
-    let (old, new) = (all(prerendered, "details"), all(fresh, "details"));
-    if old.len() == new.len() {
-        for (_, new) in old.iter().zip(new).filter(|(old, _)| old.has_attribute("open")) {
-            let _ = new.set_attribute("open", "");
-        }
-    }
-    let pending = prerendered.query_selector("[data-pending-click]").ok().flatten();
-    if let Some(button) = pending.and_then(|b| counterpart(prerendered, fresh, &b)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        steps.push(Step::Click(button));
-    }
-    replay(steps);
+    steps
 }
 
 fn replay(mut steps: Vec<Step>) {
@@ -198,8 +228,9 @@ fn all(root: &Element, selector: &str) -> Vec<Element> {
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
 }
 
-fn mark_ready() {
+/// `<html data-app="…">`: what the tests (and the boot script) read of the app's state.
+fn mark(state: &str) {
     if let Some(html) = document().document_element() {
-        let _ = html.set_attribute("data-app", "ready");
+        let _ = html.set_attribute("data-app", state);
     }
 }

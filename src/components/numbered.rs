@@ -1,0 +1,25 @@
+use leptos::prelude::*;
+
+use super::VisuallyHidden;
+use crate::locale::Lang;
+
+/// « n°3 » for the eye, « numéro 3 » for the ear: speech engines read « n°3 » "n trois" (issue
+/// 26), so the sign is hidden from them and its word given instead.
+#[component]
+pub fn Numbered(number: u32, lang: Lang) -> impl IntoView {
+    let (sign, word) = match lang {
+        Lang::Fr => ("n°", "numéro "),
+        Lang::En => ("no. ", "number "),
+    };
+    view! { <span aria-hidden="true">{sign}</span><VisuallyHidden>{word}</VisuallyHidden>{number} }
+}
+
+/// « Engagement n°3 : », "Engagement no. 3: ", before an engagement's title (the charter page,
+/// the widget).
+pub fn engagement_label(lang: Lang, number: u32) -> impl IntoView {
+    let colon = match lang {
+        Lang::Fr => "\u{a0}: ",
+        Lang::En => ": ",
+    };
+    view! { "Engagement "<Numbered number lang/>{colon} }
+}
