@@ -6,7 +6,8 @@
 // (NEC_SITE_ORIGIN, answered from the build, nothing leaves the machine), waits until the app
 // runs (`<html data-app="ready">`, src/takeover/) and no view is still loading (`.loading`),
 // and its `<div id="app">` is written into a copy of index.html, marked `data-prerendered`, with
-// the page's <title> and <html lang>, and the data files it read (`data-fetch`). The app, once
+// the page's <title> and <html lang>, its address (`data-path`, none on the not-found page) and
+// the data files it read (`data-fetch`). The app, once
 // loaded, swaps in its own tree (takeover.rs).
 //
 // Routes: every internal link of the site, followed from `/` and `/en` (path only: a query or a
@@ -168,7 +169,11 @@ writeFileSync(widgetFile, await minify(loader.replace('/*painted*/{}', () => JSO
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 writeFileSync(shellPath, shell);
 for (const [route, { html, title, lang, data }] of pages) {
-  const marks = ` data-prerendered=""${data ? ` data-fetch="${data}"` : ''}`;
+  // The address the page was written for (`data-path`): on a host that answers an address with
+  // another page (index.html for any address), the boot module starts the app at once, whose
+  // router shows this address. The not-found page fits every address it is sent for: none.
+  const path = route in MISSING ? '' : ` data-path="${route}"`;
+  const marks = ` data-prerendered=""${path}${data ? ` data-fetch="${data}"` : ''}`;
   let page = shell
     // Without the empty comments Leptos leaves as markers: the app renders its own tree anyway.
     .replace(root, () => html.replace(/^<div id="app"/, `<div id="app"${marks}`).replace(/<!---->/g, ''))

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping what is already at the right version.
-# Usage: scripts/setup.sh [--browser]   (--browser also installs Debian's Chromium, ChromeDriver,
-# nginx and its brotli module, and the Orca screen reader with what it needs to run headless)
+# Usage: scripts/setup.sh [--browser | --bench]   (--browser also installs Debian's Chromium,
+# ChromeDriver, nginx and its brotli module, and the Orca screen reader with what it needs to run
+# headless; --bench does too, and wrk, the load generator of tests/bench/load.mjs)
 # Needs: rustup's Rust, Node 20 with npm, apt (as root or with sudo). Safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,11 +53,13 @@ fi
 # The browser tests drive Debian's Chromium, against Debian's nginx serving dist/ with deploy/
 # (the configuration users deploy) and its brotli module. The tests start their own nginx on a
 # loopback port; the system service apt may start is not used.
-if [ "${1:-}" = "--browser" ]; then
+if [ "${1:-}" = "--browser" ] || [ "${1:-}" = "--bench" ]; then
   missing=()
   { command -v chromium && command -v chromedriver; } >/dev/null || missing+=(chromium chromium-driver)
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
   [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
+  # The throwaway certificate of the HTTPS tests (tests/support/nginx.mjs).
+  command -v openssl >/dev/null || missing+=(openssl)
   if [ ${#missing[@]} -gt 0 ]; then
     say "apt-get install ${missing[*]}"
     as_root apt-get update -qq
@@ -87,7 +90,7 @@ fi
 # WebKitWebDriver and MiniBrowser (driven by npm selenium-webdriver), and Xvfb, the display
 # MiniBrowser needs (WebKitGTK's headless mode opens none). The npm drivers are pinned in
 # tests/package-lock.json (npm ci above).
-if [ "${1:-}" = "--browser" ]; then
+if [ "${1:-}" = "--browser" ] || [ "${1:-}" = "--bench" ]; then
   missing=()
   [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
   { command -v WebKitWebDriver && [ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ]; } >/dev/null || missing+=(webkit2gtk-driver)
@@ -97,6 +100,14 @@ if [ "${1:-}" = "--browser" ]; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
   fi
+fi
+
+# The load benchmark (tests/bench/load.mjs, run by hand): Debian's wrk 4.1. Not oha: wrk's Lua
+# script asks for a visit's four files in turn and closes the connection after them.
+if [ "${1:-}" = "--bench" ] && ! command -v wrk >/dev/null; then
+  say "apt-get install wrk"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
 fi
 
 # Trunk builds offline: every crate must already be on disk.

@@ -22,10 +22,10 @@ export const CHROMIUM_ARGS = [
   '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Debian's Chromium, headless, as the prerender and every browser test run it. */
-export async function launchBrowser() {
+/** Debian's Chromium, headless, as the prerender and every browser test run it (`args`: more flags). */
+export async function launchBrowser({ args = [] } = {}) {
   const { chromium } = await tool('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', ...CHROMIUM_ARGS] });
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', ...CHROMIUM_ARGS, ...args] });
 }
 
 /** The Content-Type of each file extension the site serves (the test server's too). */

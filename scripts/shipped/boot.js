@@ -42,11 +42,23 @@ const AGENDA_KEY = 'nec-mon-programme-';
 const THEME_KEY = 'nec-theme';
 const LANG_KEY = 'nec-langue';
 
+/** This address as the build names its pages (scripts/prerender.mjs, `data-path`): `/programme`
+ * for `/programme/` and `/programme/index.html`, `/` for `/index.html`. */
+function here() {
+  let path = location.pathname.replace(/\/index\.html$/, '/');
+  if (path.length > 1) path = path.replace(/\/+$/, '');
+  try { return decodeURIComponent(path); } catch { return path; }
+}
+
 /** True when the prerendered page may differ from what the app shows this visitor now. */
 async function needsAppNow() {
   const root = document.getElementById('app');
   // The shell (a route not prerendered, the offline fallback) or a development build.
   if (!root?.hasAttribute('data-prerendered')) return true;
+  // A page written for another address: a host that answers an address it has no page for with
+  // index.html (or any other page) rather than 404.html. The app's router shows this address, its
+  // page or « Page introuvable ». The not-found page has no address: it fits any.
+  if (root.dataset.path !== undefined && root.dataset.path !== here()) return true;
   // A filtered address (/programme?jour=…): the page was written for the bare route.
   if (location.search) return true;
   // Offline, the app says how old its copy of the data is (« Données hors ligne du … »), if the

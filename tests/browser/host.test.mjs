@@ -1,7 +1,8 @@
 // The real host (issue 8): dist/ served by Debian's nginx with deploy/, the configuration users
-// deploy. What every response says over HTTP, read with node:http (no decompression, explicit
-// Accept-Encoding): types, caching, precompressed bodies, security headers, revalidation, the
-// single-page fallback and real 404s.
+// deploy. What every response of the site's server block says, read over its plain-HTTP test port
+// with node:http (no decompression, explicit Accept-Encoding): types, caching, precompressed
+// bodies, security headers, revalidation, the single-page fallback and real 404s. TLS, HTTP/2,
+// port 80's redirect and the Observatory grade: https.test.mjs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ const SECURITY = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
 };
 
 /** GET (or `method`) with exactly the given request headers; the body as sent, not decoded. */
@@ -45,8 +47,11 @@ function decoded(response) {
   return response.body;
 }
 
-function assertSecurityHeaders(response, what) {
+/** The security headers; `corp`: `same-origin` for the site's pages, `cross-origin` for the files
+ * partner pages may load (every other file). */
+function assertSecurityHeaders(response, what, corp = 'cross-origin') {
   for (const [name, value] of Object.entries(SECURITY)) assert.equal(response.headers[name], value, `${what}: ${name}`);
+  assert.equal(response.headers['cross-origin-resource-policy'], corp, `${what}: Cross-Origin-Resource-Policy`);
   const permissions = response.headers['permissions-policy'] ?? '';
   for (const feature of ['camera', 'microphone', 'geolocation', 'accelerometer', 'gyroscope', 'magnetometer', 'interest-cohort']) {
     assert.match(permissions, new RegExp(`(^|, )${feature}=\\(\\)`), `${what}: Permissions-Policy denies ${feature}`);
@@ -138,7 +143,7 @@ describe('nginx with deploy/ (the configuration users deploy)', { skip }, () => 
         assert.equal(response.headers['cache-control'], 'no-cache', path);
         assert.ok(response.headers.etag && response.headers['last-modified'], `${path}: validators`);
       }
-      assertSecurityHeaders(response, path);
+      assertSecurityHeaders(response, path, 'same-origin');
     }
   });
 

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { axeViolations, openPage, panics, settled, start } from '../support/browser.mjs';
+import { axeViolations, headersOf, openPage, panics, settled, start } from '../support/browser.mjs';
 import { charter, programme } from '../support/routes.mjs';
 import { syntheticProgramme } from '../support/scale-fixture.mjs';
 import { DIST } from '../support/server.mjs';
@@ -494,9 +494,9 @@ describe('the /integrer builder and the iframe mode', () => {
     await partner.waitForTimeout(200);
     assert.equal(await frameElement.evaluate((f) => parseFloat(f.style.height)), styled);
     // The framed page answers with frame-ancestors * (the site's own pages with 'none').
-    const embedHeaders = (await fetch(`${env.url}/embed/programme.html`)).headers.get('content-security-policy');
+    const embedHeaders = (await headersOf(`${env.url}/embed/programme.html`))['content-security-policy'];
     assert.match(embedHeaders, /frame-ancestors \*/);
-    assert.match((await fetch(`${env.url}/programme`)).headers.get('content-security-policy'), /frame-ancestors 'none'/);
+    assert.match((await headersOf(`${env.url}/programme`))['content-security-policy'], /frame-ancestors 'none'/);
     assert.deepEqual(await axeViolations(partner), []);
     // A link of the framed widget opens the site's page in the whole tab (it refuses framing).
     await frame.locator('nec-widget').getByRole('link', { name: /Plénière/ }).click();

@@ -1,15 +1,17 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, the release
-// build served over HTTP by nginx, and helpers that read what a person sees.
+// build served by nginx (plain HTTP, or HTTPS: NEC_TEST_HTTPS), and helpers that read what a person sees.
 import { readFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { createRequire } from 'node:module';
-import { serveWithNginx } from './nginx.mjs';
+import { serveWithNginx, testCertificate } from './nginx.mjs';
 import { serve } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-export { CHROMIUM, launchBrowser } from '../../scripts/tools.mjs';
-import { launchBrowser } from '../../scripts/tools.mjs';
+export { CHROMIUM } from '../../scripts/tools.mjs';
+import { launchBrowser as launchChromium } from '../../scripts/tools.mjs';
 
 /**
  * Which server the suite runs against: Debian's nginx with deploy/ (the configuration users
@@ -17,8 +19,35 @@ import { launchBrowser } from '../../scripts/tools.mjs';
  */
 export const SERVER = process.env.NEC_TEST_SERVER === 'node' ? 'node' : 'nginx';
 
-/** Starts the server and the browser, once per test file. */
-export async function start() {
+/**
+ * Over which scheme the Chromium suite opens the site: plain HTTP on the loopback address by
+ * default (a secure context: service workers run), or, with NEC_TEST_HTTPS=1, HTTPS with HTTP/2
+ * and the test certificate (nginx only). Either way the same server block of deploy/nginx.conf
+ * answers; tests/browser/https.test.mjs always runs over HTTPS.
+ */
+export const HTTPS = SERVER === 'nginx' && process.env.NEC_TEST_HTTPS === '1';
+
+/**
+ * Chromium for the tests: it trusts the test certificate (tests/support/nginx.mjs), and only it,
+ * by its public key (`--ignore-certificate-errors-spki-list`): the HTTPS origin is then a secure
+ * context where the service worker registers, which `ignoreHTTPSErrors` alone does not allow,
+ * and any other certificate error still fails.
+ */
+export function launchBrowser() {
+  return launchChromium({ args: [`--ignore-certificate-errors-spki-list=${testCertificate().spki}`] });
+}
+
+/** The response headers of a GET of `url` read by node (lower-case names), over HTTP or over
+ * HTTPS trusting the test certificate (node's fetch trusts only the system's authorities). */
+export function headersOf(url) {
+  const secure = url.startsWith('https:');
+  return new Promise((done, fail) => {
+    (secure ? httpsGet : httpGet)(url, secure ? { ca: testCertificate().pem } : {}, (res) => { res.resume(); done(res.headers); }).on('error', fail);
+  });
+}
+
+/** Starts the server and the browser, once per test file (`https`: over HTTPS, see HTTPS). */
+export async function start({ https = HTTPS } = {}) {
   const server = SERVER === 'node' ? await serve() : await serveWithNginx();
   let browser;
   try {
@@ -28,7 +57,10 @@ export async function start() {
     throw error;
   }
   return {
-    url: server.url,
+    url: https && server.https ? server.https : server.url,
+    https: server.https,
+    redirect: server.redirect,
+    acme: server.acme,
     server: SERVER,
     browser,
     async stop() {

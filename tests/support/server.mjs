@@ -42,31 +42,41 @@ function fileAt(root, urlPath) {
  * The file and status the host answers a URL path with, as deploy/nec-web.conf: a file as is; a
  * route, its prerendered page (scripts/prerender.mjs: `/` → index.html, `/programme` →
  * programme/index.html); an unknown route, « Page introuvable » (404.html, en/404.html under
- * /en/) with 404; a development build has only index.html. Null for a missing file.
+ * /en/) with 404; a development build has only index.html. Null for a missing file. `fallback`:
+ * see below.
  */
-export function servedFile(root, urlPath) {
+export function servedFile(root, urlPath, { fallback = '404' } = {}) {
   if (extname(urlPath) !== '') {
     const file = fileAt(root, urlPath);
     return file && { path: file, status: 200 };
   }
+  // Other hosts (tests/browser/any-host.test.mjs), with 200 and never 404.html: `fallback: 'index'`
+  // answers every address without a file with index.html (a single-page app's usual rule),
+  // 'pages' with its page when the build wrote one, else index.html (`try_files $uri
+  // $uri/index.html /index.html`).
+  if (fallback === 'index') return { path: join(root, 'index.html'), status: 200 };
   const page = fileAt(root, join(urlPath, 'index.html'));
   if (page) return { path: page, status: 200 };
+  if (fallback === 'pages') return { path: join(root, 'index.html'), status: 200 };
   const missing = fileAt(root, urlPath.startsWith('/en/') ? '/en/404.html' : '/404.html');
   return missing ? { path: missing, status: 404 } : { path: join(root, 'index.html'), status: 200 };
 }
 
 /**
  * Starts the server on a free loopback port; resolves to { url, close }. Every response carries
- * the deployed headers (CSP…) and `headers`. The tests use nginx (nginx.mjs); this server is the
- * fallback (NEC_TEST_SERVER=node) and the quick way to look at dist/ without nginx.
+ * the deployed headers (CSP…) and `extra`; `options.fallback` as for servedFile. The tests use
+ * nginx (nginx.mjs); this server is the fallback (NEC_TEST_SERVER=node), another kind of host
+ * (any-host.test.mjs) and the quick way to look at dist/ without nginx.
  */
-export function serve(root = DIST, port = 0, extra = {}) {
+export function serve(root = DIST, port = 0, extra = {}, options = {}) {
   const server = createServer(async (req, res) => {
     const urlPath = new URL(req.url, 'http://localhost').pathname;
     // As deploy/nec-web.conf sets it: only the widget's iframe pages may be framed.
     const csp = DEPLOY_HEADERS['content-security-policy'].replace('$nec_frame_ancestors', urlPath.startsWith('/embed/') ? '*' : "'none'");
-    const headers = { ...DEPLOY_HEADERS, 'content-security-policy': csp, ...extra };
-    const { path, status } = servedFile(root, urlPath) ?? {};
+    const { path, status } = servedFile(root, urlPath, options) ?? {};
+    // As deploy/nec-web.conf sets it: the site's pages for the site alone, every other file for all.
+    const corp = path?.endsWith('.html') && !urlPath.startsWith('/embed/') ? 'same-origin' : 'cross-origin';
+    const headers = { ...DEPLOY_HEADERS, 'content-security-policy': csp, 'cross-origin-resource-policy': corp, ...extra };
     if (!path) {
       res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');
