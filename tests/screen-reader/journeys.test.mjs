@@ -267,6 +267,20 @@ describe('what Orca says', () => {
     ]);
   });
 
+  it('the widget before its app: a control reached as it starts is heard once', LIMIT, async () => {
+    const heard = await journey([
+      { open: `${host.url}/`, ignore: [/^La page possède/] },
+      // The partner's two links, then the first widget's search field: reaching it starts the
+      // widget's app, which takes its painted view over (src/widget/mod.rs).
+      'Tab', 'Tab', 'Tab',
+      { wait: widgetRunning('module-communs'), label: 'le module démarre' },
+      'Tab',
+    ]);
+    await heardAsExpected('widget-takeover', heard, [
+      /> \(le module démarre\)\n> Tab\n/,
+    ]);
+  });
+
   it('the widget on a partner page: its headings, a session, a disclosure', LIMIT, async () => {
     const heard = await journey([
       // The page's summary counts the widgets' headings and landmarks if they have painted when
