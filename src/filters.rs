@@ -141,6 +141,18 @@ impl FilterList {
         }
     }
 
+    /// The legend of its group of boxes, the same wherever they are (/programme, /integrer): plural,
+    /// as several may be ticked.
+    pub fn legend(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (FilterList::Days, Lang::Fr) => "Jours",
+            (FilterList::Days, Lang::En) => "Days",
+            (FilterList::Themes, Lang::Fr) => "Thématiques",
+            (FilterList::Themes, Lang::En) => "Themes",
+            (FilterList::Formats, _) => "Formats",
+        }
+    }
+
     /// Every key the programme's address may hold.
     pub fn query_keys() -> [&'static str; 5] {
         [FilterList::Days.key(), FilterList::Themes.key(), FilterList::Formats.key(), TEXT_KEY, PAGE_KEY]

@@ -24,9 +24,6 @@ crate::texts! {
     form: "Choisir le contenu du module", "Choose what the widget shows";
     content: "Contenu", "Content";
     filters_hint: "Sans filtre, tout le programme est affiché ; les filtres se combinent.", "With no filter, the whole programme is shown; filters combine.";
-    themes: "Thématiques", "Themes";
-    days: "Jours", "Days";
-    formats: "Formats", "Formats";
     widget_lang: "Langue du widget", "Widget language";
     heading_level: "Niveau du premier titre du module", "Level of the widget’s first heading";
     heading_level_hint: "Le niveau qui suit les titres de votre page à cet endroit : 2 sous le titre principal de la page, 3 sous un titre de niveau 2…",
@@ -178,9 +175,9 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
             </fieldset>
             <Show when=move || view_choice.get() == WidgetView::Programme>
                 <p class="hint">{t.filters_hint}</p>
-                <FilterGroup legend=t.themes name=FilterList::Themes.key() options=theme_options.clone() checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
-                <FilterGroup legend=t.days name=FilterList::Days.key() options=day_options.clone() checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
-                <FilterGroup legend=t.formats name=FilterList::Formats.key() options=format_options.clone() checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
+                <FilterGroup legend=FilterList::Days.legend(lang) name=FilterList::Days.key() options=day_options.clone() checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
+                <FilterGroup legend=FilterList::Themes.legend(lang) name=FilterList::Themes.key() options=theme_options.clone() checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
+                <FilterGroup legend=FilterList::Formats.legend(lang) name=FilterList::Formats.key() options=format_options.clone() checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
             </Show>
             <fieldset class="filter-group">
                 <legend>{t.widget_lang}</legend>

@@ -21,9 +21,6 @@ crate::texts! {
     filter_form: "Filtrer le programme", "Filter the programme";
     search_label: "Rechercher dans le programme", "Search the programme";
     search_hint: "Titre, description, intervenants ou thématique ; majuscules et accents sont facultatifs.", "Title, description, speakers or theme; capitals and accents are optional.";
-    day_legend: "Jour", "Day";
-    theme_legend: "Thématique", "Theme";
-    format_legend: "Format", "Format";
     clear: "Effacer les filtres", "Clear the filters";
     no_match: "Aucun élément ne correspond. Essayez avec moins de filtres ou un autre mot : la recherche porte sur les titres, les descriptions, les intervenants et les thématiques.",
         "No item matches. Try fewer filters or another word: the search looks in titles, descriptions, speakers and themes.";
@@ -203,9 +200,9 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
                     prop:value=move || filters.with(|f| f.text.clone()) on:input=on_search/>
                 <p id="recherche-aide" class="hint">{t.search_hint}</p>
             </div>
-            <FilterGroup legend=t.day_legend name=FilterList::Days.key() options=day_options checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
-            <FilterGroup legend=t.theme_legend name=FilterList::Themes.key() options=theme_options checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
-            <FilterGroup legend=t.format_legend name=FilterList::Formats.key() options=format_options checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
+            <FilterGroup legend=FilterList::Days.legend(lang) name=FilterList::Days.key() options=day_options checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
+            <FilterGroup legend=FilterList::Themes.legend(lang) name=FilterList::Themes.key() options=theme_options checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
+            <FilterGroup legend=FilterList::Formats.legend(lang) name=FilterList::Formats.key() options=format_options checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
             <button type="button" class="button button--secondary" on:click=clear>{t.clear}</button>
         </form>
         <p class="result-count" role="status" tabindex="-1" data-summary="" node_ref=status_ref>{status}</p>

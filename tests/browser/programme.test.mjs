@@ -69,20 +69,35 @@ describe('filters and search', () => {
   it('filters by day, theme and format, combined, with the count announced and the URL updated', async () => {
     const page = await open('/programme');
     assert.equal(await count(page), '13 éléments correspondent.');
-    await page.getByRole('group', { name: 'Jour' }).getByLabel(/Jeudi 19 octobre 2023/).check();
+    await page.getByRole('group', { name: 'Jours' }).getByLabel(/Jeudi 19 octobre 2023/).check();
     assert.equal(await count(page), '5 éléments correspondent.');
     assert.equal(new URL(page.url()).search, '?jour=2023-10-19');
-    await page.getByRole('group', { name: 'Format' }).getByLabel('Plénière').check();
+    await page.getByRole('group', { name: 'Formats' }).getByLabel('Plénière').check();
     assert.equal(await count(page), '1 élément correspond.');
     assert.deepEqual(await titles(page), ['Plénière']);
     assert.equal(new URL(page.url()).search, '?jour=2023-10-19&format=pleniere');
-    await page.getByRole('group', { name: 'Format' }).getByLabel('Plénière').uncheck();
-    await page.getByRole('group', { name: 'Thématique' }).getByLabel('Communs & souveraineté').check();
+    await page.getByRole('group', { name: 'Formats' }).getByLabel('Plénière').uncheck();
+    await page.getByRole('group', { name: 'Thématiques' }).getByLabel('Communs & souveraineté').check();
     assert.equal(await count(page), NOTHING_FOUND, 'the advice is announced with the count');
     await page.getByRole('button', { name: 'Effacer les filtres' }).click();
     assert.equal(await count(page), '13 éléments correspondent.');
     assert.equal(new URL(page.url()).search, '');
-    assert.equal(await page.getByRole('group', { name: 'Thématique' }).getByLabel('Communs & souveraineté').isChecked(), false);
+    assert.equal(await page.getByRole('group', { name: 'Thématiques' }).getByLabel('Communs & souveraineté').isChecked(), false);
+    await page.close();
+  });
+
+  it('names its filter groups as /integrer does, in the same order (issue 24)', async () => {
+    const page = await openPage(env);
+    const legends = async (path) => {
+      await page.goto(env.url + path);
+      await settled(page);
+      return page.locator('main fieldset:has(input[type=checkbox]) > legend').allInnerTexts();
+    };
+    const expected = ['Jours', 'Thématiques', 'Formats'];
+    assert.deepEqual(await legends('/programme'), expected);
+    assert.deepEqual(await legends('/integrer'), expected);
+    assert.deepEqual(await legends('/en/programme'), ['Days', 'Themes', 'Formats']);
+    assert.deepEqual(await legends('/en/integrer'), ['Days', 'Themes', 'Formats']);
     await page.close();
   });
 
@@ -93,7 +108,7 @@ describe('filters and search', () => {
     await days.getByRole('link', { name: 'Jeudi 19 octobre 2023 (Programme du jeudi)' }).click();
     await page.waitForURL(/jour=2023-10-19/);
     assert.equal(await count(page), '5 éléments correspondent.');
-    assert.ok(await page.getByRole('group', { name: 'Jour' }).getByLabel(/Jeudi 19 octobre 2023/).isChecked());
+    assert.ok(await page.getByRole('group', { name: 'Jours' }).getByLabel(/Jeudi 19 octobre 2023/).isChecked());
     await page.close();
   });
 
@@ -127,7 +142,7 @@ describe('filters and search', () => {
 
   it('restores the filters from the URL on reload, on Back and from a shared link', async () => {
     const page = await open('/programme');
-    await page.getByRole('group', { name: 'Jour' }).getByLabel(/Vendredi 20 octobre 2023/).check();
+    await page.getByRole('group', { name: 'Jours' }).getByLabel(/Vendredi 20 octobre 2023/).check();
     await page.getByRole('searchbox', { name: 'Rechercher dans le programme' }).fill('accueil');
     assert.deepEqual(await titles(page), ['Accueil NEC']);
     const shared = page.url();
@@ -135,8 +150,8 @@ describe('filters and search', () => {
     await settled(page);
     assert.deepEqual(await titles(page), ['Accueil NEC']);
     assert.equal(await page.getByRole('searchbox', { name: 'Rechercher dans le programme' }).inputValue(), 'accueil');
-    assert.ok(await page.getByRole('group', { name: 'Jour' }).getByLabel(/Vendredi 20 octobre 2023/).isChecked());
-    await page.getByRole('group', { name: 'Thématique' }).getByLabel('Communs & souveraineté').check();
+    assert.ok(await page.getByRole('group', { name: 'Jours' }).getByLabel(/Vendredi 20 octobre 2023/).isChecked());
+    await page.getByRole('group', { name: 'Thématiques' }).getByLabel('Communs & souveraineté').check();
     assert.equal(await count(page), NOTHING_FOUND);
     await page.goBack();
     assert.deepEqual(await titles(page), ['Accueil NEC']);

@@ -245,15 +245,15 @@ export function journeys(name) {
     const box = (group, label) => ({ role: 'checkbox', name: label, within: { role: 'group', name: group } });
     const address = (expected) => s.until((X, e) => location.search === e, expected, `the address ?…${expected}`);
 
-    await s.click(box('Jour', 'Jeudi 19 octobre 2023 (Programme du jeudi)'));
+    await s.click(box('Jours', 'Jeudi 19 octobre 2023 (Programme du jeudi)'));
     await address('?jour=2023-10-19');
     assert.equal(await countText(s), '5 éléments correspondent.');
-    await s.click(box('Format', 'Plénière'));
+    await s.click(box('Formats', 'Plénière'));
     await address('?jour=2023-10-19&format=pleniere');
     assert.equal(await countText(s), '1 élément correspond.');
     assert.deepEqual(await listedTitles(s, 'h3'), ['Plénière']);
-    await s.click(box('Format', 'Plénière'));
-    await s.click(box('Thématique', 'Communs & souveraineté'));
+    await s.click(box('Formats', 'Plénière'));
+    await s.click(box('Thématiques', 'Communs & souveraineté'));
     await address('?jour=2023-10-19&theme=communs-souverainete');
     assert.match(await countText(s), /^Aucun élément ne correspond\./);
     await s.click({ role: 'button', name: 'Effacer les filtres' });
@@ -264,13 +264,13 @@ export function journeys(name) {
     await s.keys('soiree');
     await address('?q=soiree');
     assert.deepEqual(await listedTitles(s, 'h3'), ['Grande soirée NEC'], 'accents are optional');
-    await s.click(box('Jour', 'Jeudi 19 octobre 2023 (Programme du jeudi)'));
+    await s.click(box('Jours', 'Jeudi 19 octobre 2023 (Programme du jeudi)'));
     await address('?jour=2023-10-19&q=soiree');
 
     await s.reload();
     await s.startApp();
     assert.equal(await s.run(() => document.getElementById('recherche').value), 'soiree', 'the search is restored from the address');
-    assert.equal(await s.attribute(box('Jour', 'Jeudi 19 octobre 2023 (Programme du jeudi)'), 'id'), 'filtre-jour-2023-10-19');
+    assert.equal(await s.attribute(box('Jours', 'Jeudi 19 octobre 2023 (Programme du jeudi)'), 'id'), 'filtre-jour-2023-10-19');
     assert.ok(await s.run(() => document.getElementById('filtre-jour-2023-10-19').checked), 'the day is restored');
     assert.deepEqual(await listedTitles(s, 'h3'), ['Grande soirée NEC']);
 
