@@ -32,9 +32,18 @@ pub fn text_piece(text: &Text, lang: Lang) -> Pieces {
     Pieces::of(words, in_lang)
 }
 
+crate::texts! {
+    format: "Format : ", "Format: ";
+    theme: "Thématique : ", "Theme: ";
+    place: "Lieu : ", "Place: ";
+    place_unknown: "à préciser", "to be confirmed";
+    access: "Accès : ", "Access: ";
+    speakers: "Intervenants : ", "Speakers: ";
+}
+
 /// Format, theme, access and speakers of an item, in words (never colour alone).
 pub fn item_facts(programme: &Programme, item: &Item, lang: Lang) -> Pieces {
-    let en = lang == Lang::En;
+    let t = texts(lang);
     let mut facts = Pieces::default();
     let mut fact = |label: &str, value: Pieces| {
         if !facts.0.is_empty() {
@@ -43,18 +52,18 @@ pub fn item_facts(programme: &Programme, item: &Item, lang: Lang) -> Pieces {
         facts.push(label, lang).extend(value);
     };
     if let Some(f) = item.format.as_deref().and_then(|id| programme.format(id)) {
-        fact(if en { "Format: " } else { "Format : " }, text_piece(&f.name, lang));
+        fact(t.format, text_piece(&f.name, lang));
     }
-    if let Some(t) = item.theme.as_deref().and_then(|id| programme.theme(id)) {
-        fact(if en { "Theme: " } else { "Thématique : " }, text_piece(&t.name, lang));
+    if let Some(theme) = item.theme.as_deref().and_then(|id| programme.theme(id)) {
+        fact(t.theme, text_piece(&theme.name, lang));
     }
     match programme.place_of(item) {
-        Some(venue) => fact(if en { "Place: " } else { "Lieu : " }, Pieces::of(venue.name.clone(), lang)),
-        None => fact(if en { "Place: " } else { "Lieu : " }, Pieces::of(if en { "to be confirmed" } else { "à préciser" }, lang)),
+        Some(venue) => fact(t.place, Pieces::of(venue.name.clone(), lang)),
+        None => fact(t.place, Pieces::of(t.place_unknown, lang)),
     }
-    fact(if en { "Access: " } else { "Accès : " }, Pieces::of(lowercased(item.access.label(lang)), lang));
+    fact(t.access, Pieces::of(lowercased(item.access.label(lang)), lang));
     if !item.speakers.is_empty() {
-        fact(if en { "Speakers: " } else { "Intervenants : " }, Pieces::of(lang.list(&item.speakers), lang));
+        fact(t.speakers, Pieces::of(lang.list(&item.speakers), lang));
     }
     facts
 }

@@ -1,18 +1,22 @@
 use leptos::prelude::*;
 
 use super::current_lang;
-use crate::locale::Lang;
 use crate::model::Item;
+
+crate::texts! {
+    next_day: " le lendemain", " the next day";
+    from: "À partir de ", "From ";
+}
 
 /// « 19 h 00 – 1 h 00 le lendemain », « à partir de 9 h 00 », « horaire à préciser »; "19:00 – 1:00
 /// the next day", with `<time>` elements.
 #[component]
 pub fn When(item: Item) -> impl IntoView {
     let lang = current_lang();
-    let en = lang == Lang::En;
+    let t = texts(lang);
     match (item.start, item.end) {
         (Some(start), Some(end)) => {
-            let next_day = (end.date_naive() != start.date_naive()).then_some(if en { " the next day" } else { " le lendemain" });
+            let next_day = (end.date_naive() != start.date_naive()).then_some(t.next_day);
             view! {
                 <time datetime=start.to_rfc3339()>{lang.event_time(start)}</time>
                 " – "
@@ -22,10 +26,7 @@ pub fn When(item: Item) -> impl IntoView {
             }
             .into_any()
         }
-        (Some(start), None) => {
-            view! { {if en { "From " } else { "À partir de " }}<time datetime=start.to_rfc3339()>{lang.event_time(start)}</time> }
-                .into_any()
-        }
+        (Some(start), None) => view! { {t.from}<time datetime=start.to_rfc3339()>{lang.event_time(start)}</time> }.into_any(),
         _ => lang.words().untimed.into_any(),
     }
 }

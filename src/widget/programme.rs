@@ -21,6 +21,14 @@ crate::texts! {
     search_hint: "Titre, description, intervenants ou thématique ; accents facultatifs.", "Title, description, speakers or theme; accents are optional.";
     description: "Description", "Description";
     all: "Tout le programme sur le site de Numérique en Commun[s]", "The whole programme on the Numérique en Commun[s] website";
+    selection: "Sélection : ", "Selection: ";
+    separator: " ; ", "; ";
+    theme: "thématique", "theme";
+    themes: "thématiques", "themes";
+    day: "jour", "day";
+    days: "jours", "days";
+    format: "format", "format";
+    formats: "formats", "formats";
 }
 
 /// The programme, narrowed to the partner's days, themes and formats, with a search of its own
@@ -151,7 +159,6 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
 /// « Sélection : thématique Écologie & soutenabilité ; jour jeudi 19 octobre 2023. »,
 /// "Selection: theme Écologie & soutenabilité; day Thursday 19 October 2023."
 fn selection_sentence(programme: &Programme, options: &WidgetOptions, lang: Lang) -> Option<Pieces> {
-    let en = lang == Lang::En;
     let names = |ids: &[String], name: &dyn Fn(&str) -> Option<Pieces>| ids.iter().filter_map(|id| name(id)).collect::<Vec<_>>();
     let themes = names(&options.themes, &|id| programme.theme(id).map(|t| text_piece(&t.name, lang)));
     let days = names(&options.days, &|id| {
@@ -162,19 +169,16 @@ fn selection_sentence(programme: &Programme, options: &WidgetOptions, lang: Lang
             .map(|d| Pieces::of(d, lang))
     });
     let formats = names(&options.formats, &|id| programme.format(id).map(|f| text_piece(&f.name, lang)));
-    let groups = if en {
-        [("theme", "themes", themes), ("day", "days", days), ("format", "formats", formats)]
-    } else {
-        [("thématique", "thématiques", themes), ("jour", "jours", days), ("format", "formats", formats)]
-    };
-    let mut sentence = Pieces::of(if en { "Selection: " } else { "Sélection : " }, lang);
+    let t = texts(lang);
+    let groups = [(t.theme, t.themes, themes), (t.day, t.days, days), (t.format, t.formats, formats)];
+    let mut sentence = Pieces::of(t.selection, lang);
     let mut first_group = true;
     for (one, many, list) in groups {
         if list.is_empty() {
             continue;
         }
         if !first_group {
-            sentence.push(if en { "; " } else { " ; " }, lang);
+            sentence.push(t.separator, lang);
         }
         first_group = false;
         sentence.push(format!("{} ", if list.len() > 1 { many } else { one }), lang);
