@@ -54,7 +54,7 @@ crate::texts! {
     preview: "Aperçu", "Preview";
     preview_levels: "Les titres du module y commencent au niveau 3, sous « Aperçu » ; le code à copier garde le niveau choisi.",
         "The widget’s headings start at level 3 here, under “Preview”; the code to copy keeps the chosen level.";
-    preview_size: "L’aperçu charge le module comme le fera votre page (environ 170 Kio).", "The preview loads the widget as your page will (about 170 KiB).";
+    preview_size: "L’aperçu charge le module comme le fera votre page (environ 140 Kio).", "The preview loads the widget as your page will (about 140 KiB).";
     show_preview: "Afficher l’aperçu", "Show the preview";
 }
 
@@ -281,7 +281,7 @@ fn ratio_in(lang: Lang, ratio: f64) -> String {
     }
 }
 
-/// The widget itself, as partners will see it: loaded on demand (its own wasm, about 170 Kio),
+/// The widget itself, as partners will see it: loaded on demand (its own wasm, about 140 KiB with its data),
 /// then rebuilt at each change of the options.
 #[component]
 fn Preview(options: Memo<WidgetOptions>, accent: RwSignal<String>) -> impl IntoView {
