@@ -3,15 +3,17 @@ use leptos::prelude::*;
 use super::VisuallyHidden;
 use crate::locale::Lang;
 
-/// « n°3 » for the eye, « numéro 3 » for the ear: speech engines read « n°3 » "n trois" (issue
+/// « n° 3 » for the eye, « numéro 3 » for the ear: speech engines read « n°3 » "n trois" (issue
 /// 26), so the sign is hidden from them and its word given instead.
 #[component]
 pub fn Numbered(number: u32, lang: Lang) -> impl IntoView {
     let (sign, word) = match lang {
-        Lang::Fr => ("n°", "numéro "),
-        Lang::En => ("no. ", "number "),
+        Lang::Fr => ("n°", "numéro"),
+        Lang::En => ("no.", "number"),
     };
-    view! { <span aria-hidden="true">{sign}</span><VisuallyHidden>{word}</VisuallyHidden>{number} }
+    // The space outside both spans: a space at the end of one is dropped from the accessible
+    // name (« numéro3 » on a braille display).
+    view! { <span aria-hidden="true">{sign}</span><VisuallyHidden>{word}</VisuallyHidden>"\u{a0}"{number} }
 }
 
 /// « Engagement n°3 : », "Engagement no. 3: ", before an engagement's title (the charter page,

@@ -93,8 +93,12 @@ fn results(lang: Lang) -> String {
     match lang {
         Lang::Fr => format!(
             "L’audit réalisé par l’équipe du projet (auto-audit, sans organisme extérieur) révèle que {} des critères du RGAA 4.1 applicables sont respectés : \
-             {} critères conformes, {} non conformes, {} non applicables, sur 106.",
-            rgaa::rate_fr(), rgaa::CONFORMING, rgaa::NON_CONFORMING, rgaa::NOT_APPLICABLE
+             {} critères conformes, {} non {}, {} non applicables, sur 106.",
+            rgaa::rate_fr(),
+            rgaa::CONFORMING,
+            rgaa::NON_CONFORMING,
+            if rgaa::NON_CONFORMING <= 1 { "conforme" } else { "conformes" },
+            rgaa::NOT_APPLICABLE
         ),
         Lang::En => format!(
             "The audit carried out by the project team (a self-audit, with no external body) shows that {} of the applicable RGAA 4.1 criteria are met: \

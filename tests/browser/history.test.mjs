@@ -21,7 +21,7 @@ describe('the charter', () => {
       const target = page.locator(`#engagement-${engagement.number}`);
       // « n°3 » for the eye, « numéro 3 » for the ear (speech engines say "n trois").
       const heading = target.getByRole('heading', { level: 2 });
-      assert.equal(await heading.evaluate((h) => [...h.childNodes].filter((n) => !n.classList?.contains('visually-hidden')).map((n) => n.textContent).join('')), `Engagement n°${engagement.number}\u00a0: ${engagement.title}`);
+      assert.equal(await heading.evaluate((h) => [...h.childNodes].filter((n) => !n.classList?.contains('visually-hidden')).map((n) => n.textContent).join('')), `Engagement n°\u00a0${engagement.number}\u00a0: ${engagement.title}`);
       assert.equal(await target.getByRole('heading', { level: 2, name: `Engagement numéro ${engagement.number} : ${engagement.title}`, exact: true }).count(), 1);
       assert.ok((await target.innerText()).includes(engagement.text));
       await page.waitForFunction((id) => {
