@@ -142,13 +142,26 @@ impl schemars::JsonSchema for Text {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// The seed file name, used as the reference everywhere else.
+    /// The seed file name, used as the reference everywhere else (the data, the CSV), never shown
+    /// as a citation.
     pub id: String,
-    /// What the text is, in French.
+    /// What the text is, in French: a summary for the catalogue.
     pub title: String,
+    /// The title the text gives itself, quoted as written (French), if it gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline: Option<String>,
+    /// How a reader weighs it: who speaks, what kind of text, only as far as the text says so
+    /// (« entretien avec Caroline Corbal (ANCT), non daté »). Shown after the headline and
+    /// before the date.
+    pub citation: Text,
     /// Publication date, when the text gives one.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "dates::optional_day")]
     pub date: Option<NaiveDate>,
+}
+
+/// The catalogue entries of `ids`, in that order; an unknown id (which validation rejects) is left out.
+pub fn cite(catalogue: &[Source], ids: &[String]) -> Vec<Source> {
+    ids.iter().filter_map(|id| catalogue.iter().find(|s| &s.id == id).cloned()).collect()
 }
 
 /// A remark on the data, such as two sources that disagree.

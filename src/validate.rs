@@ -43,6 +43,13 @@ impl Checker {
         for (i, source) in sources.iter().enumerate() {
             checker.text(&format!("$.sources[{i}].id"), &source.id);
             checker.text(&format!("$.sources[{i}].title"), &source.title);
+            checker.optional_text(&format!("$.sources[{i}].headline"), source.headline.as_deref());
+            checker.text(&format!("$.sources[{i}].citation"), &source.citation);
+            let readable = [source.headline.as_deref(), Some(source.citation.fr.as_str()), source.citation.en.as_deref()];
+            if readable.into_iter().flatten().any(|t| t.contains(".txt")) {
+                checker
+                    .push(format!("$.sources[{i}].citation"), "une citation se lit : qui parle, quel texte, quand ; pas le nom du fichier");
+            }
         }
         checker.sources = sources.iter().map(|s| s.id.clone()).collect();
         checker

@@ -201,6 +201,18 @@ fn empty_required_text_is_reported() {
 }
 
 #[test]
+fn a_source_is_cited_for_a_reader_never_by_its_file_name() {
+    let mut p = shipped_value("programme-2023.json");
+    p["sources"][0]["citation"] = json!({ "fr": "voir 000_22f8608ab421fdf8.txt", "en": "see the file" });
+    p["sources"][1]["citation"] = json!("  ");
+    let problems = problems_of::<Programme>(&p);
+    assert_problem(&problems, "$.sources[0].citation", "pas le nom du fichier");
+    assert_problem(&problems, "$.sources[1].citation", "le texte est vide");
+    p["sources"][1].as_object_mut().unwrap().remove("citation");
+    assert!(matches!(parse::<Programme>(&p.to_string()), Err(DataError::Unreadable(_))), "a source without citation is refused");
+}
+
+#[test]
 fn undeclared_source_is_reported() {
     let mut p = shipped_value("programme-2023.json");
     p["items"][2]["sources"] = json!(["999_inconnu.txt"]);

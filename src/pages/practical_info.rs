@@ -112,6 +112,6 @@ fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
         {p.partners.associated_events.iter().map(|e| view! { <p lang=names_lang>{e.clone()}</p> }).collect_view()}
         <p><a href=p.edition.website.url.clone()>{text_view(&p.edition.website.label, lang)}</a></p>
         <p><a href=lang.path("/programme")>{t.see_programme}</a></p>
-        <p><Sources sources=p.sources.iter().map(|s| s.id.clone()).collect()/></p>
+        <p><Sources sources=p.sources.clone()/></p>
     }
 }

@@ -8,7 +8,7 @@ use crate::data::{use_data, PROGRAMME};
 use crate::format::capitalised;
 use crate::ics;
 use crate::locale::Lang;
-use crate::model::Programme;
+use crate::model::{cite, Programme};
 
 crate::texts! {
     not_found: "Élément introuvable", "Item not found";
@@ -139,7 +139,7 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
         </p>
         <p><a href=lang.path("/infos-pratiques")>{t.practical}</a></p>
         <p><a href=back>{t.back}</a></p>
-        <p><Sources sources=item.sources.clone()/></p>
+        <p><Sources sources=cite(&p.sources, &item.sources)/></p>
     }
     .into_any()
 }

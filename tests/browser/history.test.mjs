@@ -161,7 +161,9 @@ describe('the edition history', () => {
       });
       for (const figure of edition.figures) {
         assert.ok(text.includes(`${fr(figure.value)} ${figure.label}`), `${figure.value} ${figure.label}`);
-        assert.ok(text.includes(figure.source));
+        const source = editions.sources.find((s) => s.id === figure.source);
+        assert.ok(text.includes(source.citation.fr), `${figure.source} cited as « ${source.citation.fr} »`);
+        assert.ok(!text.includes(figure.source), 'not by its file name');
       }
       for (const location of edition.locations) assert.ok(text.includes(location.city));
       const programmeLink = page.getByRole('link', { name: `Le programme de l’édition ${edition.year}` });

@@ -43,6 +43,7 @@ describe('every route in English', () => {
       assert.deepEqual(await page.locator('h1').allInnerTexts(), [route.en.h1]);
       assert.equal(await page.title(), route.en.title);
       assert.deepEqual(await page.evaluate(scanForFrench, scanArgs), []);
+      assert.doesNotMatch(await page.locator('body').innerText(), /\d{3}_[0-9a-f]{16}\.txt/, 'sources are cited for a reader, not by file name');
       assert.equal(await page.getByRole('alert').count(), 0, 'no error state');
       // Internal links stay in English.
       const french = await page.locator('a[href^="/"]:not([hreflang])').evaluateAll((as) =>

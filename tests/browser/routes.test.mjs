@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { openPage, panics, settled, start } from '../support/browser.mjs';
 import { ROUTES } from '../support/routes.mjs';
 
+/** A seed file name, kept in the JSON and the CSV but never shown as a citation. */
+const SEED_FILE = /\d{3}_[0-9a-f]{16}\.txt/;
+
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
@@ -33,6 +36,7 @@ describe('every route, opened directly by its URL', () => {
       }
 
       const text = await page.locator('main').innerText();
+      assert.doesNotMatch(await page.locator('body').innerText(), SEED_FILE, 'sources are cited for a reader, not by file name');
       for (const expected of route.content) {
         assert.ok(text.includes(expected), `${route.path} shows « ${expected} »`);
       }
@@ -121,7 +125,29 @@ describe('every route, opened directly by its URL', () => {
     await settled(page);
     const e2021 = page.getByRole('article', { name: '2021 — Sud Charente' });
     const text = await e2021.innerText();
-    assert.ok(text.includes('Angoulême') && text.includes('000_22f8608ab421fdf8.txt'), text);
+    assert.ok(text.includes('Angoulême') && text.includes('annonce de la 6e édition à Bordeaux, sans titre, auteur ni date'), text);
+    await page.close();
+  });
+
+  it('cites each source as a reader can weigh it: its title, what it is, who speaks, its date', async () => {
+    const page = await openPage(env);
+    await page.goto(env.url + '/editions/2022');
+    await settled(page);
+    // Typography aside: « » hold narrow no-break spaces.
+    const read = async () => (await page.locator('main').innerText()).replace(/[\u00a0\u202f]/g, ' ');
+    let text = await read();
+    assert.ok(text.includes('« Les acteurs du numérique d’intérêt général ont rendez-vous à Lens », entretien avec Caroline Corbal (ANCT) sur l’édition 2022, non daté'), text);
+    assert.ok(text.includes('« La démarche », texte de présentation de Numérique en Commun[s], ses éditions et sa charte, non daté'), text);
+    assert.equal(await page.locator('cite', { hasText: 'La démarche' }).count() > 0, true, 'the title a source gives itself is a <cite>');
+    await page.goto(env.url + '/programme/grande-soiree');
+    await settled(page);
+    text = await read();
+    assert.match(text, /\(source : « Numérique en Commun\[s\] à Bordeaux », fiche évènement sur la DINUM, partenaire de l’édition 2023, 26 juillet 2023\)/);
+    await page.goto(env.url + '/en/programme/grande-soiree');
+    await settled(page);
+    text = await read();
+    assert.match(text, /\(source: “Numérique en Commun\[s\] à Bordeaux”, event page on the DINUM, a partner of the 2023 edition, 26 July 2023\)/);
+    assert.equal(await page.locator('cite[lang="fr"]', { hasText: 'Numérique en Commun[s] à Bordeaux' }).count(), 1, 'the French title is marked French');
     await page.close();
   });
 });
