@@ -6,7 +6,7 @@ use std::fmt;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::model::{Catalogue, Charter, EditionsFile, Figure, Link, Note, Programme, Source};
+use crate::model::{Catalogue, Charter, Disagreement, EditionsFile, Figure, Link, Note, Programme, Source};
 
 /// One thing wrong with a data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,7 +123,33 @@ impl Checker {
                 self.push(format!("{here}.value"), "un chiffre publié ne peut pas être zéro");
             }
             self.text(&format!("{here}.label"), &figure.label);
+            // An approximation is said by the qualifier, which every view, the table and the CSV
+            // show with the number; in the label alone, the number would read as exact.
+            let label = figure.label.fr.to_lowercase();
+            if ["plus de", "moins de", "environ", "près de", "vingtaine", "dizaine", "centaine", "millier"]
+                .iter()
+                .any(|w| label.contains(w))
+            {
+                self.push(
+                    format!("{here}.label"),
+                    "le libellé dit que le chiffre est approché : dites-le par « qualifier » (« about », « more_than »), pas dans le libellé",
+                );
+            }
             self.source(&format!("{here}.source"), &figure.source);
+        }
+    }
+
+    fn disagreements(&mut self, path: &str, disagreements: &[Disagreement]) {
+        for (i, d) in disagreements.iter().enumerate() {
+            let here = format!("{path}[{i}]");
+            self.text(&format!("{here}.about"), &d.about);
+            if d.accounts.len() < 2 {
+                self.push(format!("{here}.accounts"), "un désaccord oppose au moins deux versions");
+            }
+            for (j, account) in d.accounts.iter().enumerate() {
+                self.text(&format!("{here}.accounts[{j}].text"), &account.text);
+                self.source_list(&format!("{here}.accounts[{j}].sources"), &account.sources);
+            }
         }
     }
 
@@ -182,6 +208,7 @@ impl Validate for EditionsFile {
         c.text("$.local_editions.description", &self.local_editions.description);
         c.figures("$.local_editions.figures", &self.local_editions.figures);
         c.notes("$.local_editions.notes", &self.local_editions.notes);
+        c.disagreements("$.local_editions.disagreements", &self.local_editions.disagreements);
         c.problems
     }
 }
@@ -239,6 +266,7 @@ impl Validate for Programme {
             c.link(&format!("$.registration.links[{i}]"), link);
         }
         c.source_list("$.registration.sources", &self.registration.sources);
+        c.disagreements("$.registration.disagreements", &self.registration.disagreements);
 
         let days: HashSet<NaiveDate> = self.days.iter().map(|d| d.date).collect();
         let day_ids: Vec<String> = self.days.iter().map(|d| d.date.to_string()).collect();

@@ -57,6 +57,16 @@ fn shipped_programme_is_valid_and_holds_the_seed_facts() {
 
     let invitation_only = programme.items.iter().filter(|i| i.access == Access::InvitationOnly).count();
     assert_eq!(invitation_only, 3, "the three off-day gatherings");
+    assert!(
+        programme.items.iter().filter(|i| i.access == Access::InvitationOnly).all(|i| i.speakers.is_empty()),
+        "the DINUM organises the off-day gatherings (« organisés par »): it is not their speaker"
+    );
+    let dinum: Vec<&str> =
+        programme.items.iter().filter(|i| i.id.starts_with("dinum-")).map(|i| i.access.label(nec_web::locale::Lang::Fr)).collect();
+    assert_eq!(dinum, ["Non précisé par les sources"; 3], "no text says who may attend the DINUM's presentations");
+    let cocktail = programme.items.iter().find(|i| i.id == "cocktail-jeudi").unwrap();
+    assert_eq!(programme.place_of(cocktail), None, "no text says where the cocktail is");
+    assert_eq!(programme.registration.disagreements[0].accounts.len(), 2, "« réservé aux agents publics » and « accès à tous et toutes »");
     let welcomes: Vec<String> = programme
         .items
         .iter()
@@ -384,9 +394,31 @@ fn generated_schemas_accept_the_shipped_data_and_refuse_bad_data() {
 fn the_csv_has_a_row_per_figure_of_editions_json() {
     let csv = std::fs::read_to_string(data_dir().join("editions-chiffres.csv")).unwrap();
     let editions = shipped_value("editions.json");
-    let figures: usize = editions["editions"].as_array().unwrap().iter().map(|e| e["figures"].as_array().unwrap().len()).sum();
+    let figures: usize = editions["editions"].as_array().unwrap().iter().map(|e| e["figures"].as_array().unwrap().len()).sum::<usize>()
+        + editions["local_editions"]["figures"].as_array().unwrap().len();
     assert_eq!(csv.lines().count(), figures + 1);
-    assert!(csv.starts_with("annee,ville,indicateur,valeur,libelle,approximatif,source\r\n"));
+    assert!(csv.starts_with("annee,edition,ville,indicateur,qualificatif,valeur,libelle,source\r\n"));
+    assert!(csv.contains(",plus de,1000,") && csv.contains(",environ,20,"), "approximations stay approximate: {csv}");
+    assert!(csv.contains("Angoulême"), "both accounts of the 2021 place: {csv}");
+}
+
+#[test]
+fn an_approximation_is_said_by_the_qualifier_not_the_label() {
+    let mut e = shipped_value("editions.json");
+    e["local_editions"]["figures"][0]["label"] = json!("acteurs locaux (« une vingtaine »)");
+    assert_problem(&problems_of::<EditionsFile>(&e), "$.local_editions.figures[0].label", "dites-le par « qualifier »");
+    e["local_editions"]["figures"][0]["qualifier"] = json!("roughly");
+    assert!(matches!(parse::<EditionsFile>(&e.to_string()), Err(DataError::Unreadable(_))), "an unknown qualifier is refused");
+}
+
+#[test]
+fn a_disagreement_has_two_accounts_each_with_its_source() {
+    let mut p = shipped_value("programme-2023.json");
+    p["registration"]["disagreements"][0]["accounts"].as_array_mut().unwrap().pop();
+    p["registration"]["disagreements"][0]["accounts"][0]["sources"] = json!([]);
+    let problems = problems_of::<Programme>(&p);
+    assert_problem(&problems, "$.registration.disagreements[0].accounts", "au moins deux versions");
+    assert_problem(&problems, "$.registration.disagreements[0].accounts[0].sources", "aucune source");
 }
 
 // ------------------------------------------------------------------ the nec-data command

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use super::{current_lang, text_view};
+use super::{current_lang, text_view, Quoted};
 use crate::locale::Lang;
-use crate::model::Source;
+use crate::model::{cite, Disagreement, Source};
 
 /// "(source : …)" beside a fact (inline): each text it comes from as a reader can weigh it, its
 /// own title quoted, what it is and who speaks as far as it says, and its date:
@@ -44,4 +44,25 @@ pub fn Citation(source: Source) -> impl IntoView {
         {text_view(&source.citation, lang)}
         {source.date.map(|d| format!(", {}", lang.day_month_year(d)))}
     }
+}
+
+/// Where the sources say different things: what they disagree on, then each account in its own
+/// words (quotations as `<q>`) with its own sources. Neither is chosen for the reader.
+#[component]
+pub fn Disagreements(disagreements: Vec<Disagreement>, catalogue: Vec<Source>) -> impl IntoView {
+    disagreements
+        .into_iter()
+        .map(|d| {
+            view! {
+                <div class="disagreement">
+                    <p><Quoted text=d.about/></p>
+                    <ul>
+                        {d.accounts.into_iter().map(|a| view! {
+                            <li><Quoted text=a.text/>" "<Sources sources=cite(&catalogue, &a.sources)/></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+        .collect_view()
 }

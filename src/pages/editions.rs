@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{current_lang, text_view, BarChart, DataView, Page, ParticipationTable, Quoted, Sources, Subject};
+use crate::components::{current_lang, text_view, BarChart, DataView, Disagreements, Page, ParticipationTable, Quoted, Sources, Subject};
 use crate::data::{use_data, EDITIONS};
 use crate::history::{Series, CHART_METRICS};
 use crate::locale::Lang;
@@ -68,6 +68,7 @@ fn EditionsContent(file: Arc<EditionsFile>) -> impl IntoView {
             <p>{text_view(&local.description, lang)}</p>
             <FigureList figures=local.figures.clone() catalogue=catalogue.clone()/>
             {local.notes.iter().map(|n| view! { <p class="note"><Quoted text=n.text.clone()/>" "<Sources sources=cite(&catalogue, &n.sources)/></p> }).collect_view()}
+            <Disagreements disagreements=local.disagreements.clone() catalogue=catalogue.clone()/>
         </section>
     }
 }
@@ -135,7 +136,7 @@ fn FiguresSentence(figures: Vec<Figure>) -> impl IntoView {
         .enumerate()
         .map(|(i, f)| {
             let separator = if i == last { "." } else { t.figure_separator };
-            view! { {lang.number(f.value)}" "<Quoted text=f.label/>{separator} }
+            view! { {lang.amount(f.value, f.qualifier)}" "<Quoted text=f.label/>{separator} }
         })
         .collect_view()
 }
@@ -158,7 +159,7 @@ pub fn FigureList(figures: Vec<Figure>, catalogue: Vec<Source>) -> impl IntoView
         <ul class="figures">
             {figures.into_iter().map(|f| view! {
                 <li>
-                    <strong class="figure__value">{lang.number(f.value)}</strong>
+                    <strong class="figure__value">{lang.amount(f.value, f.qualifier)}</strong>
                     " "<Quoted text=f.label.clone()/>" "
                     <Sources sources=cite(&catalogue, std::slice::from_ref(&f.source))/>
                 </li>

@@ -6,6 +6,10 @@ import { openPage, panics, settled, start } from '../support/browser.mjs';
 import { catalogue, charter, editions } from '../support/routes.mjs';
 
 const fr = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+/** A figure as the page writes it, bounded as its source bounds it: « plus de 1 000 », « environ 20 ». */
+const amount = (f) => (f.qualifier ? `${{ about: 'environ', more_than: 'plus de' }[f.qualifier]} ` : '') + fr(f.value);
+/** Every city the sources give, « Sud Charente / Angoulême » where they disagree. */
+const cities = (e) => [...new Set(e.locations.map((l) => l.city))].join(' / ');
 const METRICS = ['attendees', 'speakers', 'online_viewers'];
 
 let env;
@@ -86,20 +90,23 @@ describe('the edition history', () => {
     await page.close();
   });
 
-  it('marks every quotation of a source as a quotation (RGAA 9.4), in the timeline too', async () => {
+  it('keeps approximations approximate (« plus de 1 000 »), and marks quotations of a source as quotations (RGAA 9.4)', async () => {
     const page = await openPage(env);
     await page.goto(`${env.url}/editions`);
     await settled(page);
-    assert.equal(await page.locator('.figures-inline q', { hasText: 'plus de 1 000' }).count(), 1);
-    const bare = await page.evaluate(() => {
-      const found = [];
-      const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) if (walker.currentNode.data.includes('plus de 1 000') && !walker.currentNode.parentElement.closest('q')) found.push(walker.currentNode.data);
-      return found;
-    });
-    assert.deepEqual(bare, []);
     const line2022 = await page.locator('li', { has: page.getByRole('heading', { name: '2022 — Lens' }) }).locator('.figures-inline').innerText();
     assert.match(line2022, /^[^;]+ ; .*\.$/, 'figures stay one sentence, joined by « ; », ending with a full stop');
+    assert.match(line2022, /plus de 1\s000 professionnels attendus/);
+    assert.doesNotMatch(line2022, /(^|; )1\s000 professionnels/, 'never the bare number');
+    assert.match(await page.getByRole('region', { name: 'Les NEC locaux' }).innerText(), /environ 20 acteurs locaux organisent leur propre NEC local/);
+    await page.goto(`${env.url}/editions/2022`);
+    await settled(page);
+    assert.equal(await page.locator('.note q', { hasText: /plus de 1\s000 professionnels/ }).count(), 1);
+    await page.goto(`${env.url}/en/editions`);
+    await settled(page);
+    const en = await page.locator('main').innerText();
+    assert.match(en, /more than 1,000 /);
+    assert.match(en, /about 20 /);
     await page.close();
   });
 
@@ -115,9 +122,9 @@ describe('the edition history', () => {
     })));
     const expected = editions.editions.map((e) => ({
       scope: 'row',
-      cells: [`${e.year} — ${e.locations[0].city}`, ...METRICS.map((m) => {
+      cells: [`${e.year} — ${cities(e)}`, ...METRICS.map((m) => {
         const figure = e.figures.find((f) => f.metric === m);
-        return figure ? fr(figure.value) : 'non communiqué';
+        return figure ? amount(figure) : 'non communiqué';
       })],
     }));
     assert.deepEqual(rows, expected);
@@ -160,7 +167,7 @@ describe('the edition history', () => {
         return main.innerText;
       });
       for (const figure of edition.figures) {
-        assert.ok(text.includes(`${fr(figure.value)} ${figure.label}`), `${figure.value} ${figure.label}`);
+        assert.ok(text.includes(`${amount(figure)} ${figure.label}`), `${amount(figure)} ${figure.label}`);
         const source = editions.sources.find((s) => s.id === figure.source);
         assert.ok(text.includes(source.citation.fr), `${figure.source} cited as « ${source.citation.fr} »`);
         assert.ok(!text.includes(figure.source), 'not by its file name');
@@ -183,14 +190,20 @@ describe('the edition history', () => {
     await page.close();
   });
 
-  it('shows the local NECs: about twenty organisers, 22 cities, 2,000 participants', async () => {
+  it('shows the local NECs: about twenty organisers, 22 cities, 2,000 participants, and where the texts disagree', async () => {
     const page = await openPage(env);
     await page.goto(`${env.url}/editions`);
     await settled(page);
-    const text = await page.getByRole('region', { name: 'Les NEC locaux' }).innerText();
-    for (const fragment of ['une vingtaine', '22 villes de l’Hexagone', '2\u202f000 participants, éditions nationales et locales confondues']) {
+    const region = page.getByRole('region', { name: 'Les NEC locaux' });
+    const text = (await region.innerText()).replace(/[\u00a0\u202f]/g, ' ');
+    for (const fragment of ['environ 20 acteurs locaux', '22 villes de l’Hexagone', '2 000 participants, éditions nationales et locales confondues']) {
       assert.ok(text.includes(fragment), fragment);
     }
+    // 2 000 over every edition (000) against 850 + 800 + 400 + 1 800 at the national ones (002), each with its source.
+    const accounts = await region.locator('.disagreement li').allInnerTexts();
+    assert.equal(accounts.length, 2);
+    assert.match(accounts[0], /2\s000 participants lors des éditions nationales et locales.*\(source : annonce de la 6e édition/);
+    assert.match(accounts[1], /850, 800, 400 et 1\s800.*\(source : «\s?La démarche\s?»/);
     await page.close();
   });
 });
@@ -218,7 +231,10 @@ describe('open data', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('link', { name: 'editions-chiffres.csv' }).click()]);
     assert.equal(download.suggestedFilename(), 'editions-chiffres.csv');
     const csv = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
-    assert.ok(csv.startsWith('annee,ville,indicateur,valeur,libelle,approximatif,source\r\n2018,Nantes,attendees,850,'));
+    assert.ok(csv.startsWith('annee,edition,ville,indicateur,qualificatif,valeur,libelle,source\r\n2018,nationale,Nantes,attendees,,850,'));
+    assert.ok(csv.includes(',plus de,1000,professionnels attendus,'), 'the CSV says « plus de »');
+    assert.ok(csv.includes(',environ,20,acteurs locaux'), 'the CSV says « environ »');
+    assert.ok(csv.includes('\r\n2021,nationale,Sud Charente / Angoulême,'), 'Angoulême (seed 000) stays in the CSV');
     await page.close();
   });
 });

@@ -129,6 +129,30 @@ describe('every route, opened directly by its URL', () => {
     await page.close();
   });
 
+  it('shows what the texts disagree on, each side with its own source, and states nothing they do not say', async () => {
+    const page = await openPage(env);
+    await page.goto(env.url + '/infos-pratiques');
+    await settled(page);
+    const accounts = (await page.locator('.disagreement li').allInnerTexts()).map((t) => t.replace(/[\u00a0\u202f]/g, ' '));
+    assert.equal(accounts.length, 2);
+    assert.match(accounts[0], /^Evénement réservé aux agents publics, inscription obligatoire \(source : « Numérique en Commun\[s\] à Bordeaux »/);
+    assert.match(accounts[1], /^Les événements NEC sont gratuits afin de favoriser l’accès à tous et toutes \(charte, engagement n°1\) \(source : « La démarche »/);
+    for (const [path, absent, present] of [
+      ['/programme/cocktail-jeudi', 'Palais de la Bourse', 'À préciser'],
+      ['/programme/dinum-startups-etat', 'Sur inscription', 'Non précisé par les sources'],
+      ['/programme/off-beta-tour', 'Intervenants', 'organisés par différents départements de la DINUM'],
+      ['/programme/dejeuner-cloture', 'inscrits', 'gratuit pour les participants'],
+      ['/editions/2021', 'Sur place\n', 'Sur place, avec des directs en ligne'],
+    ]) {
+      await page.goto(env.url + path);
+      await settled(page);
+      const text = await page.locator('main').innerText();
+      assert.ok(!text.includes(absent), `${path} does not say « ${absent} »`);
+      assert.ok(text.includes(present), `${path} says « ${present} »`);
+    }
+    await page.close();
+  });
+
   it('cites each source as a reader can weigh it: its title, what it is, who speaks, its date', async () => {
     const page = await openPage(env);
     await page.goto(env.url + '/editions/2022');
