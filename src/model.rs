@@ -629,9 +629,10 @@ pub enum DayKind {
 pub struct Theme {
     pub id: String,
     pub name: Text,
-    /// The partner who leads the theme, where a source names one.
+    /// The partner who leads the theme, where a source names one, with its article as the
+    /// sentence needs it: « la DINUM » (« la DINUM portera spécifiquement l’une des 5 thématiques »).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lead_partner: Option<String>,
+    pub lead_partner: Option<Text>,
     pub sources: Vec<String>,
 }
 

@@ -29,14 +29,19 @@ pub fn start() {
         Some(prerendered) if prerendered.has_attribute(PRERENDERED) => {
             let Ok(fresh) = document.create_element("div") else { return };
             fresh.set_id(ROOT_ID);
+            crate::typeset::watch(&fresh);
             leptos::mount::mount_to(fresh.clone().unchecked_into(), crate::App).forget();
             swap_when_ready(prerendered, fresh, ".loading", || leptos::prelude::document().active_element(), mark_ready);
         }
         Some(root) => {
+            crate::typeset::watch(&root);
             leptos::mount::mount_to(root.unchecked_into(), crate::App).forget();
             mark_ready();
         }
         None => {
+            if let Some(body) = document.body() {
+                crate::typeset::watch(&body);
+            }
             leptos::mount::mount_to_body(crate::App);
             mark_ready();
         }

@@ -300,7 +300,7 @@ impl Validate for Programme {
         for (i, theme) in self.themes.iter().enumerate() {
             c.text(&format!("$.themes[{i}].id"), &theme.id);
             c.text(&format!("$.themes[{i}].name"), &theme.name);
-            c.optional_text(&format!("$.themes[{i}].lead_partner"), theme.lead_partner.as_deref());
+            c.optional_text(&format!("$.themes[{i}].lead_partner"), theme.lead_partner.as_ref().map(|t| t.as_str()));
             c.source_list(&format!("$.themes[{i}].sources"), &theme.sources);
         }
         c.unique_ids("$.formats", self.formats.iter().map(|f| f.id.as_str()));

@@ -78,7 +78,11 @@ fn shipped_programme_is_valid_and_holds_the_seed_facts() {
     assert_eq!(programme.namesake_day(evening), None, "a title of its own needs no day");
 
     let communs = programme.theme("communs-souverainete").unwrap();
-    assert_eq!(communs.lead_partner.as_deref(), Some("DINUM"));
+    assert_eq!(
+        communs.lead_partner.as_ref().map(|t| t.as_str()),
+        Some("la DINUM"),
+        "« la DINUM portera spécifiquement l’une des 5 thématiques »"
+    );
     assert_eq!(programme.themes.len(), 5);
     let durations: Vec<(&str, &[u32])> = programme.formats.iter().map(|f| (f.id.as_str(), f.durations_minutes.as_slice())).collect();
     assert_eq!(
@@ -434,7 +438,7 @@ fn nec_data_accepts_the_shipped_data() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data");
     let (code, output) = nec_data(&["check", dir]);
     assert_eq!(code, 0, "{output}");
-    assert!(output.contains("Données valides : 4 fichier(s) vérifié(s)."), "{output}");
+    assert!(output.contains("Données valides : 4 fichiers vérifiés."), "{output}");
 }
 
 /// Writes `files` to a fresh folder, runs `nec-data check` on it, and removes it.
@@ -463,7 +467,7 @@ fn nec_data_reports_every_problem_with_file_and_path_and_fails() {
     assert!(output.contains("charter.json: $ : le fichier n’est pas du JSON valide (ligne 1, colonne 10)"), "{output}");
     assert!(output.contains("programme-2031.json: $.items[0].links[0].url : le lien « http://example.org »"), "{output}");
     assert!(output.contains("programme-2031.json: $.days[0].date : le 2023-10-18 ne tombe pas en 2031"), "{output}");
-    assert!(output.contains("5 problème(s) trouvé(s)."), "{output}");
+    assert!(output.contains("5 problèmes trouvés."), "{output}");
 }
 
 #[test]
@@ -504,7 +508,7 @@ fn nec_data_checks_single_files_named_after_their_kind() {
     assert!(output.contains("programme-essai.json: $ : le fichier est une page web (HTML), pas des données JSON"), "{output}");
     assert!(output.contains("programme.json: $ : nom de fichier inconnu"), "a programme needs its year: {output}");
     assert!(output.contains("chartes.json: $ : nom de fichier inconnu"), "{output}");
-    assert!(output.contains("4 problème(s) trouvé(s)."), "{output}");
+    assert!(output.contains("4 problèmes trouvés."), "{output}");
 }
 
 #[test]

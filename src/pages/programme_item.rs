@@ -100,9 +100,12 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
         view! { {text_view(&f.name, lang)}{usual} }
     });
     let theme = item.theme.as_deref().and_then(|t| p.theme(t)).map(|theme| {
-        let lead = theme.lead_partner.as_ref().map(|lead| match lang {
-            Lang::Fr => format!(" (thématique portée par {lead})"),
-            Lang::En => format!(" (theme led by {lead})"),
+        let lead = theme.lead_partner.as_ref().map(|lead| {
+            let (before, after) = match lang {
+                Lang::Fr => (" (thématique portée par ", ")"),
+                Lang::En => (" (theme led by ", ")"),
+            };
+            view! { {before}{text_view(lead, lang)}{after} }
         });
         view! { {text_view(&theme.name, lang)}{lead} }
     });

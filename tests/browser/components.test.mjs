@@ -83,8 +83,8 @@ describe('CopyButton', () => {
     });
     await page.getByRole('button', { name: 'Copier le lien' }).click();
     await page.waitForFunction(() => document.getElementById('annonces-urgentes').textContent.length > 0);
-    assert.equal(await regionText(page, 'annonces-urgentes'), 'La copie a échoué : sélectionnez le lien et copiez-le.');
-    assert.equal(await page.locator('.copy-feedback').innerText(), 'La copie a échoué : sélectionnez le lien et copiez-le.');
+    assert.equal(await regionText(page, 'annonces-urgentes'), 'La copie a échoué\u00a0: sélectionnez le lien et copiez-le.');
+    assert.equal(await page.locator('.copy-feedback').innerText(), 'La copie a échoué\u00a0: sélectionnez le lien et copiez-le.');
     assert.deepEqual(panics(page), []);
     await page.close();
   });

@@ -23,7 +23,7 @@ describe('the charter', () => {
       await page.goto(`${env.url}/charte#engagement-${engagement.number}`);
       await settled(page);
       const target = page.locator(`#engagement-${engagement.number}`);
-      assert.equal(await target.getByRole('heading', { level: 2 }).innerText(), `Engagement n°${engagement.number} : ${engagement.title}`);
+      assert.equal(await target.getByRole('heading', { level: 2 }).innerText(), `Engagement n°${engagement.number}\u00a0: ${engagement.title}`);
       assert.ok((await target.innerText()).includes(engagement.text));
       await page.waitForFunction((id) => {
         const box = document.getElementById(id).getBoundingClientRect();
@@ -60,7 +60,7 @@ describe('the charter', () => {
     const section = page.getByRole('region', { name: 'Comment ce site applique la charte' });
     const budgets = (await import('../../budgets.json', { with: { type: 'json' } })).default;
     const text = await section.innerText();
-    assert.ok(text.includes(`lisible sans JavaScript : au plus ${budgets.content_before_wasm_brotli_kib} Kio compressés suffisent pour l’afficher`), text);
+    assert.ok(text.includes(`lisible sans JavaScript\u00a0: au plus ${budgets.content_before_wasm_brotli_kib} Kio compressés suffisent pour l’afficher`), text);
     assert.ok(text.includes(`au plus ${budgets.first_load_brotli_kib} Kio`), text);
     assert.ok(text.includes(`en ${budgets.requests} requêtes au plus (et ${budgets.service_worker_requests} de plus pour la copie hors ligne)`), text);
     assert.ok(text.includes('Aucun traceur, aucun cookie'), text);
@@ -95,7 +95,7 @@ describe('the edition history', () => {
     await page.goto(`${env.url}/editions`);
     await settled(page);
     const line2022 = await page.locator('li', { has: page.getByRole('heading', { name: '2022 — Lens' }) }).locator('.figures-inline').innerText();
-    assert.match(line2022, /^[^;]+ ; .*\.$/, 'figures stay one sentence, joined by « ; », ending with a full stop');
+    assert.match(line2022, /^[^;]+\s; .*\.$/, 'figures stay one sentence, joined by « ; », ending with a full stop');
     assert.match(line2022, /plus de 1\s000 professionnels attendus/);
     assert.doesNotMatch(line2022, /(^|; )1\s000 professionnels/, 'never the bare number');
     assert.match(await page.getByRole('region', { name: 'Les NEC locaux' }).innerText(), /environ 20 acteurs locaux organisent leur propre NEC local/);
@@ -129,8 +129,8 @@ describe('the edition history', () => {
     }));
     assert.deepEqual(rows, expected);
     const notes = await page.locator('.table-notes').innerText();
-    assert.match(notes, /2020 : Édition en ligne/);
-    assert.match(notes, /2018 : Le chiffre des intervenants compte aussi les contributeurs/);
+    assert.match(notes, /2020\s: Édition en ligne/);
+    assert.match(notes, /2018\s: Le chiffre des intervenants compte aussi les contributeurs/);
     await page.close();
   });
 
@@ -147,8 +147,8 @@ describe('the edition history', () => {
       'Personnes ayant suivi les directs en ligne par édition, graphique en barres',
     ]);
     const descriptions = await charts.evaluateAll((svgs) => svgs.map((s) => document.getElementById(s.getAttribute('aria-describedby'))?.innerText));
-    assert.equal(descriptions[0], 'Personnes présentes : en hausse, de 850 en 2018 à 2\u202f000 en 2023, avec un minimum de 400 en 2021 ; pas de chiffre pour 2020.');
-    assert.match(descriptions[2], /^Personnes ayant suivi les directs en ligne : en hausse, de 4\u202f000 en 2020 à 6\u202f000 en 2022/);
+    assert.equal(descriptions[0], 'Personnes présentes\u00a0: en hausse, de 850 en 2018 à 2\u202f000 en 2023, avec un minimum de 400 en 2021\u202f; pas de chiffre pour 2020.');
+    assert.match(descriptions[2], /^Personnes ayant suivi les directs en ligne\s: en hausse, de 4\u202f000 en 2020 à 6\u202f000 en 2022/);
     const bars = await charts.first().locator('rect').count();
     assert.equal(bars, editions.editions.filter((e) => e.figures.some((f) => f.metric === 'attendees')).length);
     assert.ok((await charts.first().locator('text').allTextContents()).includes('n.c.'), 'the missing 2020 value is written, not just absent');
@@ -202,8 +202,8 @@ describe('the edition history', () => {
     // 2 000 over every edition (000) against 850 + 800 + 400 + 1 800 at the national ones (002), each with its source.
     const accounts = await region.locator('.disagreement li').allInnerTexts();
     assert.equal(accounts.length, 2);
-    assert.match(accounts[0], /2\s000 participants lors des éditions nationales et locales.*\(source : annonce de la 6e édition/);
-    assert.match(accounts[1], /850, 800, 400 et 1\s800.*\(source : «\s?La démarche\s?»/);
+    assert.match(accounts[0], /2\s000 participants lors des éditions nationales et locales.*\(source\s: annonce de la 6e édition/);
+    assert.match(accounts[1], /850, 800, 400 et 1\s800.*\(source\s: «\sLa démarche\s»/);
     await page.close();
   });
 });
