@@ -46,7 +46,7 @@ describe('LiveRegion (announcer)', () => {
     const page = await open('/programme');
     const toggle = page.getByRole('button', { name: 'Mon programme : Plénière', exact: true });
     const heard = [];
-    for (const expected of ['« Plénière » ajouté à mon programme.', '« Plénière » retiré de mon programme.', '« Plénière » ajouté à mon programme.']) {
+    for (const expected of ['«\u202fPlénière\u202f» ajouté à mon programme.', '«\u202fPlénière\u202f» retiré de mon programme.', '«\u202fPlénière\u202f» ajouté à mon programme.']) {
       await toggle.click();
       await page.waitForFunction((text) => document.getElementById('annonces').textContent === text, expected);
       heard.push(await regionText(page, 'annonces'));

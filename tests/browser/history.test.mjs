@@ -24,7 +24,7 @@ describe('the charter', () => {
       await settled(page);
       const target = page.locator(`#engagement-${engagement.number}`);
       assert.equal(await target.getByRole('heading', { level: 2 }).innerText(), `Engagement n°${engagement.number}\u00a0: ${engagement.title}`);
-      assert.ok((await target.innerText()).includes(engagement.text));
+      assert.ok((await target.innerText()).replace(/[\u00a0\u202f]/g, ' ').includes(engagement.text), 'its text, typeset');
       await page.waitForFunction((id) => {
         const box = document.getElementById(id).getBoundingClientRect();
         return box.top < window.innerHeight && box.bottom > 0;

@@ -150,7 +150,7 @@ describe('locale formats and content', () => {
     await visit(page, '/programme/grande-soiree');
     let text = await page.locator('main').innerText();
     assert.ok(text.includes('Jeudi 19 octobre 2023'), text);
-    assert.ok(text.includes('19 h 00 – 1 h 00 le lendemain (6 h)'), text);
+    assert.ok(text.includes('19\u00a0h\u00a000 – 1\u00a0h\u00a000 le lendemain (6\u00a0h)'), text);
     await visit(page, '/en/programme/grande-soiree');
     text = await page.locator('main').innerText();
     assert.ok(text.includes('Thursday 19 October 2023'), text);
