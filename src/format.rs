@@ -197,7 +197,8 @@ pub fn typography(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
-    let word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+    // A letter or digit, accented letters included, without std's Unicode tables (wasm size).
+    let word = |i: usize| chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || u32::from(*c) >= 0xC0);
     for (i, &c) in chars.iter().enumerate() {
         if c != ' ' {
             out.push(c);

@@ -125,7 +125,8 @@ impl Checker {
             self.text(&format!("{here}.label"), &figure.label);
             // An approximation is said by the qualifier, which every view, the table and the CSV
             // show with the number; in the label alone, the number would read as exact.
-            let label = figure.label.fr.to_lowercase();
+            // ASCII case only: std's Unicode case tables cost the wasm several KiB.
+            let label = figure.label.fr.to_ascii_lowercase();
             if ["plus de", "moins de", "environ", "près de", "vingtaine", "dizaine", "centaine", "millier"]
                 .iter()
                 .any(|w| label.contains(w))
