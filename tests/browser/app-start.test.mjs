@@ -219,7 +219,7 @@ describe('without the app', () => {
     });
     assert.ok(files > 1, `${files} files kept offline`);
     const read = await keptNow(fresher);
-    assert.deepEqual(read, ['rien', '« Sombre »', 'anglais', `${files} fichiers`]);
+    assert.deepEqual(read, ['rien', '«\u202fSombre\u202f»', 'anglais', `${files} fichiers`], 'typeset as the app will show it');
     assert.equal(await state(fresher), null, 'the app has not started');
     assert.deepEqual(requests, []);
     assert.deepEqual(await axeViolations(fresher), []);
