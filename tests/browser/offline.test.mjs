@@ -82,7 +82,8 @@ async function assertRoute(page, path, { offline }) {
   const notice = page.getByRole('status').filter({ hasText: 'Données hors ligne' });
   if (offline) {
     assert.equal(await notice.count(), 1, `${path}: one offline notice`);
-    assert.match(await notice.innerText(), new RegExp(`^Données hors ligne du ${offline} : le serveur n’a pas pu être joint`));
+    // French typography: no-break spaces in « 13 h 38 » and before « : ».
+    assert.match((await notice.innerText()).replace(/[\u00a0\u202f]/g, ' '), new RegExp(`^Données hors ligne du ${offline} : le serveur n’a pas pu être joint`));
   } else {
     assert.equal(await notice.count(), 0, `${path}: no offline notice while online`);
   }
