@@ -384,6 +384,8 @@ mod tests {
         assert_eq!(place("grande-soiree"), None, "runs past the venue's closing time");
         assert_eq!(place("off-beta-tour"), None, "the off day is only said to be in Bordeaux");
         assert_eq!(place("dinum-startups-etat"), None, "no day announced");
+        assert_eq!(place("cocktail-jeudi"), None, "no time and no place in the texts");
+        assert_eq!(place("dejeuner-jeudi"), None, "no time and no place in the texts");
     }
 
     #[test]

@@ -185,6 +185,58 @@ pub fn list(items: &[String]) -> String {
     }
 }
 
+/// French typography for a text typed with ordinary spaces (the data, the interface), as it is
+/// rendered: a no-break space (U+00A0) before « : », a narrow no-break space (U+202F) before
+/// « ; ? ! » and inside « », no-break spaces in « 9 h 00 », « 1 h 30 », « 19 h », and a narrow
+/// one between the groups of « 2 000 » (as [`number`] writes it). Only spaces already there are
+/// changed, never added: « 09:00 », « https://… » and « ?jour= » stay as they are. For French
+/// text only: English keeps its own spacing. By hand, without Unicode tables.
+pub fn typography(text: &str) -> String {
+    const NBSP: char = '\u{A0}';
+    const NNBSP: char = '\u{202F}';
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    // A letter or digit, accented letters included, without std's Unicode tables (wasm size).
+    let word = |i: usize| chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || u32::from(*c) >= 0xC0);
+    for (i, &c) in chars.iter().enumerate() {
+        if c != ' ' {
+            out.push(c);
+            continue;
+        }
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        let space = match (before, after) {
+            (_, Some(':')) => NBSP,
+            (_, Some(';' | '?' | '!' | '»')) => NNBSP,
+            (Some('«'), _) => NNBSP,
+            // « 9 h 00 », « 19 h » : the number, the « h » and the minutes stay together.
+            (Some(d), Some('h')) if d.is_ascii_digit() && !word(i + 2) => NBSP,
+            (Some('h'), Some(d)) if d.is_ascii_digit() && i >= 2 && chars[i - 2] == ' ' && digit(i.saturating_sub(3)) => NBSP,
+            (Some('h'), Some(d)) if d.is_ascii_digit() && i >= 2 && chars[i - 2] == NBSP && digit(i.saturating_sub(3)) => NBSP,
+            // « 2 000 »: one to three digits, then groups of exactly three.
+            (Some(d), Some(e)) if d.is_ascii_digit() && e.is_ascii_digit() && thousands(&chars, i) => NNBSP,
+            _ => ' ',
+        };
+        out.push(space);
+    }
+    out
+}
+
+/// Whether the space at `i` separates groups of thousands: three digits follow (then no digit),
+/// and the run of digits before it, if it is the number's first group, has at most three.
+fn thousands(chars: &[char], i: usize) -> bool {
+    let group_after =
+        (1..=3).all(|k| chars.get(i + k).is_some_and(char::is_ascii_digit)) && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
+    let mut start = i;
+    while start > 0 && chars[start - 1].is_ascii_digit() {
+        start -= 1;
+    }
+    let run = i - start;
+    let first_group = start == 0 || !matches!(chars[start - 1], ' ' | '\u{202F}') || !(start >= 2 && chars[start - 2].is_ascii_digit());
+    group_after && run >= 1 && if first_group { run <= 3 } else { run == 3 }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,5 +385,44 @@ mod quotation_tests {
         assert_eq!(quotation_parts("sans citation"), [(false, "sans citation")]);
         assert_eq!(quotation_parts("ouvert « mais pas fermé"), [(false, "ouvert « mais pas fermé")]);
         assert_eq!(quotation_parts(""), []);
+    }
+}
+
+#[cfg(test)]
+mod typography_tests {
+    use super::typography;
+
+    const NBSP: &str = "\u{A0}";
+    const NNBSP: &str = "\u{202F}";
+
+    #[test]
+    fn puts_no_break_spaces_before_double_punctuation_and_inside_quotes() {
+        assert_eq!(typography("Lieu : Bordeaux"), format!("Lieu{NBSP}: Bordeaux"));
+        assert_eq!(typography("a ; b ? c !"), format!("a{NNBSP}; b{NNBSP}? c{NNBSP}!"));
+        assert_eq!(typography("« Communs & souveraineté »"), format!("«{NNBSP}Communs & souveraineté{NNBSP}»"));
+        assert_eq!(typography("Comment y aller ?"), format!("Comment y aller{NNBSP}?"));
+    }
+
+    #[test]
+    fn keeps_times_durations_and_numbers_together() {
+        assert_eq!(typography("9 h 00 – 19 h 00"), format!("9{NBSP}h{NBSP}00 – 19{NBSP}h{NBSP}00"));
+        assert_eq!(typography("1 h 30"), format!("1{NBSP}h{NBSP}30"));
+        assert_eq!(typography("de 19 h à 1 h du matin"), format!("de 19{NBSP}h à 1{NBSP}h du matin"));
+        assert_eq!(typography("2 000 participants"), format!("2{NNBSP}000 participants"));
+        assert_eq!(typography("1 000 000 et 850, 800, 400 et 1 800"), format!("1{NNBSP}000{NNBSP}000 et 850, 800, 400 et 1{NNBSP}800"));
+        assert_eq!(typography("de 2018 à 2022, 12 pays, les 19 et 20"), "de 2018 à 2022, 12 pays, les 19 et 20");
+        assert_eq!(typography("en 2018 2019"), "en 2018 2019", "years are not thousands");
+        assert_eq!(typography("2 heures"), "2 heures");
+    }
+
+    #[test]
+    fn changes_only_spaces_already_there() {
+        for verbatim in ["09:00", "https://numerique-en-communs.fr/?jour=2023-10-19", "2023-10-19T09:00:00+02:00", "a;b", "«x»", "4,5:1"]
+        {
+            assert_eq!(typography(verbatim), verbatim);
+        }
+        let once = typography("Accès : « sur invitation » ; 9 h 00 ; 2 000 !");
+        assert_eq!(typography(&once), once, "idempotent: typesetting typeset text changes nothing");
+        assert_eq!(typography(""), "");
     }
 }

@@ -31,6 +31,8 @@ mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod takeover;
 #[cfg(target_arch = "wasm32")]
+mod typeset;
+#[cfg(target_arch = "wasm32")]
 pub mod widget;
 
 #[cfg(target_arch = "wasm32")]

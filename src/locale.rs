@@ -239,6 +239,15 @@ impl Lang {
         }
     }
 
+    /// A figure as its source bounds it: « environ 20 », « plus de 1 000 », « 850 »; "about 20",
+    /// "more than 1,000".
+    pub fn amount(self, value: u32, qualifier: Option<crate::model::Qualifier>) -> String {
+        match qualifier {
+            Some(q) => format!("{} {}", q.words(self), self.number(value)),
+            None => self.number(value),
+        }
+    }
+
     /// « 850 octets », « 12,2 Kio »; "850 bytes", "12.2 KiB".
     pub fn bytes(self, count: u64) -> String {
         match self {

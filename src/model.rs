@@ -142,13 +142,26 @@ impl schemars::JsonSchema for Text {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// The seed file name, used as the reference everywhere else.
+    /// The seed file name, used as the reference everywhere else (the data, the CSV), never shown
+    /// as a citation.
     pub id: String,
-    /// What the text is, in French.
+    /// What the text is, in French: a summary for the catalogue.
     pub title: String,
+    /// The title the text gives itself, quoted as written (French), if it gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline: Option<String>,
+    /// How a reader weighs it: who speaks, what kind of text, only as far as the text says so
+    /// (« entretien avec Caroline Corbal (ANCT), non daté »). Shown after the headline and
+    /// before the date.
+    pub citation: Text,
     /// Publication date, when the text gives one.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "dates::optional_day")]
     pub date: Option<NaiveDate>,
+}
+
+/// The catalogue entries of `ids`, in that order; an unknown id (which validation rejects) is left out.
+pub fn cite(catalogue: &[Source], ids: &[String]) -> Vec<Source> {
+    ids.iter().filter_map(|id| catalogue.iter().find(|s| &s.id == id).cloned()).collect()
 }
 
 /// A remark on the data, such as two sources that disagree.
@@ -213,6 +226,18 @@ impl Edition {
     pub fn city(&self) -> &str {
         self.locations.first().map_or("", |l| l.city.as_str())
     }
+
+    /// Every city the sources give, « Sud Charente / Angoulême » where they disagree: what a
+    /// table row or a CSV line names, so that no account is dropped.
+    pub fn cities(&self) -> String {
+        let mut cities: Vec<&str> = Vec::new();
+        for l in &self.locations {
+            if !cities.contains(&l.city.as_str()) {
+                cities.push(&l.city);
+            }
+        }
+        cities.join(" / ")
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -220,6 +245,8 @@ impl Edition {
 #[serde(rename_all = "snake_case")]
 pub enum EditionMode {
     InPerson,
+    /// On site, and followed through live streams.
+    InPersonAndOnline,
     Online,
     MultiVenue,
 }
@@ -228,6 +255,8 @@ impl EditionMode {
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (EditionMode::InPerson, Lang::Fr) => "Sur place",
+            (EditionMode::InPersonAndOnline, Lang::Fr) => "Sur place, avec des directs en ligne",
+            (EditionMode::InPersonAndOnline, Lang::En) => "In person, with live streams",
             (EditionMode::Online, Lang::Fr) => "En ligne",
             (EditionMode::MultiVenue, Lang::Fr) => "Plusieurs lieux",
             (EditionMode::InPerson, Lang::En) => "In person",
@@ -271,10 +300,54 @@ pub struct Figure {
     pub value: u32,
     /// The source's own words for what is counted, e.g. "personnes présentes".
     pub label: Text,
-    /// True when the source says "plus de" or "une vingtaine": the value is approximate.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub approximate: bool,
+    /// How the source bounds the number, when it is not exact: « une vingtaine » is `about`,
+    /// « plus de 1 000 » is `more_than`; shown with the number everywhere (« environ 20 »).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
     pub source: String,
+}
+
+/// An approximate figure's bound, as the source words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// « environ », "about": « une vingtaine ».
+    About,
+    /// « plus de », "more than".
+    MoreThan,
+}
+
+impl Qualifier {
+    /// The words before the number: « environ », "more than".
+    pub fn words(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Qualifier::About, Lang::Fr) => "environ",
+            (Qualifier::MoreThan, Lang::Fr) => "plus de",
+            (Qualifier::About, Lang::En) => "about",
+            (Qualifier::MoreThan, Lang::En) => "more than",
+        }
+    }
+}
+
+/// Two texts or more that say different things on one point, each in its own words with its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Disagreement {
+    /// What they disagree on: « Qui peut venir ».
+    pub about: Text,
+    /// Each account, at least two.
+    pub accounts: Vec<Account>,
+}
+
+/// One side of a [`Disagreement`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    pub text: Text,
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -358,6 +431,8 @@ pub struct LocalEditions {
     pub figures: Vec<Figure>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disagreements: Vec<Disagreement>,
 }
 
 // ---------------------------------------------------------------- charter.json
@@ -433,8 +508,9 @@ impl Programme {
         items
     }
     /// Where an item takes place, as far as the sources say: the venue for an item of a main day
-    /// that fits its opening hours (or has no time yet); otherwise unknown, never guessed (the
-    /// evening party runs past closing time, the off-day gatherings are only said to be in the city).
+    /// that fits its opening hours; otherwise unknown, never guessed (the evening party runs past
+    /// closing time, the off-day gatherings are only said to be in the city, an item with no time
+    /// may be anywhere).
     pub fn place_of(&self, item: &Item) -> Option<&Venue> {
         let main_day = item.day.and_then(|d| self.day(d)).is_some_and(|d| d.kind == DayKind::Main);
         let within_hours = match (item.start, item.end) {
@@ -442,7 +518,8 @@ impl Programme {
                 let end = end.unwrap_or(start);
                 start.time() >= self.venue.opens && end.date_naive() == start.date_naive() && end.time() <= self.venue.closes
             }
-            (None, _) => true,
+            // No time, no place: the Thursday lunch and cocktail are not said to be at the venue.
+            (None, _) => false,
         };
         (main_day && within_hours).then_some(&self.venue)
     }
@@ -497,6 +574,9 @@ pub struct Registration {
     pub conditions: Text,
     pub links: Vec<Link>,
     pub sources: Vec<String>,
+    /// Where the sources disagree on who may come.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disagreements: Vec<Disagreement>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -549,9 +629,10 @@ pub enum DayKind {
 pub struct Theme {
     pub id: String,
     pub name: Text,
-    /// The partner who leads the theme, where a source names one.
+    /// The partner who leads the theme, where a source names one, with its article as the
+    /// sentence needs it: « la DINUM » (« la DINUM portera spécifiquement l’une des 5 thématiques »).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lead_partner: Option<String>,
+    pub lead_partner: Option<Text>,
     pub sources: Vec<String>,
 }
 
@@ -616,8 +697,10 @@ pub enum Access {
     Registration,
     InvitationOnly,
     PaidContribution,
-    /// Free for registered participants (the Friday lunch).
+    /// Free for participants (the Friday lunch).
     Free,
+    /// The sources do not say who may attend.
+    NotStated,
 }
 
 impl Access {
@@ -626,11 +709,13 @@ impl Access {
             (Access::Registration, Lang::Fr) => "Sur inscription",
             (Access::InvitationOnly, Lang::Fr) => "Sur invitation",
             (Access::PaidContribution, Lang::Fr) => "Contribution financière demandée",
-            (Access::Free, Lang::Fr) => "Gratuit pour les participants inscrits",
+            (Access::Free, Lang::Fr) => "Gratuit pour les participants",
+            (Access::NotStated, Lang::Fr) => "Non précisé par les sources",
+            (Access::NotStated, Lang::En) => "Not stated in the sources",
             (Access::Registration, Lang::En) => "Registration required",
             (Access::InvitationOnly, Lang::En) => "By invitation",
             (Access::PaidContribution, Lang::En) => "Financial contribution requested",
-            (Access::Free, Lang::En) => "Free for registered participants",
+            (Access::Free, Lang::En) => "Free for participants",
         }
     }
 }

@@ -6,7 +6,7 @@ use std::fmt;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::model::{Catalogue, Charter, EditionsFile, Figure, Link, Note, Programme, Source};
+use crate::model::{Catalogue, Charter, Disagreement, EditionsFile, Figure, Link, Note, Programme, Source};
 
 /// One thing wrong with a data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +43,13 @@ impl Checker {
         for (i, source) in sources.iter().enumerate() {
             checker.text(&format!("$.sources[{i}].id"), &source.id);
             checker.text(&format!("$.sources[{i}].title"), &source.title);
+            checker.optional_text(&format!("$.sources[{i}].headline"), source.headline.as_deref());
+            checker.text(&format!("$.sources[{i}].citation"), &source.citation);
+            let readable = [source.headline.as_deref(), Some(source.citation.fr.as_str()), source.citation.en.as_deref()];
+            if readable.into_iter().flatten().any(|t| t.contains(".txt")) {
+                checker
+                    .push(format!("$.sources[{i}].citation"), "une citation se lit : qui parle, quel texte, quand ; pas le nom du fichier");
+            }
         }
         checker.sources = sources.iter().map(|s| s.id.clone()).collect();
         checker
@@ -111,7 +118,34 @@ impl Checker {
                 self.push(format!("{here}.value"), "un chiffre publié ne peut pas être zéro");
             }
             self.text(&format!("{here}.label"), &figure.label);
+            // An approximation is said by the qualifier, which every view, the table and the CSV
+            // show with the number; in the label alone, the number would read as exact.
+            // ASCII case only: std's Unicode case tables cost the wasm several KiB.
+            let label = figure.label.fr.to_ascii_lowercase();
+            if ["plus de", "moins de", "environ", "près de", "vingtaine", "dizaine", "centaine", "millier"]
+                .iter()
+                .any(|w| label.contains(w))
+            {
+                self.push(
+                    format!("{here}.label"),
+                    "le libellé dit que le chiffre est approché : dites-le par « qualifier » (« about », « more_than »), pas dans le libellé",
+                );
+            }
             self.source(&format!("{here}.source"), &figure.source);
+        }
+    }
+
+    fn disagreements(&mut self, path: &str, disagreements: &[Disagreement]) {
+        for (i, d) in disagreements.iter().enumerate() {
+            let here = format!("{path}[{i}]");
+            self.text(&format!("{here}.about"), &d.about);
+            if d.accounts.len() < 2 {
+                self.push(format!("{here}.accounts"), "un désaccord oppose au moins deux versions");
+            }
+            for (j, account) in d.accounts.iter().enumerate() {
+                self.text(&format!("{here}.accounts[{j}].text"), &account.text);
+                self.source_list(&format!("{here}.accounts[{j}].sources"), &account.sources);
+            }
         }
     }
 
@@ -181,6 +215,7 @@ impl Validate for EditionsFile {
         c.text("$.local_editions.description", &self.local_editions.description);
         c.figures("$.local_editions.figures", &self.local_editions.figures);
         c.notes("$.local_editions.notes", &self.local_editions.notes);
+        c.disagreements("$.local_editions.disagreements", &self.local_editions.disagreements);
         c.problems
     }
 }
@@ -238,6 +273,7 @@ impl Validate for Programme {
             c.link(&format!("$.registration.links[{i}]"), link);
         }
         c.source_list("$.registration.sources", &self.registration.sources);
+        c.disagreements("$.registration.disagreements", &self.registration.disagreements);
 
         let days: HashSet<NaiveDate> = self.days.iter().map(|d| d.date).collect();
         let day_ids: Vec<String> = self.days.iter().map(|d| d.date.to_string()).collect();
@@ -271,7 +307,7 @@ impl Validate for Programme {
         for (i, theme) in self.themes.iter().enumerate() {
             c.text(&format!("$.themes[{i}].id"), &theme.id);
             c.text(&format!("$.themes[{i}].name"), &theme.name);
-            c.optional_text(&format!("$.themes[{i}].lead_partner"), theme.lead_partner.as_deref());
+            c.optional_text(&format!("$.themes[{i}].lead_partner"), theme.lead_partner.as_ref().map(|t| t.as_str()));
             c.source_list(&format!("$.themes[{i}].sources"), &theme.sources);
         }
         c.unique_ids("$.formats", self.formats.iter().map(|f| f.id.as_str()));

@@ -57,6 +57,16 @@ fn shipped_programme_is_valid_and_holds_the_seed_facts() {
 
     let invitation_only = programme.items.iter().filter(|i| i.access == Access::InvitationOnly).count();
     assert_eq!(invitation_only, 3, "the three off-day gatherings");
+    assert!(
+        programme.items.iter().filter(|i| i.access == Access::InvitationOnly).all(|i| i.speakers.is_empty()),
+        "the DINUM organises the off-day gatherings (« organisés par »): it is not their speaker"
+    );
+    let dinum: Vec<&str> =
+        programme.items.iter().filter(|i| i.id.starts_with("dinum-")).map(|i| i.access.label(nec_web::locale::Lang::Fr)).collect();
+    assert_eq!(dinum, ["Non précisé par les sources"; 3], "no text says who may attend the DINUM's presentations");
+    let cocktail = programme.items.iter().find(|i| i.id == "cocktail-jeudi").unwrap();
+    assert_eq!(programme.place_of(cocktail), None, "no text says where the cocktail is");
+    assert_eq!(programme.registration.disagreements[0].accounts.len(), 2, "« réservé aux agents publics » and « accès à tous et toutes »");
     let welcomes: Vec<String> = programme
         .items
         .iter()
@@ -68,7 +78,11 @@ fn shipped_programme_is_valid_and_holds_the_seed_facts() {
     assert_eq!(programme.namesake_day(evening), None, "a title of its own needs no day");
 
     let communs = programme.theme("communs-souverainete").unwrap();
-    assert_eq!(communs.lead_partner.as_deref(), Some("DINUM"));
+    assert_eq!(
+        communs.lead_partner.as_ref().map(|t| t.as_str()),
+        Some("la DINUM"),
+        "« la DINUM portera spécifiquement l’une des 5 thématiques »"
+    );
     assert_eq!(programme.themes.len(), 5);
     let durations: Vec<(&str, &[u32])> = programme.formats.iter().map(|f| (f.id.as_str(), f.durations_minutes.as_slice())).collect();
     assert_eq!(
@@ -198,6 +212,18 @@ fn empty_required_text_is_reported() {
     let problems = problems_of::<Programme>(&p);
     assert_problem(&problems, "$.items[0].title", "le texte est vide");
     assert_problem(&problems, "$.venue.address", "le texte est vide");
+}
+
+#[test]
+fn a_source_is_cited_for_a_reader_never_by_its_file_name() {
+    let mut p = shipped_value("programme-2023.json");
+    p["sources"][0]["citation"] = json!({ "fr": "voir 000_22f8608ab421fdf8.txt", "en": "see the file" });
+    p["sources"][1]["citation"] = json!("  ");
+    let problems = problems_of::<Programme>(&p);
+    assert_problem(&problems, "$.sources[0].citation", "pas le nom du fichier");
+    assert_problem(&problems, "$.sources[1].citation", "le texte est vide");
+    p["sources"][1].as_object_mut().unwrap().remove("citation");
+    assert!(matches!(parse::<Programme>(&p.to_string()), Err(DataError::Unreadable(_))), "a source without citation is refused");
 }
 
 #[test]
@@ -372,9 +398,31 @@ fn generated_schemas_accept_the_shipped_data_and_refuse_bad_data() {
 fn the_csv_has_a_row_per_figure_of_editions_json() {
     let csv = std::fs::read_to_string(data_dir().join("editions-chiffres.csv")).unwrap();
     let editions = shipped_value("editions.json");
-    let figures: usize = editions["editions"].as_array().unwrap().iter().map(|e| e["figures"].as_array().unwrap().len()).sum();
+    let figures: usize = editions["editions"].as_array().unwrap().iter().map(|e| e["figures"].as_array().unwrap().len()).sum::<usize>()
+        + editions["local_editions"]["figures"].as_array().unwrap().len();
     assert_eq!(csv.lines().count(), figures + 1);
-    assert!(csv.starts_with("annee,ville,indicateur,valeur,libelle,approximatif,source\r\n"));
+    assert!(csv.starts_with("annee,edition,ville,indicateur,qualificatif,valeur,libelle,source\r\n"));
+    assert!(csv.contains(",plus de,1000,") && csv.contains(",environ,20,"), "approximations stay approximate: {csv}");
+    assert!(csv.contains("Angoulême"), "both accounts of the 2021 place: {csv}");
+}
+
+#[test]
+fn an_approximation_is_said_by_the_qualifier_not_the_label() {
+    let mut e = shipped_value("editions.json");
+    e["local_editions"]["figures"][0]["label"] = json!("acteurs locaux (« une vingtaine »)");
+    assert_problem(&problems_of::<EditionsFile>(&e), "$.local_editions.figures[0].label", "dites-le par « qualifier »");
+    e["local_editions"]["figures"][0]["qualifier"] = json!("roughly");
+    assert!(matches!(parse::<EditionsFile>(&e.to_string()), Err(DataError::Unreadable(_))), "an unknown qualifier is refused");
+}
+
+#[test]
+fn a_disagreement_has_two_accounts_each_with_its_source() {
+    let mut p = shipped_value("programme-2023.json");
+    p["registration"]["disagreements"][0]["accounts"].as_array_mut().unwrap().pop();
+    p["registration"]["disagreements"][0]["accounts"][0]["sources"] = json!([]);
+    let problems = problems_of::<Programme>(&p);
+    assert_problem(&problems, "$.registration.disagreements[0].accounts", "au moins deux versions");
+    assert_problem(&problems, "$.registration.disagreements[0].accounts[0].sources", "aucune source");
 }
 
 // ------------------------------------------------------------------ the nec-data command
@@ -390,7 +438,7 @@ fn nec_data_accepts_the_shipped_data() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data");
     let (code, output) = nec_data(&["check", dir]);
     assert_eq!(code, 0, "{output}");
-    assert!(output.contains("Données valides : 4 fichier(s) vérifié(s)."), "{output}");
+    assert!(output.contains("Données valides : 4 fichiers vérifiés."), "{output}");
 }
 
 /// Writes `files` to a fresh folder, runs `nec-data check` on it, and removes it.
@@ -419,7 +467,7 @@ fn nec_data_reports_every_problem_with_file_and_path_and_fails() {
     assert!(output.contains("charter.json: $ : le fichier n’est pas du JSON valide (ligne 1, colonne 10)"), "{output}");
     assert!(output.contains("programme-2031.json: $.items[0].links[0].url : le lien « http://example.org »"), "{output}");
     assert!(output.contains("programme-2031.json: $.days[0].date : le 2023-10-18 ne tombe pas en 2031"), "{output}");
-    assert!(output.contains("5 problème(s) trouvé(s)."), "{output}");
+    assert!(output.contains("5 problèmes trouvés."), "{output}");
 }
 
 #[test]
@@ -460,7 +508,7 @@ fn nec_data_checks_single_files_named_after_their_kind() {
     assert!(output.contains("programme-essai.json: $ : le fichier est une page web (HTML), pas des données JSON"), "{output}");
     assert!(output.contains("programme.json: $ : nom de fichier inconnu"), "a programme needs its year: {output}");
     assert!(output.contains("chartes.json: $ : nom de fichier inconnu"), "{output}");
-    assert!(output.contains("4 problème(s) trouvé(s)."), "{output}");
+    assert!(output.contains("4 problèmes trouvés."), "{output}");
 }
 
 #[test]

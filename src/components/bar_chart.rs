@@ -40,7 +40,7 @@ pub fn BarChart(series: Series, label: String, description_id: String) -> impl I
                         <rect class="chart__bar" x=fixed(centre - bar_width / 2.0, 1) y=fixed(base - height, 1)
                             width=fixed(bar_width, 1) height=fixed(height, 1) rx="2"/>
                     };
-                    (Some(rect), base - height - 8.0, lang.number(*v))
+                    (Some(rect), base - height - 8.0, series.amount(lang, *year, *v))
                 }
                 None => (None, base - 8.0, missing.to_owned()),
             };

@@ -41,7 +41,7 @@ pub use quoted::Quoted;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use skip_link::SkipLink;
-pub use sources::Sources;
+pub use sources::{Citation, Disagreements, Sources};
 pub use theme_switch::ThemeSwitch;
 pub use visually_hidden::VisuallyHidden;
 pub use when::When;

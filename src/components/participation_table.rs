@@ -22,9 +22,9 @@ pub fn ParticipationTable(file: Arc<EditionsFile>) -> impl IntoView {
             columns=std::iter::once(t.edition.to_owned()).chain(CHART_METRICS.iter().map(|m| m.label(lang).to_owned())).collect()>
             {file.editions.iter().map(|e| view! {
                 <tr>
-                    <RowHeader>{format!("{} — {}", e.year, e.city())}</RowHeader>
+                    <RowHeader>{format!("{} — {}", e.year, e.cities())}</RowHeader>
                     {CHART_METRICS.iter().map(|m| match e.figure(*m) {
-                        Some(f) => view! { <td class="number">{lang.number(f.value)}</td> }.into_any(),
+                        Some(f) => view! { <td class="number">{lang.amount(f.value, f.qualifier)}</td> }.into_any(),
                         None => view! { <td class="missing">{t.missing}</td> }.into_any(),
                     }).collect_view()}
                 </tr>

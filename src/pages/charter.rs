@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::{current_lang, engagement_label, text_view, DataView, Numbered, Page, Sources, Subject};
 use crate::data::{use_data, CHARTER};
 use crate::locale::Lang;
-use crate::model::Charter;
+use crate::model::{cite, Charter};
 
 crate::texts! {
     heading: "La charte de NEC", "The NEC charter";
@@ -85,7 +85,7 @@ fn CharterContent(charter: Arc<Charter>) -> impl IntoView {
                 <li id=format!("engagement-{}", e.number)>
                     <h2>{engagement_label(lang, e.number)}{text_view(&e.title, lang)}</h2>
                     <p>{text_view(&e.text, lang)}</p>
-                    <p><Sources sources=e.sources.clone()/></p>
+                    <p><Sources sources=cite(&charter.sources, &e.sources)/></p>
                 </li>
             }).collect_view()}
         </ol>
@@ -100,7 +100,7 @@ fn CharterContent(charter: Arc<Charter>) -> impl IntoView {
         {(!charter.notes.is_empty()).then(|| view! {
             <section aria-labelledby="notes-charte">
                 <h2 id="notes-charte">{t.notes}</h2>
-                <ul>{charter.notes.iter().map(|n| view! { <li>{text_view(&n.text, lang)}" "<Sources sources=n.sources.clone()/></li> }).collect_view()}</ul>
+                <ul>{charter.notes.iter().map(|n| view! { <li>{text_view(&n.text, lang)}" "<Sources sources=cite(&charter.sources, &n.sources)/></li> }).collect_view()}</ul>
             </section>
         })}
     }

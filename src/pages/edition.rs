@@ -3,9 +3,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{current_lang, pieces_view, DataView, Page, Subject};
+use crate::components::{current_lang, Citation, DataView, Page, Subject};
 use crate::data::{use_data, EDITIONS, PROGRAMME_YEAR};
-use crate::locale::{Lang, Pieces};
+use crate::locale::Lang;
 use crate::model::EditionsFile;
 use crate::pages::editions::{EditionFacts, EditionNotes, FigureList};
 
@@ -14,7 +14,6 @@ crate::texts! {
     all_editions: "Toutes les éditions", "All editions";
     figures: "Chiffres", "Figures";
     sources: "Sources", "Sources";
-    source_separator: " : ", ": ";
     other_editions: "Autres éditions", "Other editions";
 }
 
@@ -110,18 +109,17 @@ fn EditionContent(file: Arc<EditionsFile>, year: Option<i32>) -> impl IntoView {
     let previous = index.checked_sub(1).and_then(|i| file.editions.get(i)).map(|e| (e.year, e.city().to_owned()));
     let next = file.editions.get(index + 1).map(|e| (e.year, e.city().to_owned()));
     view! {
-        <EditionFacts edition=edition.clone()/>
-        <EditionNotes edition=edition.clone()/>
+        <EditionFacts edition=edition.clone() catalogue=file.sources.clone()/>
+        <EditionNotes edition=edition.clone() catalogue=file.sources.clone()/>
         <h2>{t.figures}</h2>
-        <FigureList figures=edition.figures.clone()/>
+        <FigureList figures=edition.figures.clone() catalogue=file.sources.clone()/>
         {(edition.year == PROGRAMME_YEAR).then(|| view! {
             <p><a href=lang.path("/programme")>{programme_link(lang, edition.year)}</a></p>
         })}
         <h2>{t.sources}</h2>
         <ul class="source-list">
             {used.into_iter().map(|s| view! {
-                // The source texts are French documents: their titles say so on an English page.
-                <li><cite>{s.id.clone()}</cite>{t.source_separator}{pieces_view(Pieces::of(s.title.clone(), Lang::Fr), lang)}{s.date.map(|d| format!(" ({})", lang.day_month_year(d)))}</li>
+                <li><Citation source=s/></li>
             }).collect_view()}
         </ul>
         <nav aria-label=t.other_editions class="pager">

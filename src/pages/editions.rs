@@ -2,11 +2,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{current_lang, text_view, BarChart, DataView, Page, ParticipationTable, Quoted, Sources, Subject};
+use crate::components::{current_lang, text_view, BarChart, DataView, Disagreements, Page, ParticipationTable, Quoted, Sources, Subject};
 use crate::data::{use_data, EDITIONS};
 use crate::history::{Series, CHART_METRICS};
 use crate::locale::Lang;
-use crate::model::{Edition, EditionsFile, Figure};
+use crate::model::{cite, Edition, EditionsFile, Figure, Source};
 
 crate::texts! {
     heading: "Les éditions de NEC", "The NEC editions";
@@ -53,20 +53,22 @@ fn EditionsContent(file: Arc<EditionsFile>) -> impl IntoView {
     let lang = current_lang();
     let t = texts(lang);
     let local = file.local_editions.clone();
+    let catalogue = file.sources.clone();
     view! {
         <p class="lead">{t.lead}</p>
         <section aria-labelledby="chronologie">
             <h2 id="chronologie">{t.timeline}</h2>
             <ol class="timeline">
-                {file.editions.iter().map(|e| view! { <TimelineEntry edition=e.clone()/> }).collect_view()}
+                {file.editions.iter().map(|e| view! { <TimelineEntry edition=e.clone() catalogue=catalogue.clone()/> }).collect_view()}
             </ol>
         </section>
         <Participation file=file.clone()/>
         <section aria-labelledby="nec-locaux">
             <h2 id="nec-locaux">{t.local}</h2>
             <p>{text_view(&local.description, lang)}</p>
-            <FigureList figures=local.figures.clone()/>
-            {local.notes.iter().map(|n| view! { <p class="note"><Quoted text=n.text.clone()/>" "<Sources sources=n.sources.clone()/></p> }).collect_view()}
+            <FigureList figures=local.figures.clone() catalogue=catalogue.clone()/>
+            {local.notes.iter().map(|n| view! { <p class="note"><Quoted text=n.text.clone()/>" "<Sources sources=cite(&catalogue, &n.sources)/></p> }).collect_view()}
+            <Disagreements disagreements=local.disagreements.clone() catalogue=catalogue.clone()/>
         </section>
     }
 }
@@ -81,7 +83,7 @@ fn place(edition: &Edition) -> String {
 
 /// One edition in the timeline: year, city and venue, format, dates, figures; its heading links to its page.
 #[component]
-fn TimelineEntry(edition: Edition) -> impl IntoView {
+fn TimelineEntry(edition: Edition, catalogue: Vec<Source>) -> impl IntoView {
     let lang = current_lang();
     let heading_id = format!("edition-{}", edition.year);
     let labelled_by = heading_id.clone();
@@ -89,7 +91,7 @@ fn TimelineEntry(edition: Edition) -> impl IntoView {
         <li class="edition">
             <article aria-labelledby=labelled_by>
                 <h3 id=heading_id><a href=lang.path(&format!("/editions/{}", edition.year))>{format!("{} — {}", edition.year, edition.city())}</a></h3>
-                <EditionFacts edition=edition.clone()/>
+                <EditionFacts edition=edition.clone() catalogue/>
                 // Figures as one line here; each with its source on the edition's own page.
                 <p class="figures-inline"><FiguresSentence figures=edition.figures.clone()/></p>
             </article>
@@ -99,7 +101,7 @@ fn TimelineEntry(edition: Edition) -> impl IntoView {
 
 /// Where, how and when an edition took place, with every account of the place and its sources.
 #[component]
-pub fn EditionFacts(edition: Edition) -> impl IntoView {
+pub fn EditionFacts(edition: Edition, catalogue: Vec<Source>) -> impl IntoView {
     let lang = current_lang();
     let t = texts(lang);
     let ordinal = edition.number.map(|n| lang.edition_ordinal(n));
@@ -110,13 +112,13 @@ pub fn EditionFacts(edition: Edition) -> impl IntoView {
     view! {
         <dl class="facts">
             {ordinal.map(|o| view! { <dt>{t.edition}</dt><dd>{o}</dd> })}
-            {first.map(|l| view! { <dt>{t.place}</dt><dd>{place(&edition)}" "<Sources sources=l.sources.clone()/></dd> })}
+            {first.map(|l| view! { <dt>{t.place}</dt><dd>{place(&edition)}" "<Sources sources=cite(&catalogue, &l.sources)/></dd> })}
             {others.into_iter().map(|l| view! {
-                <dt>{t.other_place}</dt><dd>{l.city.clone()}" "<Sources sources=l.sources.clone()/></dd>
+                <dt>{t.other_place}</dt><dd>{l.city.clone()}" "<Sources sources=cite(&catalogue, &l.sources)/></dd>
             }).collect_view()}
             <dt>{t.format}</dt><dd>{edition.mode.label(lang)}</dd>
             {edition.dates.clone().map(|d| view! {
-                <dt>{t.dates}</dt><dd>{lang.date_span(d.start, d.end)}" "<Sources sources=d.sources.clone()/></dd>
+                <dt>{t.dates}</dt><dd>{lang.date_span(d.start, d.end)}" "<Sources sources=cite(&catalogue, &d.sources)/></dd>
             })}
         </dl>
     }
@@ -134,32 +136,32 @@ fn FiguresSentence(figures: Vec<Figure>) -> impl IntoView {
         .enumerate()
         .map(|(i, f)| {
             let separator = if i == last { "." } else { t.figure_separator };
-            view! { {lang.number(f.value)}" "<Quoted text=f.label/>{separator} }
+            view! { {lang.amount(f.value, f.qualifier)}" "<Quoted text=f.label/>{separator} }
         })
         .collect_view()
 }
 
 /// The notes on an edition, each with its sources.
 #[component]
-pub fn EditionNotes(edition: Edition) -> impl IntoView {
+pub fn EditionNotes(edition: Edition, catalogue: Vec<Source>) -> impl IntoView {
     edition
         .notes
         .iter()
-        .map(|n| view! { <p class="note"><Quoted text=n.text.clone()/>" "<Sources sources=n.sources.clone()/></p> })
+        .map(|n| view! { <p class="note"><Quoted text=n.text.clone()/>" "<Sources sources=cite(&catalogue, &n.sources)/></p> })
         .collect_view()
 }
 
-/// The figures of an edition, each with the source's own words and file.
+/// The figures of an edition, each with the source's own words and its citation.
 #[component]
-pub fn FigureList(figures: Vec<Figure>) -> impl IntoView {
+pub fn FigureList(figures: Vec<Figure>, catalogue: Vec<Source>) -> impl IntoView {
     let lang = current_lang();
     view! {
         <ul class="figures">
             {figures.into_iter().map(|f| view! {
                 <li>
-                    <strong class="figure__value">{lang.number(f.value)}</strong>
+                    <strong class="figure__value">{lang.amount(f.value, f.qualifier)}</strong>
                     " "<Quoted text=f.label.clone()/>" "
-                    <Sources sources=vec![f.source.clone()]/>
+                    <Sources sources=cite(&catalogue, std::slice::from_ref(&f.source))/>
                 </li>
             }).collect_view()}
         </ul>

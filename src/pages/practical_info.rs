@@ -2,11 +2,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{current_lang, pieces_view, text_view, DataView, Page, Quoted, Sources, Subject};
+use crate::components::{current_lang, pieces_view, text_view, DataView, Disagreements, Page, Quoted, Sources, Subject};
 use crate::data::{use_data, PROGRAMME};
 use crate::format;
 use crate::locale::{Lang, Pieces};
-use crate::model::{Cost, Programme};
+use crate::model::{cite, Cost, Programme};
 
 crate::texts! {
     heading: "Informations pratiques", "Practical information";
@@ -87,7 +87,8 @@ fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
             <dt>{t.getting_there}</dt><dd>{transport}</dd>
         </dl>
         <h2>{t.registration}</h2>
-        <p><Quoted text=p.registration.conditions.clone()/></p>
+        <p><Quoted text=p.registration.conditions.clone()/>" "<Sources sources=cite(&p.sources, &p.registration.sources)/></p>
+        <Disagreements disagreements=p.registration.disagreements.clone() catalogue=p.sources.clone()/>
         <ul class="links">
             {p.registration.links.iter().map(|l| view! { <li><a class="button" href=l.url.clone()>{text_view(&l.label, lang)}</a></li> }).collect_view()}
         </ul>
@@ -112,6 +113,6 @@ fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
         {p.partners.associated_events.iter().map(|e| view! { <p lang=names_lang>{e.clone()}</p> }).collect_view()}
         <p><a href=p.edition.website.url.clone()>{text_view(&p.edition.website.label, lang)}</a></p>
         <p><a href=lang.path("/programme")>{t.see_programme}</a></p>
-        <p><Sources sources=p.sources.iter().map(|s| s.id.clone()).collect()/></p>
+        <p><Sources sources=p.sources.clone()/></p>
     }
 }

@@ -230,7 +230,7 @@ pub fn PrivacyPage() -> impl IntoView {
                     <RowHeader><code>{THEME_KEY}</code></RowHeader>
                     <td>{t.theme_content}</td>
                     <td>{t.theme_why}</td>
-                    <td data-live=THEME_KEY data-light=t.light data-dark=t.dark>{theme_kept}</td>
+                    <td data-live=THEME_KEY data-light=typeset(lang, t.light) data-dark=typeset(lang, t.dark)>{theme_kept}</td>
                 </tr>
                 <tr>
                     <RowHeader><code>{LANG_KEY}</code></RowHeader>
@@ -270,5 +270,14 @@ pub fn PrivacyPage() -> impl IntoView {
                 {t.rights_after}
             </p>
         </Page>
+    }
+}
+
+/// A word the boot module writes before the app (`data-<value>`), in the page's typography: the
+/// app's page, typeset by `typeset.rs`, then shows the same text (« Sombre » with narrow spaces).
+fn typeset(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Fr => crate::format::typography(text),
+        Lang::En => text.to_owned(),
     }
 }

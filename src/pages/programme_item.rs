@@ -8,7 +8,7 @@ use crate::data::{use_data, PROGRAMME};
 use crate::format::capitalised;
 use crate::ics;
 use crate::locale::Lang;
-use crate::model::Programme;
+use crate::model::{cite, Programme};
 
 crate::texts! {
     not_found: "Élément introuvable", "Item not found";
@@ -100,9 +100,12 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
         view! { {text_view(&f.name, lang)}{usual} }
     });
     let theme = item.theme.as_deref().and_then(|t| p.theme(t)).map(|theme| {
-        let lead = theme.lead_partner.as_ref().map(|lead| match lang {
-            Lang::Fr => format!(" (thématique portée par {lead})"),
-            Lang::En => format!(" (theme led by {lead})"),
+        let lead = theme.lead_partner.as_ref().map(|lead| {
+            let (before, after) = match lang {
+                Lang::Fr => (" (thématique portée par ", ")"),
+                Lang::En => (" (theme led by ", ")"),
+            };
+            view! { {before}{text_view(lead, lang)}{after} }
         });
         view! { {text_view(&theme.name, lang)}{lead} }
     });
@@ -139,7 +142,7 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
         </p>
         <p><a href=lang.path("/infos-pratiques")>{t.practical}</a></p>
         <p><a href=back>{t.back}</a></p>
-        <p><Sources sources=item.sources.clone()/></p>
+        <p><Sources sources=cite(&p.sources, &item.sources)/></p>
     }
     .into_any()
 }

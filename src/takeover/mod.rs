@@ -39,15 +39,20 @@ pub fn start() {
         Some(prerendered) if prerendered.has_attribute(PRERENDERED) => {
             let Ok(fresh) = document.create_element("div") else { return };
             fresh.set_id(ROOT_ID);
+            crate::typeset::watch(&fresh);
             leptos::mount::mount_to(fresh.clone().unchecked_into(), crate::App).forget();
             let focused = || leptos::prelude::document().active_element();
             swap_when_ready::<true, _, _, _>(prerendered, fresh, ".loading", focused, || mark("waiting"), || mark("ready"));
         }
         Some(root) => {
+            crate::typeset::watch(&root);
             leptos::mount::mount_to(root.unchecked_into(), crate::App).forget();
             mark("ready");
         }
         None => {
+            if let Some(body) = document.body() {
+                crate::typeset::watch(&body);
+            }
             leptos::mount::mount_to_body(crate::App);
             mark("ready");
         }

@@ -90,7 +90,7 @@ describe('reaching for a control starts the app', () => {
     await page.waitForFunction((name) => [...document.querySelectorAll('button[aria-pressed="true"]')].some((b) => b.textContent.includes(name)), first.title);
     assert.equal(await page.getByRole('button', { pressed: true }).count(), 1);
     assert.equal(await page.locator('[data-pending-click]').count(), 0, 'the app’s tree carries no mark');
-    await page.waitForFunction((text) => document.getElementById('annonces').textContent.includes(text), `« ${first.title} » ajouté à mon programme.`);
+    await page.waitForFunction((text) => document.getElementById('annonces').textContent.includes(text), `«\u202f${first.title}\u202f» ajouté à mon programme.`);
     assert.deepEqual(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY)), [first.id]);
     await page.getByRole('link', { name: 'Mon programme', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Mon programme' }).waitFor();
@@ -311,7 +311,7 @@ describe('without the app', () => {
     });
     assert.ok(files > 1, `${files} files kept offline`);
     const read = await keptNow(fresher);
-    assert.deepEqual(read, ['rien', '« Sombre »', 'anglais', `${files} fichiers`]);
+    assert.deepEqual(read, ['rien', '«\u202fSombre\u202f»', 'anglais', `${files} fichiers`], 'typeset as the app will show it');
     assert.equal(await state(fresher), null, 'the app has not started');
     assert.deepEqual(requests, []);
     assert.deepEqual(await axeViolations(fresher), []);

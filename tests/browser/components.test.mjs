@@ -46,7 +46,7 @@ describe('LiveRegion (announcer)', () => {
     const page = await open('/programme');
     const toggle = page.getByRole('button', { name: 'Mon programme : Plénière', exact: true });
     const heard = [];
-    for (const expected of ['« Plénière » ajouté à mon programme.', '« Plénière » retiré de mon programme.', '« Plénière » ajouté à mon programme.']) {
+    for (const expected of ['«\u202fPlénière\u202f» ajouté à mon programme.', '«\u202fPlénière\u202f» retiré de mon programme.', '«\u202fPlénière\u202f» ajouté à mon programme.']) {
       await toggle.click();
       await page.waitForFunction((text) => document.getElementById('annonces').textContent === text, expected);
       heard.push(await regionText(page, 'annonces'));
@@ -83,8 +83,8 @@ describe('CopyButton', () => {
     });
     await page.getByRole('button', { name: 'Copier le lien' }).click();
     await page.waitForFunction(() => document.getElementById('annonces-urgentes').textContent.length > 0);
-    assert.equal(await regionText(page, 'annonces-urgentes'), 'La copie a échoué : sélectionnez le lien et copiez-le.');
-    assert.equal(await page.locator('.copy-feedback').innerText(), 'La copie a échoué : sélectionnez le lien et copiez-le.');
+    assert.equal(await regionText(page, 'annonces-urgentes'), 'La copie a échoué\u00a0: sélectionnez le lien et copiez-le.');
+    assert.equal(await page.locator('.copy-feedback').innerText(), 'La copie a échoué\u00a0: sélectionnez le lien et copiez-le.');
     assert.deepEqual(panics(page), []);
     await page.close();
   });

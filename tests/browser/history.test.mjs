@@ -6,6 +6,10 @@ import { openPage, panics, settled, start } from '../support/browser.mjs';
 import { catalogue, charter, editions } from '../support/routes.mjs';
 
 const fr = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+/** A figure as the page writes it, bounded as its source bounds it: « plus de 1 000 », « environ 20 ». */
+const amount = (f) => (f.qualifier ? `${{ about: 'environ', more_than: 'plus de' }[f.qualifier]} ` : '') + fr(f.value);
+/** Every city the sources give, « Sud Charente / Angoulême » where they disagree. */
+const cities = (e) => [...new Set(e.locations.map((l) => l.city))].join(' / ');
 const METRICS = ['attendees', 'speakers', 'online_viewers'];
 
 let env;
@@ -23,7 +27,7 @@ describe('the charter', () => {
       const heading = target.getByRole('heading', { level: 2 });
       assert.equal(await heading.evaluate((h) => [...h.childNodes].filter((n) => !n.classList?.contains('visually-hidden')).map((n) => n.textContent).join('')), `Engagement n°\u00a0${engagement.number}\u00a0: ${engagement.title}`);
       assert.equal(await target.getByRole('heading', { level: 2, name: `Engagement numéro ${engagement.number} : ${engagement.title}`, exact: true }).count(), 1);
-      assert.ok((await target.innerText()).includes(engagement.text));
+      assert.ok((await target.innerText()).replace(/[\u00a0\u202f]/g, ' ').includes(engagement.text), 'its text, typeset');
       await page.waitForFunction((id) => {
         const box = document.getElementById(id).getBoundingClientRect();
         return box.top < window.innerHeight && box.bottom > 0;
@@ -59,7 +63,7 @@ describe('the charter', () => {
     const section = page.getByRole('region', { name: 'Comment ce site applique la charte' });
     const budgets = (await import('../../budgets.json', { with: { type: 'json' } })).default;
     const text = await section.innerText();
-    assert.ok(text.includes(`lisible sans JavaScript : au plus ${budgets.content_before_wasm_brotli_kib} Kio compressés suffisent pour l’afficher`), text);
+    assert.ok(text.includes(`lisible sans JavaScript\u00a0: au plus ${budgets.content_before_wasm_brotli_kib} Kio compressés suffisent pour l’afficher`), text);
     assert.ok(text.includes(`au plus ${budgets.first_load_brotli_kib} Kio`), text);
     assert.ok(text.includes(`en ${budgets.requests} requêtes au plus (et ${budgets.service_worker_requests} de plus pour la copie hors ligne)`), text);
     assert.ok(text.includes('Aucun traceur, aucun cookie'), text);
@@ -89,20 +93,23 @@ describe('the edition history', () => {
     await page.close();
   });
 
-  it('marks every quotation of a source as a quotation (RGAA 9.4), in the timeline too', async () => {
+  it('keeps approximations approximate (« plus de 1 000 »), and marks quotations of a source as quotations (RGAA 9.4)', async () => {
     const page = await openPage(env);
     await page.goto(`${env.url}/editions`);
     await settled(page);
-    assert.equal(await page.locator('.figures-inline q', { hasText: 'plus de 1 000' }).count(), 1);
-    const bare = await page.evaluate(() => {
-      const found = [];
-      const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) if (walker.currentNode.data.includes('plus de 1 000') && !walker.currentNode.parentElement.closest('q')) found.push(walker.currentNode.data);
-      return found;
-    });
-    assert.deepEqual(bare, []);
     const line2022 = await page.locator('li', { has: page.getByRole('heading', { name: '2022 — Lens' }) }).locator('.figures-inline').innerText();
-    assert.match(line2022, /^[^;]+ ; .*\.$/, 'figures stay one sentence, joined by « ; », ending with a full stop');
+    assert.match(line2022, /^[^;]+\s; .*\.$/, 'figures stay one sentence, joined by « ; », ending with a full stop');
+    assert.match(line2022, /plus de 1\s000 professionnels attendus/);
+    assert.doesNotMatch(line2022, /(^|; )1\s000 professionnels/, 'never the bare number');
+    assert.match(await page.getByRole('region', { name: 'Les NEC locaux' }).innerText(), /environ 20 acteurs locaux organisent leur propre NEC local/);
+    await page.goto(`${env.url}/editions/2022`);
+    await settled(page);
+    assert.equal(await page.locator('.note q', { hasText: /plus de 1\s000 professionnels/ }).count(), 1);
+    await page.goto(`${env.url}/en/editions`);
+    await settled(page);
+    const en = await page.locator('main').innerText();
+    assert.match(en, /more than 1,000 /);
+    assert.match(en, /about 20 /);
     await page.close();
   });
 
@@ -118,15 +125,15 @@ describe('the edition history', () => {
     })));
     const expected = editions.editions.map((e) => ({
       scope: 'row',
-      cells: [`${e.year} — ${e.locations[0].city}`, ...METRICS.map((m) => {
+      cells: [`${e.year} — ${cities(e)}`, ...METRICS.map((m) => {
         const figure = e.figures.find((f) => f.metric === m);
-        return figure ? fr(figure.value) : 'non communiqué';
+        return figure ? amount(figure) : 'non communiqué';
       })],
     }));
     assert.deepEqual(rows, expected);
     const notes = await page.locator('.table-notes').innerText();
-    assert.match(notes, /2020 : Édition en ligne/);
-    assert.match(notes, /2018 : Le chiffre des intervenants compte aussi les contributeurs/);
+    assert.match(notes, /2020\s: Édition en ligne/);
+    assert.match(notes, /2018\s: Le chiffre des intervenants compte aussi les contributeurs/);
     await page.close();
   });
 
@@ -143,8 +150,8 @@ describe('the edition history', () => {
       'Personnes ayant suivi les directs en ligne par édition, graphique en barres',
     ]);
     const descriptions = await charts.evaluateAll((svgs) => svgs.map((s) => document.getElementById(s.getAttribute('aria-describedby'))?.innerText));
-    assert.equal(descriptions[0], 'Personnes présentes : en hausse, de 850 en 2018 à 2\u202f000 en 2023, avec un minimum de 400 en 2021 ; pas de chiffre pour 2020.');
-    assert.match(descriptions[2], /^Personnes ayant suivi les directs en ligne : en hausse, de 4\u202f000 en 2020 à 6\u202f000 en 2022/);
+    assert.equal(descriptions[0], 'Personnes présentes\u00a0: en hausse, de 850 en 2018 à 2\u202f000 en 2023, avec un minimum de 400 en 2021\u202f; pas de chiffre pour 2020.');
+    assert.match(descriptions[2], /^Personnes ayant suivi les directs en ligne\s: en hausse, de 4\u202f000 en 2020 à 6\u202f000 en 2022/);
     const bars = await charts.first().locator('rect').count();
     assert.equal(bars, editions.editions.filter((e) => e.figures.some((f) => f.metric === 'attendees')).length);
     assert.ok((await charts.first().locator('text').allTextContents()).includes('n.c.'), 'the missing 2020 value is written, not just absent');
@@ -163,8 +170,10 @@ describe('the edition history', () => {
         return main.innerText;
       });
       for (const figure of edition.figures) {
-        assert.ok(text.includes(`${fr(figure.value)} ${figure.label}`), `${figure.value} ${figure.label}`);
-        assert.ok(text.includes(figure.source));
+        assert.ok(text.includes(`${amount(figure)} ${figure.label}`), `${amount(figure)} ${figure.label}`);
+        const source = editions.sources.find((s) => s.id === figure.source);
+        assert.ok(text.includes(source.citation.fr), `${figure.source} cited as « ${source.citation.fr} »`);
+        assert.ok(!text.includes(figure.source), 'not by its file name');
       }
       for (const location of edition.locations) assert.ok(text.includes(location.city));
       const programmeLink = page.getByRole('link', { name: `Le programme de l’édition ${edition.year}` });
@@ -184,14 +193,20 @@ describe('the edition history', () => {
     await page.close();
   });
 
-  it('shows the local NECs: about twenty organisers, 22 cities, 2,000 participants', async () => {
+  it('shows the local NECs: about twenty organisers, 22 cities, 2,000 participants, and where the texts disagree', async () => {
     const page = await openPage(env);
     await page.goto(`${env.url}/editions`);
     await settled(page);
-    const text = await page.getByRole('region', { name: 'Les NEC locaux' }).innerText();
-    for (const fragment of ['une vingtaine', '22 villes de l’Hexagone', '2\u202f000 participants, éditions nationales et locales confondues']) {
+    const region = page.getByRole('region', { name: 'Les NEC locaux' });
+    const text = (await region.innerText()).replace(/[\u00a0\u202f]/g, ' ');
+    for (const fragment of ['environ 20 acteurs locaux', '22 villes de l’Hexagone', '2 000 participants, éditions nationales et locales confondues']) {
       assert.ok(text.includes(fragment), fragment);
     }
+    // 2 000 over every edition (000) against 850 + 800 + 400 + 1 800 at the national ones (002), each with its source.
+    const accounts = await region.locator('.disagreement li').allInnerTexts();
+    assert.equal(accounts.length, 2);
+    assert.match(accounts[0], /2\s000 participants lors des éditions nationales et locales.*\(source\s: annonce de la 6e édition/);
+    assert.match(accounts[1], /850, 800, 400 et 1\s800.*\(source\s: «\sLa démarche\s»/);
     await page.close();
   });
 });
@@ -219,7 +234,10 @@ describe('open data', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('link', { name: 'editions-chiffres.csv' }).click()]);
     assert.equal(download.suggestedFilename(), 'editions-chiffres.csv');
     const csv = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
-    assert.ok(csv.startsWith('annee,ville,indicateur,valeur,libelle,approximatif,source\r\n2018,Nantes,attendees,850,'));
+    assert.ok(csv.startsWith('annee,edition,ville,indicateur,qualificatif,valeur,libelle,source\r\n2018,nationale,Nantes,attendees,,850,'));
+    assert.ok(csv.includes(',plus de,1000,professionnels attendus,'), 'the CSV says « plus de »');
+    assert.ok(csv.includes(',environ,20,acteurs locaux'), 'the CSV says « environ »');
+    assert.ok(csv.includes('\r\n2021,nationale,Sud Charente / Angoulême,'), 'Angoulême (seed 000) stays in the CSV');
     await page.close();
   });
 });

@@ -145,7 +145,7 @@ const FILE_CASES = [
   {
     name: 'a 5 MB file',
     fixture: null, file: PROGRAMME, route: '/mon-programme', what: 'mon programme',
-    message: 'Le fichier de données est trop volumineux (5,0 Mio ; maximum 1,0 Mio).',
+    message: 'Le fichier de données est trop volumineux (5,0 Mio\u202f; maximum 1,0 Mio).',
     details: ['$ : le fichier pèse 5,0 Mio, plus que le maximum accepté (1,0 Mio)'],
     leave: ['Charte', 'La charte de NEC'],
   },
@@ -236,13 +236,13 @@ describe('markup in the text of a data file', () => {
       await page.goto(env.url + c.route);
       await settled(page);
       assert.equal(await page.getByRole('alert').count(), 0);
-      const text = await page.locator('main').innerText();
+      const text = (await page.locator('main').innerText()).replace(/[\u00a0\u202f]/g, ' ');
       for (const shown of c.shown) assert.ok(text.includes(shown), `shows ${shown}`);
       await assertNothingInjected(page);
 
       await leaveTo(page, ...c.leave);
       await goTo(page, c.back);
-      assert.ok((await page.locator('main').innerText()).includes(c.shown[0]), 'still text after client-side navigation');
+      assert.ok((await page.locator('main').innerText()).replace(/[\u00a0\u202f]/g, ' ').includes(c.shown[0]), 'still text after client-side navigation');
       await assertNothingInjected(page);
       assert.ok(!requests.some((p) => p.includes('pwned')), 'nothing fetched from the data');
       assert.deepEqual(panics(page), []);

@@ -43,6 +43,7 @@ describe('every route in English', () => {
       assert.deepEqual(await page.locator('h1').allInnerTexts(), [route.en.h1]);
       assert.equal(await page.title(), route.en.title);
       assert.deepEqual(await page.evaluate(scanForFrench, scanArgs), []);
+      assert.doesNotMatch(await page.locator('body').innerText(), /\d{3}_[0-9a-f]{16}\.txt/, 'sources are cited for a reader, not by file name');
       assert.equal(await page.getByRole('alert').count(), 0, 'no error state');
       // Internal links stay in English.
       const french = await page.locator('a[href^="/"]:not([hreflang])').evaluateAll((as) =>
@@ -149,7 +150,7 @@ describe('locale formats and content', () => {
     await visit(page, '/programme/grande-soiree');
     let text = await page.locator('main').innerText();
     assert.ok(text.includes('Jeudi 19 octobre 2023'), text);
-    assert.ok(text.includes('19 h 00 – 1 h 00 le lendemain (6 h)'), text);
+    assert.ok(text.includes('19\u00a0h\u00a000 – 1\u00a0h\u00a000 le lendemain (6\u00a0h)'), text);
     await visit(page, '/en/programme/grande-soiree');
     text = await page.locator('main').innerText();
     assert.ok(text.includes('Thursday 19 October 2023'), text);

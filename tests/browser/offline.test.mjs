@@ -76,12 +76,14 @@ async function assertRoute(page, path, { offline }) {
   const expected = route(path);
   await settled(page);
   assert.equal(await page.locator('main h1').innerText(), expected.h1, `${path}: h1`);
-  const main = await page.locator('main').innerText();
-  for (const text of expected.content) assert.ok(main.includes(text), `${path}: shows « ${text} »`);
+  const plain = (t) => t.replace(/[\u00a0\u202f]/g, ' ');
+  const main = plain(await page.locator('main').innerText());
+  for (const text of expected.content) assert.ok(main.includes(plain(text)), `${path}: shows « ${text} »`);
   const notice = page.getByRole('status').filter({ hasText: 'Données hors ligne' });
   if (offline) {
     assert.equal(await notice.count(), 1, `${path}: one offline notice`);
-    assert.match(await notice.innerText(), new RegExp(`^Données hors ligne du ${offline} : le serveur n’a pas pu être joint`));
+    // French typography: no-break spaces in « 13 h 38 » and before « : ».
+    assert.match((await notice.innerText()).replace(/[\u00a0\u202f]/g, ' '), new RegExp(`^Données hors ligne du ${offline} : le serveur n’a pas pu être joint`));
   } else {
     assert.equal(await notice.count(), 0, `${path}: no offline notice while online`);
   }

@@ -13,7 +13,8 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
 
-const count = (page) => page.getByRole('status').filter({ hasText: /correspond/ }).innerText();
+/** The count, its no-break spaces (French typography) as plain ones. */
+const count = async (page) => (await page.getByRole('status').filter({ hasText: /correspond/ }).innerText()).replace(/[\u00a0\u202f]/g, ' ');
 const NOTHING_FOUND = 'Aucun élément ne correspond. Essayez avec moins de filtres ou un autre mot : la recherche porte sur les titres, les descriptions, les intervenants et les thématiques.';
 const itemHeadings = (page) => page.locator('li.item h3').allInnerTexts();
 /** The visible titles of the listed items (the link text without its hidden day-and-time prefix). */
@@ -189,7 +190,7 @@ describe('Mon programme', () => {
     assert.equal(await page.getByRole('button', { name: 'Mon programme : Accueil NEC', exact: true }).count(), 0);
     await toggleFor(page, 'Accueil NEC (jeudi 19 octobre 2023)').click();
     assert.equal(await toggleFor(page, 'Grande soirée NEC').getAttribute('aria-pressed'), 'true');
-    await page.waitForFunction(() => document.getElementById('annonces').textContent === '« Accueil NEC » (jeudi 19 octobre 2023) ajouté à mon programme.');
+    await page.waitForFunction(() => document.getElementById('annonces').textContent.replace(/[\u00a0\u202f]/g, ' ') === '« Accueil NEC » (jeudi 19 octobre 2023) ajouté à mon programme.');
     await page.reload();
     await settled(page);
     assert.equal(await toggleFor(page, 'Grande soirée NEC').getAttribute('aria-pressed'), 'true');
@@ -213,8 +214,8 @@ describe('Mon programme', () => {
     await page.goto(`${env.url}/mon-programme`);
     await settled(page);
     const warning = page.getByRole('note');
-    assert.equal(await warning.getByRole('heading').innerText(), 'Attention : horaires qui se chevauchent');
-    assert.deepEqual(await warning.locator('li').allInnerTexts(), ['« Grande soirée NEC » (19 octobre, 19 h 00 – 1 h 00) et « Atelier de nuit (test) » (20 octobre, 0 h 30 – 2 h 00)']);
+    assert.equal(await warning.getByRole('heading').innerText(), 'Attention\u00a0: horaires qui se chevauchent');
+    assert.deepEqual((await warning.locator('li').allInnerTexts()).map((t) => t.replace(/[\u00a0\u202f]/g, ' ')), ['« Grande soirée NEC » (19 octobre, 19 h 00 – 1 h 00) et « Atelier de nuit (test) » (20 octobre, 0 h 30 – 2 h 00)']);
     await page.close();
   });
 
@@ -307,7 +308,7 @@ describe('Mon programme keeps focus and can undo', () => {
     const shared = page.getByRole('region', { name: 'Programme partagé avec vous' });
     assert.match(await shared.innerText(), /1 élément du lien n’existe pas dans le programme et est ignoré\./);
     await shared.getByRole('button', { name: 'Importer dans mon programme' }).click();
-    await page.waitForFunction(() => document.getElementById('annonces').textContent === 'Programme partagé importé : 1 élément ajouté.');
+    await page.waitForFunction(() => document.getElementById('annonces').textContent.replace(/[\u00a0\u202f]/g, ' ') === 'Programme partagé importé : 1 élément ajouté.');
     assert.match(await page.getByRole('main').innerText(), /Le fichier contient le seul élément dont l’horaire est connu, à l’heure de Paris\./);
     await page.close();
   });
@@ -326,7 +327,7 @@ describe('Mon programme keeps focus and can undo', () => {
     await notice.getByRole('button', { name: 'Rétablir mon programme précédent' }).click();
     assert.deepEqual(await own(), ['Grande soirée NEC']);
     assert.equal(await notice.count(), 0);
-    await page.waitForFunction(() => document.getElementById('annonces').textContent === 'Votre programme précédent est rétabli.');
+    await page.waitForFunction(() => document.getElementById('annonces').textContent.replace(/[\u00a0\u202f]/g, ' ') === 'Votre programme précédent est rétabli.');
     await page.reload();
     await settled(page);
     assert.deepEqual(await own(), ['Grande soirée NEC'], 'the restored selection is kept');
@@ -339,9 +340,9 @@ describe('now and next', () => {
     const night = await open('/programme', { now: '2023-10-20T00:30:00+02:00' });
     const block = night.getByRole('region', { name: 'En ce moment' });
     const text = await block.innerText();
-    assert.match(text, /Il est 0 h 30, heure de Paris\./);
-    assert.match(text, /En cours :\s+Grande soirée NEC/);
-    assert.match(text, /Ensuite, à 9 h 00 :\s+Accueil NEC/);
+    assert.match(text, /Il est 0\sh\s30, heure de Paris\./);
+    assert.match(text, /En cours\s:\s+Grande soirée NEC/);
+    assert.match(text, /Ensuite, à 9\sh\s00\s:\s+Accueil NEC/);
     await night.close();
     const before = await open('/programme', { now: '2023-09-01T10:00:00+02:00' });
     assert.equal(await before.getByRole('region', { name: 'En ce moment' }).count(), 0);

@@ -5,6 +5,11 @@ import assert from 'node:assert/strict';
 import { openPage, panics, settled, start } from '../support/browser.mjs';
 import { ROUTES } from '../support/routes.mjs';
 
+/** A seed file name, kept in the JSON and the CSV but never shown as a citation. */
+const SEED_FILE = /\d{3}_[0-9a-f]{16}\.txt/;
+/** Text with its no-break spaces as plain ones. */
+const plain = (text) => text.replace(/[\u00a0\u202f]/g, ' ');
+
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
@@ -32,13 +37,15 @@ describe('every route, opened directly by its URL', () => {
         assert.equal(await current.count(), 0);
       }
 
-      const text = await page.locator('main').innerText();
+      // French typography (no-break spaces) aside: typography.test.mjs checks it.
+      const text = plain(await page.locator('main').innerText());
+      assert.doesNotMatch(await page.locator('body').innerText(), SEED_FILE, 'sources are cited for a reader, not by file name');
       for (const expected of route.content) {
-        assert.ok(text.includes(expected), `${route.path} shows « ${expected} »`);
+        assert.ok(text.includes(plain(expected)), `${route.path} shows « ${expected} »`);
       }
       const declaration = page.getByRole('contentinfo').getByRole('link', { name: /^Accessibilité : (totalement|partiellement|non) conforme$/ });
       assert.equal(await declaration.getAttribute('href'), '/accessibilite', 'the footer states the RGAA status and links to the declaration');
-      assert.equal(await declaration.innerText(), 'Accessibilité : partiellement conforme', '7.1 is open (docs/rgaa-audit.md, src/rgaa.rs)');
+      assert.equal(await declaration.innerText(), 'Accessibilité\u00a0: partiellement conforme', '7.1 is open (docs/rgaa-audit.md, src/rgaa.rs)');
       assert.equal(await page.getByRole('alert').count(), 0, 'no error state');
       assert.deepEqual(page.problems, [], 'no console error');
       await page.close();
@@ -109,19 +116,65 @@ describe('every route, opened directly by its URL', () => {
     await page.goto(env.url + '/programme');
     await settled(page);
     const evening = page.locator('li.item').filter({ has: page.getByRole('heading', { name: /Grande soirée NEC/ }) });
-    assert.match(await evening.innerText(), /19 h 00 – 1 h 00 le lendemain/);
+    assert.match(await evening.innerText(), /19\sh\s00 – 1\sh\s00 le lendemain/);
     assert.equal(await evening.locator('time').nth(1).getAttribute('datetime'), '2023-10-20T01:00:00+02:00');
     assert.equal(await evening.getByRole('heading', { name: 'Jeudi 19 octobre 2023, de 19 heures à 1 heure le lendemain : Grande soirée NEC' }).count(), 1,
       'a screen reader hears day, time and title together');
     const offDay = page.getByRole('region', { name: /Mercredi 18 octobre 2023/ });
     assert.equal(await offDay.locator('li.item').count(), 3);
-    assert.match(await offDay.innerText(), /Accès : sur invitation/);
+    assert.match(await offDay.innerText(), /Accès\s: sur invitation/);
     assert.equal(await offDay.getByRole('link', { name: 'communication.dinum@modernisation.gouv.fr' }).getAttribute('href'), 'mailto:communication.dinum@modernisation.gouv.fr');
     await page.goto(env.url + '/editions');
     await settled(page);
     const e2021 = page.getByRole('article', { name: '2021 — Sud Charente' });
     const text = await e2021.innerText();
-    assert.ok(text.includes('Angoulême') && text.includes('000_22f8608ab421fdf8.txt'), text);
+    assert.ok(text.includes('Angoulême') && text.includes('annonce de la 6e édition à Bordeaux, sans titre, auteur ni date'), text);
+    await page.close();
+  });
+
+  it('shows what the texts disagree on, each side with its own source, and states nothing they do not say', async () => {
+    const page = await openPage(env);
+    await page.goto(env.url + '/infos-pratiques');
+    await settled(page);
+    const accounts = (await page.locator('.disagreement li').allInnerTexts()).map((t) => t.replace(/[\u00a0\u202f]/g, ' '));
+    assert.equal(accounts.length, 2);
+    assert.match(accounts[0], /^Evénement réservé aux agents publics, inscription obligatoire \(source : « Numérique en Commun\[s\] à Bordeaux »/);
+    assert.match(accounts[1], /^Les événements NEC sont gratuits afin de favoriser l’accès à tous et toutes \(charte, engagement n°1\) \(source : « La démarche »/);
+    for (const [path, absent, present] of [
+      ['/programme/cocktail-jeudi', 'Palais de la Bourse', 'À préciser'],
+      ['/programme/dinum-startups-etat', 'Sur inscription', 'Non précisé par les sources'],
+      ['/programme/off-beta-tour', 'Intervenants', 'organisés par différents départements de la DINUM'],
+      ['/programme/dejeuner-cloture', 'inscrits', 'gratuit pour les participants'],
+      ['/editions/2021', 'Sur place\n', 'Sur place, avec des directs en ligne'],
+    ]) {
+      await page.goto(env.url + path);
+      await settled(page);
+      const text = await page.locator('main').innerText();
+      assert.ok(!text.includes(absent), `${path} does not say « ${absent} »`);
+      assert.ok(text.includes(present), `${path} says « ${present} »`);
+    }
+    await page.close();
+  });
+
+  it('cites each source as a reader can weigh it: its title, what it is, who speaks, its date', async () => {
+    const page = await openPage(env);
+    await page.goto(env.url + '/editions/2022');
+    await settled(page);
+    // Typography aside: « » hold narrow no-break spaces.
+    const read = async () => (await page.locator('main').innerText()).replace(/[\u00a0\u202f]/g, ' ');
+    let text = await read();
+    assert.ok(text.includes('« Les acteurs du numérique d’intérêt général ont rendez-vous à Lens », entretien avec Caroline Corbal (ANCT) sur l’édition 2022, non daté'), text);
+    assert.ok(text.includes('« La démarche », texte de présentation de Numérique en Commun[s], ses éditions et sa charte, non daté'), text);
+    assert.equal(await page.locator('cite', { hasText: 'La démarche' }).count() > 0, true, 'the title a source gives itself is a <cite>');
+    await page.goto(env.url + '/programme/grande-soiree');
+    await settled(page);
+    text = await read();
+    assert.match(text, /\(source : « Numérique en Commun\[s\] à Bordeaux », fiche évènement sur la DINUM, partenaire de l’édition 2023, 26 juillet 2023\)/);
+    await page.goto(env.url + '/en/programme/grande-soiree');
+    await settled(page);
+    text = await read();
+    assert.match(text, /\(source: “Numérique en Commun\[s\] à Bordeaux”, event page on the DINUM, a partner of the 2023 edition, 26 July 2023\)/);
+    assert.equal(await page.locator('cite[lang="fr"]', { hasText: 'Numérique en Commun[s] à Bordeaux' }).count(), 1, 'the French title is marked French');
     await page.close();
   });
 });

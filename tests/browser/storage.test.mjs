@@ -31,7 +31,7 @@ describe('Mon programme when storage fails', () => {
       assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
       await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon programme' }).click();
       await settled(page);
-      assert.match(await page.getByRole('status').filter({ hasText: 'enregistrer' }).innerText(), /ne permet pas d’enregistrer « Mon programme »/);
+      assert.match(await page.getByRole('status').filter({ hasText: 'enregistrer' }).innerText(), /ne permet pas d’enregistrer «\sMon programme\s»/);
       assert.match(await page.locator('main').innerText(), /Grande soirée NEC/);
       assert.deepEqual(panics(page), []);
       await page.close();
@@ -64,7 +64,7 @@ describe('Données personnelles', () => {
     const kept = () => table.locator('tbody tr td:last-child').allInnerTexts();
     // The offline copy (service workers are blocked in this context: nothing is copied).
     await table.getByRole('row', { name: /nec-web-…/ }).getByRole('cell', { name: 'rien', exact: true }).waitFor();
-    assert.deepEqual(await kept(), ['2 éléments', '« Sombre »', 'rien', 'rien']);
+    assert.deepEqual(await kept(), ['2 éléments', '«\u202fSombre\u202f»', 'rien', 'rien']);
     assert.equal(await page.evaluate(() => Object.keys(localStorage).sort().join()), 'nec-mon-programme-2023,nec-theme', 'nothing else is stored');
     assert.deepEqual((await page.context().cookies()), [], 'no cookie');
 
@@ -77,7 +77,7 @@ describe('Données personnelles', () => {
 
     // RGAA 11.12: the erase can be undone, and focus stays on the page when the undo button goes.
     await page.getByRole('button', { name: 'Rétablir les données effacées' }).click();
-    assert.deepEqual(await kept(), ['2 éléments', '« Sombre »', 'rien', 'rien']);
+    assert.deepEqual(await kept(), ['2 éléments', '«\u202fSombre\u202f»', 'rien', 'rien']);
     assert.equal(await page.evaluate(() => Object.keys(localStorage).sort().join()), 'nec-mon-programme-2023,nec-theme');
     assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
     await page.waitForFunction(() => document.getElementById('annonces').textContent.includes('rétablies'));

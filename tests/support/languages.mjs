@@ -44,7 +44,7 @@ export function properNames() {
   const names = [
     'Numérique en Commun[s]', 'NEC', programme.venue.name, programme.venue.address, programme.edition.city,
     ...programme.items.flatMap((i) => i.speakers ?? []),
-    ...programme.themes.map((t) => t.lead_partner).filter(Boolean),
+    ...programme.themes.map((t) => t.lead_partner?.fr ?? t.lead_partner).filter(Boolean), "DINUM",
     ...editions.editions.flatMap((e) => e.locations.flatMap((l) => [l.city, l.venue, l.address])).filter(Boolean),
     charter.licence.name,
   ];

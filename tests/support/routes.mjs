@@ -47,7 +47,8 @@ export const ROUTES = [
     h1: 'Informations pratiques',
     title: 'Informations pratiques — Numérique en Commun[s]',
     nav: null,
-    content: [...programme.registration.links.map((l) => l.label), programme.venue.address, 'Tram C et Tram D', '9 h 00 – 19 h 00'],
+    content: [...programme.registration.links.map((l) => l.label), programme.venue.address, 'Tram C et Tram D', '9 h 00 – 19 h 00',
+      'Inscription obligatoire.', 'Qui peut venir', 'réservé aux agents publics', 'favoriser l’accès à tous et toutes'],
   },
   {
     path: '/charte',

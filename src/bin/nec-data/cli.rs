@@ -81,10 +81,16 @@ fn check_all(paths: &[String]) -> ExitCode {
         }
     }
     if problem_count == 0 {
-        println!("Données valides : {} fichier(s) vérifié(s).", files.len());
+        match files.len() {
+            1 => println!("Données valides : 1 fichier vérifié."),
+            n => println!("Données valides : {n} fichiers vérifiés."),
+        }
         ExitCode::SUCCESS
     } else {
-        println!("{problem_count} problème(s) trouvé(s).");
+        match problem_count {
+            1 => println!("1 problème trouvé."),
+            n => println!("{n} problèmes trouvés."),
+        }
         ExitCode::FAILURE
     }
 }
