@@ -197,7 +197,8 @@ export function journeys(name) {
       await s.appRunning();
       await s.until((X, t) => X.find(t)?.getAttribute('aria-pressed') === 'true', toggle(first.title), 'the app to press the button');
       assert.deepEqual(JSON.parse(await s.run((X, k) => localStorage.getItem(k), AGENDA_KEY)), [first.id]);
-      await s.until((X, t) => document.getElementById('annonces').textContent.includes(t), `« ${first.title} » ajouté à mon programme.`, 'the addition to be announced');
+      // Read as plain spaces: the announcement is typeset (no-break spaces inside « »).
+      await s.until((X, t) => document.getElementById('annonces').textContent.replace(/[\u00a0\u202f]/g, ' ').includes(t), `« ${first.title} » ajouté à mon programme.`, 'the addition to be announced');
     }));
 
     it('tabbing to a control starts it, and the focus stays on that control, which works', LIMIT, inSession(async (s) => {
