@@ -2,7 +2,7 @@
 // table, the per-edition pages, the open-data downloads; axe-core in both colour schemes.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, panics, settled, start } from '../support/browser.mjs';
+import { openPage, panics, plain, settled, start } from '../support/browser.mjs';
 import { catalogue, charter, editions } from '../support/routes.mjs';
 
 const fr = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
@@ -27,7 +27,7 @@ describe('the charter', () => {
       const heading = target.getByRole('heading', { level: 2 });
       assert.equal(await heading.evaluate((h) => [...h.childNodes].filter((n) => !n.classList?.contains('visually-hidden')).map((n) => n.textContent).join('')), `Engagement n°\u00a0${engagement.number}\u00a0: ${engagement.title}`);
       assert.equal(await target.getByRole('heading', { level: 2, name: `Engagement numéro ${engagement.number} : ${engagement.title}`, exact: true }).count(), 1);
-      assert.ok((await target.innerText()).replace(/[\u00a0\u202f]/g, ' ').includes(engagement.text), 'its text, typeset');
+      assert.ok(plain(await target.innerText()).includes(engagement.text), 'its text, typeset');
       await page.waitForFunction((id) => {
         const box = document.getElementById(id).getBoundingClientRect();
         return box.top < window.innerHeight && box.bottom > 0;
@@ -198,7 +198,7 @@ describe('the edition history', () => {
     await page.goto(`${env.url}/editions`);
     await settled(page);
     const region = page.getByRole('region', { name: 'Les NEC locaux' });
-    const text = (await region.innerText()).replace(/[\u00a0\u202f]/g, ' ');
+    const text = plain(await region.innerText());
     for (const fragment of ['environ 20 acteurs locaux', '22 villes de l’Hexagone', '2 000 participants, éditions nationales et locales confondues']) {
       assert.ok(text.includes(fragment), fragment);
     }

@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { axeViolations, openPage, panics, settled, start, startApp, startAppOnly } from '../support/browser.mjs';
+import { axeViolations, openPage, panics, plain, settled, start, startApp, startAppOnly } from '../support/browser.mjs';
 import { writeTooLargeProgramme } from '../fixtures/hostile/too-large.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -236,13 +236,13 @@ describe('markup in the text of a data file', () => {
       await page.goto(env.url + c.route);
       await settled(page);
       assert.equal(await page.getByRole('alert').count(), 0);
-      const text = (await page.locator('main').innerText()).replace(/[\u00a0\u202f]/g, ' ');
+      const text = plain(await page.locator('main').innerText());
       for (const shown of c.shown) assert.ok(text.includes(shown), `shows ${shown}`);
       await assertNothingInjected(page);
 
       await leaveTo(page, ...c.leave);
       await goTo(page, c.back);
-      assert.ok((await page.locator('main').innerText()).replace(/[\u00a0\u202f]/g, ' ').includes(c.shown[0]), 'still text after client-side navigation');
+      assert.ok(plain(await page.locator('main').innerText()).includes(c.shown[0]), 'still text after client-side navigation');
       await assertNothingInjected(page);
       assert.ok(!requests.some((p) => p.includes('pwned')), 'nothing fetched from the data');
       assert.deepEqual(panics(page), []);

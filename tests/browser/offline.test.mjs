@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { axeViolations, launchBrowser, offlineCopyMade, panics, settled } from '../support/browser.mjs';
+import { axeViolations, launchBrowser, offlineCopyMade, panics, plain, settled } from '../support/browser.mjs';
 import { serveWithNginx } from '../support/nginx.mjs';
 import { DIST, workerOf } from '../support/server.mjs';
 import { ROUTES } from '../support/routes.mjs';
@@ -76,14 +76,13 @@ async function assertRoute(page, path, { offline }) {
   const expected = route(path);
   await settled(page);
   assert.equal(await page.locator('main h1').innerText(), expected.h1, `${path}: h1`);
-  const plain = (t) => t.replace(/[\u00a0\u202f]/g, ' ');
   const main = plain(await page.locator('main').innerText());
   for (const text of expected.content) assert.ok(main.includes(plain(text)), `${path}: shows « ${text} »`);
   const notice = page.getByRole('status').filter({ hasText: 'Données hors ligne' });
   if (offline) {
     assert.equal(await notice.count(), 1, `${path}: one offline notice`);
     // French typography: no-break spaces in « 13 h 38 » and before « : ».
-    assert.match((await notice.innerText()).replace(/[\u00a0\u202f]/g, ' '), new RegExp(`^Données hors ligne du ${offline} : le serveur n’a pas pu être joint`));
+    assert.match(plain(await notice.innerText()), new RegExp(`^Données hors ligne du ${offline} : le serveur n’a pas pu être joint`));
   } else {
     assert.equal(await notice.count(), 0, `${path}: no offline notice while online`);
   }

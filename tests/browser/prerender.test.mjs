@@ -4,7 +4,7 @@
 // the wasm was on its way: scroll, focus, what was typed and ticked.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { appRunning, holdWasm, openPage, panics, settled, start } from '../support/browser.mjs';
+import { appRunning, holdWasm, openPage, panics, plain, settled, start } from '../support/browser.mjs';
 import { ROUTES } from '../support/routes.mjs';
 
 let env;
@@ -49,7 +49,6 @@ describe('without JavaScript', () => {
         }
         if (lang === 'fr') {
           // French typography (no-break spaces) aside: typography.test.mjs checks it.
-          const plain = (t) => t.replace(/[\u00a0\u202f]/g, ' ');
           const text = plain(await page.locator('main').innerText());
           for (const expected of route.content) {
             // A label or name of a control that needs JavaScript is hidden with it.

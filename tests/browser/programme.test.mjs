@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
-import { axeViolations, openPage, panics, settled, start } from '../support/browser.mjs';
+import { axeViolations, openPage, panics, plain, settled, start } from '../support/browser.mjs';
 import { programme } from '../support/routes.mjs';
 import { syntheticProgramme } from '../support/scale-fixture.mjs';
 
@@ -14,7 +14,7 @@ before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
 
 /** The count, its no-break spaces (French typography) as plain ones. */
-const count = async (page) => (await page.getByRole('status').filter({ hasText: /correspond/ }).innerText()).replace(/[\u00a0\u202f]/g, ' ');
+const count = async (page) => plain(await page.getByRole('status').filter({ hasText: /correspond/ }).innerText());
 const NOTHING_FOUND = 'Aucun élément ne correspond. Essayez avec moins de filtres ou un autre mot : la recherche porte sur les titres, les descriptions, les intervenants et les thématiques.';
 const itemHeadings = (page) => page.locator('li.item h3').allInnerTexts();
 /** The visible titles of the listed items (the link text without its hidden day-and-time prefix). */
@@ -215,7 +215,7 @@ describe('Mon programme', () => {
     await settled(page);
     const warning = page.getByRole('note');
     assert.equal(await warning.getByRole('heading').innerText(), 'Attention\u00a0: horaires qui se chevauchent');
-    assert.deepEqual((await warning.locator('li').allInnerTexts()).map((t) => t.replace(/[\u00a0\u202f]/g, ' ')), ['« Grande soirée NEC » (19 octobre, 19 h 00 – 1 h 00) et « Atelier de nuit (test) » (20 octobre, 0 h 30 – 2 h 00)']);
+    assert.deepEqual((await warning.locator('li').allInnerTexts()).map(plain), ['« Grande soirée NEC » (19 octobre, 19 h 00 – 1 h 00) et « Atelier de nuit (test) » (20 octobre, 0 h 30 – 2 h 00)']);
     await page.close();
   });
 

@@ -2,13 +2,11 @@
 // its landmarks, the skip link, the current page in the nav, content from the JSON.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, panics, settled, start } from '../support/browser.mjs';
+import { openPage, panics, plain, settled, start } from '../support/browser.mjs';
 import { ROUTES } from '../support/routes.mjs';
 
 /** A seed file name, kept in the JSON and the CSV but never shown as a citation. */
 const SEED_FILE = /\d{3}_[0-9a-f]{16}\.txt/;
-/** Text with its no-break spaces as plain ones. */
-const plain = (text) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 let env;
 before(async () => { env = await start(); });
@@ -136,7 +134,7 @@ describe('every route, opened directly by its URL', () => {
     const page = await openPage(env);
     await page.goto(env.url + '/infos-pratiques');
     await settled(page);
-    const accounts = (await page.locator('.disagreement li').allInnerTexts()).map((t) => t.replace(/[\u00a0\u202f]/g, ' '));
+    const accounts = (await page.locator('.disagreement li').allInnerTexts()).map(plain);
     assert.equal(accounts.length, 2);
     assert.match(accounts[0], /^Evénement réservé aux agents publics, inscription obligatoire \(source : « Numérique en Commun\[s\] à Bordeaux »/);
     assert.match(accounts[1], /^Les événements NEC sont gratuits afin de favoriser l’accès à tous et toutes \(charte, engagement n°1\) \(source : « La démarche »/);
@@ -161,7 +159,7 @@ describe('every route, opened directly by its URL', () => {
     await page.goto(env.url + '/editions/2022');
     await settled(page);
     // Typography aside: « » hold narrow no-break spaces.
-    const read = async () => (await page.locator('main').innerText()).replace(/[\u00a0\u202f]/g, ' ');
+    const read = async () => plain(await page.locator('main').innerText());
     let text = await read();
     assert.ok(text.includes('« Les acteurs du numérique d’intérêt général ont rendez-vous à Lens », entretien avec Caroline Corbal (ANCT) sur l’édition 2022, non daté'), text);
     assert.ok(text.includes('« La démarche », texte de présentation de Numérique en Commun[s], ses éditions et sa charte, non daté'), text);

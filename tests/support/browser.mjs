@@ -127,6 +127,10 @@ export async function startApp(page, timeout = 30000) {
   await appRunning(page, timeout);
 }
 
+/** Text with French typography's no-break spaces (src/typeset.rs) read as plain spaces, for tests
+ * that compare words; typography.test.mjs checks the spaces themselves. */
+export const plain = (text) => text.replace(/[\u00a0\u202f]/g, ' ');
+
 /** Waits until the app runs (`<html data-app="ready">`, or `"waiting"` for the visitor's next move
  * to take the page over: src/takeover/) on a page of the site (one with `<div id="app">`: not a
  * widget's page, nor a file). */
