@@ -14,3 +14,8 @@ pub fn now() -> Option<DateTime<FixedOffset>> {
     let text = injected.unwrap_or_else(|| String::from(Date::new_0().to_iso_string()));
     DateTime::parse_from_rfc3339(&text).ok()
 }
+
+/// Where `programme`'s edition stands now; to come if the clock is unreadable.
+pub fn phase(programme: &crate::model::Programme) -> crate::phase::Phase {
+    now().map_or(crate::phase::Phase::Before, |now| crate::phase::Phase::at(programme, now))
+}

@@ -18,11 +18,11 @@ pub fn when_words(item: &Item, lang: Lang) -> String {
         (Lang::Fr, Some(s), Some(e)) if e.date_naive() != s.date_naive() => format!("{day}, de {} à {} le lendemain : ", time(s), time(e)),
         (Lang::Fr, Some(s), Some(e)) => format!("{day}, de {} à {} : ", time(s), time(e)),
         (Lang::Fr, Some(s), None) => format!("{day}, à partir de {} : ", time(s)),
-        (Lang::Fr, ..) => format!("{day}, horaire à préciser : "),
+        (Lang::Fr, ..) => format!("{day}, horaire non précisé : "),
         (Lang::En, Some(s), Some(e)) if e.date_naive() != s.date_naive() => format!("{day}, {} to {} the next day: ", time(s), time(e)),
         (Lang::En, Some(s), Some(e)) => format!("{day}, {} to {}: ", time(s), time(e)),
         (Lang::En, Some(s), None) => format!("{day}, from {}: ", time(s)),
-        (Lang::En, ..) => format!("{day}, time to be confirmed: "),
+        (Lang::En, ..) => format!("{day}, time not given: "),
     }
 }
 
@@ -36,7 +36,7 @@ crate::texts! {
     format: "Format : ", "Format: ";
     theme: "Thématique : ", "Theme: ";
     place: "Lieu : ", "Place: ";
-    place_unknown: "à préciser", "to be confirmed";
+    place_unknown: "non précisé", "not given";
     access: "Accès : ", "Access: ";
     speakers: "Intervenants : ", "Speakers: ";
 }
@@ -68,7 +68,7 @@ pub fn item_facts(programme: &Programme, item: &Item, lang: Lang) -> Pieces {
     facts
 }
 
-/// « Jeudi 19 octobre 2023 — Programme du jeudi », or « Date et horaire à préciser ».
+/// « Jeudi 19 octobre 2023 — Programme du jeudi », or « Date et horaire non précisés ».
 pub fn day_heading(programme: &Programme, day: Option<NaiveDate>, lang: Lang) -> Pieces {
     match (day, day.and_then(|d| programme.day(d))) {
         (Some(d), Some(info)) => {
@@ -77,7 +77,7 @@ pub fn day_heading(programme: &Programme, day: Option<NaiveDate>, lang: Lang) ->
             heading
         }
         (Some(d), None) => Pieces::of(capitalised(&lang.long_date(d)), lang),
-        (None, _) => Pieces::of(if lang == Lang::En { "Date and time to be confirmed" } else { "Date et horaire à préciser" }, lang),
+        (None, _) => Pieces::of(if lang == Lang::En { "Date and time not given" } else { "Date et horaire non précisés" }, lang),
     }
 }
 
@@ -97,10 +97,10 @@ mod tests {
         assert_eq!(when_words(evening, Lang::Fr), "Jeudi 19 octobre 2023, de 19 heures à 1 heure le lendemain : ");
         assert_eq!(when_words(evening, Lang::En), "Thursday 19 October 2023, 19:00 to 1:00 the next day: ");
         let facts = item_facts(&p, evening, Lang::Fr).plain();
-        assert!(facts.contains("Lieu : à préciser"), "{facts}");
+        assert!(facts.contains("Lieu : non précisé"), "{facts}");
         // In English, the interface's words are English and the data's French is its own run.
         let facts = item_facts(&p, evening, Lang::En);
-        assert_eq!(facts.0, [("Place: to be confirmed · Access: registration required".to_owned(), Lang::En)]);
+        assert_eq!(facts.0, [("Place: not given · Access: registration required".to_owned(), Lang::En)]);
         let with_format = p.items.iter().find(|i| i.format.is_some()).expect("an item with a format");
         let facts = item_facts(&p, with_format, Lang::En);
         assert!(facts.0[0].0.starts_with("Format: ") && facts.0[0].1 == Lang::En, "{facts:?}");
@@ -112,7 +112,7 @@ mod tests {
         let p = programme();
         let thursday = Some("2023-10-19".parse().unwrap());
         assert_eq!(day_heading(&p, thursday, Lang::Fr).plain(), "Jeudi 19 octobre 2023 — Programme du jeudi");
-        assert_eq!(day_heading(&p, None, Lang::Fr).plain(), "Date et horaire à préciser");
+        assert_eq!(day_heading(&p, None, Lang::Fr).plain(), "Date et horaire non précisés");
         assert_eq!(
             day_heading(&p, thursday, Lang::En).0,
             [("Thursday 19 October 2023 — ".to_owned(), Lang::En), ("Programme du jeudi".to_owned(), Lang::Fr)]
@@ -123,7 +123,7 @@ mod tests {
     fn undated_items_say_so() {
         let p = programme();
         let item = p.items.iter().find(|i| i.day.is_none()).expect("an undated item");
-        assert_eq!(when_words(item, Lang::Fr), "Date à préciser, horaire à préciser : ");
-        assert_eq!(when_words(item, Lang::En), "Date to be confirmed, time to be confirmed: ");
+        assert_eq!(when_words(item, Lang::Fr), "Date non précisée, horaire non précisé : ");
+        assert_eq!(when_words(item, Lang::En), "Date not given, time not given: ");
     }
 }

@@ -72,6 +72,11 @@ impl Filters {
         self.days.is_empty() && self.themes.is_empty() && self.formats.is_empty() && self.text.trim().is_empty()
     }
 
+    /// How many boxes are ticked, in all groups: what the « Filtrer » disclosure says while closed.
+    pub fn ticked(&self) -> usize {
+        self.days.len() + self.themes.len() + self.formats.len()
+    }
+
     /// A copy with one value of a list toggled, back on page 1.
     pub fn toggled(&self, list: FilterList, value: &str) -> Self {
         let mut next = self.clone();
@@ -296,6 +301,13 @@ mod tests {
     }
 
     #[test]
+    fn ticked_counts_boxes_of_every_group_but_not_the_search() {
+        let filters = Filters::from_pairs([("jour", "2023-10-19"), ("theme", "inclusion"), ("format", "atelier"), ("q", "data")]);
+        assert_eq!(filters.ticked(), 3);
+        assert_eq!(Filters::from_pairs([("q", "data")]).ticked(), 0);
+    }
+
+    #[test]
     fn results_come_day_by_day_and_in_runs_per_day() {
         let p = programme();
         let found = matching_in_order(&p, &search_index(&p), &Filters::default());
@@ -307,10 +319,10 @@ mod tests {
         );
         assert_eq!(groups.iter().map(|(_, l)| l.len()).sum::<usize>(), p.items.len());
         let days = filter_options(&p, FilterList::Days, Lang::Fr);
-        assert_eq!(days.last().map(|(v, l)| (v.as_str(), l.plain())), Some((UNDATED, "Date à préciser".to_owned())));
+        assert_eq!(days.last().map(|(v, l)| (v.as_str(), l.plain())), Some((UNDATED, "Date non précisée".to_owned())));
         assert_eq!(days[1].1.plain(), "Jeudi 19 octobre 2023 (Programme du jeudi)");
         let days = filter_options(&p, FilterList::Days, Lang::En);
-        assert_eq!(days.last().map(|(_, l)| l.plain()), Some("Date to be confirmed".to_owned()));
+        assert_eq!(days.last().map(|(_, l)| l.plain()), Some("Date not given".to_owned()));
         assert_eq!(
             days[1].1 .0,
             [("Thursday 19 October 2023 (".to_owned(), Lang::En), ("Programme du jeudi".to_owned(), Lang::Fr), (")".to_owned(), Lang::En)]

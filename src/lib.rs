@@ -14,6 +14,7 @@ pub mod ics;
 pub mod load;
 pub mod locale;
 pub mod model;
+pub mod phase;
 pub mod rgaa;
 pub mod validate;
 pub mod widget_options;

@@ -46,14 +46,14 @@ macro_rules! texts {
 
 /// Words several views write, spelled once: « Date à préciser » was written in four places.
 pub struct Vocabulary {
-    /// An item without a day: « Date à préciser ».
+    /// An item without a day: « Date non précisée ».
     pub undated: &'static str,
-    /// An item without a time: « Horaire à préciser ».
+    /// An item without a time: « Horaire non précisé ».
     pub untimed: &'static str,
 }
 
-static VOCABULARY_FR: Vocabulary = Vocabulary { undated: "Date à préciser", untimed: "Horaire à préciser" };
-static VOCABULARY_EN: Vocabulary = Vocabulary { undated: "Date to be confirmed", untimed: "Time to be confirmed" };
+static VOCABULARY_FR: Vocabulary = Vocabulary { undated: "Date non précisée", untimed: "Horaire non précisé" };
+static VOCABULARY_EN: Vocabulary = Vocabulary { undated: "Date not given", untimed: "Time not given" };
 
 impl Lang {
     /// The shared words in this language (see [`Vocabulary`]).

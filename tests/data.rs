@@ -45,7 +45,7 @@ fn item_index(programme: &Value, id: &str) -> usize {
 fn shipped_programme_is_valid_and_holds_the_seed_facts() {
     let programme: Programme = parse(&shipped("programme-2023.json")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(programme.edition.year, 2023);
-    assert_eq!(programme.edition.status, "Programme en cours de construction");
+    assert_eq!(programme.edition.status, "Programme annoncé le 26 juillet 2023, alors « en cours de construction »");
     let dates: Vec<String> = programme.days.iter().map(|d| d.date.to_string()).collect();
     assert_eq!(dates, ["2023-10-18", "2023-10-19", "2023-10-20"]);
 

@@ -70,7 +70,13 @@ async function needsAppNow() {
   } catch {}
   // During the event, /programme says what is on now (the clock can be set by tests: NEC_NOW).
   const now = Date.parse(window.NEC_NOW ?? '') || Date.now();
-  return BUILD.event !== null && now >= BUILD.event[0] && now <= BUILD.event[1];
+  if (BUILD.event === null) return false;
+  if (now >= BUILD.event[0] && now <= BUILD.event[1]) return true;
+  // A page written before the edition (or after it) read after it (or before): it says whether the
+  // edition took place (`data-phase`, src/components/edition_notice.rs). Outside the window
+  // above, the app's phase and this one agree.
+  const written = root.querySelector('[data-phase]')?.dataset.phase;
+  return written !== undefined && written !== (now < BUILD.event[0] ? 'before' : 'after');
 }
 
 /** A new element with its attributes and children (text or elements). */

@@ -8,7 +8,7 @@ crate::texts! {
     from: "À partir de ", "From ";
 }
 
-/// « 19 h 00 – 1 h 00 le lendemain », « à partir de 9 h 00 », « horaire à préciser »; "19:00 – 1:00
+/// « 19 h 00 – 1 h 00 le lendemain », « à partir de 9 h 00 », « horaire non précisé »; "19:00 – 1:00
 /// the next day", with `<time>` elements.
 #[component]
 pub fn When(item: Item) -> impl IntoView {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{current_lang, pieces_view, text_view, DataView, Page, Subject};
+use crate::components::{current_lang, pieces_view, text_view, DataView, EditionNotice, Page, Subject};
 use crate::data::{use_data, PROGRAMME};
 use crate::describe::text_piece;
 use crate::model::Programme;
@@ -66,6 +66,6 @@ fn AtAGlance(programme: std::sync::Arc<Programme>) -> impl IntoView {
             <dt>{t.themes}</dt><dd>{pieces_view(themes, lang)}</dd>
         </dl>
         <p>{text_view(&programme.edition.summary, lang)}</p>
-        <p class="notice"><strong>{text_view(&programme.edition.status, lang)}</strong></p>
+        <EditionNotice programme=programme.clone()/>
     }
 }

@@ -34,6 +34,7 @@ crate::texts! {
     overlaps: "Attention : horaires qui se chevauchent", "Warning: overlapping times";
     keep_and_share: "Garder et partager", "Keep and share";
     download: "Télécharger mon programme pour mon agenda (.ics)", "Download my programme for my calendar (.ics)";
+    download_past: "Télécharger mon programme pour mon agenda, à ses dates passées (.ics)", "Download my programme for my calendar, on its past dates (.ics)";
     share_label: "Lien de partage de mon programme", "Share link to my programme";
     copy_link: "Copier le lien", "Copy the link";
     shared_heading: "Programme partagé avec vous", "Programme shared with you";
@@ -174,7 +175,9 @@ fn Selection(programme: Arc<Programme>, ids: Vec<String>) -> impl IntoView {
         </ol>
         <h2>{t.keep_and_share}</h2>
         <p>
-            <a class="button" href=calendar download=ics::agenda_file_name(&programme)>{t.download}</a>
+            <a class="button" href=calendar download=ics::agenda_file_name(&programme)>
+                {if crate::clock::phase(&programme) == crate::phase::Phase::After { t.download_past } else { t.download }}
+            </a>
         </p>
         <p class="hint">{match (lang, timed) {
             (Lang::Fr, 1) => "Le fichier contient le seul élément dont l’horaire est connu, à l’heure de Paris.".to_owned(),

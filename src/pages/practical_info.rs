@@ -2,11 +2,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{current_lang, pieces_view, text_view, DataView, Disagreements, Page, Quoted, Sources, Subject};
+use crate::components::{current_lang, pieces_view, text_view, DataView, Disagreements, EditionNotice, Page, Quoted, Sources, Subject};
 use crate::data::{use_data, PROGRAMME};
 use crate::format;
 use crate::locale::{Lang, Pieces};
 use crate::model::{cite, Cost, Programme};
+use crate::phase::Phase;
 
 crate::texts! {
     heading: "Informations pratiques", "Practical information";
@@ -21,6 +22,7 @@ crate::texts! {
     organised_by: "Organisé par ", "Organised by ";
     in_partnership: ", en partenariat avec :", ", in partnership with:";
     see_programme: "Voir le programme", "See the programme";
+    registration_closed: "Les inscriptions sont closes : cette édition est passée.", "Registration is closed: this edition is over.";
 }
 
 /// « Jeudi 19 octobre 2023 : », "Thursday 19 October 2023: ".
@@ -79,7 +81,7 @@ fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="notice"><strong>{text_view(&p.edition.status, lang)}</strong></p>
+        <EditionNotice programme=p.clone()/>
         <h2>{t.venue}</h2>
         <address lang=names_lang>{p.venue.name.clone()}<br/>{p.venue.address.clone()}</address>
         <dl class="facts">
@@ -89,9 +91,14 @@ fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
         <h2>{t.registration}</h2>
         <p><Quoted text=p.registration.conditions.clone()/>" "<Sources sources=cite(&p.sources, &p.registration.sources)/></p>
         <Disagreements disagreements=p.registration.disagreements.clone() catalogue=p.sources.clone()/>
-        <ul class="links">
-            {p.registration.links.iter().map(|l| view! { <li><a class="button" href=l.url.clone()>{text_view(&l.label, lang)}</a></li> }).collect_view()}
-        </ul>
+        // No live « S’inscrire » for an edition that is over.
+        {if crate::clock::phase(&p) == Phase::After {
+            view! { <p><strong>{t.registration_closed}</strong></p> }.into_any()
+        } else {
+            view! { <ul class="links">
+                {p.registration.links.iter().map(|l| view! { <li><a class="button" href=l.url.clone()>{text_view(&l.label, lang)}</a></li> }).collect_view()}
+            </ul> }.into_any()
+        }}
         <h2>{t.meals}</h2>
         <ul>
             {p.meals.iter().map(|m| view! {

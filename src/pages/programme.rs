@@ -1,11 +1,15 @@
 use std::sync::Arc;
 
+use chrono::Datelike;
+
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::agenda::now_and_next;
-use crate::components::{current_lang, pieces_view, text_view, AgendaToggle, DataView, FilterGroup, Page, Subject, VisuallyHidden, When};
+use crate::components::{
+    current_lang, pieces_view, text_view, AgendaToggle, DataView, EditionNotice, FilterGroup, Page, Subject, VisuallyHidden, When,
+};
 use crate::data::{use_data, PROGRAMME};
 use crate::describe::{day_heading, item_facts, when_words};
 use crate::filters::{by_day, filter_options, matching_in_order, programme_url, search_index, FilterList, Filters, PAGE_SIZE};
@@ -20,8 +24,9 @@ crate::texts! {
     days_nav: "Jours du programme", "Days of the programme";
     filter_form: "Filtrer le programme", "Filter the programme";
     search_label: "Rechercher dans le programme", "Search the programme";
-    search_hint: "Titre, description, intervenants ou thématique ; majuscules et accents sont facultatifs.", "Title, description, speakers or theme; capitals and accents are optional.";
+    search_hint: "Titre, description, intervenants ou thématique ; accents facultatifs.", "Title, description, speakers or theme; accents are optional.";
     clear: "Effacer les filtres", "Clear the filters";
+    filter: "Filtrer", "Filter";
     no_match: "Aucun élément ne correspond. Essayez avec moins de filtres ou un autre mot : la recherche porte sur les titres, les descriptions, les intervenants et les thématiques.",
         "No item matches. Try fewer filters or another word: the search looks in titles, descriptions, speakers and themes.";
     pages_nav: "Pages de résultats", "Result pages";
@@ -40,6 +45,16 @@ fn found(lang: Lang, n: usize) -> String {
         (Lang::Fr, n) => format!("{n} éléments correspondent"),
         (Lang::En, 1) => "1 item matches".to_owned(),
         (Lang::En, n) => format!("{n} items match"),
+    }
+}
+
+/// What the closed filters say of themselves: « (2 filtres actifs) », "(2 active)"; nothing when none is.
+fn ticked_words(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (_, 0) => String::new(),
+        (Lang::Fr, 1) => " (1 filtre actif)".to_owned(),
+        (Lang::Fr, n) => format!(" ({n} filtres actifs)"),
+        (Lang::En, n) => format!(" ({n} active)"),
     }
 }
 
@@ -181,14 +196,16 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
     };
 
     view! {
-        <p class="notice"><strong>{text_view(&programme.edition.status, lang)}</strong>{t.paris_time}</p>
+        <EditionNotice programme=programme.clone() after=t.paris_time/>
         <NowNext programme=programme.clone()/>
         <p><a href=lang.path("/infos-pratiques")>{t.practical_link}</a></p>
         <nav class="day-links" aria-label=t.days_nav>
             <ul>
                 {programme.days.iter().map(|d| view! {
+                    // Without the year, which the page's title gives: one line each on a phone.
                     <li><a href=lang.path(&format!("/programme?jour={}", d.date))>
-                        {format!("{} (", capitalised(&lang.long_date(d.date)))}{text_view(&d.title, lang)}")"
+                        {format!("{} (", capitalised(lang.long_date(d.date).trim_end_matches(&format!(" {}", d.date.year()))))}
+                        {text_view(&d.title, lang)}")"
                     </a></li>
                 }).collect_view()}
             </ul>
@@ -200,10 +217,15 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
                     prop:value=move || filters.with(|f| f.text.clone()) on:input=on_search/>
                 <p id="recherche-aide" class="hint">{t.search_hint}</p>
             </div>
-            <FilterGroup legend=FilterList::Days.legend(lang) name=FilterList::Days.key() options=day_options checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
-            <FilterGroup legend=FilterList::Themes.legend(lang) name=FilterList::Themes.key() options=theme_options checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
-            <FilterGroup legend=FilterList::Formats.legend(lang) name=FilterList::Formats.key() options=format_options checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
-            <button type="button" class="button button--secondary" on:click=clear>{t.clear}</button>
+            // Closed, so the first session shows within a phone's first screen and a half; native, so
+            // it opens before the app runs, and its summary says how many boxes are ticked inside.
+            <details class="filters__more">
+                <summary>{t.filter}{move || ticked_words(lang, filters.with(Filters::ticked))}</summary>
+                <FilterGroup legend=FilterList::Days.legend(lang) name=FilterList::Days.key() options=day_options checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
+                <FilterGroup legend=FilterList::Themes.legend(lang) name=FilterList::Themes.key() options=theme_options checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
+                <FilterGroup legend=FilterList::Formats.legend(lang) name=FilterList::Formats.key() options=format_options checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
+                <button type="button" class="button button--secondary" on:click=clear>{t.clear}</button>
+            </details>
         </form>
         <p class="result-count" role="status" tabindex="-1" data-summary="" node_ref=status_ref>{status}</p>
         {listing}

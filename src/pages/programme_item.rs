@@ -27,7 +27,8 @@ crate::texts! {
     further: "Pour aller plus loin", "Further reading";
     my_programme: "Mon programme et mon agenda", "My programme and my calendar";
     add_to_calendar: "Ajouter à mon agenda (fichier .ics)", "Add to my calendar (.ics file)";
-    no_calendar: "Pas de fichier d’agenda : l’horaire n’est pas encore connu.", "No calendar file: the time is not known yet.";
+    past_to_calendar: "Garder dans mon agenda, à sa date passée (fichier .ics)", "Keep in my calendar, on its past date (.ics file)";
+    no_calendar: "Pas de fichier d’agenda : l’horaire n’est pas donné.", "No calendar file: no time is given.";
     practical: "Informations pratiques : accès, inscription, repas", "Practical information: access, registration, meals";
 }
 
@@ -116,11 +117,11 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
     view! {
         <dl class="facts">
             <dt>{t.day}</dt><dd>{day}</dd>
-            <dt>{t.time}</dt><dd><When item=item.clone()/>{t.paris_time}</dd>
+            <dt>{t.time}</dt><dd><When item=item.clone()/>{item.start.is_some().then_some(t.paris_time)}</dd>
             <dt>{t.place}</dt><dd>{match (lang, p.place_of(&item)) {
                 (_, Some(venue)) => format!("{}, {}", venue.name, venue.address),
-                (Lang::Fr, None) => format!("À préciser (l’événement se tient à {})", p.edition.city),
-                (Lang::En, None) => format!("To be confirmed (the event takes place in {})", p.edition.city),
+                (Lang::Fr, None) => format!("Non précisé (édition de {})", p.edition.city),
+                (Lang::En, None) => format!("Not given ({} edition)", p.edition.city),
             }}</dd>
             {format.map(|f| view! { <dt>{t.format}</dt><dd>{f}</dd> })}
             {theme.map(|theme| view! { <dt>{t.theme}</dt><dd>{theme}</dd> })}
@@ -136,7 +137,10 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
         <p class="actions">
             <AgendaToggle id=item.id.clone() title=item.title.clone() namesake_day=p.namesake_day(&item)/>
             {match calendar {
-                Some((href, name)) => view! { <a class="button button--secondary" href=href download=name>{t.add_to_calendar}</a> }.into_any(),
+                Some((href, name)) => {
+                    let label = if crate::clock::phase(p) == crate::phase::Phase::After { t.past_to_calendar } else { t.add_to_calendar };
+                    view! { <a class="button button--secondary" href=href download=name>{label}</a> }.into_any()
+                }
                 None => view! { <span>{t.no_calendar}</span> }.into_any(),
             }}
         </p>

@@ -89,24 +89,37 @@ pub(crate) fn swap_when_ready<const QUIET: bool, A, W, D>(
             waiting();
             waiting::swap_at_next_move(painted, fresh, Box::new(focused), Box::new(done));
         } else {
-            if let Some(element) = swap::<QUIET>(&painted, &fresh, focused()) {
-                let _ = element.focus();
-            }
+            swap::<QUIET>(&painted, &fresh, focused(), Focus::Stay);
             done();
         }
     });
 }
 
-/// Replaces the prerendered page and carries over what the visitor did; returns the app's
-/// element for the one that was focused, for the caller to focus.
-fn swap<const QUIET: bool>(prerendered: &Element, fresh: &Element, focused: Option<Element>) -> Option<HtmlElement> {
+/// Where the focus goes when the page is replaced: on the app's element for the focused one
+/// (`Stay`), or on from it to the next control, or the previous one (a Tab the swap answers).
+#[derive(Clone, Copy, PartialEq)]
+enum Focus {
+    Stay,
+    Next,
+    Previous,
+}
+
+/// Replaces the prerendered page, carries over what the visitor did, and moves the focus from
+/// the painted element straight to the app's (`to`); returns the app's element that has it, and
+/// whether it is the counterpart of the focused one (else the control after or before it).
+///
+/// The app's page goes in before the painted one leaves: the focus moves from one element to the
+/// other, never through the document, where a screen reader would find it on another control
+/// (NC-14, docs/rgaa-audit.md). Both are in the document for a moment within one task: never painted.
+fn swap<const QUIET: bool>(prerendered: &Element, fresh: &Element, focused: Option<Element>, to: Focus) -> Option<(HtmlElement, bool)> {
     let window = window();
     let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
     // The boot script marks `main` busy when the page was written for another visitor (a filtered
     // address, a saved agenda): its content changes now, and the change is said once.
     let corrected = is_corrected(prerendered);
     let silenced = QUIET.then(|| live_regions::silence_until_changed(fresh));
-    if prerendered.replace_with_with_node_1(fresh).is_err() {
+    // Before the painted page: `getElementById` finds the app's elements first.
+    if prerendered.before_with_node_1(fresh).is_err() {
         if let Some(silenced) = silenced {
             live_regions::restore(&silenced);
         }
@@ -117,8 +130,20 @@ fn swap<const QUIET: bool>(prerendered: &Element, fresh: &Element, focused: Opti
     }
     // In the document now, where every listener of the app's controls is reached.
     carry_over(prerendered, fresh);
+    let same = focused.and_then(|active| counterpart(prerendered, fresh, &active)).and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    let target = same.map(|same| match to {
+        Focus::Stay => (same, true),
+        Focus::Next | Focus::Previous => match waiting::next_tabbable(fresh, &same, to == Focus::Previous) {
+            Some(next) => (next, false),
+            None => (same, true),
+        },
+    });
+    if let Some((element, _)) = &target {
+        let _ = element.focus();
+    }
+    prerendered.remove();
     window.scroll_to_with_x_and_y(x, y);
-    focused.and_then(|active| counterpart(prerendered, fresh, &active)).and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    target
 }
 
 /// True when the page was written for another visitor and the app corrects it (src: boot.js).

@@ -11,7 +11,7 @@ use leptos::prelude::window;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent};
 
-use super::{all_as, changes, is_corrected, swap, FOCUSABLE};
+use super::{all_as, changes, is_corrected, swap, Focus, FOCUSABLE};
 
 /// The visitor's moves that need the app: Tab (to go on from the app's control), and what a
 /// click, a key or a screen reader does to a control. A focus moved by a screen reader's
@@ -46,18 +46,23 @@ pub(super) fn swap_at_next_move(painted: Element, fresh: Element, focused: Box<d
                 let _ = window().remove_event_listener_with_callback_and_bool(name, listener.unchecked_ref(), true);
             }
         }
-        if let Some(control) = swap::<true>(&painted, &fresh, focused()) {
-            // Straight to the next control: focusing `control` first would announce it again.
-            match tab.and_then(|(_, backwards)| next_tabbable(&fresh, &control, backwards)) {
-                Some(next) => {
-                    event.prevent_default();
-                    let _ = next.focus();
-                }
-                // The browser goes on from `control` (Tab past the last one), or acts on it.
-                None => {
-                    let _ = control.focus();
-                }
+        // Straight to the next control: focusing the app's `control` first would announce it again.
+        let to = match tab {
+            Some((_, true)) => Focus::Previous,
+            Some((_, false)) => Focus::Next,
+            None => Focus::Stay,
+        };
+        match swap::<true>(&painted, &fresh, focused(), to) {
+            Some((_, false)) => event.prevent_default(),
+            // A summary clicked (or Enter, Space) would open the painted disclosure, which has just
+            // left the document: open the app's. (The router follows a link clicked, and the boot
+            // script hands a button pressed to the app: scripts/shipped/boot.js.)
+            Some((control, true)) if event.type_() == "click" && control.matches("summary").unwrap_or(false) => {
+                event.prevent_default();
+                control.click();
             }
+            // The browser goes on from the control (Tab past the last one), or acts on it.
+            _ => {}
         }
         done();
     })
@@ -69,7 +74,7 @@ pub(super) fn swap_at_next_move(painted: Element, fresh: Element, focused: Box<d
 }
 
 /// The control Tab (or Shift+Tab) reaches from `from` in `root`, in the document's order.
-fn next_tabbable(root: &Element, from: &HtmlElement, backwards: bool) -> Option<HtmlElement> {
+pub(super) fn next_tabbable(root: &Element, from: &HtmlElement, backwards: bool) -> Option<HtmlElement> {
     let controls: Vec<HtmlElement> = all_as(root, FOCUSABLE);
     let at = controls.iter().position(|c| c == from)?;
     let (before, after) = (&controls[..at], &controls[at + 1..]);

@@ -5,7 +5,7 @@
 // /donnees-personnelles shows what the device keeps with the boot module alone. If it cannot start, an alert says so, with a retry, and the page stays.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { appRunning, axeViolations, holdWasm, offlineCopyMade, openPage, panics, start } from '../support/browser.mjs';
+import { appRunning, axeViolations, holdWasm, offlineCopyMade, openPage, panics, start, tabToFirstCheckbox } from '../support/browser.mjs';
 import { DIST, workerOf } from '../support/server.mjs';
 import { ROUTES, programme } from '../support/routes.mjs';
 
@@ -63,10 +63,11 @@ describe('a visitor who only reads', () => {
 describe('reaching for a control starts the app', () => {
   it('tabbing to a control starts it, and the focus stays on that control', async () => {
     const { page } = await reader('/programme');
-    const box = page.getByRole('checkbox').first();
-    const name = await box.getAttribute('id');
-    // Tab until the focus reaches the first checkbox (links before it start nothing).
-    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.type)) !== 'checkbox'; i++) await page.keyboard.press('Tab');
+    // The first box, behind « Filtrer » (closed: out of the accessibility tree until opened).
+    const name = await page.locator('input[type=checkbox]').first().getAttribute('id');
+    // Tab until the focus reaches the first checkbox (links before it start nothing; « Filtrer »
+    // is opened on the way, before the app runs or as it starts).
+    await tabToFirstCheckbox(page);
     await appRunning(page);
     assert.ok(page.appRequests.some((p) => p.endsWith('_bg.wasm')), 'the wasm is downloaded');
     assert.equal(await page.evaluate(() => document.activeElement?.id), name);
@@ -136,7 +137,7 @@ describe('a control reached as the app starts: the page is replaced at the next 
    * until then), and waiting: the painted page is still there, focus on its check box. */
   async function waitingOnCheckbox() {
     const { page, release } = await reader('/programme', { held: true });
-    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.type)) !== 'checkbox'; i++) await page.keyboard.press('Tab');
+    await tabToFirstCheckbox(page);
     const id = await page.evaluate(() => document.activeElement.id);
     release();
     await page.waitForFunction(() => document.documentElement.dataset.app === 'waiting');
@@ -172,7 +173,7 @@ describe('a control reached as the app starts: the page is replaced at the next 
   it('Shift+Tab reaches the previous control of the app’s page', async () => {
     const { page } = await waitingOnCheckbox();
     const previous = await page.evaluate(() => {
-      const controls = [...document.querySelectorAll('#app a[href], #app button, #app input, #app select')].filter((c) => c.getClientRects().length);
+      const controls = [...document.querySelectorAll('#app a[href], #app button, #app input, #app select, #app summary')].filter((c) => c.getClientRects().length);
       const before = controls[controls.indexOf(document.activeElement) - 1];
       return before.id || before.textContent.trim();
     });
@@ -208,6 +209,32 @@ describe('a control reached as the app starts: the page is replaced at the next 
     assert.notEqual(await page.getByLabel('Thème').inputValue(), before);
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
     assert.equal(await page.evaluate(() => localStorage.getItem('nec-theme')), 'light');
+    await page.close();
+  });
+
+  it('Enter on « Filtrer » opens the filters of the app’s page, with one focus move', async () => {
+    const { page, release } = await reader('/programme', { held: true });
+    for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.matches('summary'))); i++) await page.keyboard.press('Tab');
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'waiting');
+    await page.evaluate(() => { window.focusMoves = []; addEventListener('focusin', (e) => window.focusMoves.push(e.target.textContent.trim()), true); });
+    await page.keyboard.press('Enter');
+    assert.ok(await inApp(page));
+    assert.equal(await page.evaluate(() => document.activeElement.closest('details').open), true, '« Filtrer » is open in the app');
+    assert.deepEqual(await page.evaluate(() => window.focusMoves), ['Filtrer']);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.type), 'checkbox', 'Tab goes on into the filters');
+    await page.close();
+  });
+
+  it('Enter on a link, waiting, opens its page in the app', async () => {
+    const { page } = await waitingOnCheckbox();
+    const link = page.locator('main h3 a').first();
+    const [href, title] = await link.evaluate((a) => [a.getAttribute('href'), a.textContent.slice(a.querySelector('.visually-hidden')?.textContent.length ?? 0)]);
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: title.trim() }).waitFor();
+    assert.equal(new URL(page.url()).pathname, href);
     await page.close();
   });
 
@@ -269,10 +296,13 @@ describe('a page that starts the app at once (issue 26)', () => {
       for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
       const before = await page.evaluate(() => document.activeElement.textContent.trim());
       assert.notEqual(before, '', 'focus is on a control of the page as written');
+      // Focus left for nothing (the document) is where a screen reader finds another control (NC-14).
+      await page.evaluate(() => { window.focusLost = 0; addEventListener('focusout', (e) => { if (!e.relatedTarget) window.focusLost += 1; }, true); });
       release();
       await appRunning(page);
       assert.equal(await page.locator('main').getAttribute('aria-busy'), null, 'no longer busy');
       assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), before, 'focus is on the same control in the app');
+      assert.equal(await page.evaluate(() => window.focusLost), 0, 'the focus goes from the painted control to the app’s, never to the document');
       await page.waitForFunction(() => document.getElementById('annonces').textContent !== '');
       assert.match(await page.locator('#annonces').textContent(), result, 'the corrected result is announced');
       await page.keyboard.press('Tab');

@@ -284,7 +284,7 @@ describe('a server that fails, stalls or is slow', () => {
     assert.equal(await sections.getByRole('link').count(), 3);
     await repair();
     await page.getByRole('button', { name: 'Réessayer' }).click();
-    await page.getByText('Programme en cours de construction').first().waitFor();
+    await page.getByText('Programme annoncé le 26 juillet 2023').first().waitFor();
     assert.equal(await page.getByRole('alert').count(), 0);
     await sections.getByRole('link', { name: 'La charte' }).click();
     await settled(page);

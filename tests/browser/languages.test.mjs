@@ -4,7 +4,7 @@
 // locale formats, a translated data text, and the widget's `lang`.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openPage, panics, settled, start } from '../support/browser.mjs';
+import { axeViolations, openFilters, openPage, panics, settled, start } from '../support/browser.mjs';
 import { ROUTES, programme, editions } from '../support/routes.mjs';
 import { frenchInterfaceStrings, properNames, scanForFrench, textTables } from '../support/languages.mjs';
 
@@ -92,6 +92,8 @@ describe('the language switch', () => {
     await page.getByRole('heading', { level: 1, name: '2023 programme' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await page.title(), '2023 programme — Numérique en Commun[s]');
+    assert.equal((await page.locator('details.filters__more > summary').innerText()).trim(), 'Filter (1 active)');
+    await openFilters(page);
     assert.ok(await page.getByRole('checkbox', { name: /^Thursday 19 October 2023/ }).isChecked(), 'the filters are kept');
     assert.ok(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My programme' }).isVisible());
 

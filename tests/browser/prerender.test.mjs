@@ -4,7 +4,7 @@
 // the wasm was on its way: scroll, focus, what was typed and ticked.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { appRunning, holdWasm, openPage, panics, plain, settled, start } from '../support/browser.mjs';
+import { appRunning, holdWasm, openFilters, openPage, panics, plain, settled, start } from '../support/browser.mjs';
 import { ROUTES } from '../support/routes.mjs';
 
 let env;
@@ -138,10 +138,12 @@ describe('the app taking over the prerendered page', () => {
   it('keeps what was typed and ticked, and the app filters by it', async () => {
     const { page, release } = await heldBack('/programme', { width: 1280, height: 900 });
     await page.getByRole('searchbox').fill('soirée');
+    await openFilters(page);
     await page.getByRole('checkbox', { name: /Jeudi 19 octobre/ }).check();
     release();
     await appRunning(page);
     await settled(page);
+    assert.ok(await page.locator('#app:not([data-prerendered]) details.filters__more').evaluate((d) => d.open), '« Filtrer » stays open');
     assert.equal(await page.getByRole('searchbox').inputValue(), 'soirée');
     assert.ok(await page.getByRole('checkbox', { name: /Jeudi 19 octobre/ }).isChecked());
     await page.waitForURL(/jour=2023-10-19/);
@@ -154,6 +156,8 @@ describe('the app taking over the prerendered page', () => {
     const page = await openPage(env);
     await page.goto(env.url + '/programme?jour=2023-10-19');
     await settled(page);
+    assert.equal(plain(await page.locator('details.filters__more > summary').innerText()).trim(), 'Filtrer (1 filtre actif)');
+    await openFilters(page);
     assert.ok(await page.getByRole('checkbox', { name: /Jeudi 19 octobre/ }).isChecked());
     assert.equal(await page.getByRole('banner').getByRole('link', { name: 'English', exact: true }).getAttribute('href'), '/en/programme?jour=2023-10-19');
     await page.close();

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
-import { axeViolations, openPage, panics, plain, settled, start } from '../support/browser.mjs';
+import { axeViolations, openFilters, openPage, panics, plain, settled, start } from '../support/browser.mjs';
 import { programme } from '../support/routes.mjs';
 import { syntheticProgramme } from '../support/scale-fixture.mjs';
 
@@ -20,6 +20,8 @@ const itemHeadings = (page) => page.locator('li.item h3').allInnerTexts();
 /** The visible titles of the listed items (the link text without its hidden day-and-time prefix). */
 const linkTitles = (locator) => locator.evaluateAll((links) => links.map((a) => a.textContent.slice(a.querySelector('.visually-hidden')?.textContent.length ?? 0)));
 const titles = (page) => linkTitles(page.locator('li.item h3 a'));
+/** What « Filtrer » says of itself, open or closed. */
+const filterSummary = async (page) => plain(await page.locator('details.filters__more > summary').innerText()).trim();
 const toggleFor = (page, title) => page.getByRole('button', { name: `Mon programme : ${title}`, exact: true });
 
 /** What the focused element is, as a person would describe it: its role-ish tag and its text or label. */
@@ -70,11 +72,14 @@ describe('filters and search', () => {
   it('filters by day, theme and format, combined, with the count announced and the URL updated', async () => {
     const page = await open('/programme');
     assert.equal(await count(page), '13 éléments correspondent.');
+    await openFilters(page);
     await page.getByRole('group', { name: 'Jours' }).getByLabel(/Jeudi 19 octobre 2023/).check();
     assert.equal(await count(page), '5 éléments correspondent.');
     assert.equal(new URL(page.url()).search, '?jour=2023-10-19');
+    assert.equal(await filterSummary(page), 'Filtrer (1 filtre actif)');
     await page.getByRole('group', { name: 'Formats' }).getByLabel('Plénière').check();
     assert.equal(await count(page), '1 élément correspond.');
+    assert.equal(await filterSummary(page), 'Filtrer (2 filtres actifs)');
     assert.deepEqual(await titles(page), ['Plénière']);
     assert.equal(new URL(page.url()).search, '?jour=2023-10-19&format=pleniere');
     await page.getByRole('group', { name: 'Formats' }).getByLabel('Plénière').uncheck();
@@ -82,6 +87,7 @@ describe('filters and search', () => {
     assert.equal(await count(page), NOTHING_FOUND, 'the advice is announced with the count');
     await page.getByRole('button', { name: 'Effacer les filtres' }).click();
     assert.equal(await count(page), '13 éléments correspondent.');
+    assert.equal(await filterSummary(page), 'Filtrer');
     assert.equal(new URL(page.url()).search, '');
     assert.equal(await page.getByRole('group', { name: 'Thématiques' }).getByLabel('Communs & souveraineté').isChecked(), false);
     await page.close();
@@ -92,7 +98,7 @@ describe('filters and search', () => {
     const legends = async (path) => {
       await page.goto(env.url + path);
       await settled(page);
-      return page.locator('main fieldset:has(input[type=checkbox]) > legend').allInnerTexts();
+      return page.locator('main fieldset:has(input[type=checkbox]) > legend').allTextContents();
     };
     const expected = ['Jours', 'Thématiques', 'Formats'];
     assert.deepEqual(await legends('/programme'), expected);
@@ -106,9 +112,10 @@ describe('filters and search', () => {
     const page = await open('/programme');
     const days = page.getByRole('navigation', { name: 'Jours du programme' });
     assert.equal(await days.getByRole('link').count(), 3);
-    await days.getByRole('link', { name: 'Jeudi 19 octobre 2023 (Programme du jeudi)' }).click();
+    await days.getByRole('link', { name: 'Jeudi 19 octobre (Programme du jeudi)' }).click();
     await page.waitForURL(/jour=2023-10-19/);
     assert.equal(await count(page), '5 éléments correspondent.');
+    await openFilters(page);
     assert.ok(await page.getByRole('group', { name: 'Jours' }).getByLabel(/Jeudi 19 octobre 2023/).isChecked());
     await page.close();
   });
@@ -143,6 +150,7 @@ describe('filters and search', () => {
 
   it('restores the filters from the URL on reload, on Back and from a shared link', async () => {
     const page = await open('/programme');
+    await openFilters(page);
     await page.getByRole('group', { name: 'Jours' }).getByLabel(/Vendredi 20 octobre 2023/).check();
     await page.getByRole('searchbox', { name: 'Rechercher dans le programme' }).fill('accueil');
     assert.deepEqual(await titles(page), ['Accueil NEC']);
@@ -151,6 +159,7 @@ describe('filters and search', () => {
     await settled(page);
     assert.deepEqual(await titles(page), ['Accueil NEC']);
     assert.equal(await page.getByRole('searchbox', { name: 'Rechercher dans le programme' }).inputValue(), 'accueil');
+    await openFilters(page);
     assert.ok(await page.getByRole('group', { name: 'Jours' }).getByLabel(/Vendredi 20 octobre 2023/).isChecked());
     await page.getByRole('group', { name: 'Thématiques' }).getByLabel('Communs & souveraineté').check();
     assert.equal(await count(page), NOTHING_FOUND);
@@ -254,7 +263,7 @@ describe('Mon programme', () => {
     await settled(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Télécharger mon programme pour mon agenda (.ics)' }).click(),
+      page.getByRole('link', { name: 'Télécharger mon programme pour mon agenda, à ses dates passées (.ics)' }).click(),
     ]);
     assert.equal(download.suggestedFilename(), 'nec-2023-mon-programme.ics');
     const events = await calendarEvents(download);
@@ -270,7 +279,7 @@ describe('Mon programme', () => {
     await settled(page);
     const [single] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Ajouter à mon agenda (fichier .ics)' }).click(),
+      page.getByRole('link', { name: 'Garder dans mon agenda, à sa date passée (fichier .ics)' }).click(),
     ]);
     assert.equal(single.suggestedFilename(), 'nec-2023-grande-soiree.ics');
     assert.deepEqual(await calendarEvents(single), [events[0]]);
@@ -350,12 +359,84 @@ describe('now and next', () => {
   });
 });
 
+describe('the programme first on a phone (issue 25)', () => {
+  it('at 390 × 844, shows the search field in the first screen and the first session within a screen and a half', async () => {
+    const page = await open('/programme', { viewport: { width: 390, height: 844 } });
+    const top = (locator) => locator.evaluate((e) => e.getBoundingClientRect().top + scrollY);
+    assert.ok(await top(page.getByRole('searchbox', { name: 'Rechercher dans le programme' })) < 844, 'the search field in the first screen');
+    const first = await top(page.locator('li.item h3').first());
+    assert.ok(first <= 1.5 * 844, `the first session heading at ${first} px`);
+    assert.equal(await page.getByRole('navigation', { name: 'Jours du programme' }).getByRole('link').count(), 3, 'the day links kept');
+    // The 17 check boxes wait behind « Filtrer », closed.
+    assert.equal(await page.locator('details.filters__more').evaluate((d) => d.open), false);
+    assert.equal(await page.getByRole('checkbox').filter({ visible: true }).count(), 0);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.close();
+  });
+
+  it('on a wide screen, holds the site name, navigation, language and theme on one line', async () => {
+    const page = await open('/programme', { viewport: { width: 1280, height: 900 } });
+    const banner = page.getByRole('banner');
+    const boxes = await Promise.all([
+      banner.getByRole('link', { name: 'Numérique en Commun[s]' }),
+      banner.getByRole('navigation'),
+      banner.getByRole('link', { name: 'English', exact: true }),
+      banner.getByRole('combobox', { name: 'Thème' }),
+    ].map((locator) => locator.first().boundingBox()));
+    const [lowestTop, highestBottom] = [Math.max(...boxes.map((b) => b.y)), Math.min(...boxes.map((b) => b.y + b.height))];
+    assert.ok(lowestTop < highestBottom, `one line: ${JSON.stringify(boxes.map((b) => [Math.round(b.y), Math.round(b.height)]))}`);
+    await page.close();
+  });
+});
+
+describe('a past edition told as past (issue 25)', () => {
+  const CLOCKS = { before: '2023-09-01T10:00:00+02:00', during: '2023-10-19T10:00:00+02:00', after: '2026-12-06T15:00:00+01:00' };
+  const notice = async (page) => plain(await page.locator('main .notice').first().innerText());
+
+  for (const [phase, now] of Object.entries(CLOCKS)) {
+    it(`says where the edition stands ${phase} it, by the visitor's clock`, async () => {
+      const page = await open('/programme', { now });
+      // The pages are written at build time, after the edition: by another clock, the app corrects them.
+      assert.equal(await page.locator('main [data-phase]').getAttribute('data-phase'), phase);
+      const over = phase === 'after';
+      const said = await notice(page);
+      assert.equal(said.startsWith('Cette édition a eu lieu du 18 au 20 octobre 2023. '), over, said);
+      assert.match(said, /Programme annoncé le 26 juillet 2023, alors « en cours de construction »/);
+      assert.equal(await page.getByRole('region', { name: 'En ce moment' }).count(), phase === 'during' ? 1 : 0);
+
+      await page.goto(`${env.url}/infos-pratiques`);
+      await settled(page);
+      assert.equal(await page.getByRole('link', { name: 'S’inscrire seul' }).count(), over ? 0 : 1);
+      assert.equal(await page.getByText('Les inscriptions sont closes : cette édition est passée.').count(), over ? 1 : 0);
+
+      await page.goto(`${env.url}/programme/grande-soiree`);
+      await settled(page);
+      const calendar = over ? 'Garder dans mon agenda, à sa date passée (fichier .ics)' : 'Ajouter à mon agenda (fichier .ics)';
+      assert.equal(await page.getByRole('link', { name: calendar }).count(), 1);
+      assert.deepEqual(panics(page), []);
+      await page.close();
+    });
+  }
+
+  it('says a time the sources do not give is not given, whatever the clock', async () => {
+    const page = await open('/programme/dinum-accelerateur-initiatives-citoyennes');
+    const facts = plain(await page.locator('main dl').innerText());
+    assert.match(facts, /Horaire\s+Horaire non précisé\s/);
+    assert.doesNotMatch(facts, /non précisé \(heure de Paris\)/, 'no time zone for a time not given');
+    assert.equal(await page.getByText(/à préciser/).count(), 0);
+    await page.close();
+  });
+});
+
 describe('keyboard only', () => {
   it('searches, filters, opens an item and adds it to Mon programme with the keyboard alone', async () => {
     const page = await open('/programme');
     await page.getByRole('searchbox', { name: 'Rechercher dans le programme' }).focus();
     await page.keyboard.type('accueil');
     assert.equal(await count(page), '2 éléments correspondent.');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(page), 'summary Filtrer');
+    await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
@@ -387,6 +468,8 @@ describe('keyboard-only journey', () => {
     await settled(page);
     assert.equal(await focused(page), 'h1 Programme 2023', 'focus starts the new page at its title');
 
+    await pressUntil(page, 'Tab', 'summary Filtrer');
+    await page.keyboard.press('Enter');
     await pressUntil(page, 'Tab', 'input[checkbox] Plénière');
     await page.keyboard.press('Space');
     assert.equal(await count(page), '1 élément correspond.');
@@ -408,7 +491,7 @@ describe('keyboard-only journey', () => {
     assert.equal(await focused(page), 'h1 Mon programme');
     assert.deepEqual(await linkTitles(page.locator('li.item h2 a')), ['Déjeuner du jeudi', 'Déjeuner de clôture']);
 
-    await pressUntil(page, 'Tab', 'a Télécharger mon programme pour mon agenda (.ics)');
+    await pressUntil(page, 'Tab', 'a Télécharger mon programme pour mon agenda, à ses dates passées (.ics)');
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     assert.equal(download.suggestedFilename(), 'nec-2023-mon-programme.ics');
     assert.deepEqual((await calendarEvents(download)).map((e) => e.summary), ['Déjeuner de clôture'], 'the lunch without a time is not exported');

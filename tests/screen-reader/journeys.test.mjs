@@ -52,8 +52,9 @@ before(async () => {
   host = await serveHost(server.url);
   // Orca starts on the site's home page, typed in the address bar.
   reader = await startScreenReader({ url: `${server.url}/` });
-  // A fixed clock before the event, as for the accessibility-tree snapshots: no « En ce moment ».
-  await reader.page.context().addInitScript(() => { window.NEC_NOW = '2023-09-01T10:00:00+02:00'; });
+  // A fixed clock after the event, as visitors read the site now and as the pages were written at
+  // build time (the accessibility-tree snapshots use it too): the same speech on every run.
+  await reader.page.context().addInitScript(() => { window.NEC_NOW = '2026-12-06T15:00:00+01:00'; });
 }, LIMIT);
 after(async () => {
   await reader?.stop();
@@ -219,6 +220,9 @@ describe('what Orca says', () => {
     const heard = await journey([
       { open: '/programme' },
       { app: true },
+      // « Filtrer », the first button of the page, opened: the filters wait behind it (issue 25).
+      'b',
+      ['Return', /étendu/],
       'x',
       ['space', /correspond/],
       ['space', /correspond/],
@@ -226,6 +230,7 @@ describe('what Orca says', () => {
       ['space', /correspond/],
     ]);
     await heardAsExpected('filter', heard, [
+      /> b\n {2}Filtrer bouton à deux états réduit\.\n> Return\n {2}étendu/,
       // Checking a day says the new state, then announces the new count.
       /> x\n {2}Mercredi 18 octobre 2023 \(Programme « Off »\) case à cocher non cochée\.\n> space\n {2}cochée\n {2}3 éléments correspondent\./,
     ]);
@@ -262,8 +267,8 @@ describe('what Orca says', () => {
       'k', 'k',
     ]);
     await heardAsExpected('ics', heard, [
-      /> k\n {2}Ajouter à mon agenda \(fichier \.ics\) lien\./,
-      /> k\n {2}Télécharger mon programme pour mon agenda \(\.ics\) lien\./,
+      /> k\n {2}Garder dans mon agenda, à sa date passée \(fichier \.ics\) lien\./,
+      /> k\n {2}Télécharger mon programme pour mon agenda, à ses dates passées \(\.ics\) lien\./,
     ]);
   });
 

@@ -127,6 +127,28 @@ export async function startApp(page, timeout = 30000) {
   await appRunning(page, timeout);
 }
 
+/** Opens the programme's « Filtrer » disclosure with a click, if it is closed (issue 25: closed, so
+ * the sessions come first on a phone). */
+export async function openFilters(page) {
+  const details = page.locator('details.filters__more');
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+}
+
+/** Tabs to the first filter check box as a keyboard user does: Enter on « Filtrer » on the way,
+ * when it is closed. Fails after `max` keys. */
+export async function tabToFirstCheckbox(page, max = 40) {
+  for (let i = 0; i < max; i++) {
+    const here = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (e?.type === 'checkbox') return 'checkbox';
+      return e?.matches('details.filters__more:not([open]) > summary') ? 'closed' : 'other';
+    });
+    if (here === 'checkbox') return;
+    await page.keyboard.press(here === 'closed' ? 'Enter' : 'Tab');
+  }
+  throw new Error(`no filter check box reached in ${max} keys`);
+}
+
 /** Text with French typography's no-break spaces (src/typeset.rs) read as plain spaces, for tests
  * that compare words; typography.test.mjs checks the spaces themselves. */
 export const plain = (text) => text.replace(/[\u00a0\u202f]/g, ' ');

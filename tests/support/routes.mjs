@@ -7,6 +7,8 @@ export const programme = data('programme-2023.json');
 export const charter = data('charter.json');
 export const editions = data('editions.json');
 export const catalogue = data('catalogue.json');
+/** A data text's French: a string, or the `fr` of `{ "fr": …, "en": … }`. */
+export const french = (text) => (typeof text === 'string' ? text : text.fr);
 
 export const ROUTES = [
   {
@@ -15,7 +17,7 @@ export const ROUTES = [
     h1: 'Numérique en Commun[s]',
     title: 'Accueil — Numérique en Commun[s]',
     nav: 'Accueil',
-    content: [programme.venue.name, programme.edition.status, ...programme.themes.map((t) => t.name)],
+    content: [programme.venue.name, french(programme.edition.status), ...programme.themes.map((t) => french(t.name))],
   },
   {
     path: '/programme',
@@ -23,7 +25,7 @@ export const ROUTES = [
     h1: 'Programme 2023',
     title: 'Programme 2023 — Numérique en Commun[s]',
     nav: 'Programme',
-    content: [...programme.items.map((i) => i.title), programme.edition.status, '13 éléments correspondent.'],
+    content: [...programme.items.map((i) => french(i.title)), french(programme.edition.status), '13 éléments correspondent.'],
   },
   {
     path: '/programme/grande-soiree',
@@ -31,7 +33,7 @@ export const ROUTES = [
     h1: 'Grande soirée NEC',
     title: 'Grande soirée NEC — Programme 2023 — Numérique en Commun[s]',
     nav: null,
-    content: ['Jeudi 19 octobre 2023', '19 h 00 – 1 h 00 le lendemain (6 h)', 'À préciser (l’événement se tient à Bordeaux)', 'Retour au programme'],
+    content: ['Jeudi 19 octobre 2023', '19 h 00 – 1 h 00 le lendemain (6 h)', 'Non précisé (édition de Bordeaux)', 'Retour au programme'],
   },
   {
     path: '/mon-programme',
@@ -47,7 +49,7 @@ export const ROUTES = [
     h1: 'Informations pratiques',
     title: 'Informations pratiques — Numérique en Commun[s]',
     nav: null,
-    content: [...programme.registration.links.map((l) => l.label), programme.venue.address, 'Tram C et Tram D', '9 h 00 – 19 h 00',
+    content: ['Les inscriptions sont closes : cette édition est passée.', programme.venue.address, 'Tram C et Tram D', '9 h 00 – 19 h 00',
       'Inscription obligatoire.', 'Qui peut venir', 'réservé aux agents publics', 'favoriser l’accès à tous et toutes'],
   },
   {
