@@ -35,7 +35,7 @@ pub fn text_piece(text: &Text, lang: Lang) -> Pieces {
 crate::texts! {
     format: "Format : ", "Format: ";
     theme: "Thématique : ", "Theme: ";
-    place: "Lieu : ", "Place: ";
+    place: "Lieu : ", "Venue: ";
     place_unknown: "à préciser", "to be confirmed";
     access: "Accès : ", "Access: ";
     speakers: "Intervenants : ", "Speakers: ";
@@ -100,7 +100,7 @@ mod tests {
         assert!(facts.contains("Lieu : à préciser"), "{facts}");
         // In English, the interface's words are English and the data's French is its own run.
         let facts = item_facts(&p, evening, Lang::En);
-        assert_eq!(facts.0, [("Place: to be confirmed · Access: registration required".to_owned(), Lang::En)]);
+        assert_eq!(facts.0, [("Venue: to be confirmed · Access: registration required".to_owned(), Lang::En)]);
         let with_format = p.items.iter().find(|i| i.format.is_some()).expect("an item with a format");
         let facts = item_facts(&p, with_format, Lang::En);
         assert!(facts.0[0].0.starts_with("Format: ") && facts.0[0].1 == Lang::En, "{facts:?}");

@@ -3,12 +3,13 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 
-use crate::components::{current_lang, focus_if_lost, offline_notice, ErrorAlert};
+use crate::components::{current_lang, focus_if_lost, offline_notice, translation_note, ErrorAlert};
 use crate::data::{offline_copy, LoadError};
 use crate::locale::Lang;
 
 /// Shows a data file's content once loaded: a polite loading message before, an alert with retry on
-/// error, and « Données hors ligne du … » above the content when it is the offline copy.
+/// error, and « Données hors ligne du … » above the content when it is the offline copy; on an
+/// English page, the note that the data's texts are translated from French (`translation_note`).
 #[component]
 pub fn DataView<T, V, F>(
     resource: LocalResource<Result<Arc<T>, LoadError>>,
@@ -47,7 +48,7 @@ where
 /// The content, after « Données hors ligne du … » when it is the offline copy. Not generic, so
 /// the wasm holds it once rather than once per data type.
 fn with_offline_notice(offline: Option<Option<DateTime<FixedOffset>>>, lang: Lang, content: AnyView) -> AnyView {
-    view! { {offline.map(|time| offline_notice(time, lang))} {content} }.into_any()
+    view! { {offline.map(|time| offline_notice(time, lang))} {translation_note(lang)} {content} }.into_any()
 }
 
 /// « Chargement du programme… », "Loading the programme…" (the site's views and the widget's).

@@ -16,8 +16,8 @@ crate::texts! {
     timeline: "Chronologie", "Timeline";
     local: "Les NEC locaux", "Local NECs";
     edition: "Édition", "Edition";
-    place: "Lieu", "Place";
-    other_place: "Lieu selon une autre source", "Place according to another source";
+    place: "Lieu", "Venue";
+    other_place: "Lieu selon une autre source", "Venue according to another source";
     format: "Format", "Format";
     dates: "Dates", "Dates";
     figure_separator: " ; ", "; ";
