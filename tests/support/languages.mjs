@@ -69,7 +69,10 @@ export function properNames() {
   return [...new Set(names.filter((n) => typeof n === 'string' && n.length > 1))].sort((a, b) => b.length - a.length);
 }
 
-/** The French of every data text that has an English translation different from it. */
+/**
+ * The French of every data text that has an English translation different from it, except those
+ * that are part of a proper name (« la DINUM » in « Département … de la DINUM »).
+ */
 export function translatedFrench() {
   const found = new Set();
   const walk = (value) => {
@@ -78,7 +81,8 @@ export function translatedFrench() {
     } else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
   };
   walk(shipped);
-  return [...found];
+  const names = properNames();
+  return [...found].filter((fr) => !names.some((name) => name.includes(fr)));
 }
 
 /**
