@@ -300,7 +300,7 @@ fn an_html_page_is_recognised_as_such() {
 fn a_file_over_one_mebibyte_is_refused_unread() {
     let text = shipped("programme-2023.json");
     let padded = |size: usize| {
-        let at = text.find("\"description\": \"").unwrap() + "\"description\": \"".len();
+        let at = text.find("\"title\": \"").unwrap() + "\"title\": \"".len();
         format!("{}{}{}", &text[..at], "x".repeat(size - text.len()), &text[at..])
     };
     assert!(parse::<Programme>(&padded(MAX_FILE_BYTES)).is_ok(), "exactly the maximum is accepted");
