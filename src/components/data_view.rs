@@ -24,6 +24,7 @@ where
     F: Fn(Arc<T>) -> V + Send + Sync + 'static,
 {
     let lang = current_lang();
+    let location = leptos_router::hooks::use_location();
     let retried = StoredValue::new(false);
     let on_retry = Callback::new(move |()| {
         retried.set_value(true);
@@ -39,7 +40,8 @@ where
                     // The retry button that had focus is gone with the alert.
                     focus_if_lost("titre-page", None);
                 }
-                with_offline_notice(offline_copy(&data), lang, render(data).into_any())
+                let note = translation_note(lang, &location);
+                with_offline_notice(offline_copy(&data), lang, note, render(data).into_any())
             }
         }}
     }
@@ -47,8 +49,8 @@ where
 
 /// The content, after « Données hors ligne du … » when it is the offline copy. Not generic, so
 /// the wasm holds it once rather than once per data type.
-fn with_offline_notice(offline: Option<Option<DateTime<FixedOffset>>>, lang: Lang, content: AnyView) -> AnyView {
-    view! { {offline.map(|time| offline_notice(time, lang))} {translation_note(lang)} {content} }.into_any()
+fn with_offline_notice(offline: Option<Option<DateTime<FixedOffset>>>, lang: Lang, note: Option<AnyView>, content: AnyView) -> AnyView {
+    view! { {offline.map(|time| offline_notice(time, lang))} {note} {content} }.into_any()
 }
 
 /// « Chargement du programme… », "Loading the programme…" (the site's views and the widget's).

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_router::location::Location;
 
 use super::current_lang;
 use crate::locale::Lang;
@@ -14,13 +15,20 @@ crate::texts! {
 /// On an English page that shows data: says once, above it, that its texts are translations of
 /// the French, with a link to the same page and query in French, where they are the original (one
 /// step away, `hreflang="fr"`). Nothing on a French page, which stays as it was.
-pub fn translation_note(lang: Lang) -> Option<AnyView> {
+/// The link follows the router's address (`use_location`): the filters a visitor ticks on
+/// `/en/programme` are kept on the French page.
+pub fn translation_note(lang: Lang, location: &Location) -> Option<AnyView> {
     (lang == Lang::En).then(|| {
         let t = texts(lang);
-        let location = window().location();
-        let pathname = location.pathname().unwrap_or_default();
-        let (_, page) = Lang::from_path(&pathname);
-        let href = format!("{}{}", Lang::Fr.path(page), location.search().unwrap_or_default());
+        let (pathname, search) = (location.pathname, location.search);
+        let href = move || {
+            let pathname = pathname.get();
+            let (_, page) = Lang::from_path(&pathname);
+            let search = search.get();
+            let search = search.trim_start_matches('?');
+            let query = if search.is_empty() { String::new() } else { format!("?{search}") };
+            format!("{}{query}", Lang::Fr.path(page))
+        };
         view! { <p class="translated">{t.note}<a href=href hreflang="fr">{t.read_original}</a>"."</p> }.into_any()
     })
 }
