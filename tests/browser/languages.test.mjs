@@ -230,7 +230,7 @@ describe('English content (issue 25)', () => {
     assert.equal(await link.getAttribute('href'), '/programme?jour=2023-10-19', 'the same page and query, in French');
     await page.getByRole('checkbox', { name: /^Friday 20 October 2023/ }).check();
     await page.waitForFunction(() => document.querySelector('main .translated a').getAttribute('href').includes('2023-10-20'));
-    assert.match(await link.getAttribute('href'), /^\/programme\?jour=2023-10-19(%2C|,)2023-10-20$/, 'it follows the filters');
+    assert.equal(await link.getAttribute('href'), '/programme?jour=2023-10-19&jour=2023-10-20', 'it follows the filters');
     assert.equal(await page.locator('details.original').count(), 0, 'no disclosure in lists');
 
     for (const id of ['grande-soiree', 'dinum-startups-etat']) {
