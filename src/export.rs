@@ -10,16 +10,40 @@ use crate::history::figures_csv;
 use crate::load::parse;
 use crate::model::{Catalogue, CatalogueFile, Charter, EditionsFile, Programme, SchemaFile};
 
-/// The data files and what they hold; each JSON file has a schema named after its type.
-const SOURCES: [(&str, &str, &str); 3] = [
-    ("editions.json", "Les éditions nationales depuis 2018 et les NEC locaux, avec leurs chiffres et leurs sources", "editions"),
-    ("charter.json", "La charte de NEC : les cinq engagements et la licence", "charter"),
+/// The data files and what they hold (French, then its English translation); each JSON file has a
+/// schema named after its type.
+const SOURCES: [(&str, (&str, &str), &str); 3] = [
+    (
+        "editions.json",
+        (
+            "Les éditions nationales depuis 2018 et les NEC locaux, avec leurs chiffres et leurs sources",
+            "The national editions since 2018 and the local NECs, with their figures and their sources",
+        ),
+        "editions",
+    ),
+    (
+        "charter.json",
+        ("La charte de NEC : les cinq engagements et la licence", "The NEC charter: the five commitments and the licence"),
+        "charter",
+    ),
     (
         "programme-2023.json",
-        "Le programme 2023 : journées, éléments, thématiques, formats, lieu, inscription, repas, partenaires",
+        (
+            "Le programme 2023 : journées, éléments, thématiques, formats, lieu, inscription, repas, partenaires",
+            "The 2023 programme: days, items, themes, formats, venue, registration, meals, partners",
+        ),
         "programme",
     ),
 ];
+/// The CSV's title, French then English.
+const CSV_TITLE: (&str, &str) = (
+    "Tous les chiffres des éditions, une ligne par chiffre, avec sa source",
+    "Every figure of the editions, one row per figure, with its source",
+);
+
+fn translated((fr, en): (&str, &str)) -> crate::model::Text {
+    crate::model::Text { fr: fr.to_owned(), en: Some(en.to_owned()) }
+}
 pub const CSV_PATH: &str = "editions-chiffres.csv";
 pub const CATALOGUE_PATH: &str = "catalogue.json";
 
@@ -53,7 +77,7 @@ pub fn derived_files(data_dir: &Path) -> Result<Vec<Derived>, String> {
         let schema_path = format!("schemas/{schema}.schema.json");
         files.push(CatalogueFile {
             path: path.into(),
-            title: title.into(),
+            title: translated(title),
             media_type: "application/json".into(),
             bytes: read(path)?.len() as u64,
             schema: Some(SchemaFile { bytes: size_of_derived(&schema_path, &derived), path: schema_path }),
@@ -61,7 +85,7 @@ pub fn derived_files(data_dir: &Path) -> Result<Vec<Derived>, String> {
     }
     files.push(CatalogueFile {
         path: CSV_PATH.into(),
-        title: "Tous les chiffres des éditions, une ligne par chiffre, avec sa source".into(),
+        title: translated(CSV_TITLE),
         media_type: "text/csv".into(),
         bytes: size_of_derived(CSV_PATH, &derived),
         schema: None,

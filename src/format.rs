@@ -350,20 +350,21 @@ mod tests {
     }
 }
 
-/// Splits a text at its French quotation marks: `(true, inner)` for each « quoted » part (its
-/// inner text without the marks and their spaces), `(false, text)` for the rest. Unbalanced
-/// marks are left as text.
+/// Splits a text at its quotation marks, French « » or English “ ” (a translation's):
+/// `(true, inner)` for each quoted part (its inner text without the marks and their spaces),
+/// `(false, text)` for the rest. Unbalanced marks are left as text.
 pub fn quotation_parts(text: &str) -> Vec<(bool, &str)> {
     let mut parts = Vec::new();
     let mut rest = text;
-    while let Some(open) = rest.find('«') {
-        let after = &rest[open + '«'.len_utf8()..];
-        let Some(close) = after.find('»') else { break };
+    while let Some(open) = rest.find(['«', '“']) {
+        let (mark, closing) = if rest[open..].starts_with('«') { ('«', '»') } else { ('“', '”') };
+        let after = &rest[open + mark.len_utf8()..];
+        let Some(close) = after.find(closing) else { break };
         if open > 0 {
             parts.push((false, &rest[..open]));
         }
         parts.push((true, after[..close].trim_matches(|c: char| c.is_whitespace())));
-        rest = &after[close + '»'.len_utf8()..];
+        rest = &after[close + closing.len_utf8()..];
     }
     if !rest.is_empty() {
         parts.push((false, rest));
@@ -385,6 +386,15 @@ mod quotation_tests {
         assert_eq!(quotation_parts("sans citation"), [(false, "sans citation")]);
         assert_eq!(quotation_parts("ouvert « mais pas fermé"), [(false, "ouvert « mais pas fermé")]);
         assert_eq!(quotation_parts(""), []);
+    }
+
+    #[test]
+    fn finds_english_quotations_in_translations() {
+        assert_eq!(
+            quotation_parts("Called “stade Bollaert-Delelis” in 2022, « ici » too."),
+            [(false, "Called "), (true, "stade Bollaert-Delelis"), (false, " in 2022, "), (true, "ici"), (false, " too.")]
+        );
+        assert_eq!(quotation_parts("open “but not closed"), [(false, "open “but not closed")]);
     }
 }
 

@@ -273,7 +273,7 @@ impl EditionMode {
 pub struct Location {
     pub city: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub venue: Option<String>,
+    pub venue: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     pub sources: Vec<String>,
@@ -727,7 +727,7 @@ pub struct Partners {
     pub organisers: Vec<Partner>,
     pub partners: Vec<Partner>,
     /// Events held alongside, e.g. Digital Society, Digital Cities.
-    pub associated_events: Vec<String>,
+    pub associated_events: Vec<Text>,
     pub sources: Vec<String>,
 }
 
@@ -735,7 +735,7 @@ pub struct Partners {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Partner {
-    pub name: String,
+    pub name: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }

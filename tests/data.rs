@@ -300,7 +300,7 @@ fn an_html_page_is_recognised_as_such() {
 fn a_file_over_one_mebibyte_is_refused_unread() {
     let text = shipped("programme-2023.json");
     let padded = |size: usize| {
-        let at = text.find("\"description\": \"").unwrap() + "\"description\": \"".len();
+        let at = text.find("\"title\": \"").unwrap() + "\"title\": \"".len();
         format!("{}{}{}", &text[..at], "x".repeat(size - text.len()), &text[at..])
     };
     assert!(parse::<Programme>(&padded(MAX_FILE_BYTES)).is_ok(), "exactly the maximum is accepted");
@@ -545,4 +545,112 @@ fn a_text_may_carry_its_english_and_the_checks_see_both_forms() {
         "{:#?}",
         problems_of::<Programme>(&p)
     );
+}
+
+// ---------------------------------------------------------------- English content (issue 25)
+
+/// Data texts that stay French on English pages, shown in `lang="fr"`: proper names of bodies,
+/// services and places. Any other text (`model::Text`) a data file holds needs its `en`.
+const FRENCH_NAMES: &[&str] = &[
+    "Agence nationale de la cohésion des territoires (ANCT)",
+    "Bordeaux Métropole",
+    "la Mednum",
+    "CNNum",
+    "Opendata France",
+    "IGN",
+    "DINUM",
+    "Banque des Territoires",
+    "Tchap",
+    "Démarches Simplifiées",
+    "Château de la Mercerie",
+    "Stade Bollaert",
+    "Palais de la Bourse",
+    "CC BY-SA 4.0 FR",
+];
+
+/// Every `Text` of `value` (found through the file's JSON Schema, so a new text field is covered
+/// the day it is added) with no English translation: (JSON path, French).
+fn untranslated(value: &Value, schema: &Value, defs: &Value, path: &str, out: &mut Vec<(String, String)>, seen: &mut usize) {
+    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        let name = reference.trim_start_matches("#/$defs/");
+        if name == "Text" {
+            *seen += 1;
+            match value {
+                Value::String(fr) => out.push((path.to_owned(), fr.clone())),
+                Value::Object(text) if text.get("en").is_none() => {
+                    out.push((path.to_owned(), text["fr"].as_str().unwrap_or_default().to_owned()))
+                }
+                _ => {}
+            }
+            return;
+        }
+        return untranslated(value, &defs[name], defs, path, out, seen);
+    }
+    if value.is_null() {
+        return;
+    }
+    if let Some(branches) = schema.get("anyOf").or_else(|| schema.get("oneOf")).and_then(Value::as_array) {
+        for branch in branches.iter().filter(|b| b.get("$ref").is_some()) {
+            untranslated(value, branch, defs, path, out, seen);
+        }
+    }
+    if let (Some(properties), Some(object)) = (schema.get("properties").and_then(Value::as_object), value.as_object()) {
+        for (key, sub) in properties {
+            if let Some(inner) = object.get(key) {
+                untranslated(inner, sub, defs, &format!("{path}.{key}"), out, seen);
+            }
+        }
+    }
+    if let (Some(items), Some(array)) = (schema.get("items"), value.as_array()) {
+        for (i, inner) in array.iter().enumerate() {
+            untranslated(inner, items, defs, &format!("{path}[{i}]"), out, seen);
+        }
+    }
+}
+
+#[test]
+fn every_data_text_an_english_page_shows_is_translated_or_a_proper_name() {
+    let mut names_used: std::collections::BTreeSet<&&str> = std::collections::BTreeSet::new();
+    for (file, schema) in
+        [("programme-2023.json", "programme"), ("editions.json", "editions"), ("charter.json", "charter"), ("catalogue.json", "catalogue")]
+    {
+        let schema = shipped_value(&format!("schemas/{schema}.schema.json"));
+        let (mut missing, mut seen) = (Vec::new(), 0);
+        untranslated(&shipped_value(file), &schema, &schema["$defs"], "$", &mut missing, &mut seen);
+        assert!(seen >= 4, "{file}: only {seen} texts found: the schema walk is broken");
+        let missing: Vec<_> = missing
+            .into_iter()
+            .filter(|(_, fr)| {
+                let name = FRENCH_NAMES.iter().find(|n| **n == fr.as_str());
+                names_used.extend(name);
+                name.is_none()
+            })
+            .collect();
+        assert!(missing.is_empty(), "{file}: texts with no \"en\" translation, and not a listed proper name: {missing:#?}");
+    }
+    let unused: Vec<_> = FRENCH_NAMES.iter().filter(|n| !names_used.contains(n)).collect();
+    assert!(unused.is_empty(), "proper names listed but no longer in the data: {unused:?}");
+}
+
+#[test]
+fn a_translation_is_never_the_french_text_left_as_is() {
+    // `"en": "Tram C"` is a translation that happens to be the same; a whole French sentence is not.
+    for file in ["programme-2023.json", "editions.json", "charter.json", "catalogue.json"] {
+        let text = shipped(file);
+        let value: Value = serde_json::from_str(&text).unwrap();
+        let mut stack = vec![&value];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Object(o) => {
+                    if let (Some(Value::String(fr)), Some(Value::String(en))) = (o.get("fr"), o.get("en")) {
+                        assert!(fr != en || !fr.contains(' ') || fr.len() < 8, "{file}: « {fr} » is not translated");
+                        assert!(!en.contains('«') && !en.contains(" :"), "{file}: French marks in the English « {en} »");
+                    }
+                    stack.extend(o.values());
+                }
+                Value::Array(a) => stack.extend(a),
+                _ => {}
+            }
+        }
+    }
 }

@@ -3,12 +3,13 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 
-use crate::components::{current_lang, focus_if_lost, offline_notice, ErrorAlert};
+use crate::components::{current_lang, focus_if_lost, offline_notice, translation_note, ErrorAlert};
 use crate::data::{offline_copy, LoadError};
 use crate::locale::Lang;
 
 /// Shows a data file's content once loaded: a polite loading message before, an alert with retry on
-/// error, and « Données hors ligne du … » above the content when it is the offline copy.
+/// error, and « Données hors ligne du … » above the content when it is the offline copy; on an
+/// English page, the note that the data's texts are translated from French (`translation_note`).
 #[component]
 pub fn DataView<T, V, F>(
     resource: LocalResource<Result<Arc<T>, LoadError>>,
@@ -23,6 +24,7 @@ where
     F: Fn(Arc<T>) -> V + Send + Sync + 'static,
 {
     let lang = current_lang();
+    let location = leptos_router::hooks::use_location();
     let retried = StoredValue::new(false);
     let on_retry = Callback::new(move |()| {
         retried.set_value(true);
@@ -38,7 +40,8 @@ where
                     // The retry button that had focus is gone with the alert.
                     focus_if_lost("titre-page", None);
                 }
-                with_offline_notice(offline_copy(&data), lang, render(data).into_any())
+                let note = translation_note(lang, &location);
+                with_offline_notice(offline_copy(&data), lang, note, render(data).into_any())
             }
         }}
     }
@@ -46,8 +49,8 @@ where
 
 /// The content, after « Données hors ligne du … » when it is the offline copy. Not generic, so
 /// the wasm holds it once rather than once per data type.
-fn with_offline_notice(offline: Option<Option<DateTime<FixedOffset>>>, lang: Lang, content: AnyView) -> AnyView {
-    view! { {offline.map(|time| offline_notice(time, lang))} {content} }.into_any()
+fn with_offline_notice(offline: Option<Option<DateTime<FixedOffset>>>, lang: Lang, note: Option<AnyView>, content: AnyView) -> AnyView {
+    view! { {offline.map(|time| offline_notice(time, lang))} {note} {content} }.into_any()
 }
 
 /// « Chargement du programme… », "Loading the programme…" (the site's views and the widget's).

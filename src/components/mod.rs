@@ -21,6 +21,7 @@ mod site_header;
 mod skip_link;
 mod sources;
 mod theme_switch;
+mod translated;
 mod visually_hidden;
 mod when;
 
@@ -45,5 +46,6 @@ pub use site_header::SiteHeader;
 pub use skip_link::SkipLink;
 pub use sources::{Citation, Disagreements, Sources};
 pub use theme_switch::ThemeSwitch;
+pub use translated::{translation_note, Original};
 pub use visually_hidden::VisuallyHidden;
 pub use when::When;

@@ -16,12 +16,12 @@ pub fn Numbered(number: u32, lang: Lang) -> impl IntoView {
     view! { <span aria-hidden="true">{sign}</span><VisuallyHidden>{word}</VisuallyHidden>"\u{a0}"{number} }
 }
 
-/// « Engagement n°3 : », "Engagement no. 3: ", before an engagement's title (the charter page,
+/// « Engagement n°3 : », "Commitment no. 3: ", before an engagement's title (the charter page,
 /// the widget).
 pub fn engagement_label(lang: Lang, number: u32) -> impl IntoView {
-    let colon = match lang {
-        Lang::Fr => "\u{a0}: ",
-        Lang::En => ": ",
+    let (word, colon) = match lang {
+        Lang::Fr => ("Engagement ", "\u{a0}: "),
+        Lang::En => ("Commitment ", ": "),
     };
-    view! { "Engagement "<Numbered number lang/>{colon} }
+    view! { {word}<Numbered number lang/>{colon} }
 }

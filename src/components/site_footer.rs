@@ -35,7 +35,7 @@ pub fn SiteFooter() -> impl IntoView {
                     <p>
                         <span lang="fr">"Numérique en Commun[s]"</span>" is run by the "<span lang="fr">"Société Numérique"</span>
                         " programme of the French national agency for territorial cohesion ("<span lang="fr">"Agence nationale de la cohésion des territoires"</span>", ANCT). "
-                        "The data on this site is published under the CC BY-SA 4.0 FR licence, as engagement "<Numbered number=3 lang=Lang::En/>" of the charter provides."
+                        "The data on this site is published under the CC BY-SA 4.0 FR licence, as commitment "<Numbered number=3 lang=Lang::En/>" of the charter provides."
                     </p>
                 }.into_any(),
             }}

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{current_lang, engagement_label, text_view, DataView, Numbered, Page, Sources, Subject};
+use crate::components::{current_lang, engagement_label, text_view, DataView, Numbered, Original, Page, Sources, Subject};
 use crate::data::{use_data, CHARTER};
 use crate::locale::Lang;
 use crate::model::{cite, Charter};
@@ -28,7 +28,7 @@ crate::texts! {
 fn licence_before(lang: Lang, number: u32) -> impl IntoView {
     let (before, after) = match lang {
         Lang::Fr => ("Conformément à l’engagement ", ", les ressources produites sont diffusées sous la licence "),
-        Lang::En => ("In line with engagement ", ", the resources produced are released under the "),
+        Lang::En => ("In line with commitment ", ", the resources produced are released under the "),
     };
     view! { {before}<Numbered number lang/>{after} }
 }
@@ -85,6 +85,7 @@ fn CharterContent(charter: Arc<Charter>) -> impl IntoView {
                 <li id=format!("engagement-{}", e.number)>
                     <h2>{engagement_label(lang, e.number)}{text_view(&e.title, lang)}</h2>
                     <p>{text_view(&e.text, lang)}</p>
+                    <Original texts=vec![e.title.clone(), e.text.clone()]/>
                     <p><Sources sources=cite(&charter.sources, &e.sources)/></p>
                 </li>
             }).collect_view()}

@@ -16,8 +16,8 @@ crate::texts! {
     timeline: "Chronologie", "Timeline";
     local: "Les NEC locaux", "Local NECs";
     edition: "Édition", "Edition";
-    place: "Lieu", "Place";
-    other_place: "Lieu selon une autre source", "Place according to another source";
+    place: "Lieu", "Venue";
+    other_place: "Lieu selon une autre source", "Venue according to another source";
     format: "Format", "Format";
     dates: "Dates", "Dates";
     figure_separator: " ; ", "; ";
@@ -73,11 +73,11 @@ fn EditionsContent(file: Arc<EditionsFile>) -> impl IntoView {
     }
 }
 
-/// "Sud Charente — Château de la Mercerie"
-fn place(edition: &Edition) -> String {
-    edition.locations.first().map_or_else(String::new, |l| match &l.venue {
-        Some(venue) => format!("{} — {venue}", l.city),
-        None => l.city.clone(),
+/// "Sud Charente — Château de la Mercerie", "Lyon — Online": a venue that is no name is translated.
+fn place(edition: &Edition, lang: Lang) -> impl IntoView {
+    edition.locations.first().map(|l| match &l.venue {
+        Some(venue) => view! { {format!("{} — ", l.city)}{text_view(venue, lang)} }.into_any(),
+        None => l.city.clone().into_any(),
     })
 }
 
@@ -112,7 +112,7 @@ pub fn EditionFacts(edition: Edition, catalogue: Vec<Source>) -> impl IntoView {
     view! {
         <dl class="facts">
             {ordinal.map(|o| view! { <dt>{t.edition}</dt><dd>{o}</dd> })}
-            {first.map(|l| view! { <dt>{t.place}</dt><dd>{place(&edition)}" "<Sources sources=cite(&catalogue, &l.sources)/></dd> })}
+            {first.map(|l| view! { <dt>{t.place}</dt><dd>{place(&edition, lang)}" "<Sources sources=cite(&catalogue, &l.sources)/></dd> })}
             {others.into_iter().map(|l| view! {
                 <dt>{t.other_place}</dt><dd>{l.city.clone()}" "<Sources sources=cite(&catalogue, &l.sources)/></dd>
             }).collect_view()}

@@ -13,7 +13,7 @@ crate::texts! {
     programme: "Le programme 2023", "The 2023 programme";
     programme_hint: "Journées, temps forts, thématiques, formats et informations pratiques.", "Days, highlights, themes, formats and practical information.";
     charter: "La charte", "The charter";
-    charter_hint: "Les cinq engagements des organisateurs et des partenaires.", "The five engagements of the organisers and partners.";
+    charter_hint: "Les cinq engagements des organisateurs et des partenaires.", "The five commitments of the organisers and partners.";
     editions: "Les éditions depuis 2018", "The editions since 2018";
     editions_hint: "Villes, lieux et chiffres de chaque édition nationale, et les NEC locaux.", "Cities, venues and figures of each national edition, and the local NECs.";
     at_a_glance: "L’édition 2023 en un coup d’œil", "The 2023 edition at a glance";

@@ -11,7 +11,7 @@ crate::texts! {
     heading: "Données ouvertes", "Open data";
     lead: "Tout ce que ce site affiche vient de quelques fichiers publics, que chacun peut télécharger, réutiliser et vérifier, comme le prévoit l’",
         "Everything this site shows comes from a few public files, which anyone can download, reuse and check, as ";
-    lead_link: "engagement ", "engagement ";
+    lead_link: "engagement ", "commitment ";
     lead_link_after: " de la charte", " of the charter";
     lead_after: ".", " provides.";
     licence: "Licence de tous les fichiers : ", "Licence of all the files: ";

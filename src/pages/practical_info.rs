@@ -2,10 +2,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{current_lang, pieces_view, text_view, DataView, Disagreements, EditionNotice, Page, Quoted, Sources, Subject};
+use crate::components::{current_lang, text_view, DataView, Disagreements, EditionNotice, Page, Quoted, Sources, Subject};
 use crate::data::{use_data, PROGRAMME};
 use crate::format;
-use crate::locale::{Lang, Pieces};
+use crate::locale::Lang;
 use crate::model::{cite, Cost, Programme};
 use crate::phase::Phase;
 
@@ -77,7 +77,7 @@ fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, o)| {
-            view! { {separator(lang, i, p.partners.organisers.len())}{pieces_view(Pieces::of(o.name.clone(), Lang::Fr), lang)} }
+            view! { {separator(lang, i, p.partners.organisers.len())}{text_view(&o.name, lang)} }
         })
         .collect_view();
     view! {
@@ -111,13 +111,13 @@ fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
         </ul>
         <h2>{t.partners_heading}</h2>
         <p>{t.organised_by}{organisers}{t.in_partnership}</p>
-        <ul class="partners" lang=names_lang>
+        <ul class="partners">
             {p.partners.partners.iter().map(|partner| match &partner.url {
-                Some(url) => view! { <li><a href=url.clone()>{partner.name.clone()}</a></li> }.into_any(),
-                None => view! { <li>{partner.name.clone()}</li> }.into_any(),
+                Some(url) => view! { <li><a href=url.clone()>{text_view(&partner.name, lang)}</a></li> }.into_any(),
+                None => view! { <li>{text_view(&partner.name, lang)}</li> }.into_any(),
             }).collect_view()}
         </ul>
-        {p.partners.associated_events.iter().map(|e| view! { <p lang=names_lang>{e.clone()}</p> }).collect_view()}
+        {p.partners.associated_events.iter().map(|e| view! { <p>{text_view(e, lang)}</p> }).collect_view()}
         <p><a href=p.edition.website.url.clone()>{text_view(&p.edition.website.label, lang)}</a></p>
         <p><a href=lang.path("/programme")>{t.see_programme}</a></p>
         <p><Sources sources=p.sources.clone()/></p>

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 
-use crate::components::{current_lang, text_view, AgendaToggle, DataView, Page, Sources, Subject, When};
+use crate::components::{current_lang, text_view, AgendaToggle, DataView, Original, Page, Sources, Subject, When};
 use crate::data::{use_data, PROGRAMME};
 use crate::format::capitalised;
 use crate::ics;
@@ -19,7 +19,7 @@ crate::texts! {
     day: "Jour", "Day";
     time: "Horaire", "Time";
     paris_time: " (heure de Paris)", " (Paris time)";
-    place: "Lieu", "Place";
+    place: "Lieu", "Venue";
     format: "Format", "Format";
     theme: "Thématique", "Theme";
     access: "Accès", "Access";
@@ -129,6 +129,7 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
             {(!item.speakers.is_empty()).then(|| view! { <dt>{t.speakers}</dt><dd>{lang.list(&item.speakers)}</dd> })}
         </dl>
         <p>{text_view(&item.description, lang)}</p>
+        <Original texts=vec![item.title.clone(), item.description.clone()]/>
         {(!item.links.is_empty()).then(|| view! {
             <h2>{t.further}</h2>
             <ul class="links">{item.links.iter().map(|l| view! { <li><a href=l.url.clone()>{text_view(&l.label, lang)}</a></li> }).collect_view()}</ul>

@@ -13,7 +13,7 @@ crate::texts! {
     my_programme: "Mon programme", "My programme";
     my_programme_hint: " : votre sélection, son fichier d’agenda et son lien de partage", ": your selection, its calendar file and its sharing link";
     charter: "La charte", "The charter";
-    charter_hint: " : les cinq engagements", ": the five engagements";
+    charter_hint: " : les cinq engagements", ": the five commitments";
     editions: "Les éditions depuis 2018", "The editions since 2018";
     editions_hint: " : villes, lieux et chiffres ; chaque édition a sa page.", ": cities, venues and figures; each edition has its own page.";
     open_data: "Données ouvertes", "Open data";

@@ -4,9 +4,9 @@
 // locale formats, a translated data text, and the widget's `lang`.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openFilters, openPage, panics, settled, start } from '../support/browser.mjs';
-import { ROUTES, programme, editions } from '../support/routes.mjs';
-import { frenchInterfaceStrings, properNames, scanForFrench, textTables } from '../support/languages.mjs';
+import { axeViolations, openFilters, openPage, panics, plain, settled, start } from '../support/browser.mjs';
+import { ROUTES, programme, editions, shipped } from '../support/routes.mjs';
+import { findTranslatedFrench, frenchInterfaceStrings, properNames, scanForFrench, textTables, translatedFrench } from '../support/languages.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -56,7 +56,7 @@ describe('every route in English', () => {
 
   it('gives every English route a different title, different from the French one', () => {
     assert.equal(new Set(ROUTES.map((r) => r.en.title)).size, ROUTES.length);
-    const unchanged = ROUTES.filter((r) => r.en.title === r.title && r.path !== '/programme/grande-soiree').map((r) => r.path);
+    const unchanged = ROUTES.filter((r) => r.en.title === r.title).map((r) => r.path);
     assert.deepEqual(unchanged, []);
   });
 
@@ -187,10 +187,96 @@ describe('locale formats and content', () => {
   });
 });
 
+describe('English content (issue 25)', () => {
+  it('shows no translated data text in French outside lang="fr", on any route under /en', async () => {
+    const frenchTexts = translatedFrench();
+    assert.ok(frenchTexts.length > 80, `${frenchTexts.length} translated texts`);
+    const page = await openPage(env);
+    const found = [];
+    for (const route of ROUTES) {
+      await visit(page, en(route.path));
+      found.push(...(await page.evaluate(findTranslatedFrench, frenchTexts)).map((fr) => `${en(route.path)}: « ${fr} »`));
+    }
+    assert.deepEqual(found, []);
+    await page.close();
+  });
+
+  it('shows the data in English: titles, themes, formats, days, commitments, figure labels', async () => {
+    const page = await openPage(env);
+    const { programme: p, charter: c, editions: e } = shipped;
+    const expect = {
+      '/en/programme': [...p.items.map((i) => i.title.en), ...p.themes.map((t) => t.name.en), ...p.formats.map((f) => f.name.en), ...p.days.map((d) => d.title.en)],
+      '/en/charte': [c.introduction.en, ...c.engagements.flatMap((g) => [g.title.en, g.text.en])],
+      '/en/editions': [e.local_editions.description.en, ...e.editions.flatMap((x) => x.figures.map((f) => f.label.en)), ...e.local_editions.figures.map((f) => f.label.en)],
+      '/en/infos-pratiques': [...p.meals.map((m) => m.text.en), ...p.registration.links.map((l) => l.label.en), p.partners.associated_events[0].en],
+    };
+    for (const [path, texts] of Object.entries(expect)) {
+      await visit(page, path);
+      const text = plain(await page.locator('main').innerText());
+      const missing = texts.filter((t) => !text.includes(t));
+      assert.deepEqual(missing, [], `${path}: English data texts not shown`);
+    }
+    await visit(page, '/en/editions');
+    assert.doesNotMatch(await page.locator('main').innerText(), /inscrits|personnes|intervenants/, 'no French figure label in English sentences');
+    await page.close();
+  });
+
+  it('says the data is translated, with the French page one step away, and the original French of an item and of each commitment in lang="fr"', async () => {
+    const page = await openPage(env);
+    await visit(page, '/en/programme?jour=2023-10-19');
+    const note = page.locator('main .translated');
+    assert.equal(await note.count(), 1, 'one note per page');
+    assert.match(await note.innerText(), /translated from French/);
+    const link = note.getByRole('link', { name: 'Read this page in French' });
+    assert.equal(await link.getAttribute('hreflang'), 'fr');
+    assert.equal(await link.getAttribute('href'), '/programme?jour=2023-10-19', 'the same page and query, in French');
+    await page.getByRole('checkbox', { name: /^Friday 20 October 2023/ }).check();
+    await page.waitForFunction(() => document.querySelector('main .translated a').getAttribute('href').includes('2023-10-20'));
+    assert.equal(await link.getAttribute('href'), '/programme?jour=2023-10-19&jour=2023-10-20', 'it follows the filters');
+    assert.equal(await page.locator('details.original').count(), 0, 'no disclosure in lists');
+
+    for (const id of ['grande-soiree', 'dinum-startups-etat']) {
+      const item = shipped.programme.items.find((i) => i.id === id);
+      await visit(page, `/en/programme/${id}`);
+      assert.equal(await page.locator('h1').innerText(), item.title.en);
+      const original = page.locator('main details.original');
+      assert.equal(await original.count(), 1);
+      assert.equal(await original.locator('summary').innerText(), 'Original French');
+      assert.equal(await original.getAttribute('open'), null, 'closed until asked for');
+      const french = original.locator('> div[lang="fr"]');
+      await original.locator('summary').click();
+      assert.deepEqual((await french.locator('p').allInnerTexts()).map(plain), [item.title.fr, item.description.fr]);
+      assert.equal(await page.locator('main .translated a[hreflang="fr"]').getAttribute('href'), `/programme/${id}`);
+    }
+
+    await visit(page, '/en/charte');
+    const originals = page.locator('main .engagements details.original');
+    assert.equal(await originals.count(), shipped.charter.engagements.length, 'one per commitment');
+    for (const [i, engagement] of shipped.charter.engagements.entries()) {
+      const french = originals.nth(i).locator('> div[lang="fr"] p');
+      assert.deepEqual((await french.allTextContents()).map(plain), [engagement.title.fr, engagement.text.fr]);
+    }
+    assert.ok(await page.getByRole('heading', { level: 2, name: `Commitment number 1: ${shipped.charter.engagements[0].title.en}` }).isVisible());
+    assert.deepEqual(await axeViolations(page), []);
+    await page.close();
+  });
+
+  it('leaves French pages as they were: no note, no disclosure', async () => {
+    const page = await openPage(env);
+    for (const route of ROUTES) {
+      await visit(page, route.path);
+      assert.equal(await page.locator('.translated, details.original').count(), 0, route.path);
+    }
+    await page.close();
+  });
+});
+
 describe('announcements in English', () => {
   it('mark a French title lang="fr" inside the English confirmation, so it is read with a French voice', async () => {
     const page = await openPage(env);
     const [first] = programme.items;
+    // The data without its translations, as a programme only in French would be.
+    await page.route('**/data/programme-2023.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(programme) }));
     await visit(page, '/en/programme');
     await page.getByRole('button', { name: first.title }).first().click();
     const region = page.locator('#annonces');

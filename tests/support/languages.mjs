@@ -3,7 +3,7 @@
 // day it is written), and a page scan that reports French outside `lang="fr"`.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { programme, editions, charter } from './routes.mjs';
+import { isText, shipped } from './routes.mjs';
 
 const SRC = new URL('../../src/', import.meta.url).pathname;
 
@@ -37,21 +37,73 @@ export function frenchInterfaceStrings() {
 }
 
 /**
+ * French proper names inside English sentences of the data's translations (bodies, programmes,
+ * places, services, the event): they stay French and cannot carry their own `lang` inside a text.
+ */
+export const NAMES_IN_TRANSLATIONS = [
+  'Agence nationale de la cohésion des territoires', 'Société Numérique', 'Accélérateur d’initiatives citoyennes',
+  'Startups d’État', 'Incubateur de services numériques', 'Opérateur de produits interministériels',
+  'Tour de France', 'Démarches Simplifiées', 'stade Bollaert-Delelis', 'Château de la Mercerie', 'Angoulême',
+];
+
+/**
  * Proper names from the data, which are the same in both languages (people, places, partners,
- * the brand): the scan removes them before looking for French words.
+ * the brand): the scan removes them before looking for French words. A text with an English
+ * translation is not a name.
  */
 export function properNames() {
+  const name = (text) => (isText(text) ? (text.en ? null : text.fr) : text);
+  const { programme, editions, charter } = shipped;
   const names = [
     'Numérique en Commun[s]', 'NEC', programme.venue.name, programme.venue.address, programme.edition.city,
     ...programme.items.flatMap((i) => i.speakers ?? []),
-    ...programme.themes.map((t) => t.lead_partner?.fr ?? t.lead_partner).filter(Boolean), "DINUM",
-    ...editions.editions.flatMap((e) => e.locations.flatMap((l) => [l.city, l.venue, l.address])).filter(Boolean),
-    charter.licence.name,
+    ...programme.items.flatMap((i) => (i.links ?? []).map((l) => name(l.label))),
+    ...programme.themes.map((t) => name(t.lead_partner)).filter(Boolean), "DINUM",
+    ...editions.editions.flatMap((e) => e.locations.flatMap((l) => [l.city, name(l.venue), l.address])).filter(Boolean),
+    charter.licence.name, ...NAMES_IN_TRANSLATIONS,
   ];
   if (programme.partners) {
-    names.push(...(programme.partners.partners ?? []).map((p) => p.name), ...(programme.partners.associated_events ?? []));
+    names.push(...[...(programme.partners.organisers ?? []), ...(programme.partners.partners ?? [])].map((p) => name(p.name)),
+      ...(programme.partners.associated_events ?? []).map(name));
   }
   return [...new Set(names.filter((n) => typeof n === 'string' && n.length > 1))].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The French of every data text that has an English translation different from it, except those
+ * that are part of a proper name (« la DINUM » in « Département … de la DINUM »).
+ */
+export function translatedFrench() {
+  const found = new Set();
+  const walk = (value) => {
+    if (isText(value)) {
+      if (value.en && value.en !== value.fr) found.add(value.fr);
+    } else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(shipped);
+  const names = properNames();
+  return [...found].filter((fr) => !names.some((name) => name.includes(fr)));
+}
+
+/**
+ * Runs in the page: the French texts of `frenchTexts` found outside `lang="fr"` (text and the
+ * accessible names of attributes), any space as a space: a translated data text shown untranslated.
+ */
+export function findTranslatedFrench(frenchTexts) {
+  const norm = (t) => t.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  const body = document.body.cloneNode(true);
+  for (const el of body.querySelectorAll('[lang]:not([lang^="en"]), script, style, template')) el.remove();
+  const attributes = [...body.querySelectorAll('[aria-label], [title], [alt]')].flatMap((el) =>
+    ['aria-label', 'title', 'alt'].map((a) => el.getAttribute(a)).filter(Boolean));
+  const texts = [norm(body.textContent), ...attributes.map(norm)];
+  const letter = /[\p{L}\p{N}]/u;
+  const whole = (text, s) => {
+    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
+      if (!letter.test(text[at - 1] ?? '') && !letter.test(text[at + s.length] ?? '')) return true;
+    }
+    return false;
+  };
+  return frenchTexts.map(norm).filter((fr) => texts.some((text) => whole(text, fr)));
 }
 
 /**

@@ -2,13 +2,21 @@
 // comes from: shared by the route, budget, accessibility and language tests.
 import { readFileSync } from 'node:fs';
 
-const data = (name) => JSON.parse(readFileSync(new URL(`../../public/data/${name}`, import.meta.url), 'utf8'));
-export const programme = data('programme-2023.json');
-export const charter = data('charter.json');
-export const editions = data('editions.json');
-export const catalogue = data('catalogue.json');
-/** A data text's French: a string, or the `fr` of `{ "fr": …, "en": … }`. */
-export const french = (text) => (typeof text === 'string' ? text : text.fr);
+const read = (name) => JSON.parse(readFileSync(new URL(`../../public/data/${name}`, import.meta.url), 'utf8'));
+/** A data text (`model::Text`): a string, or `{ "fr": …, "en": … }`. */
+export const isText = (value) => value !== null && typeof value === 'object' && !Array.isArray(value) && typeof value.fr === 'string' &&
+  Object.keys(value).every((key) => key === 'fr' || key === 'en');
+/** The data as the French pages show it: each text its French (the tests compare French pages). */
+export const french = (value) => (isText(value) ? value.fr : Array.isArray(value) ? value.map(french)
+  : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, french(v)])) : value);
+/** The data files as shipped, with their English translations (issue 25's English content tests). */
+export const shipped = {
+  programme: read('programme-2023.json'), charter: read('charter.json'), editions: read('editions.json'), catalogue: read('catalogue.json'),
+};
+export const programme = french(shipped.programme);
+export const charter = french(shipped.charter);
+export const editions = french(shipped.editions);
+export const catalogue = french(shipped.catalogue);
 
 export const ROUTES = [
   {
@@ -29,7 +37,7 @@ export const ROUTES = [
   },
   {
     path: '/programme/grande-soiree',
-    en: { h1: 'Grande soirée NEC', title: 'Grande soirée NEC — 2023 programme — Numérique en Commun[s]' },
+    en: { h1: 'NEC evening party', title: 'NEC evening party — 2023 programme — Numérique en Commun[s]' },
     h1: 'Grande soirée NEC',
     title: 'Grande soirée NEC — Programme 2023 — Numérique en Commun[s]',
     nav: null,

@@ -3,6 +3,8 @@
 // metadata so it passes the same validation. Deterministic: the same input gives the same file.
 import { readFileSync } from 'node:fs';
 
+const fr = (text) => text?.fr ?? text;
+
 export function syntheticProgramme({ items = 500, speakers = 260 } = {}) {
   const real = JSON.parse(readFileSync(new URL('../../public/data/programme-2023.json', import.meta.url), 'utf8'));
   const source = real.sources[1].id;
@@ -20,14 +22,14 @@ export function syntheticProgramme({ items = 500, speakers = 260 } = {}) {
     const time = (m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`;
     return {
       id: `synthetique-${String(i + 1).padStart(3, '0')}`,
-      title: `Session fictive ${i + 1} : ${theme.name}`,
+      title: `Session fictive ${i + 1} : ${fr(theme.name)}`,
       kind: 'session',
       day,
       start: `${day}T${time(startMinutes)}+02:00`,
       end: `${day}T${time(startMinutes + minutes)}+02:00`,
       format: format.id,
       theme: theme.id,
-      description: `Élément synthétique pour les tests de charge, thématique « ${theme.name} », format « ${format.name} ».`,
+      description: `Élément synthétique pour les tests de charge, thématique « ${fr(theme.name)} », format « ${fr(format.name)} ».`,
       speakers: [people[i % speakers], people[(i * 7 + 3) % speakers]],
       access: 'registration',
       sources: [source],
