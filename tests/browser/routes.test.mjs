@@ -139,7 +139,7 @@ describe('every route, opened directly by its URL', () => {
     assert.match(accounts[0], /^Evénement réservé aux agents publics, inscription obligatoire \(source : « Numérique en Commun\[s\] à Bordeaux »/);
     assert.match(accounts[1], /^Les événements NEC sont gratuits afin de favoriser l’accès à tous et toutes \(charte, engagement n°1\) \(source : « La démarche »/);
     for (const [path, absent, present] of [
-      ['/programme/cocktail-jeudi', 'Palais de la Bourse', 'À préciser'],
+      ['/programme/cocktail-jeudi', 'Palais de la Bourse', 'Non précisé (édition de Bordeaux)'],
       ['/programme/dinum-startups-etat', 'Sur inscription', 'Non précisé par les sources'],
       ['/programme/off-beta-tour', 'Intervenants', 'organisés par différents départements de la DINUM'],
       ['/programme/dejeuner-cloture', 'inscrits', 'gratuit pour les participants'],

@@ -218,7 +218,7 @@ describe('the widget on a partner page', () => {
     const focused = () => page.evaluate(() => {
       const host = document.activeElement;
       const inner = host?.shadowRoot?.activeElement;
-      return inner ? `${host.id} ${inner.tagName.toLowerCase()}${inner.id ? '#' + inner.id : ''} ${(inner.getAttribute('aria-label') ?? inner.textContent).trim().slice(0, 60)}` : host?.id;
+      return inner ? `${host.id} ${inner.tagName.toLowerCase()}${inner.id ? '#' + inner.id : ''} ${(inner.getAttribute('aria-label') ?? inner.textContent).trim().slice(0, 100)}` : host?.id;
     });
     assert.match(await focused(), /^module-communs input#nec-recherche/);
     const count = () => page.locator('#module-communs .nec-count').innerText();
