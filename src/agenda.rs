@@ -93,7 +93,7 @@ pub struct NowNext<'a> {
 pub fn now_and_next(programme: &Programme, now: DateTime<FixedOffset>) -> Option<NowNext<'_>> {
     let first_day = programme.days.iter().map(|d| d.date).min()?;
     let last_moment = programme.items.iter().filter_map(|i| i.end.or(i.start)).max()?;
-    if now.date_naive() < first_day || now > last_moment {
+    if crate::tz::in_paris(now).date_naive() < first_day || now > last_moment {
         return None;
     }
     let current: Vec<&Item> =
@@ -198,6 +198,9 @@ mod tests {
         let p = programme();
         let before = now_and_next(&p, at("2023-10-17T12:00:00+02:00"));
         assert_eq!(before, None);
+        // The clock gives UTC: 22:30 UTC on the 17th is already the 18th, the first day, in Paris.
+        assert_eq!(now_and_next(&p, at("2023-10-17T21:30:00Z")), None);
+        assert!(now_and_next(&p, at("2023-10-17T22:30:00Z")).is_some());
         let morning = now_and_next(&p, at("2023-10-19T10:00:00+02:00")).unwrap();
         assert!(morning.current.is_empty());
         assert_eq!(ids(&morning.next), ["pleniere-jeudi"]);

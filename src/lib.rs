@@ -15,6 +15,7 @@ pub mod load;
 pub mod locale;
 pub mod model;
 pub mod rgaa;
+pub mod tz;
 pub mod validate;
 pub mod widget_options;
 

@@ -94,8 +94,11 @@ pub fn time<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveTime, D::
     required(read(deserializer, parse_time, TIME), TIME)
 }
 
+/// An instant, whatever offset it is written in, read on Paris's clock (`crate::tz`): the
+/// event's time zone, summer or winter, is what every view, check and export sees.
 pub fn optional_instant<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
-    read(deserializer, parse_instant, "une date et heure RFC 3339 (2023-10-19T09:00:00+02:00)")
+    let instant = read(deserializer, parse_instant, "une date et heure RFC 3339 (2023-10-19T09:00:00+02:00)")?;
+    Ok(instant.map(crate::tz::in_paris))
 }
 
 #[cfg(test)]
