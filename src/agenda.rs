@@ -56,9 +56,10 @@ pub fn in_time_order<'a>(programme: &'a Programme, ids: &[String]) -> Vec<&'a It
 }
 
 /// Pairs of items whose times overlap. An item without an end counts as an instant; an item
-/// that ends after midnight (the evening party, 19 h – 1 h) overlaps what starts before 1 h.
+/// that ends after midnight (the evening party, 19 h – 1 h) overlaps what starts before 1 h. A
+/// cancelled item overlaps nothing.
 pub fn overlaps<'a>(items: &[&'a Item]) -> Vec<(&'a Item, &'a Item)> {
-    let span = |item: &Item| item.start.map(|s| (s, item.end.unwrap_or(s)));
+    let span = |item: &Item| item.start.filter(|_| item.status.is_scheduled()).map(|s| (s, item.end.unwrap_or(s)));
     // One second after an instant; checked, as the data may hold chrono's very last second.
     let second_after =
         |t: DateTime<FixedOffset>| t.checked_add_signed(chrono::Duration::seconds(1)).unwrap_or(DateTime::<Utc>::MAX_UTC.fixed_offset());
@@ -96,11 +97,12 @@ pub fn now_and_next(programme: &Programme, now: DateTime<FixedOffset>) -> Option
     if crate::tz::in_paris(now).date_naive() < first_day || now > last_moment {
         return None;
     }
-    let current: Vec<&Item> =
-        programme.items.iter().filter(|i| matches!((i.start, i.end), (Some(s), Some(e)) if s <= now && now < e)).collect();
-    let next_start = programme.items.iter().filter_map(|i| i.start).filter(|s| *s > now).min();
+    // A cancelled item is neither on now nor next.
+    let held = || programme.items.iter().filter(|i| i.status.is_scheduled());
+    let current: Vec<&Item> = held().filter(|i| matches!((i.start, i.end), (Some(s), Some(e)) if s <= now && now < e)).collect();
+    let next_start = held().filter_map(|i| i.start).filter(|s| *s > now).min();
     let next: Vec<&Item> = match next_start {
-        Some(at) => programme.items.iter().filter(|i| i.start == Some(at)).collect(),
+        Some(at) => held().filter(|i| i.start == Some(at)).collect(),
         None => Vec::new(),
     };
     Some(NowNext { current, next })
@@ -160,6 +162,8 @@ mod tests {
         let items = in_time_order(&p, &chosen);
         let pairs: Vec<(String, String)> = overlaps(&items).into_iter().map(|(a, b)| (a.id.clone(), b.id.clone())).collect();
         assert_eq!(pairs, [("grande-soiree".to_owned(), "apres-minuit".to_owned())]);
+        p.items.iter_mut().find(|i| i.id == "grande-soiree").unwrap().status = crate::model::ItemStatus::Cancelled;
+        assert!(overlaps(&in_time_order(&p, &chosen)).is_empty(), "a cancelled item overlaps nothing");
     }
 
     #[test]
@@ -211,5 +215,12 @@ mod tests {
         assert_eq!(ids(&lunch.current), ["dejeuner-cloture"]);
         assert!(lunch.next.is_empty());
         assert_eq!(now_and_next(&p, at("2023-10-20T16:00:00+02:00")), None);
+        // Synthetic: the party cancelled is neither on nor next.
+        let mut cancelled = programme();
+        cancelled.items.iter_mut().find(|i| i.id == "grande-soiree").unwrap().status = crate::model::ItemStatus::Cancelled;
+        let night = now_and_next(&cancelled, at("2023-10-20T00:30:00+02:00")).unwrap();
+        assert!(night.current.is_empty());
+        let evening = now_and_next(&cancelled, at("2023-10-19T18:00:00+02:00")).unwrap();
+        assert_eq!(ids(&evening.next), ["accueil-vendredi"]);
     }
 }

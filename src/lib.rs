@@ -5,6 +5,7 @@
 
 pub mod agenda;
 pub mod describe;
+pub mod diff;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
 pub mod filters;

@@ -44,4 +44,4 @@ pub use skip_link::SkipLink;
 pub use sources::{Citation, Disagreements, Sources};
 pub use theme_switch::ThemeSwitch;
 pub use visually_hidden::VisuallyHidden;
-pub use when::When;
+pub use when::{status_badge, When};

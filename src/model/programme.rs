@@ -207,6 +207,37 @@ pub struct Item {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
     pub sources: Vec<String>,
+    /// `"cancelled"` for an item that no longer takes place; absent while it does. A published
+    /// item is cancelled, never deleted: visitors may have chosen it (`nec-data diff`).
+    #[serde(default, skip_serializing_if = "ItemStatus::is_scheduled")]
+    pub status: ItemStatus,
+}
+
+/// Whether an item still takes place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ItemStatus {
+    /// Takes place as announced (the default: the field is then left out).
+    #[default]
+    Scheduled,
+    /// Cancelled by the organisers; kept on the programme, and said so.
+    Cancelled,
+}
+
+impl ItemStatus {
+    pub fn is_scheduled(&self) -> bool {
+        *self == ItemStatus::Scheduled
+    }
+
+    /// « Annulé », "Cancelled": the words that say it, never a colour alone.
+    pub fn label(self, lang: Lang) -> Option<&'static str> {
+        match (self, lang) {
+            (ItemStatus::Scheduled, _) => None,
+            (ItemStatus::Cancelled, Lang::Fr) => Some("Annulé"),
+            (ItemStatus::Cancelled, Lang::En) => Some("Cancelled"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
