@@ -1,8 +1,6 @@
 //! "Mon programme": the visitor's own selection, kept on the device, shared by URL; overlaps
 //! between chosen items; and what is on now and next. No web dependency.
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::model::{Item, Programme};
@@ -12,17 +10,8 @@ pub const STORAGE_KEY: &str = "nec-mon-programme-2023";
 /// The query parameter of a shared selection: `/mon-programme?partage=id1,id2`.
 pub const SHARE_PARAM: &str = "partage";
 
-/// Reads a stored selection: a JSON array of item ids. `None` when the text is corrupt.
-/// Repeats are dropped with a hash set: the text may be anything up to the storage quota.
-pub fn parse_stored(text: &str) -> Option<Vec<String>> {
-    let ids: Vec<String> = serde_json::from_str(text).ok()?;
-    let mut seen = HashSet::with_capacity(ids.len());
-    Some(ids.into_iter().filter(|id| seen.insert(id.clone())).collect())
-}
-
-pub fn to_stored(ids: &[String]) -> String {
-    serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned())
-}
+/// The stored selection: each choice with what it was (`crate::chosen`).
+pub use crate::chosen::{parse_stored, to_stored};
 
 /// The value of the share parameter for a selection.
 pub fn share_value(ids: &[String]) -> String {
@@ -127,9 +116,10 @@ mod tests {
 
     #[test]
     fn stored_selection_survives_a_round_trip_and_corrupt_text_is_refused() {
-        let selection = vec!["grande-soiree".to_owned(), "pleniere-jeudi".to_owned()];
+        use crate::chosen::Chosen;
+        let selection = vec![Chosen::id("grande-soiree"), Chosen::id("pleniere-jeudi")];
         assert_eq!(parse_stored(&to_stored(&selection)), Some(selection));
-        assert_eq!(parse_stored("[\"a\",\"a\",\"b\"]"), Some(vec!["a".into(), "b".into()]));
+        assert_eq!(parse_stored("[\"a\",\"a\",\"b\"]"), Some(vec![Chosen::id("a"), Chosen::id("b")]));
         assert_eq!(parse_stored("{oops"), None);
         assert_eq!(parse_stored("[1, 2]"), None);
     }
@@ -190,7 +180,7 @@ mod tests {
     /// time. (Pairwise, 40,000 distinct ids took 5 s; this case would take minutes.)
     #[test]
     fn a_huge_stored_selection_is_read_in_linear_time() {
-        let ids: Vec<String> = (0..200_000).map(|i| format!("id-{i}")).collect();
+        let ids: Vec<crate::chosen::Chosen> = (0..200_000).map(|i| crate::chosen::Chosen::id(&format!("id-{i}"))).collect();
         let text = to_stored(&[ids.clone(), ids.clone()].concat());
         let started = std::time::Instant::now();
         assert_eq!(parse_stored(&text), Some(ids));

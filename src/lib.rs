@@ -4,6 +4,7 @@
 //! `data`, `components` and `pages` only exist in the browser build. ARCHITECTURE.md has the map.
 
 pub mod agenda;
+pub mod chosen;
 pub mod describe;
 pub mod diff;
 #[cfg(not(target_arch = "wasm32"))]

@@ -1053,13 +1053,23 @@ fn url_filters_are_bounded_and_round_trip() {
     });
 }
 
+/// The ids as choices of the current format, with what they were (the shipped party's).
+fn chosen(ids: &[String]) -> Vec<nec_web::chosen::Chosen> {
+    static PROGRAMME: std::sync::OnceLock<Programme> = std::sync::OnceLock::new();
+    let programme = PROGRAMME.get_or_init(|| nec_web::load::parse(include_str!("../public/data/programme-2023.json")).unwrap());
+    let party = programme.items.iter().find(|i| i.id == "grande-soiree").unwrap();
+    ids.iter().map(|id| nec_web::chosen::Chosen { id: id.clone(), ..nec_web::chosen::Chosen::of(programme, party) }).collect()
+}
+
 #[test]
 fn stored_selection_is_refused_or_deduplicated() {
     let ids = prop::collection::vec(prop_oneof![3 => select(&WORDS[..]), 1 => hostile_string()], 0..40);
     let text = prop_oneof![
-        3 => ids.clone().prop_map(|ids| to_stored(&ids)),
+        // The former format (an array of ids), and the current one.
+        2 => ids.clone().prop_map(|ids| serde_json::to_string(&ids).unwrap()),
+        2 => ids.clone().prop_map(|ids| to_stored(&chosen(&ids))),
         2 => (ids, prop::collection::vec(byte_edit(), 1..4)).prop_map(|(ids, edits)| {
-            let mut bytes = to_stored(&ids).into_bytes();
+            let mut bytes = to_stored(&chosen(&ids)).into_bytes();
             edits.iter().for_each(|edit| apply_byte_edit(&mut bytes, edit));
             String::from_utf8_lossy(&bytes).into_owned()
         }),
@@ -1067,21 +1077,27 @@ fn stored_selection_is_refused_or_deduplicated() {
         1 => "\\PC{0,64}",
     ];
     campaign("stored_selection", STORED_SELECTION, ["read", "", "refused"], text, |text| {
-        let reference: Option<Vec<String>> = serde_json::from_str(&text).ok();
+        // The former format must always be read, its ids migrated without loss.
+        let former: Option<Vec<String>> = serde_json::from_str(&text).ok();
         match parse_stored(&text) {
             None => {
-                prop_assert!(reference.is_none(), "a JSON array of strings was refused");
+                prop_assert!(former.is_none(), "a JSON array of ids (the former format) was refused");
                 Ok(Outcome::Unreadable)
             }
-            Some(ids) => {
-                let mut expected = Vec::new();
-                for id in reference.expect("accepted text is an array of strings") {
-                    if !expected.contains(&id) {
-                        expected.push(id);
+            Some(read) => {
+                if let Some(former) = former {
+                    let mut expected = Vec::new();
+                    for id in former {
+                        if !expected.contains(&id) {
+                            expected.push(id);
+                        }
                     }
+                    let expected: Vec<_> = expected.iter().map(|id| nec_web::chosen::Chosen::id(id)).collect();
+                    prop_assert_eq!(&read, &expected, "not the first occurrences, in order");
                 }
-                prop_assert_eq!(&ids, &expected, "not the first occurrences, in order");
-                prop_assert_eq!(parse_stored(&to_stored(&ids)), Some(ids));
+                let ids: Vec<&String> = read.iter().map(|c| &c.id).collect();
+                prop_assert!(ids.iter().enumerate().all(|(i, id)| !ids[..i].contains(id)), "a repeat was kept");
+                prop_assert_eq!(parse_stored(&to_stored(&read)), Some(read));
                 Ok(Outcome::Accepted)
             }
         }

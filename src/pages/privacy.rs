@@ -165,10 +165,10 @@ pub fn PrivacyPage() -> impl IntoView {
     };
     // What the last erase removed, so it can be brought back (RGAA 11.12: an action on the
     // visitor's data can be undone).
-    let erased = RwSignal::new(None::<(Vec<String>, String, Option<String>)>);
+    let erased = RwSignal::new(None::<(Vec<crate::chosen::Chosen>, String, Option<String>)>);
     let copy_erased = RwSignal::new(false);
     let erase = move |_| {
-        erased.set(Some((agenda.ids.get_untracked(), theme.get_untracked(), kept_lang.get_untracked())));
+        erased.set(Some((agenda.chosen.get_untracked(), theme.get_untracked(), kept_lang.get_untracked())));
         copy_erased.set(offline.get_untracked().is_some_and(|n| n > 0));
         agenda.forget();
         theme.set(String::new());

@@ -260,7 +260,7 @@ fn ItemSummary(item: Item, programme: Arc<Programme>, query: Memo<String>) -> im
             <h3><a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}{status_badge(item.status, lang, "status-badge")}</a></h3>
             <p class="item__when" aria-hidden="true"><When item=item.clone()/></p>
             <p class="item__facts">{facts}</p>
-            <AgendaToggle id=item.id.clone() title=item.title.clone() namesake_day=programme.namesake_day(&item)/>
+            <AgendaToggle choice=crate::chosen::Chosen::of(&programme, &item) title=item.title.clone() namesake_day=programme.namesake_day(&item)/>
         </li>
     }
 }

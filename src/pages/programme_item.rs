@@ -142,7 +142,7 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
         })}
         <h2>{t.my_programme}</h2>
         <p class="actions">
-            <AgendaToggle id=item.id.clone() title=item.title.clone() namesake_day=p.namesake_day(&item)/>
+            <AgendaToggle choice=crate::chosen::Chosen::of(&programme, &item) title=item.title.clone() namesake_day=p.namesake_day(&item)/>
             {match calendar {
                 Some((href, name)) => view! { <a class="button button--secondary" href=href download=name>{t.add_to_calendar}</a> }.into_any(),
                 None => view! { <span>{t.no_calendar}</span> }.into_any(),
