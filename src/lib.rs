@@ -13,6 +13,8 @@ pub mod filters;
 pub mod format;
 pub mod history;
 pub mod ics;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 pub mod load;
 pub mod locale;
 pub mod model;

@@ -3,6 +3,7 @@
 //! `nec-data export <dir>`: writes those derived files.
 //! `nec-data diff <old> <new>`: what changed from one programme to the next, in French; fails when
 //! a published id disappears.
+//! `nec-data import <file.csv> <programme.json>`: the programme's items from a spreadsheet.
 //!
 //! Exit status: 0 when all is sound, 1 when a problem was found, 2 on a usage error.
 
@@ -15,6 +16,10 @@ mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "nec-data/diff.rs"]
 mod diff;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "nec-data/import.rs"]
+mod import;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
