@@ -174,3 +174,42 @@ fn nec_data_import_writes_only_a_valid_programme() {
     assert_eq!(std::fs::read_to_string(&target).unwrap(), SHIPPED, "untouched");
     let _ = std::fs::remove_dir_all(csv_path.parent().unwrap());
 }
+
+/// A conference tool's export (c3voc's schedule.json, as pretalx writes it): the shipped timed
+/// items written in UTC, with synthetic states (one CANCELED, one REJECTED).
+#[test]
+fn a_schedule_export_is_imported_on_paris_clock_with_its_states() {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/schedule-2023.json")).unwrap();
+    let mut programme = shipped();
+    let mut source = programme.sources[0].clone();
+    source.id = "schedule-2023.json".into();
+    programme.sources.push(source);
+    let (imported, left_out) =
+        nec_web::import::import_schedule(&programme, &text, "schedule-2023.json").unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(left_out, 1, "the rejected proposal is left out");
+    let ids: Vec<&str> = imported.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["accueil-jeudi", "pleniere-jeudi", "grande-soiree", "accueil-vendredi", "dejeuner-cloture"]);
+    let party = imported.items.iter().find(|i| i.id == "grande-soiree").unwrap();
+    assert_eq!(party.start.unwrap().to_rfc3339(), "2023-10-19T19:00:00+02:00", "17:00Z read on Paris's clock");
+    assert_eq!(party.day, chrono::NaiveDate::from_ymd_opt(2023, 10, 19));
+    let lunch = imported.items.iter().find(|i| i.id == "dejeuner-cloture").unwrap();
+    assert_eq!((lunch.kind, lunch.status), (nec_web::model::ItemKind::Meal, nec_web::model::ItemStatus::Cancelled));
+    // What changed, as nec-data diff says it: the untimed items are not in the export.
+    let lines: Vec<String> = nec_web::diff::diff(&programme, &imported).iter().map(nec_web::diff::describe).collect();
+    assert!(lines.iter().any(|l| l.starts_with("Annulé : « Déjeuner de clôture »")), "{lines:#?}");
+    assert!(lines.iter().any(|l| l.starts_with("Retiré : « Plénière") || l.starts_with("Retiré : « Déjeuner du jeudi »")), "{lines:#?}");
+
+    // Without the export declared as a source, the validation says so, naming the event.
+    let problems = nec_web::import::import_schedule(&shipped(), &text, "schedule-2023.json").unwrap_err();
+    assert!(
+        problems.iter().any(|p| p == "événement « accueil-jeudi » : la source « schedule-2023.json » n’est pas déclarée dans $.sources"),
+        "{problems:#?}"
+    );
+    // A broken export: where, and why.
+    let problems =
+        nec_web::import::import_schedule(&programme, r#"{"schedule":{"events":[{"title":"x","start":"demain"}]}}"#, "s").unwrap_err();
+    assert_eq!(problems, ["$.schedule.events[0].start : « demain » n’est pas une date et heure RFC 3339"]);
+    let problems =
+        nec_web::import::import_schedule(&programme, r#"{"schedule":{"events":[{"start":"2023-10-19T09:00:00Z"}]}}"#, "s").unwrap_err();
+    assert!(problems[0].starts_with("$.schedule.events[0] : export illisible (missing field `title`"), "{problems:#?}");
+}

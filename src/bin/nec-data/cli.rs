@@ -10,7 +10,7 @@ use nec_web::validate::Problem;
 
 const USAGE: &str =
     "usage : nec-data check <dossier ou fichier JSON>… | nec-data export <dossier> | nec-data diff <ancien.json> <nouveau.json> \
-                     | nec-data import <fichier.csv> <programme-AAAA.json>";
+                     | nec-data import <fichier.csv ou schedule.json> <programme-AAAA.json>";
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

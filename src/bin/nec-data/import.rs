@@ -1,12 +1,14 @@
-//! `nec-data import <fichier.csv> <programme-AAAA.json>`: replaces the programme's items by the
-//! spreadsheet's, if the result passes the same validation as `check`; prints what changed
-//! (`nec_web::diff`) and writes the file. On any problem, prints them all and writes nothing.
+//! `nec-data import <fichier.csv|schedule.json> <programme-AAAA.json>`: replaces the programme's
+//! items by the spreadsheet's (`.csv`) or the schedule export's (`.json`, c3voc's format, each
+//! item citing the export's file name as its source), if the result passes the same validation
+//! as `check`; prints what changed (`nec_web::diff`) and writes the file. On any problem, prints
+//! them all and writes nothing.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use nec_web::diff::{describe, diff};
-use nec_web::import::import_csv;
+use nec_web::import::{import_csv, import_schedule};
 use nec_web::load::parse;
 use nec_web::model::Programme;
 
@@ -28,7 +30,19 @@ pub fn run(source: &Path, target: &Path) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let next = match import_csv(&programme, &bytes) {
+    let is_json = source.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let imported = if is_json {
+        let name = source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        import_schedule(&programme, &String::from_utf8_lossy(&bytes), &name).map(|(next, left_out)| {
+            if left_out > 0 {
+                println!("{left_out} événement(s) refusé(s), brouillon(s) ou supprimé(s) laissé(s) de côté.");
+            }
+            next
+        })
+    } else {
+        import_csv(&programme, &bytes)
+    };
+    let next = match imported {
         Ok(next) => next,
         Err(problems) => {
             for problem in &problems {
