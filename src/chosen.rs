@@ -97,12 +97,27 @@ impl Snapshot {
     }
 }
 
-/// One stored entry: an id (the former format) or a choice.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Stored {
-    Id(String),
-    Chosen(Chosen),
+/// One stored entry: an id (the former format) or a choice. Read by a visitor, as `Text` is,
+/// rather than `#[serde(untagged)]`, whose buffering weighs on the wasm.
+struct Stored(Chosen);
+
+impl<'de> Deserialize<'de> for Stored {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct StoredVisitor;
+        impl<'de> serde::de::Visitor<'de> for StoredVisitor {
+            type Value = Stored;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an id or a choice")
+            }
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<Stored, E> {
+                Ok(Stored(Chosen::id(id)))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Stored, A::Error> {
+                Chosen::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Stored)
+            }
+        }
+        deserializer.deserialize_any(StoredVisitor)
+    }
 }
 
 /// Reads a stored selection, either format (or both mixed); `None` when the text is corrupt.
@@ -111,10 +126,7 @@ enum Stored {
 pub fn parse_stored(text: &str) -> Option<Vec<Chosen>> {
     let entries: Vec<Stored> = serde_json::from_str(text).ok()?;
     let mut seen = HashSet::with_capacity(entries.len());
-    let chosen = entries.into_iter().map(|entry| match entry {
-        Stored::Id(id) => Chosen::id(&id),
-        Stored::Chosen(chosen) => chosen,
-    });
+    let chosen = entries.into_iter().map(|Stored(chosen)| chosen);
     Some(chosen.filter(|c| seen.insert(c.id.clone())).collect())
 }
 
