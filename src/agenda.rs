@@ -1,8 +1,6 @@
 //! "Mon programme": the visitor's own selection, kept on the device, shared by URL; overlaps
 //! between chosen items; and what is on now and next. No web dependency.
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::model::{Item, Programme};
@@ -12,17 +10,8 @@ pub const STORAGE_KEY: &str = "nec-mon-programme-2023";
 /// The query parameter of a shared selection: `/mon-programme?partage=id1,id2`.
 pub const SHARE_PARAM: &str = "partage";
 
-/// Reads a stored selection: a JSON array of item ids. `None` when the text is corrupt.
-/// Repeats are dropped with a hash set: the text may be anything up to the storage quota.
-pub fn parse_stored(text: &str) -> Option<Vec<String>> {
-    let ids: Vec<String> = serde_json::from_str(text).ok()?;
-    let mut seen = HashSet::with_capacity(ids.len());
-    Some(ids.into_iter().filter(|id| seen.insert(id.clone())).collect())
-}
-
-pub fn to_stored(ids: &[String]) -> String {
-    serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned())
-}
+/// The stored selection: each choice with what it was (`crate::chosen`).
+pub use crate::chosen::{parse_stored, to_stored};
 
 /// The value of the share parameter for a selection.
 pub fn share_value(ids: &[String]) -> String {
@@ -56,9 +45,10 @@ pub fn in_time_order<'a>(programme: &'a Programme, ids: &[String]) -> Vec<&'a It
 }
 
 /// Pairs of items whose times overlap. An item without an end counts as an instant; an item
-/// that ends after midnight (the evening party, 19 h – 1 h) overlaps what starts before 1 h.
+/// that ends after midnight (the evening party, 19 h – 1 h) overlaps what starts before 1 h. A
+/// cancelled item overlaps nothing.
 pub fn overlaps<'a>(items: &[&'a Item]) -> Vec<(&'a Item, &'a Item)> {
-    let span = |item: &Item| item.start.map(|s| (s, item.end.unwrap_or(s)));
+    let span = |item: &Item| item.start.filter(|_| item.status.is_scheduled()).map(|s| (s, item.end.unwrap_or(s)));
     // One second after an instant; checked, as the data may hold chrono's very last second.
     let second_after =
         |t: DateTime<FixedOffset>| t.checked_add_signed(chrono::Duration::seconds(1)).unwrap_or(DateTime::<Utc>::MAX_UTC.fixed_offset());
@@ -93,14 +83,15 @@ pub struct NowNext<'a> {
 pub fn now_and_next(programme: &Programme, now: DateTime<FixedOffset>) -> Option<NowNext<'_>> {
     let first_day = programme.days.iter().map(|d| d.date).min()?;
     let last_moment = programme.items.iter().filter_map(|i| i.end.or(i.start)).max()?;
-    if now.date_naive() < first_day || now > last_moment {
+    if crate::tz::in_paris(now).date_naive() < first_day || now > last_moment {
         return None;
     }
-    let current: Vec<&Item> =
-        programme.items.iter().filter(|i| matches!((i.start, i.end), (Some(s), Some(e)) if s <= now && now < e)).collect();
-    let next_start = programme.items.iter().filter_map(|i| i.start).filter(|s| *s > now).min();
+    // A cancelled item is neither on now nor next.
+    let held = || programme.items.iter().filter(|i| i.status.is_scheduled());
+    let current: Vec<&Item> = held().filter(|i| matches!((i.start, i.end), (Some(s), Some(e)) if s <= now && now < e)).collect();
+    let next_start = held().filter_map(|i| i.start).filter(|s| *s > now).min();
     let next: Vec<&Item> = match next_start {
-        Some(at) => programme.items.iter().filter(|i| i.start == Some(at)).collect(),
+        Some(at) => held().filter(|i| i.start == Some(at)).collect(),
         None => Vec::new(),
     };
     Some(NowNext { current, next })
@@ -125,9 +116,10 @@ mod tests {
 
     #[test]
     fn stored_selection_survives_a_round_trip_and_corrupt_text_is_refused() {
-        let selection = vec!["grande-soiree".to_owned(), "pleniere-jeudi".to_owned()];
+        use crate::chosen::Chosen;
+        let selection = vec![Chosen::id("grande-soiree"), Chosen::id("pleniere-jeudi")];
         assert_eq!(parse_stored(&to_stored(&selection)), Some(selection));
-        assert_eq!(parse_stored("[\"a\",\"a\",\"b\"]"), Some(vec!["a".into(), "b".into()]));
+        assert_eq!(parse_stored("[\"a\",\"a\",\"b\"]"), Some(vec![Chosen::id("a"), Chosen::id("b")]));
         assert_eq!(parse_stored("{oops"), None);
         assert_eq!(parse_stored("[1, 2]"), None);
     }
@@ -160,6 +152,8 @@ mod tests {
         let items = in_time_order(&p, &chosen);
         let pairs: Vec<(String, String)> = overlaps(&items).into_iter().map(|(a, b)| (a.id.clone(), b.id.clone())).collect();
         assert_eq!(pairs, [("grande-soiree".to_owned(), "apres-minuit".to_owned())]);
+        p.items.iter_mut().find(|i| i.id == "grande-soiree").unwrap().status = crate::model::ItemStatus::Cancelled;
+        assert!(overlaps(&in_time_order(&p, &chosen)).is_empty(), "a cancelled item overlaps nothing");
     }
 
     #[test]
@@ -186,7 +180,7 @@ mod tests {
     /// time. (Pairwise, 40,000 distinct ids took 5 s; this case would take minutes.)
     #[test]
     fn a_huge_stored_selection_is_read_in_linear_time() {
-        let ids: Vec<String> = (0..200_000).map(|i| format!("id-{i}")).collect();
+        let ids: Vec<crate::chosen::Chosen> = (0..200_000).map(|i| crate::chosen::Chosen::id(&format!("id-{i}"))).collect();
         let text = to_stored(&[ids.clone(), ids.clone()].concat());
         let started = std::time::Instant::now();
         assert_eq!(parse_stored(&text), Some(ids));
@@ -198,6 +192,9 @@ mod tests {
         let p = programme();
         let before = now_and_next(&p, at("2023-10-17T12:00:00+02:00"));
         assert_eq!(before, None);
+        // The clock gives UTC: 22:30 UTC on the 17th is already the 18th, the first day, in Paris.
+        assert_eq!(now_and_next(&p, at("2023-10-17T21:30:00Z")), None);
+        assert!(now_and_next(&p, at("2023-10-17T22:30:00Z")).is_some());
         let morning = now_and_next(&p, at("2023-10-19T10:00:00+02:00")).unwrap();
         assert!(morning.current.is_empty());
         assert_eq!(ids(&morning.next), ["pleniere-jeudi"]);
@@ -208,5 +205,12 @@ mod tests {
         assert_eq!(ids(&lunch.current), ["dejeuner-cloture"]);
         assert!(lunch.next.is_empty());
         assert_eq!(now_and_next(&p, at("2023-10-20T16:00:00+02:00")), None);
+        // Synthetic: the party cancelled is neither on nor next.
+        let mut cancelled = programme();
+        cancelled.items.iter_mut().find(|i| i.id == "grande-soiree").unwrap().status = crate::model::ItemStatus::Cancelled;
+        let night = now_and_next(&cancelled, at("2023-10-20T00:30:00+02:00")).unwrap();
+        assert!(night.current.is_empty());
+        let evening = now_and_next(&cancelled, at("2023-10-19T18:00:00+02:00")).unwrap();
+        assert_eq!(ids(&evening.next), ["accueil-vendredi"]);
     }
 }

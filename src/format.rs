@@ -1,7 +1,7 @@
 //! French formatting of dates, times, durations and numbers, shared by every view.
 //!
-//! Event times carry their own offset (+02:00 in Bordeaux in October), so they are shown as
-//! written, in event time, without a time-zone database.
+//! Event times are shown on Paris's clock (`crate::tz`), whatever offset the data writes: the
+//! event's time zone, in summer (UTC+2) and in winter (UTC+1).
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike};
 
@@ -63,13 +63,14 @@ pub fn spoken_time(time: NaiveTime) -> String {
     }
 }
 
-/// The time of an event instant, in its own offset.
+/// The time of an event instant, on Paris's clock.
 pub fn event_time(instant: DateTime<FixedOffset>) -> String {
-    self::time(instant.time())
+    self::time(crate::tz::in_paris(instant).time())
 }
 
-/// « 1er décembre 2026 à 19 h 05 », in the instant's own offset.
+/// « 1er décembre 2026 à 19 h 05 », on Paris's clock.
 pub fn date_time(instant: DateTime<FixedOffset>) -> String {
+    let instant = crate::tz::in_paris(instant);
     format!("{} à {}", day_month_year(instant.date_naive()), self::time(instant.time()))
 }
 
@@ -246,11 +247,13 @@ mod tests {
     }
 
     #[test]
-    fn date_and_time_in_their_own_offset() {
+    fn date_and_time_on_paris_clock_whatever_the_offset() {
         let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
         assert_eq!(date_time(at("2026-12-01T19:05:00+01:00")), "1er décembre 2026 à 19 h 05");
-        assert_eq!(date_time(at("2023-10-19T23:30:00Z")), "19 octobre 2023 à 23 h 30");
-        assert_eq!(date_time(at("2024-02-29T09:00:00-05:00")), "29 février 2024 à 9 h 00");
+        assert_eq!(date_time(at("2026-12-01T18:05:00Z")), "1er décembre 2026 à 19 h 05", "winter: UTC+1");
+        assert_eq!(date_time(at("2023-10-19T23:30:00Z")), "20 octobre 2023 à 1 h 30", "summer: UTC+2, the next day");
+        assert_eq!(date_time(at("2024-02-29T09:00:00-05:00")), "29 février 2024 à 15 h 00");
+        assert_eq!(event_time(at("2023-10-19T17:00:00Z")), "19 h 00", "the issue's example");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
 
 use crate::locale::Lang;
-use crate::model::{Item, Programme};
+use crate::model::{Item, ItemStatus, Programme};
 
 /// The media type to give the downloaded file.
 pub const MEDIA_TYPE: &str = "text/calendar;charset=utf-8";
@@ -40,14 +40,21 @@ const FOLD_AT: usize = 75;
 /// `base_url` is the site's origin, e.g. `https://example.org` (a trailing `/` is ignored);
 /// `stamp` is the time of the export (`DTSTAMP`).
 pub fn calendar(programme: &Programme, items: &[&Item], base_url: &str, stamp: DateTime<Utc>) -> String {
+    let items: Vec<(&Item, u32)> = items.iter().map(|item| (*item, 0)).collect();
+    sequenced_calendar(programme, &items, base_url, stamp)
+}
+
+/// [`calendar`], each item with its `SEQUENCE`: how many times it moved since the visitor chose
+/// it (`agenda::Chosen::sequence`), so a calendar app that has it replaces the old time.
+pub fn sequenced_calendar(programme: &Programme, items: &[(&Item, u32)], base_url: &str, stamp: DateTime<Utc>) -> String {
     let name = format!("{} – mon programme", programme.edition.name);
     let mut writer = Writer::new(&name);
     // A linear scan: an agenda holds tens of items, and a hash set would weigh on the wasm.
     let mut seen: Vec<&str> = Vec::new();
-    for item in items {
+    for (item, sequence) in items {
         if !seen.contains(&item.id.as_str()) {
             seen.push(&item.id);
-            writer.event(programme, item, base_url, stamp);
+            writer.event(programme, item, base_url, stamp, *sequence);
         }
     }
     writer.finish()
@@ -60,7 +67,7 @@ pub fn item_calendar(programme: &Programme, item: &Item, base_url: &str, stamp: 
     }
     let name = format!("{} – {}", programme.edition.name, item.title);
     let mut writer = Writer::new(&name);
-    writer.event(programme, item, base_url, stamp);
+    writer.event(programme, item, base_url, stamp, 0);
     Some(writer.finish())
 }
 
@@ -111,7 +118,7 @@ impl Writer {
     }
 
     /// One VEVENT, or nothing when the item has no writable start.
-    fn event(&mut self, programme: &Programme, item: &Item, base_url: &str, stamp: DateTime<Utc>) {
+    fn event(&mut self, programme: &Programme, item: &Item, base_url: &str, stamp: DateTime<Utc>, sequence: u32) {
         let Some(start) = item.start.filter(|s| writable(*s)) else { return };
         // RFC 5545 wants DTEND after DTSTART; an end that is not is left out rather than fixed.
         let end = item.end.filter(|e| writable(*e) && *e > start);
@@ -119,6 +126,13 @@ impl Writer {
         self.raw("BEGIN", "VEVENT");
         self.text("UID", &uid(programme, item));
         self.raw("DTSTAMP", &utc(stamp));
+        if sequence > 0 {
+            self.raw("SEQUENCE", &sequence.to_string());
+        }
+        // A cancelled item stays in the file, marked: the calendar app then cancels its copy.
+        if item.status == ItemStatus::Cancelled {
+            self.raw("STATUS", "CANCELLED");
+        }
         self.raw("DTSTART", &utc(start.with_timezone(&Utc)));
         if let Some(end) = end {
             self.raw("DTEND", &utc(end.with_timezone(&Utc)));

@@ -4,18 +4,23 @@
 //! `data`, `components` and `pages` only exist in the browser build. ARCHITECTURE.md has the map.
 
 pub mod agenda;
+pub mod chosen;
 pub mod describe;
+pub mod diff;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
 pub mod filters;
 pub mod format;
 pub mod history;
 pub mod ics;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 pub mod load;
 pub mod locale;
 pub mod model;
 pub mod phase;
 pub mod rgaa;
+pub mod tz;
 pub mod validate;
 pub mod widget_options;
 

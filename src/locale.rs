@@ -210,14 +210,15 @@ impl Lang {
         }
     }
 
-    /// The time of an event instant, in its own offset.
+    /// The time of an event instant, on Paris's clock (`crate::tz`).
     pub fn event_time(self, instant: DateTime<FixedOffset>) -> String {
-        self.time(instant.time())
+        self.time(crate::tz::in_paris(instant).time())
     }
 
-    /// A day and a time, in the instant's own offset: « jeudi 19 octobre 2023, 9 h 00 »,
+    /// A day and a time, on Paris's clock: « jeudi 19 octobre 2023, 9 h 00 »,
     /// "Thursday 19 October 2023, 9:00". The French is the site's usual `{date}, {time}`.
     pub fn date_time(self, instant: DateTime<FixedOffset>) -> String {
+        let instant = crate::tz::in_paris(instant);
         format!("{}, {}", self.long_date(instant.date_naive()), self.event_time(instant))
     }
 
@@ -366,8 +367,9 @@ mod tests {
         assert_eq!(Lang::En.event_time(instant("2023-10-19T20:05:00+02:00")), "20:05");
         assert_eq!(Lang::En.long_date(date("2023-10-01")), "Sunday 1 October 2023");
         assert_eq!(Lang::En.day_month(date("2023-10-20")), "20 October");
-        // Shown in the event's own offset, whatever the offset: no time-zone database.
-        assert_eq!(Lang::En.date_time(instant("2023-10-19T23:30:00-05:00")), "Thursday 19 October 2023, 23:30");
+        // Shown on Paris's clock, whatever the offset: 23:30 at UTC-5 is 6:30 the next day.
+        assert_eq!(Lang::En.date_time(instant("2023-10-19T23:30:00-05:00")), "Friday 20 October 2023, 6:30");
+        assert_eq!(Lang::En.date_time(instant("2024-12-05T08:00:00Z")), "Thursday 5 December 2024, 9:00", "winter: UTC+1");
         assert_eq!(Lang::Fr.date_time(instant("2023-10-20T00:15:00+02:00")), "vendredi 20 octobre 2023, 0 h 15");
     }
 

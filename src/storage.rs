@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::agenda::{parse_stored, to_stored, STORAGE_KEY};
+use crate::chosen::Chosen;
 
 /// Whether the selection is being kept on the device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,10 +18,13 @@ pub enum StorageStatus {
 /// The visitor's selection of items, shared by every page.
 #[derive(Clone, Copy)]
 pub struct AgendaStore {
-    pub ids: RwSignal<Vec<String>>,
+    /// Each choice with what it was when chosen (`crate::chosen`).
+    pub chosen: RwSignal<Vec<Chosen>>,
+    /// The chosen ids, in the order chosen.
+    pub ids: Memo<Vec<String>>,
     pub status: RwSignal<StorageStatus>,
     /// The selection a shared one replaced, until the next change: replacing can be undone (RGAA 11.12).
-    pub replaced: RwSignal<Option<Vec<String>>>,
+    pub replaced: RwSignal<Option<Vec<Chosen>>>,
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -40,22 +44,47 @@ impl AgendaStore {
                 },
             },
         };
-        AgendaStore { ids: RwSignal::new(ids), status: RwSignal::new(status), replaced: RwSignal::new(None) }
+        let chosen = RwSignal::new(ids);
+        let ids = Memo::new(move |_| chosen.with(|chosen| chosen.iter().map(|c| c.id.clone()).collect()));
+        AgendaStore { chosen, ids, status: RwSignal::new(status), replaced: RwSignal::new(None) }
     }
 
     /// Replaces the selection and tries to keep it.
-    pub fn set(&self, ids: Vec<String>) {
+    pub fn set(&self, chosen: Vec<Chosen>) {
         self.replaced.set(None);
-        let text = to_stored(&ids);
-        self.ids.set(ids);
+        self.save(chosen);
+    }
+
+    /// Stores the selection, leaving an undo of a replacement as it is.
+    fn save(&self, chosen: Vec<Chosen>) {
+        let text = to_stored(&chosen);
+        self.chosen.set(chosen);
         let saved = local_storage().is_some_and(|s| s.set_item(STORAGE_KEY, &text).is_ok());
         self.status.set(if saved { StorageStatus::Saved } else { StorageStatus::Unavailable });
     }
 
+    /// Fills in what each choice was, where it is not known yet (the former format, a share
+    /// link), from the programme shown: stored only if something was filled.
+    pub fn fill(&self, programme: &crate::model::Programme) {
+        let mut chosen = self.chosen.get_untracked();
+        if crate::chosen::fill(programme, &mut chosen) {
+            self.save(chosen);
+        }
+    }
+
+    /// Changes one choice (kept as it is now, see `chosen::keep`).
+    pub fn update(&self, id: &str, change: impl FnOnce(&mut Chosen)) {
+        let mut chosen = self.chosen.get_untracked();
+        if let Some(choice) = chosen.iter_mut().find(|c| c.id == id) {
+            change(choice);
+            self.set(chosen);
+        }
+    }
+
     /// Replaces the selection by another one, keeping the old one for [`AgendaStore::undo_replace`].
-    pub fn replace(&self, ids: Vec<String>) {
-        let old = self.ids.get_untracked();
-        self.set(ids);
+    pub fn replace(&self, chosen: Vec<Chosen>) {
+        let old = self.chosen.get_untracked();
+        self.set(chosen);
         self.replaced.set(Some(old));
     }
 
@@ -69,25 +98,26 @@ impl AgendaStore {
     /// Empties the selection and removes it from the device.
     pub fn forget(&self) {
         self.replaced.set(None);
-        self.ids.set(Vec::new());
+        self.chosen.set(Vec::new());
         let removed = local_storage().is_some_and(|s| s.remove_item(STORAGE_KEY).is_ok());
         self.status.set(if removed { StorageStatus::Saved } else { StorageStatus::Unavailable });
     }
 
-    /// Adds or removes one item; returns whether it is now in the selection.
-    pub fn toggle(&self, id: &str) -> bool {
-        let mut ids = self.ids.get_untracked();
-        let added = match ids.iter().position(|i| i == id) {
+    /// Adds or removes one item; returns whether it is now in the selection. `choice` is the
+    /// item as the page shows it (`Chosen::of`), kept with it.
+    pub fn toggle(&self, choice: Chosen) -> bool {
+        let mut chosen = self.chosen.get_untracked();
+        let added = match chosen.iter().position(|c| c.id == choice.id) {
             Some(i) => {
-                ids.remove(i);
+                chosen.remove(i);
                 false
             }
             None => {
-                ids.push(id.to_owned());
+                chosen.push(choice);
                 true
             }
         };
-        self.set(ids);
+        self.set(chosen);
         added
     }
 }

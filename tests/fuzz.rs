@@ -60,6 +60,7 @@ const STORED_SELECTION: u32 = 6_000;
 const SHARED_SELECTION: u32 = 4_000;
 const ICALENDAR: u32 = 4_000;
 const AGENDA_TIMES: u32 = 3_000;
+const CSV_IMPORT: u32 = 4_000;
 
 /// Every input of the CI campaign.
 const TOTAL: u32 = RANDOM_TEXT
@@ -72,7 +73,8 @@ const TOTAL: u32 = RANDOM_TEXT
     + STORED_SELECTION
     + SHARED_SELECTION
     + ICALENDAR
-    + AGENDA_TIMES;
+    + AGENDA_TIMES
+    + CSV_IMPORT;
 const _: () = assert!(TOTAL >= 100_000, "issue 9 asks for a campaign of at least 100,000 inputs");
 
 /// `NEC_FUZZ_SCALE` multiplies every count, for a long run (default 1).
@@ -1053,13 +1055,23 @@ fn url_filters_are_bounded_and_round_trip() {
     });
 }
 
+/// The ids as choices of the current format, with what they were (the shipped party's).
+fn chosen(ids: &[String]) -> Vec<nec_web::chosen::Chosen> {
+    static PROGRAMME: std::sync::OnceLock<Programme> = std::sync::OnceLock::new();
+    let programme = PROGRAMME.get_or_init(|| nec_web::load::parse(include_str!("../public/data/programme-2023.json")).unwrap());
+    let party = programme.items.iter().find(|i| i.id == "grande-soiree").unwrap();
+    ids.iter().map(|id| nec_web::chosen::Chosen { id: id.clone(), ..nec_web::chosen::Chosen::of(programme, party) }).collect()
+}
+
 #[test]
 fn stored_selection_is_refused_or_deduplicated() {
     let ids = prop::collection::vec(prop_oneof![3 => select(&WORDS[..]), 1 => hostile_string()], 0..40);
     let text = prop_oneof![
-        3 => ids.clone().prop_map(|ids| to_stored(&ids)),
+        // The former format (an array of ids), and the current one.
+        2 => ids.clone().prop_map(|ids| serde_json::to_string(&ids).unwrap()),
+        2 => ids.clone().prop_map(|ids| to_stored(&chosen(&ids))),
         2 => (ids, prop::collection::vec(byte_edit(), 1..4)).prop_map(|(ids, edits)| {
-            let mut bytes = to_stored(&ids).into_bytes();
+            let mut bytes = to_stored(&chosen(&ids)).into_bytes();
             edits.iter().for_each(|edit| apply_byte_edit(&mut bytes, edit));
             String::from_utf8_lossy(&bytes).into_owned()
         }),
@@ -1067,21 +1079,27 @@ fn stored_selection_is_refused_or_deduplicated() {
         1 => "\\PC{0,64}",
     ];
     campaign("stored_selection", STORED_SELECTION, ["read", "", "refused"], text, |text| {
-        let reference: Option<Vec<String>> = serde_json::from_str(&text).ok();
+        // The former format must always be read, its ids migrated without loss.
+        let former: Option<Vec<String>> = serde_json::from_str(&text).ok();
         match parse_stored(&text) {
             None => {
-                prop_assert!(reference.is_none(), "a JSON array of strings was refused");
+                prop_assert!(former.is_none(), "a JSON array of ids (the former format) was refused");
                 Ok(Outcome::Unreadable)
             }
-            Some(ids) => {
-                let mut expected = Vec::new();
-                for id in reference.expect("accepted text is an array of strings") {
-                    if !expected.contains(&id) {
-                        expected.push(id);
+            Some(read) => {
+                if let Some(former) = former {
+                    let mut expected = Vec::new();
+                    for id in former {
+                        if !expected.contains(&id) {
+                            expected.push(id);
+                        }
                     }
+                    let expected: Vec<_> = expected.iter().map(|id| nec_web::chosen::Chosen::id(id)).collect();
+                    prop_assert_eq!(&read, &expected, "not the first occurrences, in order");
                 }
-                prop_assert_eq!(&ids, &expected, "not the first occurrences, in order");
-                prop_assert_eq!(parse_stored(&to_stored(&ids)), Some(ids));
+                let ids: Vec<&String> = read.iter().map(|c| &c.id).collect();
+                prop_assert!(ids.iter().enumerate().all(|(i, id)| !ids[..i].contains(id)), "a repeat was kept");
+                prop_assert_eq!(parse_stored(&to_stored(&read)), Some(read));
                 Ok(Outcome::Accepted)
             }
         }
@@ -1295,5 +1313,56 @@ fn agenda_times_never_overflow() {
             }
         }
         Ok(if pairs.is_empty() { Outcome::Accepted } else { Outcome::Invalid })
+    });
+}
+
+// ------------------------------------------------------------------------- spreadsheet import
+
+/// `nec-data import`'s CSV reader (issue 21): the good files mutated byte by byte (UTF-8 and
+/// Windows-1252), CSV tokens in any order, any bytes. Never a panic; what it accepts is a valid
+/// programme; what it refuses is said with a line.
+#[test]
+fn csv_import_never_panics_and_accepts_only_valid_programmes() {
+    const GOOD: &[u8] = include_bytes!("fixtures/import/programme-2023.csv");
+    const EXCEL: &[u8] = include_bytes!("fixtures/import/programme-2023-excel-windows-1252.csv");
+    const CSV_TOKENS: [&str; 16] = [
+        "id;titre;nature;description;sources",
+        "\"",
+        "\"\"",
+        ";",
+        ",",
+        "\t",
+        "\r\n",
+        "\n",
+        "\r",
+        "x",
+        "é",
+        "\u{FEFF}",
+        "2023-10-19",
+        "25:99",
+        "séance",
+        "|",
+    ];
+    let programme: Programme = nec_web::load::parse(include_str!("../public/data/programme-2023.json")).unwrap();
+    let bytes = prop_oneof![
+        3 => (prop::bool::ANY, prop::collection::vec(byte_edit(), 1..6)).prop_map(|(excel, edits)| {
+            let mut bytes = if excel { EXCEL.to_vec() } else { GOOD.to_vec() };
+            edits.iter().for_each(|edit| apply_byte_edit(&mut bytes, edit));
+            bytes
+        }),
+        2 => prop::collection::vec(select(&CSV_TOKENS[..]), 0..80).prop_map(|t| t.concat().into_bytes()),
+        1 => prop::collection::vec(any::<u8>(), 0..200),
+    ];
+    campaign("csv_import", CSV_IMPORT, ["imported", "", "refused"], bytes, |bytes| match nec_web::import::import_csv(&programme, &bytes) {
+        Ok(imported) => {
+            let again = nec_web::load::parse::<Programme>(&serde_json::to_string(&imported).unwrap());
+            prop_assert!(again.is_ok(), "an imported programme must be valid: {again:?}");
+            Ok(Outcome::Accepted)
+        }
+        Err(problems) => {
+            prop_assert!(!problems.is_empty());
+            prop_assert!(problems.iter().all(|p| p.starts_with("ligne ") || p.starts_with("$")), "{problems:?}");
+            Ok(Outcome::Unreadable)
+        }
     });
 }

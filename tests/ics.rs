@@ -407,3 +407,22 @@ fn dates_icalendar_cannot_write_are_skipped_without_panicking() {
     assert_eq!(ics::item_calendar(&programme, party, BASE, stamp()), None);
     assert_eq!(events(&export_all(&programme)).len(), 4);
 }
+
+/// Issue 21: a cancelled item stays in the calendar, marked cancelled; one that moved since the
+/// visitor chose it carries a higher SEQUENCE, so a calendar app replaces its copy.
+#[test]
+fn a_cancelled_item_is_marked_and_a_moved_one_sequenced() {
+    let mut programme = programme();
+    // Synthetic: the party cancelled.
+    programme.items.iter_mut().find(|i| i.id == "grande-soiree").unwrap().status = nec_web::model::ItemStatus::Cancelled;
+    let (party, welcome) = (item(&programme, "grande-soiree"), item(&programme, "accueil-jeudi"));
+    let text = ics::sequenced_calendar(&programme, &[(party, 0), (welcome, 2)], BASE, stamp());
+    assert_well_formed(&text);
+    let events = events(&text);
+    assert_eq!(events[0].property_value("STATUS"), Some("CANCELLED"));
+    assert_eq!(events[0].get_status(), Some(icalendar::EventStatus::Cancelled));
+    assert_eq!(events[0].property_value("SEQUENCE"), None, "never moved: no SEQUENCE, 0 by default");
+    assert_eq!(events[1].property_value("STATUS"), None);
+    assert_eq!(events[1].property_value("SEQUENCE"), Some("2"));
+    assert_eq!(ics::calendar(&programme, &[welcome], BASE, stamp()), ics::sequenced_calendar(&programme, &[(welcome, 0)], BASE, stamp()));
+}

@@ -1,6 +1,9 @@
 //! `nec-data check <dir or file>…`: validates the site's data files and prints every problem;
 //! for a folder, also checks that the derived files (schemas, CSV, catalogue) are up to date.
 //! `nec-data export <dir>`: writes those derived files.
+//! `nec-data diff <old> <new>`: what changed from one programme to the next, in French; fails when
+//! a published id disappears.
+//! `nec-data import <file.csv> <programme.json>`: the programme's items from a spreadsheet.
 //!
 //! Exit status: 0 when all is sound, 1 when a problem was found, 2 on a usage error.
 
@@ -9,6 +12,14 @@
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "nec-data/cli.rs"]
 mod cli;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "nec-data/diff.rs"]
+mod diff;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "nec-data/import.rs"]
+mod import;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {

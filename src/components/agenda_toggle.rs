@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::announcer::use_announcer;
 use super::{current_lang, VisuallyHidden};
+use crate::chosen::Chosen;
 use crate::locale::{Lang, Pieces};
 use crate::model::Text;
 use crate::storage::use_agenda;
@@ -13,7 +14,8 @@ use chrono::NaiveDate;
 /// the name and inside the announcement.
 #[component]
 pub fn AgendaToggle(
-    id: String,
+    /// The item as the page shows it (`Chosen::of`): what Mon programme keeps when it is chosen.
+    choice: Chosen,
     title: Text,
     /// The item's day when another item has the same title (`Programme::namesake_day`).
     namesake_day: Option<NaiveDate>,
@@ -26,13 +28,13 @@ pub fn AgendaToggle(
     let agenda = use_agenda();
     let announcer = use_announcer();
     let chosen = {
-        let id = id.clone();
+        let id = choice.id.clone();
         Memo::new(move |_| agenda.ids.with(|ids| ids.contains(&id)))
     };
     let on_click = {
         let (title, day) = (title.clone(), day.clone());
         move |_| {
-            let added = agenda.toggle(&id);
+            let added = agenda.toggle(choice.clone());
             let (open, shut) = if lang == Lang::En { ("“", "”") } else { ("« ", " »") };
             let done = match (lang, added) {
                 (Lang::Fr, true) => " ajouté à mon programme.",

@@ -48,4 +48,4 @@ pub use sources::{Citation, Disagreements, Sources};
 pub use theme_switch::ThemeSwitch;
 pub use translated::{translation_note, Original};
 pub use visually_hidden::VisuallyHidden;
-pub use when::When;
+pub use when::{status_badge, When};

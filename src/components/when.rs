@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use super::current_lang;
-use crate::model::Item;
+use crate::locale::Lang;
+use crate::model::{Item, ItemStatus};
 
 crate::texts! {
     next_day: " le lendemain", " the next day";
@@ -29,4 +30,10 @@ pub fn When(item: Item) -> impl IntoView {
         (Some(start), None) => view! { {t.from}<time datetime=start.to_rfc3339()>{lang.event_time(start)}</time> }.into_any(),
         _ => lang.words().untimed.into_any(),
     }
+}
+
+/// « Annulé », "Cancelled" after a cancelled item's title, in words (never a colour alone): put
+/// inside the item's link, it is part of the link's name, so a screen reader says it too.
+pub fn status_badge(status: ItemStatus, lang: Lang, class: &'static str) -> Option<impl IntoView> {
+    status.label(lang).map(|label| view! { " "<strong class=class>{label}</strong> })
 }

@@ -7,6 +7,7 @@ mod editions;
 mod embed_builder;
 mod home;
 mod my_programme;
+mod my_programme_changes;
 mod not_found;
 mod open_data;
 mod panic_test;

@@ -5,6 +5,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::agenda::{in_time_order, overlaps, parse_shared, share_value, SHARE_PARAM};
+use crate::chosen::Chosen;
 use crate::components::announcer::use_announcer;
 use crate::components::{
     current_lang, focus_if_lost, pieces_view, text_view, AgendaToggle, CopyButton, DataView, Page, Subject, VisuallyHidden, When,
@@ -66,10 +67,15 @@ fn MyProgramme(programme: Arc<Programme>) -> impl IntoView {
     let query = use_query_map();
     let shared = Memo::new(move |_| query.with(|q| q.get(SHARE_PARAM)));
     let p = programme.clone();
+    // A choice of the former format, or from a share link, gets what it is now as its past.
+    {
+        let p = programme.clone();
+        Effect::new(move |_| agenda.fill(&p));
+    }
     // Taking an item out (or importing) re-renders the list, reusing its elements: a focused
     // toggle would silently name another item, or be gone. Focus goes to the count instead.
     Effect::new(move |first: Option<()>| {
-        agenda.ids.track();
+        agenda.chosen.track();
         if first.is_some() {
             focus_if_lost("selection-count", Some("ol.items"));
         }
@@ -89,14 +95,14 @@ fn MyProgramme(programme: Arc<Programme>) -> impl IntoView {
         })}
         {move || shared.get().map(|value| view! { <SharedSelection programme=p.clone() value/> })}
         {move || {
-            let ids = agenda.ids.get();
-            if ids.is_empty() {
+            let chosen = agenda.chosen.get();
+            if chosen.is_empty() {
                 view! {
                     <p>{t.empty_before}<a href=lang.path("/programme")>{t.empty_link}</a>{t.empty_after}</p>
                 }
                 .into_any()
             } else {
-                view! { <Selection programme=programme.clone() ids/> }.into_any()
+                view! { <Selection programme=programme.clone() chosen/> }.into_any()
             }
         }}
     }
@@ -125,9 +131,10 @@ fn StorageNotice() -> impl IntoView {
 }
 
 #[component]
-fn Selection(programme: Arc<Programme>, ids: Vec<String>) -> impl IntoView {
+fn Selection(programme: Arc<Programme>, chosen: Vec<Chosen>) -> impl IntoView {
     let lang = current_lang();
     let t = texts(lang);
+    let ids: Vec<String> = chosen.iter().map(|c| c.id.clone()).collect();
     let items = in_time_order(&programme, &ids);
     let clashes: Vec<(Item, Item)> = overlaps(&items).into_iter().map(|(a, b)| (a.clone(), b.clone())).collect();
     let origin = window().location().origin().unwrap_or_default();
@@ -135,8 +142,13 @@ fn Selection(programme: Arc<Programme>, ids: Vec<String>) -> impl IntoView {
     let share_url = format!("{origin}{}?{SHARE_PARAM}={}", lang.path("/mon-programme"), encode_component(&share_value(&ids)));
     let stamp = crate::clock::now_utc();
     let timed = items.iter().filter(|i| ics::exportable(i)).count();
-    let calendar = ics::data_url(&ics::calendar(&programme, &items, &origin, stamp));
-    let count = match (lang, items.len()) {
+    let sequenced: Vec<(&Item, u32)> = items
+        .iter()
+        .map(|item| (*item, chosen.iter().find(|c| c.id == item.id).map_or(0, |c| crate::chosen::sequence(&programme, c))))
+        .collect();
+    let calendar = ics::data_url(&ics::sequenced_calendar(&programme, &sequenced, &origin, stamp));
+    let changed = super::my_programme_changes::changes(&programme, &chosen, lang);
+    let count = match (lang, chosen.len()) {
         (Lang::Fr, 1) => "1 élément choisi.".to_owned(),
         (Lang::Fr, n) => format!("{n} éléments choisis, dans l’ordre du programme."),
         (Lang::En, 1) => "1 item chosen.".to_owned(),
@@ -149,6 +161,7 @@ fn Selection(programme: Arc<Programme>, ids: Vec<String>) -> impl IntoView {
     let owned: Vec<Item> = items.iter().map(|i| (*i).clone()).collect();
     view! {
         <p id="selection-count" tabindex="-1" data-summary="">{count}</p>
+        {changed}
         {(!clashes.is_empty()).then(|| view! {
             <div class="warning" role="note" aria-labelledby="chevauchements">
                 <h2 id="chevauchements">{t.overlaps}</h2>
@@ -163,12 +176,13 @@ fn Selection(programme: Arc<Programme>, ids: Vec<String>) -> impl IntoView {
             {owned.into_iter().map(|item| {
                 let facts = pieces_view(item_facts(&programme, &item, lang), lang);
                 let (words, title) = (when_words(&item, lang), text_view(&item.title, lang));
+                let badge = crate::components::status_badge(item.status, lang, "status-badge");
                 view! {
                     <li class="item">
-                        <h2 class="item__title"><a href=lang.path(&format!("/programme/{}", item.id))><VisuallyHidden>{words}</VisuallyHidden>{title}</a></h2>
+                        <h2 class="item__title"><a href=lang.path(&format!("/programme/{}", item.id))><VisuallyHidden>{words}</VisuallyHidden>{title}{badge}</a></h2>
                         <p class="item__when" aria-hidden="true">{item.day.map(|d| capitalised(&lang.long_date(d)) + ", ")}<When item=item.clone()/></p>
                         <p class="item__facts">{facts}</p>
-                        <AgendaToggle id=item.id.clone() title=item.title.clone() namesake_day=programme.namesake_day(&item)/>
+                        <AgendaToggle choice=Chosen::of(&programme, &item) title=item.title.clone() namesake_day=programme.namesake_day(&item)/>
                     </li>
                 }
             }).collect_view()}
@@ -194,7 +208,7 @@ fn Selection(programme: Arc<Programme>, ids: Vec<String>) -> impl IntoView {
 }
 
 /// « 19 octobre, 19 h 00 – 1 h 00 », "19 October, 19:00 – 1:00"
-fn short_when(item: &Item, lang: Lang) -> String {
+pub(super) fn short_when(item: &Item, lang: Lang) -> String {
     let day = item.day.map(|d| lang.day_month(d)).unwrap_or_default();
     match (item.start, item.end) {
         (Some(s), Some(e)) => format!("{day}, {} – {}", lang.event_time(s), lang.event_time(e)),
@@ -216,12 +230,13 @@ fn SharedSelection(programme: Arc<Programme>, value: String) -> impl IntoView {
     let import = move |replace: bool| {
         let known = known.clone();
         let navigate = navigate.clone();
+        let programme = programme.clone();
         move |_| {
-            let mut ids = if replace { Vec::new() } else { agenda.ids.get_untracked() };
+            let mut ids = if replace { Vec::new() } else { agenda.chosen.get_untracked() };
             let before = ids.len();
             for id in &known {
-                if !ids.contains(id) {
-                    ids.push(id.clone());
+                if !ids.iter().any(|c| &c.id == id) {
+                    ids.push(programme.items.iter().find(|i| &i.id == id).map_or_else(|| Chosen::id(id), |i| Chosen::of(&programme, i)));
                 }
             }
             let added = ids.len() - if replace { 0 } else { before };

@@ -27,7 +27,8 @@ crate::texts! {
     column_content: "Contenu", "Contents";
     column_why: "Pourquoi", "Why";
     column_now: "Gardé en ce moment", "Kept right now";
-    agenda_content: "Les identifiants des éléments ajoutés à « Mon programme »", "The identifiers of the items added to “My programme”";
+    agenda_content: "Les éléments ajoutés à « Mon programme », avec ce qu’ils étaient quand vous les avez choisis (titre, horaire, lieu), pour vous dire ce qui a changé depuis",
+        "The items added to “My programme”, with what they were when you chose them (title, time, place), to tell you what has changed since";
     agenda_why: "Retrouver votre programme à votre prochaine visite", "To find your programme again on your next visit";
     theme_content: "Le thème choisi : clair ou sombre", "The chosen theme: light or dark";
     theme_why: "Garder l’affichage que vous avez choisi", "To keep the display you chose";
@@ -165,10 +166,10 @@ pub fn PrivacyPage() -> impl IntoView {
     };
     // What the last erase removed, so it can be brought back (RGAA 11.12: an action on the
     // visitor's data can be undone).
-    let erased = RwSignal::new(None::<(Vec<String>, String, Option<String>)>);
+    let erased = RwSignal::new(None::<(Vec<crate::chosen::Chosen>, String, Option<String>)>);
     let copy_erased = RwSignal::new(false);
     let erase = move |_| {
-        erased.set(Some((agenda.ids.get_untracked(), theme.get_untracked(), kept_lang.get_untracked())));
+        erased.set(Some((agenda.chosen.get_untracked(), theme.get_untracked(), kept_lang.get_untracked())));
         copy_erased.set(offline.get_untracked().is_some_and(|n| n > 0));
         agenda.forget();
         theme.set(String::new());

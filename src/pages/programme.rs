@@ -8,7 +8,8 @@ use leptos_router::NavigateOptions;
 
 use crate::agenda::now_and_next;
 use crate::components::{
-    current_lang, pieces_view, text_view, AgendaToggle, DataView, EditionNotice, FilterGroup, Page, Subject, VisuallyHidden, When,
+    current_lang, pieces_view, status_badge, text_view, AgendaToggle, DataView, EditionNotice, FilterGroup, Page, Subject, VisuallyHidden,
+    When,
 };
 use crate::data::{use_data, PROGRAMME};
 use crate::describe::{day_heading, item_facts, when_words};
@@ -277,10 +278,10 @@ fn ItemSummary(item: Item, programme: Arc<Programme>, query: Memo<String>) -> im
     view! {
         <li class="item">
             // A plain link: the router still handles it, without the cost of `<A>` per item.
-            <h3><a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}</a></h3>
+            <h3><a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}{status_badge(item.status, lang, "status-badge")}</a></h3>
             <p class="item__when" aria-hidden="true"><When item=item.clone()/></p>
             <p class="item__facts">{facts}</p>
-            <AgendaToggle id=item.id.clone() title=item.title.clone() namesake_day=programme.namesake_day(&item)/>
+            <AgendaToggle choice=crate::chosen::Chosen::of(&programme, &item) title=item.title.clone() namesake_day=programme.namesake_day(&item)/>
         </li>
     }
 }
@@ -297,14 +298,13 @@ fn NowNext(programme: Arc<Programme>) -> impl IntoView {
         view! { <li><a href=href>{title}</a></li> }
     };
     let next_at = state.next.first().and_then(|i| i.start).map(|at| lang.event_time(at));
-    // The event's own offset (+02:00 in Bordeaux in October), read from the data.
-    let event_offset = programme.items.iter().find_map(|i| i.start).map_or(*now.offset(), |s| *s.offset());
     view! {
         <section class="now-next" aria-labelledby="en-ce-moment">
             <h2 id="en-ce-moment">{t.now_heading}</h2>
             <p>{match lang {
-                Lang::Fr => format!("Il est {}, heure de Paris.", lang.event_time(now.with_timezone(&event_offset))),
-                Lang::En => format!("It is {}, Paris time.", lang.event_time(now.with_timezone(&event_offset))),
+                // `event_time` reads the clock's UTC on Paris's clock, summer or winter.
+                Lang::Fr => format!("Il est {}, heure de Paris.", lang.event_time(now)),
+                Lang::En => format!("It is {}, Paris time.", lang.event_time(now)),
             }}</p>
             {if state.current.is_empty() {
                 view! { <p>{t.nothing_now}</p> }.into_any()

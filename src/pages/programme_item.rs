@@ -30,6 +30,8 @@ crate::texts! {
     past_to_calendar: "Garder dans mon agenda, à sa date passée (fichier .ics)", "Keep in my calendar, on its past date (.ics file)";
     no_calendar: "Pas de fichier d’agenda : l’horaire n’est pas donné.", "No calendar file: no time is given.";
     practical: "Informations pratiques : accès, inscription, repas", "Practical information: access, registration, meals";
+    cancelled: "Annulé : cet élément du programme n’aura pas lieu.", "Cancelled: this programme item will not take place.";
+    cancelled_note: "annulé", "cancelled";
 }
 
 /// `/programme/<id>`: one item, deep-linkable: everything known about it, its calendar file,
@@ -49,11 +51,16 @@ pub fn ProgrammeItemPage() -> impl IntoView {
         }
         _ => t.programme.to_owned(),
     });
-    // « (jeudi 19 octobre 2023) » when another item has the same title.
+    // « (jeudi 19 octobre 2023) » when another item has the same title; « (annulé) » when it is
+    // cancelled: in the `h1` and the page's title, so it is heard first.
     let heading_note = Signal::derive(move || match programme.get() {
-        Some(Ok(p)) => {
-            id.with(|id| p.items.iter().find(|i| &i.id == id).and_then(|i| p.namesake_day(i))).map(|d| format!("({})", lang.long_date(d)))
-        }
+        Some(Ok(p)) => id.with(|id| {
+            let item = p.items.iter().find(|i| &i.id == id)?;
+            let day = p.namesake_day(item).map(|d| lang.long_date(d));
+            let cancelled = (!item.status.is_scheduled()).then_some(t.cancelled_note);
+            let note: Vec<String> = day.into_iter().chain(cancelled.map(str::to_owned)).collect();
+            (!note.is_empty()).then(|| format!("({})", note.join(", ")))
+        }),
         _ => None,
     });
     let title = Signal::derive(move || {
@@ -115,6 +122,7 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
     let calendar =
         ics::item_calendar(p, &item, &origin, crate::clock::now_utc()).map(|text| (ics::data_url(&text), ics::item_file_name(p, &item)));
     view! {
+        {(!item.status.is_scheduled()).then(|| view! { <p class="notice notice--cancelled"><strong>{t.cancelled}</strong></p> })}
         <dl class="facts">
             <dt>{t.day}</dt><dd>{day}</dd>
             <dt>{t.time}</dt><dd><When item=item.clone()/>{item.start.is_some().then_some(t.paris_time)}</dd>
@@ -136,7 +144,7 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
         })}
         <h2>{t.my_programme}</h2>
         <p class="actions">
-            <AgendaToggle id=item.id.clone() title=item.title.clone() namesake_day=p.namesake_day(&item)/>
+            <AgendaToggle choice=crate::chosen::Chosen::of(&programme, &item) title=item.title.clone() namesake_day=p.namesake_day(&item)/>
             {match calendar {
                 Some((href, name)) => {
                     let label = if crate::clock::phase(p) == crate::phase::Phase::After { t.past_to_calendar } else { t.add_to_calendar };

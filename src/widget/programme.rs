@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::{widget_section, ConfigurationProblems, Heading};
 use crate::components::announcer::use_announcer;
-use crate::components::{current_lang, pieces_view, text_view, Disclosure, VisuallyHidden, When};
+use crate::components::{current_lang, pieces_view, status_badge, text_view, Disclosure, VisuallyHidden, When};
 use crate::data::PROGRAMME;
 use crate::describe::{day_heading, item_facts, text_piece, when_words};
 use crate::filters::{by_day, matching_in_order, search_index, Filters, PAGE_SIZE};
@@ -130,7 +130,7 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
                             let about = description_of(&p, &item, lang);
                             view! {
                                 <li class="nec-item" data-position=position.to_string()>
-                                    <Heading level=item_level><a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}</a></Heading>
+                                    <Heading level=item_level><a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}{status_badge(item.status, lang, "nec-status")}</a></Heading>
                                     <p class="nec-when" aria-hidden="true"><When item/></p>
                                     <p class="nec-facts">{facts}</p>
                                     <Disclosure summary=t.description about=about class="nec-details"><p>{description}</p></Disclosure>

@@ -8,13 +8,17 @@ use nec_web::load::{parse, DataError};
 use nec_web::model::{Catalogue, Charter, EditionsFile, Programme};
 use nec_web::validate::Problem;
 
-const USAGE: &str = "usage : nec-data check <dossier ou fichier JSON>… | nec-data export <dossier>";
+const USAGE: &str =
+    "usage : nec-data check <dossier ou fichier JSON>… | nec-data export <dossier> | nec-data diff <ancien.json> <nouveau.json> \
+                     | nec-data import <fichier.csv ou schedule.json> <programme-AAAA.json>";
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.split_first() {
         Some((command, paths)) if command == "check" && !paths.is_empty() => check_all(paths),
         Some((command, [dir])) if command == "export" => export(Path::new(dir)),
+        Some((command, [old, new])) if command == "diff" => crate::diff::run(Path::new(old), Path::new(new)),
+        Some((command, [csv, programme])) if command == "import" => crate::import::run(Path::new(csv), Path::new(programme)),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)

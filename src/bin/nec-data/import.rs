@@ -1,0 +1,76 @@
+//! `nec-data import <fichier.csv|schedule.json> <programme-AAAA.json>`: replaces the programme's
+//! items by the spreadsheet's (`.csv`) or the schedule export's (`.json`, c3voc's format, each
+//! item citing the export's file name as its source), if the result passes the same validation
+//! as `check`; prints what changed (`nec_web::diff`) and writes the file. On any problem, prints
+//! them all and writes nothing.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use nec_web::diff::{describe, diff};
+use nec_web::import::{import_csv, import_schedule};
+use nec_web::load::parse;
+use nec_web::model::Programme;
+
+pub fn run(source: &Path, target: &Path) -> ExitCode {
+    let programme = match std::fs::read_to_string(target).map_err(|e| e.to_string()).and_then(|text| {
+        parse::<Programme>(&text).map_err(|error| error.problems().iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+    }) {
+        Ok(programme) => programme,
+        Err(message) => {
+            println!("{}: {message}", target.display());
+            println!("Import impossible : le programme de destination doit d’abord être valide.");
+            return ExitCode::FAILURE;
+        }
+    };
+    let bytes = match std::fs::read(source) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            println!("{}: lecture impossible ({error})", source.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let is_json = source.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let imported = if is_json {
+        let name = source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        import_schedule(&programme, &String::from_utf8_lossy(&bytes), &name).map(|(next, left_out)| {
+            if left_out > 0 {
+                println!("{left_out} événement(s) refusé(s), brouillon(s) ou supprimé(s) laissé(s) de côté.");
+            }
+            next
+        })
+    } else {
+        import_csv(&programme, &bytes)
+    };
+    let next = match imported {
+        Ok(next) => next,
+        Err(problems) => {
+            for problem in &problems {
+                println!("{}: {problem}", source.display());
+            }
+            match problems.len() {
+                1 => println!("1 problème trouvé ; rien n’a été écrit."),
+                n => println!("{n} problèmes trouvés ; rien n’a été écrit."),
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    let changes = diff(&programme, &next);
+    for change in &changes {
+        println!("- {}", describe(change));
+    }
+    let text = match serde_json::to_string_pretty(&next) {
+        Ok(text) => text + "\n",
+        Err(error) => {
+            println!("écriture impossible ({error})");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(error) = std::fs::write(target, text) {
+        println!("{}: écriture impossible ({error})", target.display());
+        return ExitCode::FAILURE;
+    }
+    println!("{} éléments importés dans {} ; {} modification(s).", next.items.len(), target.display(), changes.len());
+    println!("Vérifiez maintenant avec `nec-data check` et comparez avec `nec-data diff` avant de publier.");
+    ExitCode::SUCCESS
+}

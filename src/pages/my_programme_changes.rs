@@ -1,0 +1,137 @@
+//! Mon programme: what changed since each choice (moved, renamed, other place, cancelled, gone
+//! from the programme), said in words with what it was, and the visitor keeps it or removes it
+//! (`crate::chosen`). Nothing chosen is dropped without a word.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::my_programme::short_when;
+use crate::chosen::{fate, keep, Chosen, Fate, Snapshot};
+use crate::components::announcer::use_announcer;
+use crate::components::{text_view, VisuallyHidden};
+use crate::locale::Lang;
+use crate::model::{Item, Programme};
+use crate::storage::use_agenda;
+
+crate::texts! {
+    heading: "Changé depuis votre choix", "Changed since you chose it";
+    keep: "Garder", "Keep";
+    remove: "Retirer", "Remove";
+    stays: " Il reste dans votre liste, tel qu’il était, jusqu’à ce que vous le retiriez.", " It stays in your list, as it was, until you remove it.";
+    kept: "Gardé dans mon programme, tel qu’il est maintenant.", "Kept in my programme, as it is now.";
+    removed: "Retiré de mon programme.", "Removed from my programme.";
+}
+
+/// The section, or nothing when every choice is as it was.
+pub fn changes(programme: &Arc<Programme>, chosen: &[Chosen], lang: Lang) -> Option<impl IntoView> {
+    let t = texts(lang);
+    let rows: Vec<AnyView> = chosen.iter().filter_map(|choice| row(programme, choice, lang)).collect();
+    (!rows.is_empty()).then(|| {
+        view! {
+            <section class="warning changes" aria-labelledby="changements">
+                <h2 id="changements">{t.heading}</h2>
+                <ul>{rows}</ul>
+            </section>
+        }
+    })
+}
+
+fn quoted(title: &crate::model::Text, lang: Lang) -> impl IntoView {
+    let (open, close) = if lang == Lang::En { ("“", "”") } else { ("« ", " »") };
+    view! { {open}{text_view(title, lang)}{close} }
+}
+
+/// « jeudi 19 octobre, 9 h 00, Palais de la Bourse »: when and where it was.
+fn was_words(was: &Snapshot, id: &str, lang: Lang) -> String {
+    let when = short_when(&was.as_item(id), lang);
+    let when = if when.is_empty() { lang.words().untimed.to_owned() } else { when };
+    match &was.place {
+        Some(place) => format!("{when}, {place}"),
+        None => when,
+    }
+}
+
+fn row(programme: &Arc<Programme>, choice: &Chosen, lang: Lang) -> Option<AnyView> {
+    let t = texts(lang);
+    let fr = lang == Lang::Fr;
+    let (message, can_keep): (AnyView, bool) = match fate(programme, choice) {
+        Fate::Same(_) => return None,
+        Fate::Changed { item, was, moved, renamed, place } => {
+            let now = |item: &Item| was_words(&crate::chosen::Snapshot::of(programme, item), &item.id, lang);
+            let what = match (moved || place, renamed, fr) {
+                (true, _, true) => " a changé : ",
+                (true, _, false) => " has changed: ",
+                (false, _, true) => " a été renommé ",
+                (false, _, false) => " was renamed ",
+            };
+            let view = view! {
+                {quoted(&was.title, lang)}{what}
+                {(moved || place).then(|| format!("{} → {}.", was_words(was, &item.id, lang), now(item)))}
+                {renamed.then(|| view! {
+                    {if moved || place { if fr { " Nouveau titre : " } else { " New title: " } } else { "" }}
+                    {quoted(&item.title, lang)}"."
+                })}
+            };
+            (view.into_any(), true)
+        }
+        Fate::Cancelled { item, was } => {
+            let when = was.map(|w| was_words(w, &item.id, lang)).unwrap_or_default();
+            let said = if fr { format!(" ({when}) est annulé.") } else { format!(" ({when}) is cancelled.") };
+            (view! { <strong>{quoted(&item.title, lang)}</strong>{said} }.into_any(), true)
+        }
+        Fate::Gone { was: Some(was) } => {
+            let said = if fr { " n’est plus au programme." } else { " is no longer on the programme." };
+            let view = view! { {quoted(&was.title, lang)}{format!(" ({})", was_words(was, &choice.id, lang))}{said}{t.stays} };
+            (view.into_any(), false)
+        }
+        Fate::Gone { was: None } => {
+            let said = if fr {
+                format!(
+                    "L’élément « {} », choisi avant que ce site garde vos choix tels qu’ils étaient, n’est plus au programme.",
+                    choice.id
+                )
+            } else {
+                format!("The item “{}”, chosen before this site kept your choices as they were, is no longer on the programme.", choice.id)
+            };
+            (view! { {said}{t.stays} }.into_any(), false)
+        }
+    };
+    let agenda = use_agenda();
+    let announcer = use_announcer();
+    let (id, kept_id) = (choice.id.clone(), choice.id.clone());
+    // Each button names its item: « Garder : « Plénière » ».
+    let title = programme
+        .items
+        .iter()
+        .find(|i| i.id == choice.id)
+        .map(|i| i.title.clone())
+        .or_else(|| choice.was.as_ref().map(|w| w.title.clone()));
+    let title = title.unwrap_or_else(|| choice.id.as_str().into());
+    let named = move || {
+        let title = title.clone();
+        view! { <VisuallyHidden>{if fr { " : " } else { ": " }}{quoted(&title, lang)}</VisuallyHidden> }
+    };
+    let programme_kept = programme.clone();
+    let on_keep = move |_| {
+        agenda.update(&kept_id, |c| keep(&programme_kept, c));
+        announcer.say(t.kept);
+    };
+    let on_remove = move |_| {
+        let rest: Vec<Chosen> = agenda.chosen.get_untracked().into_iter().filter(|c| c.id != id).collect();
+        agenda.set(rest);
+        announcer.say(t.removed);
+    };
+    Some(
+        view! {
+            <li data-change=choice.id.clone()>
+                <p>{message}</p>
+                <p class="actions">
+                    {can_keep.then(|| view! { <button type="button" class="button button--secondary" on:click=on_keep>{t.keep}{named()}</button> })}
+                    <button type="button" class="button button--secondary" on:click=on_remove>{t.remove}{named()}</button>
+                </p>
+            </li>
+        }
+        .into_any(),
+    )
+}
