@@ -15,6 +15,8 @@ pub mod load;
 pub mod locale;
 pub mod model;
 pub mod rgaa;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 pub mod validate;
 pub mod widget_options;
 

@@ -8,13 +8,18 @@ use nec_web::load::{parse, DataError};
 use nec_web::model::{Catalogue, Charter, EditionsFile, Programme};
 use nec_web::validate::Problem;
 
-const USAGE: &str = "usage : nec-data check <dossier ou fichier JSON>… | nec-data export <dossier>";
+#[path = "site.rs"]
+mod site;
+
+const USAGE: &str =
+    "usage : nec-data check <dossier ou fichier JSON>… | nec-data export <dossier> | nec-data site <dossier de données> <dossier construit>";
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.split_first() {
         Some((command, paths)) if command == "check" && !paths.is_empty() => check_all(paths),
         Some((command, [dir])) if command == "export" => export(Path::new(dir)),
+        Some((command, [data, out])) if command == "site" => site::main(Path::new(data), Path::new(out)),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
