@@ -47,8 +47,36 @@ pub fn calendar(programme: &Programme, items: &[&Item], base_url: &str, stamp: D
     for item in items {
         if !seen.contains(&item.id.as_str()) {
             seen.push(&item.id);
-            writer.event(programme, item, base_url, stamp);
+            writer.event(programme, item, base_url, stamp, None);
         }
+    }
+    writer.finish()
+}
+
+/// Where an item stands in a published calendar: `STATUS`. Cancelled once the data can say so
+/// (a cancelled item stays in the feed, so calendar apps strike it out rather than lose it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Confirmed,
+    Cancelled,
+}
+
+/// An item of a published calendar, with its revision (`SEQUENCE`, raised each time what a
+/// calendar app shows of it changes) and its status.
+pub struct Published<'a> {
+    pub item: &'a Item,
+    pub sequence: u32,
+    pub status: Status,
+}
+
+/// A calendar to subscribe to (`webcal:`), named `name`: every timed item given, each with its
+/// `SEQUENCE` and `STATUS`, and a refresh interval for the apps that follow it (12 hours).
+pub fn feed(programme: &Programme, name: &str, items: &[Published], base_url: &str, stamp: DateTime<Utc>) -> String {
+    let mut writer = Writer::new(name);
+    writer.raw("REFRESH-INTERVAL;VALUE=DURATION", "PT12H");
+    writer.raw("X-PUBLISHED-TTL", "PT12H");
+    for entry in items {
+        writer.event(programme, entry.item, base_url, stamp, Some((entry.sequence, entry.status)));
     }
     writer.finish()
 }
@@ -60,7 +88,7 @@ pub fn item_calendar(programme: &Programme, item: &Item, base_url: &str, stamp: 
     }
     let name = format!("{} – {}", programme.edition.name, item.title);
     let mut writer = Writer::new(&name);
-    writer.event(programme, item, base_url, stamp);
+    writer.event(programme, item, base_url, stamp, None);
     Some(writer.finish())
 }
 
@@ -111,7 +139,8 @@ impl Writer {
     }
 
     /// One VEVENT, or nothing when the item has no writable start.
-    fn event(&mut self, programme: &Programme, item: &Item, base_url: &str, stamp: DateTime<Utc>) {
+    /// `published`: its `SEQUENCE` and `STATUS`, in a published calendar.
+    fn event(&mut self, programme: &Programme, item: &Item, base_url: &str, stamp: DateTime<Utc>, published: Option<(u32, Status)>) {
         let Some(start) = item.start.filter(|s| writable(*s)) else { return };
         // RFC 5545 wants DTEND after DTSTART; an end that is not is left out rather than fixed.
         let end = item.end.filter(|e| writable(*e) && *e > start);
@@ -119,6 +148,10 @@ impl Writer {
         self.raw("BEGIN", "VEVENT");
         self.text("UID", &uid(programme, item));
         self.raw("DTSTAMP", &utc(stamp));
+        if let Some((sequence, status)) = published {
+            self.raw("SEQUENCE", &sequence.to_string());
+            self.raw("STATUS", if status == Status::Cancelled { "CANCELLED" } else { "CONFIRMED" });
+        }
         self.raw("DTSTART", &utc(start.with_timezone(&Utc)));
         if let Some(end) = end {
             self.raw("DTEND", &utc(end.with_timezone(&Utc)));

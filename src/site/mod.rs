@@ -6,8 +6,10 @@
 //! Every absolute address comes from the site's public origin (`NEC_SITE_ORIGIN`), checked by
 //! [`site_origin`]: a release never carries a loopback address.
 
+pub mod exports;
 pub mod files;
 pub mod json_ld;
+pub mod sequences;
 
 use crate::format::capitalised;
 use crate::locale::Lang;
@@ -221,10 +223,16 @@ pub fn head(site: &Site, route: &str, title: &str) -> Option<String> {
         format!(r#"<meta name="twitter:description" content="{}">"#, escape(&description)),
         format!(r#"<meta name="twitter:image" content="{image}">"#),
     ]);
+    tags.push(format!(r#"<link rel="manifest" href="{}">"#, manifest_path(lang)));
     if let Some(data) = json_ld::for_page(site, path, lang) {
         tags.push(format!(r#"<script type="application/ld+json">{data}</script>"#));
     }
     Some(format!("<!--page-->{}<!--/page-->", tags.concat()))
+}
+
+/// The manifest of a language's pages.
+pub fn manifest_path(lang: Lang) -> String {
+    lang.path("/manifest.webmanifest")
 }
 
 /// What the share image shows, in words (its `og:image:alt`), and the text drawn on it.

@@ -12,7 +12,7 @@ use nec_web::validate::Problem;
 mod site;
 
 const USAGE: &str =
-    "usage : nec-data check <dossier ou fichier JSON>… | nec-data export <dossier> | nec-data site <dossier de données> <dossier construit>";
+    "usage : nec-data check <dossier ou fichier JSON>… | nec-data export <dossier> | nec-data exports|site <dossier de données> <dossier construit>";
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,6 +20,7 @@ pub fn main() -> ExitCode {
         Some((command, paths)) if command == "check" && !paths.is_empty() => check_all(paths),
         Some((command, [dir])) if command == "export" => export(Path::new(dir)),
         Some((command, [data, out])) if command == "site" => site::main(Path::new(data), Path::new(out)),
+        Some((command, [data, out])) if command == "exports" => site::exports(Path::new(data), Path::new(out)),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
@@ -67,6 +68,10 @@ fn check_all(paths: &[String]) -> ExitCode {
             Some("charter") => parse::<Charter>(&text).map(drop),
             Some("catalogue") => parse::<Catalogue>(&text).map(drop),
             Some("programme") => parse::<Programme>(&text).map(|p| programmes.push((file.clone(), p))),
+            // Derived (`nec-data export`): compared above; here, only read.
+            Some("calendriers") => serde_json::from_str::<nec_web::site::sequences::Ledger>(&text)
+                .map(drop)
+                .map_err(|e| DataError::Unreadable(Problem { path: "$".into(), message: format!("JSON illisible ({e})") })),
             _ => Err(DataError::Unreadable(Problem {
                 path: "$".into(),
                 message: "nom de fichier inconnu : editions.json, charter.json, catalogue.json ou programme-AAAA.json attendu".into(),
@@ -105,7 +110,7 @@ fn check_all(paths: &[String]) -> ExitCode {
 fn kind(file: &Path) -> Option<&'static str> {
     let stem = file.file_stem()?.to_str()?;
     let base = stem.split('-').next()?;
-    let kind = ["editions", "charter", "catalogue", "programme"].into_iter().find(|kind| *kind == base)?;
+    let kind = ["editions", "charter", "catalogue", "programme", "calendriers"].into_iter().find(|kind| *kind == base)?;
     let json = file.extension().is_some_and(|ext| ext == "json");
     (json && (kind != "programme" || stem != base)).then_some(kind)
 }
