@@ -38,3 +38,40 @@ pub fn sitemap(origin: &str, routes: &[String]) -> String {
 pub fn robots(origin: &str) -> String {
     format!("User-agent: *\nDisallow: /test/\n\nSitemap: {origin}/{SITEMAP}\n")
 }
+
+/// The web app manifest of a language (`/manifest.webmanifest`, `/en/manifest.webmanifest`):
+/// one app (`id`), opening on the home page in that language, standalone, with the icons the
+/// build draws (scripts/prerender.mjs). Relative addresses: the manifest works at any origin.
+pub fn manifest(lang: Lang) -> String {
+    let (description, start) = match lang {
+        Lang::Fr => ("Le programme de Numérique en Commun[s], la charte et les éditions, même sans réseau.", "/"),
+        Lang::En => ("The Numérique en Commun[s] programme, charter and editions, even offline.", "/en"),
+    };
+    let icon = |src: &str, size: u32, purpose: &str| serde_json::json!({ "src": src, "sizes": format!("{size}x{size}"), "type": "image/png", "purpose": purpose });
+    let value = serde_json::json!({
+        "id": "/",
+        "name": "Numérique en Commun[s]",
+        "short_name": "NEC",
+        "description": description,
+        "lang": lang.code(),
+        "dir": "ltr",
+        "start_url": start,
+        "scope": "/",
+        "display": "standalone",
+        "theme_color": THEME_LIGHT,
+        "background_color": THEME_LIGHT,
+        "icons": [
+            icon(ICONS[0].0, ICONS[0].1, "any"),
+            icon(ICONS[1].0, ICONS[1].1, "any"),
+            icon(ICONS[2].0, ICONS[2].1, "maskable"),
+        ],
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+}
+
+/// The page backgrounds of style/main.css, light and dark: the browser's bar matches the page.
+pub const THEME_LIGHT: &str = "#ffffff";
+pub const THEME_DARK: &str = "#161616";
+/// The icons the build draws: file, size, maskable (the mark inside the safe zone, full bleed).
+pub const ICONS: [(&str, u32, bool); 3] =
+    [("/icone-192.png", 192, false), ("/icone-512.png", 512, false), ("/icone-masquable-512.png", 512, true)];
