@@ -259,3 +259,76 @@ describe('installable', () => {
     }
   });
 });
+
+const STANDARDS = new URL('../../../shared/standards/c3voc/', import.meta.url);
+const built = (path) => readFileSync(join(DIST, 'data', path), 'utf8');
+const builtCatalogue = () => JSON.parse(built('catalogue.json'));
+
+describe('calendars and conference-app exports', () => {
+  it('schedule.xml passes the c3voc XML schema, with every timed item in it', () => {
+    const lint = spawnSync('xmllint', ['--noout', '--schema', new URL('schedule.xml.xsd', STANDARDS).pathname, join(DIST, 'data', 'schedule.xml')], { encoding: 'utf8' });
+    assert.equal(lint.status, 0, lint.stderr);
+    const xml = built('schedule.xml');
+    const timed = programme.items.filter((i) => i.start);
+    assert.equal((xml.match(/<event /g) ?? []).length, timed.length);
+    for (const item of timed) assert.ok(xml.includes(`<url>${ORIGIN}/programme/${item.id}</url>`), item.id);
+    assert.ok(!programme.items.filter((i) => !i.start).some((i) => xml.includes(`/programme/${i.id}<`)), 'no untimed item');
+  });
+
+  it('schedule.json passes the c3voc JSON Schema (ajv, formats checked)', async () => {
+    const { default: Ajv } = await import('ajv');
+    const { default: addFormats } = await import('ajv-formats');
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    ajv.addMetaSchema((await import('ajv/dist/refs/json-schema-draft-06.json', { with: { type: 'json' } })).default);
+    addFormats(ajv);
+    ajv.addFormat('color', /^#[0-9a-fA-F]{6}$/);
+    const validate = ajv.compile(JSON.parse(readFileSync(new URL('schedule.schema.json', STANDARDS), 'utf8')));
+    const schedule = JSON.parse(built('schedule.json'));
+    assert.ok(validate(schedule), JSON.stringify(validate.errors, null, 2));
+    // It does refuse a broken one.
+    schedule.schedule.events[0].guid = 'pas-un-uuid';
+    assert.equal(validate(schedule), false);
+    assert.equal(JSON.parse(built('schedule.json')).schedule.events.length, programme.items.filter((i) => i.start).length);
+  });
+
+  it('every calendar is read by ical.js: the whole programme, and one per theme', async () => {
+    const { default: ICAL } = await import('ical.js');
+    const read = (path) => new ICAL.Component(ICAL.parse(built(path)));
+    const whole = read('programme-2023.ics').getAllSubcomponents('vevent');
+    const timed = programme.items.filter((i) => i.start);
+    assert.equal(whole.length, timed.length);
+    for (const event of whole) {
+      assert.match(event.getFirstPropertyValue('uid'), /^nec-2023-[a-z0-9-]+@numerique-en-communs\.fr$/);
+      assert.equal(typeof event.getFirstPropertyValue('sequence'), 'number');
+      assert.equal(event.getFirstPropertyValue('status'), 'CONFIRMED');
+      assert.ok(event.getFirstPropertyValue('url').startsWith(`${ORIGIN}/programme/`));
+    }
+    for (const theme of programme.themes) {
+      const events = read(`programme-2023-${theme.id}.ics`).getAllSubcomponents('vevent');
+      assert.equal(events.length, timed.filter((i) => i.theme === theme.id).length, theme.id);
+    }
+  });
+
+  it('/donnees lists them with their size and licence, and offers to subscribe', async () => {
+    const catalogue = builtCatalogue();
+    for (const path of ['programme-2023.ics', 'schedule.xml', 'schedule.json', ...programme.themes.map((t) => `programme-2023-${t.id}.ics`)]) {
+      const entry = catalogue.files.find((f) => f.path === path);
+      assert.ok(entry, `${path} in the built catalogue`);
+      assert.equal(entry.bytes, Buffer.byteLength(built(path)), `${path}: its size`);
+    }
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${env.url}/donnees`);
+    const row = page.getByRole('row').filter({ hasText: 'schedule.xml' });
+    assert.match(await row.innerText(), /XML \(frab\)/);
+    assert.match(await row.innerText(), /Kio|octets/);
+    assert.match(await page.locator('main').innerText(), /Licence de tous les fichiers/);
+    const subscribe = page.getByRole('link', { name: /^S’abonner : Le programme 2023/ });
+    assert.equal(await subscribe.getAttribute('href'), `webcal://${new URL(ORIGIN).host}/data/programme-2023.ics`);
+    assert.match(await page.locator('main').innerText(), /Giggity/);
+    assert.ok((await page.locator('main code').allInnerTexts()).includes(`${ORIGIN}/data/schedule.xml`));
+    await page.goto(`${env.url}/en/donnees`);
+    assert.ok(await page.getByRole('link', { name: /^Subscribe: The 2023 programme/ }).isVisible());
+    await context.close();
+  });
+});
