@@ -72,10 +72,12 @@ pub fn all(site: &Site, ledger: &Ledger, stamp: DateTime<Utc>) -> Vec<Export> {
         let items = timed(p).into_iter().filter(|i| i.theme.as_deref() == Some(theme.id.as_str())).collect();
         exports.push(Export {
             path: calendar_path(p, Some(&theme.id)),
-            title: text(
-                format!("La thématique « {} » en calendrier", theme.name.fr),
-                format!("The “{}” theme as a calendar", theme.name.get(crate::locale::Lang::En).0),
-            ),
+            // In English only where the theme's name is: French shown on an English page is
+            // marked as French (text_view), never mixed into an English sentence.
+            title: Text {
+                fr: format!("La thématique « {} » en calendrier", theme.name.fr),
+                en: theme.name.en.as_ref().map(|en| format!("The “{en}” theme as a calendar")),
+            },
             media_type: "text/calendar",
             content: feed(&format!("{} – {}", p.edition.name, theme.name.fr), items),
         });
