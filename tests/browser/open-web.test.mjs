@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { CHROMIUM_ARGS, tool } from '../../scripts/tools.mjs';
 import { testCertificate } from '../support/nginx.mjs';
-import { CHROMIUM, offlineCopyMade, start, startApp } from '../support/browser.mjs';
+import { CHROMIUM, offlineCopyMade, openPage, start, startApp } from '../support/browser.mjs';
 import { DIST, workerOf } from '../support/server.mjs';
 import { programme, ROUTES } from '../support/routes.mjs';
 
@@ -111,6 +111,26 @@ describe('the release build for the open web', () => {
       });
     }
   }
+
+  it('keeps the canonical address and alternates right after a navigation inside the app', async () => {
+    const page = await openPage(env);
+    await page.goto(`${env.url}/en`);
+    await page.getByRole('navigation', { name: /main|principale/i }).getByRole('link', { name: 'Charter' }).click();
+    await page.waitForURL(`${env.url}/en/charte`);
+    await page.waitForFunction(() => document.title.startsWith('The charter'));
+    const head = await page.evaluate(() => ({
+      canonical: document.querySelector('link[rel="canonical"]').getAttribute('href'),
+      url: document.querySelector('meta[property="og:url"]').getAttribute('content'),
+      alternates: Object.fromEntries([...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.hreflang, l.getAttribute('href')])),
+    }));
+    assert.deepEqual(head, {
+      canonical: `${ORIGIN}/en/charte`,
+      url: `${ORIGIN}/en/charte`,
+      alternates: { fr: `${ORIGIN}/charte`, en: `${ORIGIN}/en/charte`, 'x-default': `${ORIGIN}/charte` },
+    });
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
 
   it('describes an item of the programme by its title and day, in each language', async () => {
     const fr = await headOf('/programme/grande-soiree');
