@@ -15,6 +15,7 @@
 // Written: `index.html` (the home page), `<route>/index.html` for the others, `404.html` and
 // `en/404.html`, and `shell.html`, the empty page the service worker falls back to offline for a
 // page it has not kept (the app then shows the route). By hand: `node scripts/prerender.mjs dist`.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -32,9 +33,17 @@ const START = ['/', '/en'];
 // An address no page has: its « Page introuvable » is written to 404.html (en/404.html), which the
 // host sends with the 404 status for every unknown address.
 const MISSING = { '/404': '404.html', '/en/404': 'en/404.html' };
-// The address the site is published at: the builder of /integrer and the calendar files write it
-// into what they give. The app, once running, uses the address it is actually served from.
-const origin = (process.env.NEC_SITE_ORIGIN ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+// The address the site is published at (NEC_SITE_ORIGIN, required): the pages are rendered there,
+// so what the app writes into them (the builder's snippets, the calendar files) carries it, and
+// so do every page's canonical address, alternates, share card and JSON-LD, the sitemap and the
+// exports (`nec-data site`, src/site/). Never a loopback address: a release is for the open web.
+// The app, once running, uses the address it is actually served from.
+const origin = (process.env.NEC_SITE_ORIGIN ?? '').trim().replace(/\/$/, '');
+if (!/^https:\/\/[^/?#@\s]+$/.test(origin) || /^https:\/\/(localhost|[^/]*\.localhost|127\.|0\.0\.0\.0|\[::1?\])/i.test(origin)) {
+  console.error(`prerender: NEC_SITE_ORIGIN ${origin ? `(« ${origin} ») n’est pas une adresse publique https://` : 'manque'} : `
+    + 'donnez l’adresse publique du site, NEC_SITE_ORIGIN=https://… trunk build --release (README, « Mettre en ligne »)');
+  process.exit(1);
+}
 const NOT_FOUND = ['Page introuvable', 'Page not found'];
 const NOSCRIPT_EN =
   '<p class="noscript" lang="en">JavaScript is off: the pages can be read and their links lead everywhere, but “My programme”, the filters, the search, the export and the settings need JavaScript.</p>';
@@ -48,6 +57,10 @@ if (!root.test(shell)) {
   process.exit(1);
 }
 
+// The calendars and conference-app schedules (`nec-data exports`, src/site/exports.rs), written
+// into data/ and added to the built catalogue before /donnees is rendered, which lists them.
+process.stdout.write(necData('exports', null));
+
 // Chromium as the browser tests launch it, with playwright-core from the tests' tools.
 let browser;
 try {
@@ -58,6 +71,7 @@ try {
 }
 const pages = new Map();
 let failed = false;
+let site;
 // A page of the build's origin with every view of the widget, for widget.js to paint them.
 const WIDGET_PAGE = '/__widget-views__.html';
 const WIDGET_VIEWS = ['programme', 'charte', 'editions'].flatMap((view) => ['fr', 'en'].map((lang) => [view, lang]));
@@ -138,6 +152,10 @@ try {
     console.error(`prerender: widget: ${errors.join('; ')}`);
     failed = true;
   }
+  // The open web's part (src/site/, by `nec-data site`): each page's head, the sitemap,
+  // robots.txt, the manifests; then what it says to draw, drawn here by Chromium.
+  site = openWeb([...pages].map(([route, { title }]) => ({ route, title })));
+  await draw(context, site);
 } finally {
   await browser.close();
 }
@@ -166,6 +184,12 @@ for (const [key, html] of Object.entries(painted)) {
 // Minified once filled in (terser drops the marks): the loader and its view.
 writeFileSync(widgetFile, await minify(loader.replace('/*painted*/{}', () => JSON.stringify(inline)).replace('/*paints*/{}', () => JSON.stringify(modules))));
 
+// The shell's description gives way to the page's head tags (the service worker's shellFrom puts it back).
+const DESCRIPTION = /<meta [^>]*name="?description"?[^>]*>/;
+if (!DESCRIPTION.test(shell)) {
+  console.error('prerender: index.html has no <meta name="description">');
+  process.exit(1);
+}
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 writeFileSync(shellPath, shell);
 for (const [route, { html, title, lang, data }] of pages) {
@@ -178,6 +202,7 @@ for (const [route, { html, title, lang, data }] of pages) {
     // Without the empty comments Leptos leaves as markers: the app renders its own tree anyway.
     .replace(root, () => html.replace(/^<div id="app"/, `<div id="app"${marks}`).replace(/<!---->/g, ''))
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escape(title)}</title>`)
+    .replace(DESCRIPTION, () => site.heads[route])
     .replace(/<html lang="?fr"?/, `<html lang="${lang}"`);
   if (lang === 'en') page = page.replace(/<p class="?noscript"?[^>]*>[^<]*<\/p>/, NOSCRIPT_EN);
   const file = join(dir, MISSING[route] ?? (route === '/' ? 'index.html' : join(route, 'index.html')));
@@ -190,4 +215,52 @@ console.log(`prerender: ${pages.size} pages, and shell.html`);
 if (pages.get('/accessibilite')?.html.includes('data-missing="contact"')) {
   console.warn('prerender: AVERTISSEMENT : la déclaration d’accessibilité n’a pas de contact. Donnez-le à la construction : '
     + 'NEC_ACCESSIBILITY_CONTACT=adresse@exemple.fr (ou https://…/formulaire) trunk build --release');
+}
+
+/** Runs `nec-data site` (src/bin/nec-data/site.rs) on the pages written: their heads, and files. */
+function openWeb(list) {
+  return JSON.parse(necData('site', JSON.stringify(list)));
+}
+
+/** Runs a `nec-data` command on the data as shipped (the build's copy of public/data, read and
+ * validated as the app reads it) and this build; its output. */
+function necData(command, input) {
+  const run = spawnSync('cargo', ['run', '--quiet', '--offline', '--locked', '--bin', 'nec-data', '--', command, join(dir, 'data'), dir], {
+    cwd: new URL('..', import.meta.url),
+    input: input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, NEC_SITE_ORIGIN: origin },
+    stdio: ['pipe', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0) {
+    console.error(`prerender: nec-data ${command} failed`);
+    process.exit(1);
+  }
+  return run.stdout;
+}
+
+/**
+ * Draws, with the site's colours and the system fonts, the share image (1200 × 630: the event's
+ * name, city and days, as `og:image:alt` says them) and the icons (the favicon's mark; the
+ * maskable one full bleed with the mark inside the safe zone), as PNG files.
+ */
+async function draw(context, { share, icons }) {
+  const page = await context.newPage();
+  const mark = (size, inset) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" width="${size}" height="${size}">`
+    + (inset ? '<rect width="32" height="32" fill="#000091"/>' : '<rect x="2" y="2" width="28" height="28" rx="6" fill="#000091"/>')
+    + '<path d="M9 23V9l14 14V9" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>';
+  const shot = async (html, width, height, file) => {
+    await page.setViewportSize({ width, height });
+    await page.setContent(`<!DOCTYPE html><html><body style="margin:0;background:transparent">${html}</body></html>`);
+    writeFileSync(join(dir, file), await page.screenshot({ type: 'png', omitBackground: true, clip: { x: 0, y: 0, width, height } }));
+  };
+  for (const { file, size, maskable } of icons) await shot(mark(size, maskable), size, size, file.slice(1));
+  const [name, rest] = share[0].split(' — ');
+  await shot(`<div style="box-sizing:border-box;width:1200px;height:630px;padding:80px;background:#000091;color:#fff;font-family:system-ui,sans-serif;display:flex;flex-direction:column;justify-content:center;gap:32px">${mark(120, false).replace('fill="#000091"', 'fill="#000091" stroke="#fff" stroke-width="1"')}<div style="font-size:76px;font-weight:700;line-height:1.1">${escapeText(name)}</div><div style="font-size:44px">${escapeText(rest ?? '')}</div></div>`, 1200, 630, 'partage.png');
+  await page.close();
+}
+
+function escapeText(text) {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }

@@ -57,11 +57,18 @@ if (assets.length === 0 || missing.length > 0) {
 // the shell's but for its title and language (scripts/prerender.mjs), and the shell's <body>.
 // Checked here for every page of the build, so the made shell is shell.html itself.
 const shellText = readFileSync(join(dir, 'shell.html'), 'utf8');
-const SHELL_PARTS = { title: shellText.match(/<title>[^<]*<\/title>/)?.[0], body: shellText.slice(shellText.indexOf('<body>')) };
+// A page's own head tags (description, canonical, alternates, share card, manifest, JSON-LD:
+// src/site/, between <!--page--> and <!--/page-->) give way to the shell's description.
+const SHELL_PARTS = {
+  title: shellText.match(/<title>[^<]*<\/title>/)?.[0],
+  description: shellText.match(/<meta [^>]*name="?description"?[^>]*>/)?.[0],
+  body: shellText.slice(shellText.indexOf('<body>')),
+};
 function shellFrom(page, parts) {
   const at = page.indexOf('<body>');
   if (at < 0 || !page.includes('data-prerendered')) return null;
-  return page.slice(0, at).replace(/^<!doctype html><html lang="?(en|fr)"?>/i, '<!doctype html><html lang=fr>').replace(/<title>[^<]*<\/title>/, parts.title) + parts.body;
+  return page.slice(0, at).replace(/^<!doctype html><html lang="?(en|fr)"?>/i, '<!doctype html><html lang=fr>').replace(/<title>[^<]*<\/title>/, parts.title)
+    .replace(/<!--page-->[\s\S]*?<!--\/page-->/, parts.description) + parts.body;
 }
 const pages = (function list(sub) {
   return readdirSync(join(dir, sub), { withFileTypes: true }).flatMap((entry) => {
@@ -72,14 +79,16 @@ const pages = (function list(sub) {
 })('');
 // (The partner widget's iframe pages, embed/*.html, are not prerendered pages of the site.)
 const notShell = pages.filter((path) => !path.startsWith('embed') && shellFrom(readFileSync(join(dir, path), 'utf8'), SHELL_PARTS) !== shellText);
-if (!SHELL_PARTS.title || pages.length === 0 || notShell.length > 0) {
+if (!SHELL_PARTS.title || !SHELL_PARTS.description || pages.length === 0 || notShell.length > 0) {
   console.error(`service-worker: the shell made from ${notShell.join(', ') || 'the pages'} is not shell.html`);
   process.exit(1);
 }
 
 const dataDir = join(dir, 'data');
 const data = existsSync(dataDir)
-  ? readdirSync(dataDir).filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json')).sort().map((name) => `/data/${name}`)
+  // (Not the exports for other apps, src/site/exports.rs, nor the calendars' revisions: the app reads neither.)
+  ? readdirSync(dataDir).filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json') && !['schedule.json', 'calendriers.json'].includes(name))
+    .sort().map((name) => `/data/${name}`)
   : [];
 
 // The worker itself (scripts/shipped/sw.js), after what this build defines for it. shellFrom is

@@ -60,6 +60,9 @@ if [ "${1:-}" = "--browser" ] || [ "${1:-}" = "--bench" ]; then
   [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
   # The throwaway certificate of the HTTPS tests (tests/support/nginx.mjs).
   command -v openssl >/dev/null || missing+=(openssl)
+  # xmllint: the sitemap and the conference-app export checked against their XML schemas
+  # (tests/browser/open-web.test.mjs).
+  command -v xmllint >/dev/null || missing+=(libxml2-utils)
   if [ ${#missing[@]} -gt 0 ]; then
     say "apt-get install ${missing[*]}"
     as_root apt-get update -qq

@@ -23,7 +23,10 @@ step "Shipped data (nec-data check public/data)"
 cargo run --locked --quiet --bin nec-data -- check public/data
 
 step "Release build (trunk build --release)"
-trunk build --release
+# A release carries the site's public address (README, « Mettre en ligne »). The tests serve it
+# on loopback but build it for an address that cannot exist (.invalid, RFC 2606): a page that
+# leaked the address it was served from would show, and no test reaches the network.
+NEC_SITE_ORIGIN="${NEC_SITE_ORIGIN:-https://nec-web.invalid}" trunk build --release
 
 step "Browser, accessibility and fault tests (headless Chromium)"
 (cd tests && node --test --test-concurrency=1 browser/)

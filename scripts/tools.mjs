@@ -39,4 +39,7 @@ export const TYPES = {
   '.ics': 'text/calendar; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.xml': 'text/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };

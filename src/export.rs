@@ -1,6 +1,7 @@
 //! Files derived from the data, generated natively by `nec-data export` and committed: the
 //! JSON Schemas (from the Rust types, by schemars), the CSV of edition figures and the
-//! catalogue the `/donnees` page lists. A test keeps the committed copies up to date.
+//! catalogue the `/donnees` page lists, and each item's calendar revision (`calendriers.json`,
+//! src/site/sequences.rs). A test keeps the committed copies up to date.
 
 use std::path::Path;
 
@@ -9,6 +10,7 @@ use schemars::{schema_for, JsonSchema};
 use crate::history::figures_csv;
 use crate::load::parse;
 use crate::model::{Catalogue, CatalogueFile, Charter, EditionsFile, Programme, SchemaFile};
+use crate::site::sequences::{self, Ledger, LEDGER_PATH};
 
 /// The data files and what they hold (French, then its English translation); each JSON file has a
 /// schema named after its type.
@@ -70,6 +72,13 @@ pub fn derived_files(data_dir: &Path) -> Result<Vec<Derived>, String> {
         Derived { path: "schemas/catalogue.schema.json".into(), content: schema_of::<Catalogue>() },
         Derived { path: CSV_PATH.into(), content: figures_csv(&editions) },
     ];
+    // Each item's calendar revision, raised from the previous file where the item changed.
+    let programme: Programme = parse(&read("programme-2023.json")?).map_err(|e| format!("programme-2023.json: {e}"))?;
+    let previous: Ledger = match std::fs::read_to_string(data_dir.join(LEDGER_PATH)) {
+        Ok(text) => serde_json::from_str(&text).map_err(|e| format!("{LEDGER_PATH}: {e}"))?,
+        Err(_) => Ledger::default(),
+    };
+    derived.push(Derived { path: LEDGER_PATH.into(), content: sequences::to_json(&sequences::updated(&previous, &programme)) });
     let size_of_derived = |path: &str, derived: &[Derived]| derived.iter().find(|d| d.path == path).map_or(0, |d| d.content.len() as u64);
 
     let mut files = Vec::new();

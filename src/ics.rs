@@ -54,8 +54,36 @@ pub fn sequenced_calendar(programme: &Programme, items: &[(&Item, u32)], base_ur
     for (item, sequence) in items {
         if !seen.contains(&item.id.as_str()) {
             seen.push(&item.id);
-            writer.event(programme, item, base_url, stamp, *sequence);
+            writer.event(programme, item, base_url, stamp, *sequence, false);
         }
+    }
+    writer.finish()
+}
+
+/// Where an item stands in a published schedule: cancelled when the data marks it so (it stays in
+/// the feed, so calendar apps strike it out rather than lose it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Confirmed,
+    Cancelled,
+}
+
+/// An item of a published calendar, with its revision (`SEQUENCE`, raised each time what a
+/// calendar app shows of it changes) and its status.
+pub struct Published<'a> {
+    pub item: &'a Item,
+    pub sequence: u32,
+    pub status: Status,
+}
+
+/// A calendar to subscribe to (`webcal:`), named `name`: every timed item given, each with its
+/// `SEQUENCE` and `STATUS`, and a refresh interval for the apps that follow it (12 hours).
+pub fn feed(programme: &Programme, name: &str, items: &[Published], base_url: &str, stamp: DateTime<Utc>) -> String {
+    let mut writer = Writer::new(name);
+    writer.raw("REFRESH-INTERVAL;VALUE=DURATION", "PT12H");
+    writer.raw("X-PUBLISHED-TTL", "PT12H");
+    for entry in items {
+        writer.event(programme, entry.item, base_url, stamp, entry.sequence, true);
     }
     writer.finish()
 }
@@ -67,7 +95,7 @@ pub fn item_calendar(programme: &Programme, item: &Item, base_url: &str, stamp: 
     }
     let name = format!("{} – {}", programme.edition.name, item.title);
     let mut writer = Writer::new(&name);
-    writer.event(programme, item, base_url, stamp, 0);
+    writer.event(programme, item, base_url, stamp, 0, false);
     Some(writer.finish())
 }
 
@@ -118,7 +146,9 @@ impl Writer {
     }
 
     /// One VEVENT, or nothing when the item has no writable start.
-    fn event(&mut self, programme: &Programme, item: &Item, base_url: &str, stamp: DateTime<Utc>, sequence: u32) {
+    /// `sequence`: its `SEQUENCE` (0, never moved, is left out of a personal calendar);
+    /// `published`: in a calendar people subscribe to, `SEQUENCE` and `STATUS` are always written.
+    fn event(&mut self, programme: &Programme, item: &Item, base_url: &str, stamp: DateTime<Utc>, sequence: u32, published: bool) {
         let Some(start) = item.start.filter(|s| writable(*s)) else { return };
         // RFC 5545 wants DTEND after DTSTART; an end that is not is left out rather than fixed.
         let end = item.end.filter(|e| writable(*e) && *e > start);
@@ -126,12 +156,14 @@ impl Writer {
         self.raw("BEGIN", "VEVENT");
         self.text("UID", &uid(programme, item));
         self.raw("DTSTAMP", &utc(stamp));
-        if sequence > 0 {
+        if sequence > 0 || published {
             self.raw("SEQUENCE", &sequence.to_string());
         }
         // A cancelled item stays in the file, marked: the calendar app then cancels its copy.
         if item.status == ItemStatus::Cancelled {
             self.raw("STATUS", "CANCELLED");
+        } else if published {
+            self.raw("STATUS", "CONFIRMED");
         }
         self.raw("DTSTART", &utc(start.with_timezone(&Utc)));
         if let Some(end) = end {

@@ -20,6 +20,8 @@ pub mod locale;
 pub mod model;
 pub mod phase;
 pub mod rgaa;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 pub mod tz;
 pub mod validate;
 pub mod widget_options;

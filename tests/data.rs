@@ -438,7 +438,7 @@ fn nec_data_accepts_the_shipped_data() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data");
     let (code, output) = nec_data(&["check", dir]);
     assert_eq!(code, 0, "{output}");
-    assert!(output.contains("Données valides : 4 fichiers vérifiés."), "{output}");
+    assert!(output.contains("Données valides : 5 fichiers vérifiés."), "{output}");
 }
 
 /// Writes `files` to a fresh folder, runs `nec-data check` on it, and removes it.

@@ -426,3 +426,81 @@ fn a_cancelled_item_is_marked_and_a_moved_one_sequenced() {
     assert_eq!(events[1].property_value("SEQUENCE"), Some("2"));
     assert_eq!(ics::calendar(&programme, &[welcome], BASE, stamp()), ics::sequenced_calendar(&programme, &[(welcome, 0)], BASE, stamp()));
 }
+
+// ------------------------------------------------------------ published calendars (issue 22)
+
+/// The whole programme as subscribers get it, each item at its ledger's sequence.
+fn feed_of(programme: &Programme, ledger: &nec_web::site::sequences::Ledger) -> String {
+    let site_editions: nec_web::model::EditionsFile =
+        nec_web::load::parse(include_str!("../public/data/editions.json")).expect("shipped editions are valid");
+    let site = nec_web::site::Site { origin: BASE, programme, editions: &site_editions };
+    nec_web::site::exports::all(&site, ledger, stamp()).remove(0).content
+}
+
+#[test]
+fn the_published_programme_holds_every_timed_item_with_its_sequence_and_status() {
+    let programme = programme();
+    let ledger = nec_web::site::sequences::updated(&Default::default(), &programme);
+    let text = feed_of(&programme, &ledger);
+    let events = events(&text);
+    let timed: Vec<&Item> = programme.items.iter().filter(|i| i.start.is_some()).collect();
+    assert_eq!(events.len(), timed.len());
+    for (event, item) in events.iter().zip(&timed) {
+        assert_eq!(event.get_uid(), Some(ics::uid(&programme, item).as_str()));
+        assert_eq!(event.get_sequence(), Some(0));
+        assert_eq!(event.get_status(), Some(icalendar::EventStatus::Confirmed));
+    }
+    let lines = content_lines(&text);
+    assert!(lines.contains(&"REFRESH-INTERVAL;VALUE=DURATION:PT12H".to_owned()));
+    assert!(lines.contains(&"X-WR-CALNAME:Numérique en Commun[s] 2023 – programme".to_owned()));
+}
+
+#[test]
+fn a_changed_item_gets_a_higher_sequence_and_the_same_uid() {
+    let mut programme = programme();
+    let before = nec_web::site::sequences::updated(&Default::default(), &programme);
+    let party = programme.items.iter_mut().find(|i| i.id == "grande-soiree").expect("the party");
+    party.start = Some(at("2023-10-19T20:00:00+02:00"));
+    let after = nec_web::site::sequences::updated(&before, &programme);
+    assert_eq!(after["grande-soiree"].sequence, 1);
+    assert_eq!(after["pleniere-jeudi"].sequence, 0, "an unchanged item keeps its number");
+    // Unchanged again: the number stays.
+    assert_eq!(nec_web::site::sequences::updated(&after, &programme), after);
+    let events = events(&feed_of(&programme, &after));
+    let party = events.iter().find(|e| e.get_uid() == Some("nec-2023-grande-soiree@numerique-en-communs.fr")).expect("still there");
+    assert_eq!(party.get_sequence(), Some(1));
+    assert_eq!(utc_of(party.get_start()), Some(utc(2023, 10, 19, 18, 0)));
+}
+
+#[test]
+fn a_cancelled_item_is_written_cancelled() {
+    let programme = programme();
+    let item = item(&programme, "grande-soiree");
+    let entry = ics::Published { item, sequence: 3, status: ics::Status::Cancelled };
+    let text = ics::feed(&programme, "test", &[entry], BASE, stamp());
+    let events = events(&text);
+    assert_eq!(events[0].get_status(), Some(icalendar::EventStatus::Cancelled));
+    assert_eq!(events[0].get_sequence(), Some(3));
+}
+
+#[test]
+fn every_theme_has_a_calendar_that_parses_even_empty() {
+    let programme = programme();
+    let editions: nec_web::model::EditionsFile = nec_web::load::parse(include_str!("../public/data/editions.json")).expect("valid");
+    let site = nec_web::site::Site { origin: BASE, programme: &programme, editions: &editions };
+    let ledger = nec_web::site::sequences::updated(&Default::default(), &programme);
+    let exports = nec_web::site::exports::all(&site, &ledger, stamp());
+    for theme in &programme.themes {
+        let file = exports.iter().find(|e| e.path == format!("programme-2023-{}.ics", theme.id)).expect("a calendar per theme");
+        let timed = programme.items.iter().filter(|i| i.start.is_some() && i.theme.as_deref() == Some(theme.id.as_str())).count();
+        assert_eq!(events(&file.content).len(), timed, "{}", theme.id);
+    }
+}
+
+#[test]
+fn the_committed_ledger_is_up_to_date() {
+    let programme = programme();
+    let ledger: nec_web::site::sequences::Ledger =
+        serde_json::from_str(include_str!("../public/data/calendriers.json")).expect("calendriers.json reads");
+    assert_eq!(nec_web::site::sequences::updated(&ledger, &programme), ledger, "run `nec-data export public/data`");
+}

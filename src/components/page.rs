@@ -30,6 +30,31 @@ pub fn focus_by_id(id: &str) -> bool {
         .is_some_and(|e| e.focus().is_ok())
 }
 
+/// After a navigation inside the app, the head's addresses (written by the build for the first
+/// page, src/site/) follow: the canonical address, which a phone's share sheet shares, `og:url`
+/// and the `hreflang` alternates. Their origin is the build's (`NEC_SITE_ORIGIN`); a page built
+/// without them (the not-found page, `trunk serve`) has nothing to follow.
+fn follow_address() {
+    let Ok(path) = window().location().pathname() else { return };
+    let doc = document();
+    let Some(canonical) = doc.query_selector("link[rel=canonical]").ok().flatten() else { return };
+    let href = canonical.get_attribute("href").unwrap_or_default();
+    // `https://host` of `https://host/path`.
+    let origin: String = href.split('/').take(3).collect::<Vec<_>>().join("/");
+    let (_, route) = crate::locale::Lang::from_path(&path);
+    let set = |selector: &str, attribute: &str, value: String| {
+        if let Some(element) = doc.query_selector(selector).ok().flatten() {
+            let _ = element.set_attribute(attribute, &value);
+        }
+    };
+    let _ = canonical.set_attribute("href", &format!("{origin}{path}"));
+    set("meta[property='og:url']", "content", format!("{origin}{path}"));
+    for lang in crate::locale::Lang::ALL {
+        set(&format!("link[hreflang='{}']", lang.code()), "href", format!("{origin}{}", lang.path(route)));
+    }
+    set("link[hreflang='x-default']", "href", format!("{origin}{route}"));
+}
+
 /// One page: keeps the document title in step and renders the page's only `h1`, then its
 /// content. After a navigation inside the app, focus moves to the new `h1`, so keyboard and
 /// screen-reader users start reading the new page at its title (as on a full page load).
@@ -54,6 +79,7 @@ pub fn Page(
     let h1 = NodeRef::<H1>::new();
     Effect::new(move |_| {
         if SHOWN_A_PAGE.swap(true, Ordering::Relaxed) {
+            follow_address();
             if let Some(h1) = h1.get() {
                 let _ = h1.focus();
             }

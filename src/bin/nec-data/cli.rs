@@ -8,9 +8,13 @@ use nec_web::load::{parse, DataError};
 use nec_web::model::{Catalogue, Charter, EditionsFile, Programme};
 use nec_web::validate::Problem;
 
+#[path = "site.rs"]
+mod site;
+
 const USAGE: &str =
     "usage : nec-data check <dossier ou fichier JSON>… | nec-data export <dossier> | nec-data diff <ancien.json> <nouveau.json> \
-                     | nec-data import <fichier.csv ou schedule.json> <programme-AAAA.json>";
+                     | nec-data import <fichier.csv ou schedule.json> <programme-AAAA.json> \
+                     | nec-data exports|site <dossier de données> <dossier construit>";
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,6 +23,8 @@ pub fn main() -> ExitCode {
         Some((command, [dir])) if command == "export" => export(Path::new(dir)),
         Some((command, [old, new])) if command == "diff" => crate::diff::run(Path::new(old), Path::new(new)),
         Some((command, [csv, programme])) if command == "import" => crate::import::run(Path::new(csv), Path::new(programme)),
+        Some((command, [data, out])) if command == "site" => site::main(Path::new(data), Path::new(out)),
+        Some((command, [data, out])) if command == "exports" => site::exports(Path::new(data), Path::new(out)),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
@@ -66,6 +72,10 @@ fn check_all(paths: &[String]) -> ExitCode {
             Some("charter") => parse::<Charter>(&text).map(drop),
             Some("catalogue") => parse::<Catalogue>(&text).map(drop),
             Some("programme") => parse::<Programme>(&text).map(|p| programmes.push((file.clone(), p))),
+            // Derived (`nec-data export`): compared above; here, only read.
+            Some("calendriers") => serde_json::from_str::<nec_web::site::sequences::Ledger>(&text)
+                .map(drop)
+                .map_err(|e| DataError::Unreadable(Problem { path: "$".into(), message: format!("JSON illisible ({e})") })),
             _ => Err(DataError::Unreadable(Problem {
                 path: "$".into(),
                 message: "nom de fichier inconnu : editions.json, charter.json, catalogue.json ou programme-AAAA.json attendu".into(),
@@ -104,7 +114,7 @@ fn check_all(paths: &[String]) -> ExitCode {
 fn kind(file: &Path) -> Option<&'static str> {
     let stem = file.file_stem()?.to_str()?;
     let base = stem.split('-').next()?;
-    let kind = ["editions", "charter", "catalogue", "programme"].into_iter().find(|kind| *kind == base)?;
+    let kind = ["editions", "charter", "catalogue", "programme", "calendriers"].into_iter().find(|kind| *kind == base)?;
     let json = file.extension().is_some_and(|ext| ext == "json");
     (json && (kind != "programme" || stem != base)).then_some(kind)
 }
