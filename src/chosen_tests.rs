@@ -38,7 +38,7 @@ fn the_stored_format_is_plain_json_and_corrupt_text_is_refused() {
     let text = to_stored(&[Chosen::of(&p, party)]);
     assert_eq!(
         text,
-        r#"[{"id":"grande-soiree","was":{"title":"Grande soirée NEC","day":"2023-10-19","start":"2023-10-19T19:00:00+02:00","end":"2023-10-20T01:00:00+02:00"}}]"#
+        r#"[{"id":"grande-soiree","was":{"title":{"fr":"Grande soirée NEC","en":"NEC evening party"},"day":"2023-10-19","start":"2023-10-19T19:00:00+02:00","end":"2023-10-20T01:00:00+02:00"}}]"#
     );
     for bad in ["{oops", "[1, 2]", r#"[{"title":"x"}]"#, r#"[{"id":"a","was":{"title":"t","start":"demain"}}]"#, "{}", ""] {
         assert_eq!(parse_stored(bad), None, "{bad}");

@@ -54,7 +54,7 @@ pub fn sequenced_calendar(programme: &Programme, items: &[(&Item, u32)], base_ur
     for (item, sequence) in items {
         if !seen.contains(&item.id.as_str()) {
             seen.push(&item.id);
-            writer.event(programme, item, base_url, stamp, *sequence, false);
+            writer.event(programme, item, base_url, stamp, *sequence, None);
         }
     }
     writer.finish()
@@ -83,7 +83,7 @@ pub fn feed(programme: &Programme, name: &str, items: &[Published], base_url: &s
     writer.raw("REFRESH-INTERVAL;VALUE=DURATION", "PT12H");
     writer.raw("X-PUBLISHED-TTL", "PT12H");
     for entry in items {
-        writer.event(programme, entry.item, base_url, stamp, entry.sequence, true);
+        writer.event(programme, entry.item, base_url, stamp, entry.sequence, Some(entry.status));
     }
     writer.finish()
 }
@@ -95,7 +95,7 @@ pub fn item_calendar(programme: &Programme, item: &Item, base_url: &str, stamp: 
     }
     let name = format!("{} – {}", programme.edition.name, item.title);
     let mut writer = Writer::new(&name);
-    writer.event(programme, item, base_url, stamp, 0, false);
+    writer.event(programme, item, base_url, stamp, 0, None);
     Some(writer.finish())
 }
 
@@ -147,8 +147,17 @@ impl Writer {
 
     /// One VEVENT, or nothing when the item has no writable start.
     /// `sequence`: its `SEQUENCE` (0, never moved, is left out of a personal calendar);
-    /// `published`: in a calendar people subscribe to, `SEQUENCE` and `STATUS` are always written.
-    fn event(&mut self, programme: &Programme, item: &Item, base_url: &str, stamp: DateTime<Utc>, sequence: u32, published: bool) {
+    /// `published`: its status in a calendar people subscribe to, where `SEQUENCE` and `STATUS` are
+    /// always written.
+    fn event(
+        &mut self,
+        programme: &Programme,
+        item: &Item,
+        base_url: &str,
+        stamp: DateTime<Utc>,
+        sequence: u32,
+        published: Option<Status>,
+    ) {
         let Some(start) = item.start.filter(|s| writable(*s)) else { return };
         // RFC 5545 wants DTEND after DTSTART; an end that is not is left out rather than fixed.
         let end = item.end.filter(|e| writable(*e) && *e > start);
@@ -156,13 +165,13 @@ impl Writer {
         self.raw("BEGIN", "VEVENT");
         self.text("UID", &uid(programme, item));
         self.raw("DTSTAMP", &utc(stamp));
-        if sequence > 0 || published {
+        if sequence > 0 || published.is_some() {
             self.raw("SEQUENCE", &sequence.to_string());
         }
         // A cancelled item stays in the file, marked: the calendar app then cancels its copy.
-        if item.status == ItemStatus::Cancelled {
+        if item.status == ItemStatus::Cancelled || published == Some(Status::Cancelled) {
             self.raw("STATUS", "CANCELLED");
-        } else if published {
+        } else if published.is_some() {
             self.raw("STATUS", "CONFIRMED");
         }
         self.raw("DTSTART", &utc(start.with_timezone(&Utc)));

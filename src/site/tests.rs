@@ -52,7 +52,7 @@ fn every_page_has_its_own_description_in_each_language() {
     let party = description(&site, "/programme/grande-soiree", Lang::Fr).unwrap();
     assert!(party.starts_with("Grande soirée NEC — Jeudi 19 octobre 2023, 19 h 00."), "{party}");
     let party = description(&site, "/programme/grande-soiree", Lang::En).unwrap();
-    assert!(party.starts_with("Grande soirée NEC — Thursday 19 October 2023, 19:00."), "{party}");
+    assert!(party.starts_with("NEC evening party — Thursday 19 October 2023, 19:00."), "{party}");
     assert!(description(&site, "/infos-pratiques", Lang::En).unwrap().contains("17 place de la Bourse 33076 Bordeaux"));
 }
 
