@@ -1,5 +1,5 @@
 //! The conference-app exports (issue 22) checked against the public schemas they claim to
-//! follow, kept offline in ../shared/standards/c3voc: `schedule.json` by a JSON Schema
+//! follow, copied in tests/fixtures/c3voc (from ../shared/standards/c3voc): `schedule.json` by a JSON Schema
 //! validator (draft 06, formats checked); `schedule.xml` by xmllint in the browser suite
 //! (tests/browser/open-web.test.mjs), and here by what a reader finds in it.
 
@@ -20,8 +20,19 @@ fn data() -> (Programme, EditionsFile) {
 }
 
 fn standard(name: &str) -> Value {
-    let path = format!("{}/../shared/standards/c3voc/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/fixtures/c3voc/{name}", env!("CARGO_MANIFEST_DIR"));
     serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))).expect("a JSON schema")
+}
+
+/// The copies the tests read are the shared reference schemas, where a checkout has them.
+#[test]
+fn the_schema_copies_match_the_shared_standards() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    for name in ["schedule.schema.json", "schedule.xml.xsd"] {
+        let Ok(shared) = std::fs::read(format!("{root}/../shared/standards/c3voc/{name}")) else { continue };
+        let copy = std::fs::read(format!("{root}/tests/fixtures/c3voc/{name}")).expect("the copy");
+        assert!(copy == shared, "tests/fixtures/c3voc/{name} differs from ../shared/standards/c3voc/{name}: copy it again");
+    }
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! The events of a conference tool's schedule export, c3voc's `schedule.json` (version 2, as
-//! pretalx and frab-compatible tools write it: ../shared/standards/c3voc/schedule.schema.json), as
+//! pretalx and frab-compatible tools write it: tests/fixtures/c3voc/schedule.schema.json), as
 //! programme items:
 //!
 //! - `slug` → `id`; `title`; `abstract` (a text, or `{ "fr": …, "en": … }`) → `description`;

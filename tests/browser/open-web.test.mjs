@@ -280,7 +280,7 @@ describe('installable', () => {
   });
 });
 
-const STANDARDS = new URL('../../../shared/standards/c3voc/', import.meta.url);
+const STANDARDS = new URL('../fixtures/c3voc/', import.meta.url);
 const built = (path) => readFileSync(join(DIST, 'data', path), 'utf8');
 const builtCatalogue = () => JSON.parse(built('catalogue.json'));
 
