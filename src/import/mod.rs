@@ -7,12 +7,13 @@ pub mod items;
 pub mod schedule;
 
 use crate::load::{parse, DataError};
-use crate::model::{Item, Programme};
+use crate::model::{Item, Programme, Text};
 
 /// The programme with its items replaced by the spreadsheet's, validated as `nec-data check`
 /// validates, or the problems in French: the CSV's with line and column, the validation's with
 /// the line of the item they concern. An imported item keeps the links the programme gave the
-/// same id (the spreadsheet has no column for them).
+/// same id (the spreadsheet has no column for them), and the English of its title and
+/// description where their French has not changed (the spreadsheet is French).
 pub fn import_csv(programme: &Programme, bytes: &[u8]) -> Result<Programme, Vec<String>> {
     let imported = items::items_from_csv(bytes).map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
     let (lines, items): (Vec<usize>, Vec<Item>) = imported.into_iter().unzip();
@@ -21,11 +22,20 @@ pub fn import_csv(programme: &Programme, bytes: &[u8]) -> Result<Programme, Vec<
         .map(|mut item| {
             if let Some(before) = programme.items.iter().find(|i| i.id == item.id) {
                 item.links.clone_from(&before.links);
+                keep_english(&mut item.title, &before.title);
+                keep_english(&mut item.description, &before.description);
             }
             item
         })
         .collect();
     merged(programme, items, |i| format!("ligne {}", lines[i]))
+}
+
+/// `text` gets the English `before` had, when it has none and says the same in French.
+fn keep_english(text: &mut Text, before: &Text) {
+    if text.en.is_none() && text.fr == before.fr {
+        text.en.clone_from(&before.en);
+    }
 }
 
 /// The programme with its items replaced by a schedule export's events, each citing `source`
