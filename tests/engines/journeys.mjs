@@ -196,7 +196,10 @@ export function journeys(name) {
       }
       await s.appRunning();
       await s.until((X, t) => X.find(t)?.getAttribute('aria-pressed') === 'true', toggle(first.title), 'the app to press the button');
-      assert.deepEqual(JSON.parse(await s.run((X, k) => localStorage.getItem(k), AGENDA_KEY)), [first.id]);
+      // Each choice is kept with what it was when chosen (issue 21, src/chosen.rs).
+      const stored = JSON.parse(await s.run((X, k) => localStorage.getItem(k), AGENDA_KEY));
+      assert.deepEqual(stored.map((choice) => choice.id), [first.id]);
+      assert.equal(stored[0].was.title.fr, first.title);
       // Read as plain spaces: the announcement is typeset (no-break spaces inside « »).
       await s.until((X, t) => document.getElementById('annonces').textContent.replace(/[\u00a0\u202f]/g, ' ').includes(t), `« ${first.title} » ajouté à mon programme.`, 'the addition to be announced');
     }));
