@@ -92,7 +92,7 @@ describe('reaching for a control starts the app', () => {
     assert.equal(await page.getByRole('button', { pressed: true }).count(), 1);
     assert.equal(await page.locator('[data-pending-click]').count(), 0, 'the app’s tree carries no mark');
     await page.waitForFunction((text) => document.getElementById('annonces').textContent.includes(text), `«\u202f${first.title}\u202f» ajouté à mon programme.`);
-    assert.deepEqual(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY)), [first.id]);
+    assert.deepEqual(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY)).map((choice) => choice.id), [first.id]);
     await page.getByRole('link', { name: 'Mon programme', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Mon programme' }).waitFor();
     await page.getByRole('heading', { name: first.title }).waitFor();
@@ -113,7 +113,7 @@ describe('reaching for a control starts the app', () => {
     releaseBoot();
     await appRunning(page);
     await page.waitForFunction((name) => [...document.querySelectorAll('button[aria-pressed="true"]')].some((b) => b.textContent.includes(name)), first.title);
-    assert.deepEqual(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY)), [first.id]);
+    assert.deepEqual(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY)).map((choice) => choice.id), [first.id]);
     assert.equal(await page.locator('[data-pending-click]').count(), 0);
     assert.deepEqual(panics(page), []);
     await page.close();

@@ -36,7 +36,9 @@ async function chooseThenChange(lang = 'fr') {
   await page.goto(`${env.url}${prefix}/programme`);
   await settled(page);
   const mine = lang === 'en' ? 'My programme' : 'Mon programme';
-  for (const name of ['Plénière', 'Grande soirée NEC', 'Accueil NEC (jeudi 19 octobre 2023)', 'Accueil NEC (Thursday 19 October 2023)']) {
+  // The titles as each language shows them (issue 25 translated them).
+  const titles = lang === 'en' ? ['Plenary', 'NEC evening party', 'NEC welcome (Thursday 19 October 2023)'] : ['Plénière', 'Grande soirée NEC', 'Accueil NEC (jeudi 19 octobre 2023)'];
+  for (const name of titles) {
     const escaped = name.replace(/[()]/g, '\\$&');
     const button = page.getByRole('button', { name: new RegExp(`^${mine}\\s?:\\s${escaped}$`) });
     if (await button.count()) await button.click();
@@ -113,7 +115,7 @@ describe('Mon programme after the programme changed', () => {
     assert.match(plain(await section.innerText()), /L’élément « atelier-supprime-depuis\s», choisi avant que ce site garde vos choix tels qu’ils étaient, n’est plus au programme\./);
     const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
     assert.deepEqual(stored, [
-      { id: 'grande-soiree', was: { title: 'Grande soirée NEC', day: '2023-10-19', start: '2023-10-19T19:00:00+02:00', end: '2023-10-20T01:00:00+02:00' } },
+      { id: 'grande-soiree', was: { title: { fr: 'Grande soirée NEC', en: 'NEC evening party' }, day: '2023-10-19', start: '2023-10-19T19:00:00+02:00', end: '2023-10-20T01:00:00+02:00' } },
       { id: 'atelier-supprime-depuis' },
     ]);
     assert.deepEqual(await axeViolations(page), []);
