@@ -212,6 +212,8 @@ describe('English content (issue 25)', () => {
     };
     for (const [path, texts] of Object.entries(expect)) {
       await visit(page, path);
+      // Themes and formats are named in the filters, behind « Filter ».
+      if (path === '/en/programme') await openFilters(page);
       const text = plain(await page.locator('main').innerText());
       const missing = texts.filter((t) => !text.includes(t));
       assert.deepEqual(missing, [], `${path}: English data texts not shown`);
@@ -230,6 +232,7 @@ describe('English content (issue 25)', () => {
     const link = note.getByRole('link', { name: 'Read this page in French' });
     assert.equal(await link.getAttribute('hreflang'), 'fr');
     assert.equal(await link.getAttribute('href'), '/programme?jour=2023-10-19', 'the same page and query, in French');
+    await openFilters(page);
     await page.getByRole('checkbox', { name: /^Friday 20 October 2023/ }).check();
     await page.waitForFunction(() => document.querySelector('main .translated a').getAttribute('href').includes('2023-10-20'));
     assert.equal(await link.getAttribute('href'), '/programme?jour=2023-10-19&jour=2023-10-20', 'it follows the filters');

@@ -136,7 +136,7 @@ describe('the release build for the open web', () => {
     const fr = await headOf('/programme/grande-soiree');
     assert.match(fr.description, /^Grande soirée NEC — Jeudi 19 octobre 2023, 19 h 00\./);
     const english = await headOf('/en/programme/grande-soiree');
-    assert.match(english.description, /^Grande soirée NEC — Thursday 19 October 2023, 19:00\./);
+    assert.match(english.description, /^NEC evening party — Thursday 19 October 2023, 19:00\./);
   });
 
   it('gives the event in schema.org JSON-LD, with its place, organisers and free entry', async () => {
