@@ -208,7 +208,8 @@ describe('English content (issue 25)', () => {
       '/en/programme': [...p.items.map((i) => i.title.en), ...p.themes.map((t) => t.name.en), ...p.formats.map((f) => f.name.en), ...p.days.map((d) => d.title.en)],
       '/en/charte': [c.introduction.en, ...c.engagements.flatMap((g) => [g.title.en, g.text.en])],
       '/en/editions': [e.local_editions.description.en, ...e.editions.flatMap((x) => x.figures.map((f) => f.label.en)), ...e.local_editions.figures.map((f) => f.label.en)],
-      '/en/infos-pratiques': [...p.meals.map((m) => m.text.en), ...p.registration.links.map((l) => l.label.en), p.partners.associated_events[0].en],
+      // (The registration links are gone since the edition is over: « Registration is closed ».)
+      '/en/infos-pratiques': [...p.meals.map((m) => m.text.en), p.registration.conditions.en, p.partners.associated_events[0].en, 'Registration is closed: this edition is over.'],
     };
     for (const [path, texts] of Object.entries(expect)) {
       await visit(page, path);
