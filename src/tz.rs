@@ -9,7 +9,7 @@
 //! database (BENCHMARKS.md, « Fuseau horaire »). Years before 1996 (the end was then in September)
 //! are read with today's rule: no programme is that old.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Weekday};
 
 const WINTER: i32 = 3600;
 const SUMMER: i32 = 7200;
@@ -31,7 +31,7 @@ pub fn offset_at(utc: NaiveDateTime) -> FixedOffset {
         _ => false,
     };
     let seconds = if summer { SUMMER } else { WINTER };
-    FixedOffset::east_opt(seconds).unwrap_or(FixedOffset::east_opt(0).expect("UTC is an offset"))
+    FixedOffset::east_opt(seconds).unwrap_or_else(|| chrono::Utc.fix())
 }
 
 /// The same instant, on Paris's clock. At chrono's extreme dates, where the shift would leave
