@@ -486,7 +486,7 @@ export function journeys(name) {
     assert.equal(sent, CSP, 'nginx sends the strict policy of tests/support/csp.mjs');
     const since = site.reports.length;
     for (const route of ROUTES) {
-      await s.open(route.path);
+      await s.acting(route.path, () => s.open(route.path));
       if (route.path === '/programme') {
         await s.click(toggle('Grande soirée NEC'));
         await s.until((X, t) => X.find(t)?.getAttribute('aria-pressed') === 'true', toggle('Grande soirée NEC'), 'the toggle');

@@ -205,7 +205,7 @@ class Session {
         if (last) return last;
       } catch (error) {
         // A navigation under way destroys the page the script ran in: try again.
-        last = error.message.split('\n')[0];
+        last = error.message.replace(/\s+/g, ' ').slice(0, 400);
       }
       if (Date.now() > end) throw new Error(`${this.engine.name}: timed out after ${timeout} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
       await pause(100);
@@ -284,10 +284,20 @@ class Session {
     await this.until(() => document.querySelector('main h1') && !document.querySelector('main .loading'), null, 'the page’s content', timeout);
   }
 
-  /** Loads `path` and, unless `app: false`, starts the app and waits for its content. */
+  /** Loads `path` and, unless `app: false`, starts the app and waits for its content. If the
+   * engine's driver stops answering scripts (WebKitWebDriver does, rarely, on this 2-core machine
+   * under load), it loads the page once more and says so; an app that failed fails at once. */
   async open(path, { app = true } = {}) {
     await this.goto(this.href(path));
-    if (app) await this.startApp();
+    if (!app) return;
+    try {
+      await this.startApp();
+    } catch (error) {
+      if (!/timed out after .* \(last: "[^"]*: evaluate\(/.test(error.message)) throw error;
+      console.error(`# ${this.engine.name}: ${path} loaded again after the driver stopped answering: ${error.message}`);
+      await this.goto(this.href(path));
+      await this.startApp();
+    }
   }
 
   /** axe-core with the suite's tags (tests/browser/a11y.test.mjs): one line per violation. */
@@ -467,7 +477,8 @@ for (const Class of [PuppeteerSession, SeleniumSession]) {
   for (const method of ['goto', 'reload', 'evaluate', 'element', 'clickHandle', 'selectHandle', 'keys', 'press', 'inject']) {
     const original = Class.prototype[method];
     Class.prototype[method] = async function step(...args) {
-      const what = args.filter((a) => typeof a === 'string').map((a) => a.slice(0, 80)).join(', ');
+      // One line, so that a step's error keeps the driver's reason after the script's start.
+      const what = args.filter((a) => typeof a === 'string').map((a) => a.replace(/\s+/g, ' ').slice(0, 80)).join(', ');
       try {
         return await within(original.apply(this, args), STEP_LIMIT, `${this.engine.name}: ${method}(${what})`);
       } catch (error) {
