@@ -61,6 +61,7 @@ const SHARED_SELECTION: u32 = 4_000;
 const ICALENDAR: u32 = 4_000;
 const AGENDA_TIMES: u32 = 3_000;
 const CSV_IMPORT: u32 = 4_000;
+const XML_IMPORT: u32 = 3_000;
 
 /// Every input of the CI campaign.
 const TOTAL: u32 = RANDOM_TEXT
@@ -74,7 +75,8 @@ const TOTAL: u32 = RANDOM_TEXT
     + SHARED_SELECTION
     + ICALENDAR
     + AGENDA_TIMES
-    + CSV_IMPORT;
+    + CSV_IMPORT
+    + XML_IMPORT;
 const _: () = assert!(TOTAL >= 100_000, "issue 9 asks for a campaign of at least 100,000 inputs");
 
 /// `NEC_FUZZ_SCALE` multiplies every count, for a long run (default 1).
@@ -1363,6 +1365,56 @@ fn csv_import_never_panics_and_accepts_only_valid_programmes() {
             prop_assert!(!problems.is_empty());
             prop_assert!(problems.iter().all(|p| p.starts_with("ligne ") || p.starts_with("$")), "{problems:?}");
             Ok(Outcome::Unreadable)
+        }
+    });
+}
+
+/// `nec-data import`'s schedule.xml reader: the fixture mutated byte by byte, XML tokens in any
+/// order, any text. Never a panic; what it accepts is a valid programme; what it refuses is said
+/// (a line, or why the XML cannot be read).
+#[test]
+fn schedule_xml_import_never_panics_and_accepts_only_valid_programmes() {
+    const GOOD: &str = include_str!("fixtures/import/schedule-2023.xml");
+    const XML_TOKENS: [&str; 14] = [
+        "<schedule>",
+        "</schedule>",
+        "<event id=\"1\" guid=\"g\">",
+        "</event>",
+        "<title>x</title>",
+        "<date>2023-10-19T09:00:00Z</date>",
+        "<duration>99:99</duration>",
+        "<slug>a-b</slug>",
+        "<!DOCTYPE schedule [<!ENTITY a \"aaaa\">]>",
+        "&a;",
+        "<![CDATA[<]]>",
+        "é",
+        "<",
+        ">",
+    ];
+    let mut programme: Programme = nec_web::load::parse(include_str!("../public/data/programme-2023.json")).unwrap();
+    let mut source = programme.sources[0].clone();
+    source.id = "schedule-2023.xml".into();
+    programme.sources.push(source);
+    let text = prop_oneof![
+        3 => prop::collection::vec(byte_edit(), 1..6).prop_map(|edits| {
+            let mut bytes = GOOD.as_bytes().to_vec();
+            edits.iter().for_each(|edit| apply_byte_edit(&mut bytes, edit));
+            String::from_utf8_lossy(&bytes).into_owned()
+        }),
+        2 => prop::collection::vec(select(&XML_TOKENS[..]), 0..60).prop_map(|t| format!("<schedule>{}", t.concat())),
+        1 => ".{0,200}",
+    ];
+    campaign("xml_import", XML_IMPORT, ["imported", "", "refused"], text, |text| {
+        match nec_web::import::import_schedule(&programme, &text, "schedule-2023.xml") {
+            Ok((imported, _)) => {
+                let again = nec_web::load::parse::<Programme>(&serde_json::to_string(&imported).unwrap());
+                prop_assert!(again.is_ok(), "an imported programme must be valid: {again:?}");
+                Ok(Outcome::Accepted)
+            }
+            Err(problems) => {
+                prop_assert!(!problems.is_empty());
+                Ok(Outcome::Unreadable)
+            }
         }
     });
 }

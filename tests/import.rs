@@ -213,3 +213,62 @@ fn a_schedule_export_is_imported_on_paris_clock_with_its_states() {
         nec_web::import::import_schedule(&programme, r#"{"schedule":{"events":[{"start":"2023-10-19T09:00:00Z"}]}}"#, "s").unwrap_err();
     assert!(problems[0].starts_with("$.schedule.events[0] : export illisible (missing field `title`"), "{problems:#?}");
 }
+
+/// frab's schedule.xml (c3voc's XSD; the fixture passes it, checked below when xmllint is
+/// there): times in any offset on Paris's clock, durations as ends, a track's name as its
+/// slug, persons and links; problems with their line.
+#[test]
+fn a_frab_schedule_xml_is_imported_on_paris_clock() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/schedule-2023.xml");
+    let xsd = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/c3voc/schedule.xml.xsd");
+    if let Ok(lint) = std::process::Command::new("xmllint").arg("--noout").arg("--schema").arg(&xsd).arg(&fixture).output() {
+        assert!(lint.status.success(), "the fixture passes c3voc's XSD: {}", String::from_utf8_lossy(&lint.stderr));
+    }
+    let text = std::fs::read_to_string(&fixture).unwrap();
+    let mut programme = shipped();
+    let mut source = programme.sources[0].clone();
+    source.id = "schedule-2023.xml".into();
+    programme.sources.push(source);
+    let (imported, left_out) =
+        nec_web::import::import_schedule(&programme, &text, "schedule-2023.xml").unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(left_out, 0, "the XML has no states");
+    let ids: Vec<&str> = imported.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["accueil-jeudi", "pleniere-jeudi", "grande-soiree", "accueil-vendredi", "dejeuner-cloture"]);
+    let item = |id: &str| imported.items.iter().find(|i| i.id == id).unwrap();
+    let plenary = item("pleniere-jeudi");
+    assert_eq!(plenary.start.unwrap().to_rfc3339(), "2023-10-19T11:30:00+02:00", "09:30Z read on Paris's clock");
+    assert_eq!(plenary.end, None, "a duration of 00:00 is no end");
+    assert_eq!(plenary.theme.as_deref(), Some("communs-souverainete"), "the track's name, as the conference declares its slug");
+    assert_eq!(plenary.speakers, ["Intervenante synthétique"]);
+    assert_eq!(
+        (plenary.links[0].url.as_str(), plenary.links[0].label.fr.as_str()),
+        ("https://example.org/pleniere-jeudi", "Page synthétique")
+    );
+    let party = item("grande-soiree");
+    assert_eq!(party.end.unwrap().to_rfc3339(), "2023-10-20T01:00:00+02:00", "19:00 plus 06:00, past midnight");
+    assert_eq!(party.day, chrono::NaiveDate::from_ymd_opt(2023, 10, 19));
+    assert_eq!(item("dejeuner-cloture").kind, nec_web::model::ItemKind::Meal, "BREAK is a meal");
+    assert_eq!(item("dejeuner-cloture").description.fr, "Déjeuner de clôture.");
+
+    // Broken exports: which line, and why; nothing imported.
+    let problems = nec_web::import::import_schedule(&programme, "<schedule><day>", "s").unwrap_err();
+    assert!(problems[0].starts_with("XML illisible ("), "{problems:#?}");
+    let problems = nec_web::import::import_schedule(&programme, "<?xml version=\"1.0\"?>\n<agenda/>", "s").unwrap_err();
+    assert_eq!(problems, ["ligne 1 : l’élément racine est <agenda>, pas <schedule>"]);
+    let broken = text.replacen("<date>2023-10-19T09:30:00Z</date>", "<date>jeudi matin</date>", 1).replacen(
+        "<duration>06:00</duration>",
+        "<duration>6h</duration>",
+        1,
+    );
+    let problems = nec_web::import::import_schedule(&programme, &broken, "schedule-2023.xml").unwrap_err();
+    assert_eq!(
+        problems,
+        [
+            "ligne 28 : « Plénière » : <date> « jeudi matin » n’est pas une date et heure RFC 3339",
+            "ligne 45 : « Grande soirée NEC » : <duration> « 6h » n’est pas une durée HH:MM",
+        ]
+    );
+    // An entity declaration is refused, not expanded.
+    let bomb = "<?xml version=\"1.0\"?><!DOCTYPE schedule [<!ENTITY a \"aaaa\">]><schedule>&a;</schedule>";
+    assert!(nec_web::import::import_schedule(&programme, bomb, "s").is_err());
+}

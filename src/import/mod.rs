@@ -1,10 +1,12 @@
 //! `nec-data import`: a programme's items from a spreadsheet (CSV: `csv`, `items`) or from a
-//! conference tool's schedule export (c3voc's schedule.json: `schedule`), checked by the same
+//! conference tool's schedule export (c3voc's schedule.json: `schedule`; frab's schedule.xml:
+//! `schedule_xml`), checked by the same
 //! validation as every data file. Native only, no web dependency.
 
 pub mod csv;
 pub mod items;
 pub mod schedule;
+pub mod schedule_xml;
 
 use crate::load::{parse, DataError};
 use crate::model::{Item, Programme, Text};
@@ -38,11 +40,16 @@ fn keep_english(text: &mut Text, before: &Text) {
     }
 }
 
-/// The programme with its items replaced by a schedule export's events, each citing `source`
-/// (the export, which the programme must declare), validated; and how many events were left out
-/// (rejected, drafts). Problems name the event's id.
+/// The programme with its items replaced by a schedule export's events (schedule.json, or
+/// schedule.xml when the text starts with `<`), each citing `source` (the export, which the
+/// programme must declare), validated; and how many events were left out (rejected, drafts).
+/// Problems name the event's id.
 pub fn import_schedule(programme: &Programme, text: &str, source: &str) -> Result<(Programme, usize), Vec<String>> {
-    let (items, left_out) = schedule::items_from_schedule(text, source)?;
+    let (items, left_out) = if text.trim_start_matches('\u{feff}').trim_start().starts_with('<') {
+        schedule_xml::items_from_schedule_xml(text, source)?
+    } else {
+        schedule::items_from_schedule(text, source)?
+    };
     let ids: Vec<String> = items.iter().map(|i| i.id.clone()).collect();
     merged(programme, items, |i| format!("événement « {} »", ids[i])).map(|p| (p, left_out))
 }

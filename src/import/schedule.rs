@@ -27,52 +27,53 @@ struct Schedule {
     events: Vec<Event>,
 }
 
+/// One event of an export, as both formats give it (`schedule_xml` fills it from the XML).
 #[derive(Deserialize)]
-struct Event {
+pub(super) struct Event {
     #[serde(default)]
-    slug: Option<String>,
+    pub slug: Option<String>,
     #[serde(default)]
-    guid: Option<String>,
-    title: String,
+    pub guid: Option<String>,
+    pub title: String,
     #[serde(default, rename = "type")]
-    kind: Option<String>,
-    start: String,
+    pub kind: Option<String>,
+    pub start: String,
     #[serde(default)]
-    end: Option<String>,
+    pub end: Option<String>,
     #[serde(default, rename = "abstract")]
-    summary: Option<Localized>,
+    pub summary: Option<Localized>,
     #[serde(default)]
-    track: Option<Track>,
+    pub track: Option<Track>,
     #[serde(default)]
-    participants: Vec<Participant>,
+    pub participants: Vec<Participant>,
     #[serde(default)]
-    links: Vec<Reference>,
+    pub links: Vec<Reference>,
     #[serde(default)]
-    state: Option<String>,
+    pub state: Option<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(untagged)]
-enum Localized {
+pub(super) enum Localized {
     Text(String),
     Map(std::collections::BTreeMap<String, String>),
 }
 
 #[derive(Deserialize)]
-struct Track {
-    slug: String,
+pub(super) struct Track {
+    pub slug: String,
 }
 
 #[derive(Deserialize)]
-struct Participant {
-    name: String,
+pub(super) struct Participant {
+    pub name: String,
 }
 
 #[derive(Deserialize)]
-struct Reference {
-    url: String,
+pub(super) struct Reference {
+    pub url: String,
     #[serde(default)]
-    title: Option<String>,
+    pub title: Option<String>,
 }
 
 /// The items of a schedule export, each citing `source`, and how many events were left out
@@ -83,9 +84,16 @@ pub fn items_from_schedule(text: &str, source: &str) -> Result<(Vec<Item>, usize
         let path = error.path().to_string();
         vec![format!("$.{} : export illisible ({})", path.trim_start_matches('.'), error.inner())]
     })?;
+    items_from_events(file.schedule.events.into_iter().enumerate().map(|(i, event)| (format!("$.schedule.events[{i}]"), event)), source)
+}
+
+/// The items of an export's events, each with where it is in the export (for the problems).
+pub(super) fn items_from_events(
+    events: impl IntoIterator<Item = (String, Event)>,
+    source: &str,
+) -> Result<(Vec<Item>, usize), Vec<String>> {
     let (mut items, mut left_out, mut problems) = (Vec::new(), 0, Vec::new());
-    for (i, event) in file.schedule.events.into_iter().enumerate() {
-        let here = format!("$.schedule.events[{i}]");
+    for (here, event) in events {
         let state = event.state.as_deref().unwrap_or("CONFIRMED").to_ascii_uppercase();
         if ["REJECTED", "DRAFT", "SUBMITTED", "DELETED"].contains(&state.as_str()) {
             left_out += 1;

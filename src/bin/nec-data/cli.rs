@@ -13,7 +13,7 @@ mod site;
 
 const USAGE: &str =
     "usage : nec-data check <dossier ou fichier JSON>… | nec-data export <dossier> | nec-data diff <ancien.json> <nouveau.json> \
-                     | nec-data import <fichier.csv ou schedule.json> <programme-AAAA.json> \
+                     | nec-data import <fichier.csv, schedule.json ou schedule.xml> <programme-AAAA.json> \
                      | nec-data exports|site <dossier de données> <dossier construit>";
 
 pub fn main() -> ExitCode {

@@ -1,5 +1,6 @@
-//! `nec-data import <fichier.csv|schedule.json> <programme-AAAA.json>`: replaces the programme's
-//! items by the spreadsheet's (`.csv`) or the schedule export's (`.json`, c3voc's format, each
+//! `nec-data import <fichier.csv|schedule.json|schedule.xml> <programme-AAAA.json>`: replaces the
+//! programme's items by the spreadsheet's (`.csv`) or the schedule export's (`.json` or `.xml`,
+//! c3voc's and frab's formats, each
 //! item citing the export's file name as its source), if the result passes the same validation
 //! as `check`; prints what changed (`nec_web::diff`) and writes the file. On any problem, prints
 //! them all and writes nothing.
@@ -30,8 +31,8 @@ pub fn run(source: &Path, target: &Path) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let is_json = source.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let imported = if is_json {
+    let is_schedule = source.extension().is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("xml"));
+    let imported = if is_schedule {
         let name = source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         import_schedule(&programme, &String::from_utf8_lossy(&bytes), &name).map(|(next, left_out)| {
             if left_out > 0 {
