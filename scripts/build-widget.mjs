@@ -61,7 +61,7 @@ const out = mkdtempSync(join(tmpdir(), 'nec-widget-'));
 try {
   for (const view of Object.keys(VIEWS)) {
     run('cargo', ['build', '--offline', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', 'nec-widget',
-      '--no-default-features', '--features', `widget-${view}`, ...(release ? ['--release'] : [])]);
+      '--no-default-features', '--features', `widget-${view},widget-only`, ...(release ? ['--release'] : [])]);
     const wasmIn = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'nec-widget.wasm');
     run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', `nec-widget-${view}`, wasmIn]);
     const wasmPath = join(out, `nec-widget-${view}_bg.wasm`);

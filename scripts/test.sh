@@ -18,6 +18,8 @@ cargo clippy --locked --lib --bins --target wasm32-unknown-unknown -- -D warning
 
 step "Native tests (cargo test)"
 cargo test --locked
+# The widget's own build reads only what it shows (Cargo feature `widget-only`).
+cargo test --locked --features widget-only --lib widget_only
 
 step "Shipped data (nec-data check public/data)"
 cargo run --locked --quiet --bin nec-data -- check public/data

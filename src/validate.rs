@@ -6,7 +6,7 @@ use std::fmt;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::model::{Catalogue, Charter, Disagreement, EditionsFile, Figure, Link, Note, Programme, Source};
+use crate::model::{Catalogue, Charter, Disagreement, EditionsFile, Figure, Link, Note, Partners, Programme, Registration, Source};
 
 /// One thing wrong with a data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +35,11 @@ struct Checker {
     problems: Vec<Problem>,
     sources: HashSet<String>,
 }
+
+/// The widget's own build reads only the parts of a programme it shows (Cargo feature
+/// `widget-only`, `model::skipped`): the parts it skips are not checked, and since it does not
+/// read the list of sources, the sources facts cite are not checked against it either.
+const WIDGET_ONLY: bool = cfg!(feature = "widget-only");
 
 impl Checker {
     fn with_sources(sources: &[Source]) -> Self {
@@ -85,7 +90,7 @@ impl Checker {
     }
 
     fn source(&mut self, path: &str, id: &str) {
-        if !self.sources.contains(id) {
+        if !WIDGET_ONLY && !self.sources.contains(id) {
             self.push(path, format!("la source « {id} » n’est pas déclarée dans $.sources"));
         }
     }
@@ -265,15 +270,9 @@ impl Validate for Programme {
         }
         c.source_list("$.venue.sources", &self.venue.sources);
 
-        c.text("$.registration.conditions", &self.registration.conditions);
-        if self.registration.links.is_empty() {
-            c.push("$.registration.links", "aucun lien d’inscription");
+        if !WIDGET_ONLY {
+            c.registration(&self.registration);
         }
-        for (i, link) in self.registration.links.iter().enumerate() {
-            c.link(&format!("$.registration.links[{i}]"), link);
-        }
-        c.source_list("$.registration.sources", &self.registration.sources);
-        c.disagreements("$.registration.disagreements", &self.registration.disagreements);
 
         let days: HashSet<NaiveDate> = self.days.iter().map(|d| d.date).collect();
         let day_ids: Vec<String> = self.days.iter().map(|d| d.date.to_string()).collect();
@@ -294,7 +293,7 @@ impl Validate for Programme {
             c.source_list(&format!("{here}.sources"), &day.sources);
         }
 
-        for (i, meal) in self.meals.iter().enumerate() {
+        for (i, meal) in self.meals.iter().enumerate().filter(|_| !WIDGET_ONLY) {
             let here = format!("$.meals[{i}]");
             if !days.contains(&meal.day) {
                 c.push(format!("{here}.day"), format!("le {} n’est pas une journée du programme", meal.day));
@@ -388,20 +387,39 @@ impl Validate for Programme {
             c.source_list(&format!("{here}.sources"), &item.sources);
         }
 
-        let partners = &self.partners;
+        if !WIDGET_ONLY {
+            c.partners(&self.partners);
+        }
+        c.problems
+    }
+}
+
+impl Checker {
+    fn registration(&mut self, registration: &Registration) {
+        self.text("$.registration.conditions", &registration.conditions);
+        if registration.links.is_empty() {
+            self.push("$.registration.links", "aucun lien d’inscription");
+        }
+        for (i, link) in registration.links.iter().enumerate() {
+            self.link(&format!("$.registration.links[{i}]"), link);
+        }
+        self.source_list("$.registration.sources", &registration.sources);
+        self.disagreements("$.registration.disagreements", &registration.disagreements);
+    }
+
+    fn partners(&mut self, partners: &Partners) {
         for (list, entries) in [("organisers", &partners.organisers), ("partners", &partners.partners)] {
             for (i, partner) in entries.iter().enumerate() {
-                c.text(&format!("$.partners.{list}[{i}].name"), &partner.name);
+                self.text(&format!("$.partners.{list}[{i}].name"), &partner.name);
                 if let Some(url) = &partner.url {
-                    c.https(&format!("$.partners.{list}[{i}].url"), url);
+                    self.https(&format!("$.partners.{list}[{i}].url"), url);
                 }
             }
         }
         for (i, event) in partners.associated_events.iter().enumerate() {
-            c.text(&format!("$.partners.associated_events[{i}]"), event);
+            self.text(&format!("$.partners.associated_events[{i}]"), event);
         }
-        c.source_list("$.partners.sources", &partners.sources);
-        c.problems
+        self.source_list("$.partners.sources", &partners.sources);
     }
 }
 

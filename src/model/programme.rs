@@ -11,15 +11,19 @@ use crate::locale::Lang;
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Programme {
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub sources: Vec<Source>,
     pub edition: EditionInfo,
     pub venue: Venue,
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub registration: Registration,
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub meals: Vec<MealCondition>,
     pub days: Vec<Day>,
     pub themes: Vec<Theme>,
     pub formats: Vec<Format>,
     pub items: Vec<Item>,
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub partners: Partners,
 }
 
@@ -98,7 +102,7 @@ pub struct Venue {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Registration {
@@ -283,7 +287,7 @@ impl Access {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Partners {
