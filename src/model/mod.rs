@@ -43,6 +43,7 @@ mod widget_only {
         let programme: Programme = parse(SHIPPED).expect("the shipped programme, as the widget reads it");
         assert!(programme.sources.is_empty() && programme.meals.is_empty() && programme.registration.links.is_empty());
         assert!(programme.partners.organisers.is_empty());
+        assert!(programme.items.iter().all(|i| i.sources.is_empty() && i.links.is_empty()) && programme.venue.transport.is_empty());
         assert!(!programme.items.is_empty() && !programme.themes.is_empty() && !programme.venue.name.is_empty());
 
         let mut value: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();

@@ -80,10 +80,13 @@ pub struct EditionInfo {
     pub number: u32,
     pub name: String,
     pub city: String,
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub summary: Text,
     /// "Programme en cours de construction", as the sources warn.
     pub status: Text,
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub website: Link,
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub sources: Vec<String>,
 }
 
@@ -92,13 +95,16 @@ pub struct EditionInfo {
 #[serde(deny_unknown_fields)]
 pub struct Venue {
     pub name: String,
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub address: String,
     /// Opening hours ("9h - 19h" in the source).
     #[serde(deserialize_with = "dates::time")]
     pub opens: NaiveTime,
     #[serde(deserialize_with = "dates::time")]
     pub closes: NaiveTime,
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub transport: Vec<Text>,
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub sources: Vec<String>,
 }
 
@@ -143,10 +149,13 @@ pub struct Day {
     pub kind: DayKind,
     pub title: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub description: Option<Text>,
     /// Whom to write to, e.g. to join the invitation-only off day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub contact_email: Option<String>,
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub sources: Vec<String>,
 }
 
@@ -168,7 +177,9 @@ pub struct Theme {
     /// The partner who leads the theme, where a source names one, with its article as the
     /// sentence needs it: « la DINUM » (« la DINUM portera spécifiquement l’une des 5 thématiques »).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub lead_partner: Option<Text>,
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub sources: Vec<String>,
 }
 
@@ -179,7 +190,9 @@ pub struct Format {
     pub id: String,
     pub name: Text,
     /// The usual durations, in minutes (an atelier lasts 90 or 180).
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub durations_minutes: Vec<u32>,
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub sources: Vec<String>,
 }
 
@@ -209,7 +222,9 @@ pub struct Item {
     pub speakers: Vec<String>,
     pub access: Access,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub links: Vec<Link>,
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub sources: Vec<String>,
     /// `"cancelled"` for an item that no longer takes place; absent while it does. A published
     /// item is cancelled, never deleted: visitors may have chosen it (`nec-data diff`).
