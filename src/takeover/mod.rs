@@ -42,7 +42,7 @@ pub fn start() {
             crate::typeset::watch(&fresh);
             leptos::mount::mount_to(fresh.clone().unchecked_into(), crate::App).forget();
             let focused = || leptos::prelude::document().active_element();
-            swap_when_ready(prerendered, fresh, ".loading", focused, || mark("waiting"), || mark("ready"));
+            swap_when_ready::<true, _, _, _>(prerendered, fresh, ".loading", focused, || mark("waiting"), || mark("ready"));
         }
         Some(root) => {
             crate::typeset::watch(&root);
@@ -64,21 +64,32 @@ pub fn start() {
 /// calls `done`; or, when the visitor sits on a control with nothing to carry over, calls
 /// `waiting` and replaces it at their next move. Checks once a frame: the detached tree is never
 /// painted, so waiting costs nothing visible. The partner widget takes over its painted view the
-/// same way (Orca heard its search field twice on /embed/ before it did: NC-15, docs/rgaa-audit.md).
-pub(crate) fn swap_when_ready<A, W, D>(painted: Element, fresh: Element, loading: &'static str, focused: A, waiting: W, done: D)
-where
+/// same way.
+///
+/// `QUIET` (the site's pages) waits for the visitor's move and silences unchanged live regions.
+/// The partner widget does neither, and its wasm carries none of that code (2 KiB, over its
+/// 140 KiB goal): Orca does not hear its takeover twice on a partner page
+/// (tests/screen-reader/), but does on /embed/ (NC-15, docs/rgaa-audit.md).
+pub(crate) fn swap_when_ready<const QUIET: bool, A, W, D>(
+    painted: Element,
+    fresh: Element,
+    loading: &'static str,
+    focused: A,
+    waiting: W,
+    done: D,
+) where
     A: Fn() -> Option<Element> + 'static,
     W: FnOnce() + 'static,
     D: FnOnce() + 'static,
 {
     request_animation_frame(move || {
         if fresh.query_selector(loading).ok().flatten().is_some() {
-            swap_when_ready(painted, fresh, loading, focused, waiting, done);
-        } else if focused().is_some_and(|active| waiting::worth_waiting(&painted, &fresh, &active)) {
+            swap_when_ready::<QUIET, _, _, _>(painted, fresh, loading, focused, waiting, done);
+        } else if QUIET && focused().is_some_and(|active| waiting::worth_waiting(&painted, &fresh, &active)) {
             waiting();
             waiting::swap_at_next_move(painted, fresh, Box::new(focused), Box::new(done));
         } else {
-            swap(&painted, &fresh, focused(), Focus::Stay);
+            swap::<QUIET>(&painted, &fresh, focused(), Focus::Stay);
             done();
         }
     });
@@ -100,16 +111,18 @@ enum Focus {
 /// The app's page goes in before the painted one leaves: the focus moves from one element to the
 /// other, never through the document, where a screen reader would find it on another control
 /// (NC-14, docs/rgaa-audit.md). Both are in the document for a moment within one task: never painted.
-fn swap(prerendered: &Element, fresh: &Element, focused: Option<Element>, to: Focus) -> Option<(HtmlElement, bool)> {
+fn swap<const QUIET: bool>(prerendered: &Element, fresh: &Element, focused: Option<Element>, to: Focus) -> Option<(HtmlElement, bool)> {
     let window = window();
     let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
     // The boot script marks `main` busy when the page was written for another visitor (a filtered
     // address, a saved agenda): its content changes now, and the change is said once.
     let corrected = is_corrected(prerendered);
-    let silenced = live_regions::silence_until_changed(fresh);
+    let silenced = QUIET.then(|| live_regions::silence_until_changed(fresh));
     // Before the painted page: `getElementById` finds the app's elements first.
     if prerendered.before_with_node_1(fresh).is_err() {
-        live_regions::restore(&silenced);
+        if let Some(silenced) = silenced {
+            live_regions::restore(&silenced);
+        }
         return None;
     }
     if corrected {

@@ -52,7 +52,7 @@ pub(super) fn swap_at_next_move(painted: Element, fresh: Element, focused: Box<d
             Some((_, false)) => Focus::Next,
             None => Focus::Stay,
         };
-        match swap(&painted, &fresh, focused(), to) {
+        match swap::<true>(&painted, &fresh, focused(), to) {
             Some((_, false)) => event.prevent_default(),
             // A summary clicked (or Enter, Space) would open the painted disclosure, which has just
             // left the document: open the app's. (The router follows a link clicked, and the boot

@@ -122,14 +122,7 @@ fn mount(host: &web_sys::Element, setup: &Setup) {
     fresh.set_class_name("nec-root");
     let _ = fresh.set_attribute("lang", lang.code());
     leptos::mount::mount_to(fresh.clone().unchecked_into(), widget).forget();
-    // As on the site's pages: with the visitor's focus on a control of the painted view, the view
-    // is replaced at their next move, not under them (`data-waiting` until then), and its
-    // unchanged live regions stay silent. A screen reader then says nothing twice (NC-15).
-    let painted = root.clone();
-    let waiting = move || {
-        let _ = painted.set_attribute("data-waiting", "");
-    };
-    crate::takeover::swap_when_ready(root, fresh, ".nec-loading", move || shadow.active_element(), waiting, || ());
+    crate::takeover::swap_when_ready::<false, _, _, _>(root, fresh, ".nec-loading", move || shadow.active_element(), || (), || ());
 }
 
 /// Everything one widget instance shows: its configuration problems, its view, its live regions.

@@ -466,12 +466,10 @@ export function journeys(name) {
       const start = await s.run(() => [location.href, history.length, document.getElementById('route').textContent]);
 
       await s.click(inWidget({ role: 'searchbox', name: 'Rechercher' }));
-      // With the focus in its search field, the widget's wasm waits for the visitor's next move
-      // to take its painted view over (`data-waiting`, src/widget/mod.rs): the typing below.
       await s.until(() => {
         const root = document.getElementById('module-communs').shadowRoot.querySelector('.nec-root');
-        return root && (root.hasAttribute('data-waiting') || !root.hasAttribute('data-painted')) && root.querySelector('.nec-widget');
-      }, null, 'the widget’s wasm to run');
+        return root && !root.hasAttribute('data-painted') && root.querySelector('.nec-widget');
+      }, null, 'the widget’s wasm to take over');
       assert.equal(await s.focused(), 'searchbox Rechercher', 'the focus stays in the widget’s search field');
       await s.keys('zzz');
       await s.until((X, w) => X.find(w)?.textContent.startsWith('Aucun'), inWidget({ role: 'status' }), 'no result for zzz');
