@@ -36,7 +36,10 @@ pub fn run(source: &Path, target: &Path) -> ExitCode {
         let name = source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         import_schedule(&programme, &String::from_utf8_lossy(&bytes), &name).map(|(next, left_out)| {
             if left_out > 0 {
-                println!("{left_out} événement(s) refusé(s), brouillon(s) ou supprimé(s) laissé(s) de côté.");
+                match left_out {
+                    1 => println!("1 événement refusé, en brouillon ou supprimé laissé de côté."),
+                    n => println!("{n} événements refusés, en brouillon ou supprimés laissés de côté."),
+                }
             }
             next
         })
@@ -71,7 +74,16 @@ pub fn run(source: &Path, target: &Path) -> ExitCode {
         println!("{}: écriture impossible ({error})", target.display());
         return ExitCode::FAILURE;
     }
-    println!("{} éléments importés dans {} ; {} modification(s).", next.items.len(), target.display(), changes.len());
+    let items = match next.items.len() {
+        1 => "1 élément importé".to_owned(),
+        n => format!("{n} éléments importés"),
+    };
+    let changes = match changes.len() {
+        0 => "aucune modification".to_owned(),
+        1 => "1 modification".to_owned(),
+        n => format!("{n} modifications"),
+    };
+    println!("{items} dans {} ; {changes}.", target.display());
     println!("Vérifiez maintenant avec `nec-data check` et comparez avec `nec-data diff` avant de publier.");
     ExitCode::SUCCESS
 }
