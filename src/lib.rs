@@ -19,6 +19,7 @@ pub mod load;
 pub mod locale;
 pub mod model;
 pub mod phase;
+pub mod publications;
 pub mod rgaa;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;

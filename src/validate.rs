@@ -401,6 +401,7 @@ impl Validate for Programme {
             c.text(&format!("$.partners.associated_events[{i}]"), event);
         }
         c.source_list("$.partners.sources", &partners.sources);
+        c.problems.extend(crate::publications::problems(self));
         c.problems
     }
 }

@@ -12,6 +12,7 @@ mod charter;
 pub mod dates;
 mod editions;
 mod programme;
+mod publications;
 mod text;
 
 pub use budgets::*;
@@ -19,4 +20,5 @@ pub use catalogue::*;
 pub use charter::*;
 pub use editions::*;
 pub use programme::*;
+pub use publications::*;
 pub use text::*;

@@ -21,6 +21,9 @@ pub struct Programme {
     pub formats: Vec<Format>,
     pub items: Vec<Item>,
     pub partners: Partners,
+    /// What each publication changed, oldest first (`nec-data publish`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub publications: Vec<super::Publication>,
 }
 
 impl Programme {
