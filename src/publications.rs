@@ -12,6 +12,11 @@ use crate::locale::{Lang, Pieces};
 use crate::model::{Programme, Publication, PublishedChange, Slot, Text};
 use crate::validate::Problem;
 
+/// The page that lists the publications (without its language prefix).
+pub const CHANGES_PAGE: &str = "/modifications-du-programme";
+/// Their Atom feed, in French, at the site's root (written by `nec-data site`).
+pub const FEED: &str = "/modifications-du-programme.atom";
+
 /// The record's form of `crate::diff`'s changes.
 pub fn from_diff(changes: &[Change]) -> Vec<PublishedChange> {
     let titled = |item: &crate::model::Item| (item.id.clone(), item.title.clone());

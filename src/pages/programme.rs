@@ -22,6 +22,7 @@ crate::texts! {
     heading: "Programme 2023", "2023 programme";
     paris_time: " — horaires à l’heure de Paris.", " — times are Paris time.";
     practical_link: "Informations pratiques : lieu, horaires, accès, inscription et repas", "Practical information: venue, opening hours, access, registration and meals";
+    changes_link: "Modifications du programme depuis son annonce", "Changes to the programme since it was announced";
     days_nav: "Jours du programme", "Days of the programme";
     filter_form: "Filtrer le programme", "Filter the programme";
     search_label: "Rechercher dans le programme", "Search the programme";
@@ -200,6 +201,7 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
         <EditionNotice programme=programme.clone() after=t.paris_time/>
         <NowNext programme=programme.clone()/>
         <p><a href=lang.path("/infos-pratiques")>{t.practical_link}</a></p>
+        <p><a href=lang.path(crate::publications::CHANGES_PAGE)>{t.changes_link}</a></p>
         <nav class="day-links" aria-label=t.days_nav>
             <ul>
                 {programme.days.iter().map(|d| view! {

@@ -7,10 +7,7 @@ use crate::locale::Lang;
 use crate::model::{Programme, Publication};
 use crate::publications::describe;
 
-/// The page that lists the publications (without its language prefix).
-pub const CHANGES_PAGE: &str = "/modifications-du-programme";
-/// The feed, at the site's root.
-pub const FEED: &str = "/modifications-du-programme.atom";
+pub use crate::publications::{CHANGES_PAGE, FEED};
 
 /// A publication's anchor on the page: its rank, oldest first, from 1 (the record only grows).
 pub fn anchor(rank: usize) -> String {
