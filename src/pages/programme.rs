@@ -201,7 +201,6 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
         <EditionNotice programme=programme.clone() after=t.paris_time/>
         <NowNext programme=programme.clone()/>
         <p><a href=lang.path("/infos-pratiques")>{t.practical_link}</a></p>
-        <p><a href=lang.path(crate::publications::CHANGES_PAGE)>{t.changes_link}</a></p>
         <nav class="day-links" aria-label=t.days_nav>
             <ul>
                 {programme.days.iter().map(|d| view! {
@@ -233,6 +232,8 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
         <p class="result-count" role="status" tabindex="-1" data-summary="" node_ref=status_ref>{status}</p>
         {listing}
         {pager}
+        // After the list: above it, the first session would leave a phone's screen and a half.
+        <p><a href=lang.path(crate::publications::CHANGES_PAGE)>{t.changes_link}</a></p>
     }
 }
 
