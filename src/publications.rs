@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::diff::Change;
 use crate::format::lowercased;
 use crate::locale::{Lang, Pieces};
-use crate::model::{Programme, Publication, PublishedChange, Slot, Text};
+use crate::model::{ChangeKind, Programme, Publication, PublishedChange, Slot, Text};
 use crate::validate::Problem;
 
 /// The page that lists the publications (without its language prefix).
@@ -19,42 +19,25 @@ pub const FEED: &str = "/modifications-du-programme.atom";
 
 /// The record's form of `crate::diff`'s changes.
 pub fn from_diff(changes: &[Change]) -> Vec<PublishedChange> {
-    let titled = |item: &crate::model::Item| (item.id.clone(), item.title.clone());
+    let place = |p: &Option<&str>| Slot { place: p.map(str::to_owned), ..Slot::default() };
     changes
         .iter()
-        .map(|change| match change {
-            Change::Added { new } => {
-                let (item, title) = titled(new);
-                PublishedChange::Added { item, title }
-            }
-            Change::Removed { old } => {
-                let (item, title) = titled(old);
-                PublishedChange::Removed { item, title }
-            }
-            Change::Cancelled { new, .. } => {
-                let (item, title) = titled(new);
-                PublishedChange::Cancelled { item, title }
-            }
-            Change::Restored { new, .. } => {
-                let (item, title) = titled(new);
-                PublishedChange::Restored { item, title }
-            }
-            Change::Moved { old, new } => {
-                let (item, title) = titled(new);
-                PublishedChange::Moved { item, title, from: Slot::of(old), to: Slot::of(new) }
-            }
-            Change::Renamed { old, new } => {
-                let (item, title) = titled(new);
-                PublishedChange::Renamed { item, title, from: old.title.clone() }
-            }
-            Change::PlaceChanged { new, from, to } => {
-                let (item, title) = titled(new);
-                PublishedChange::Place { item, title, from: from.map(str::to_owned), to: to.map(str::to_owned) }
-            }
-            Change::Details { new, fields } => {
-                let (item, title) = titled(new);
-                PublishedChange::Details { item, title, fields: fields.iter().map(|f| (*f).to_owned()).collect() }
-            }
+        .map(|change| {
+            let (kind, item, from, to, fields) = match change {
+                Change::Added { new } => (ChangeKind::Added, *new, None, None, Vec::new()),
+                Change::Removed { old } => (ChangeKind::Removed, *old, None, None, Vec::new()),
+                Change::Cancelled { new, .. } => (ChangeKind::Cancelled, *new, None, None, Vec::new()),
+                Change::Restored { new, .. } => (ChangeKind::Restored, *new, None, None, Vec::new()),
+                Change::Moved { old, new } => (ChangeKind::Moved, *new, Some(Slot::of(old)), Some(Slot::of(new)), Vec::new()),
+                Change::Renamed { old, new } => {
+                    (ChangeKind::Renamed, *new, Some(Slot { title: Some(old.title.clone()), ..Slot::default() }), None, Vec::new())
+                }
+                Change::PlaceChanged { new, from, to } => (ChangeKind::Place, *new, Some(place(from)), Some(place(to)), Vec::new()),
+                Change::Details { new, fields } => {
+                    (ChangeKind::Details, *new, None, None, fields.iter().map(|f| (*f).to_owned()).collect())
+                }
+            };
+            PublishedChange { kind, item: item.id.clone(), title: item.title.clone(), from, to, fields }
         })
         .collect()
 }
@@ -68,7 +51,7 @@ pub fn newest_first(programme: &Programme) -> Vec<&Publication> {
 
 /// What the record says changed about one item, newest first, with the date of each change.
 pub fn item_history<'a>(programme: &'a Programme, id: &str) -> Vec<(NaiveDate, &'a PublishedChange)> {
-    newest_first(programme).into_iter().flat_map(|p| p.changes.iter().filter(|c| c.item() == id).map(move |c| (p.date, c))).collect()
+    newest_first(programme).into_iter().flat_map(|p| p.changes.iter().filter(|c| c.item == id).map(move |c| (p.date, c))).collect()
 }
 
 /// When an item takes place, in words: « jeudi 19 octobre 2023, 9 h 00 – 10 h 30 ».
@@ -108,42 +91,42 @@ fn quoted(text: &Text, lang: Lang) -> Pieces {
 pub fn describe(change: &PublishedChange, lang: Lang, titled: bool) -> Pieces {
     let t = texts(lang);
     let colon = if lang == Lang::Fr { " : " } else { ": " };
-    let (label, title) = match change {
-        PublishedChange::Added { title, .. } => (t.added, title),
-        PublishedChange::Removed { title, .. } => (t.removed, title),
-        PublishedChange::Cancelled { title, .. } => (t.cancelled, title),
-        PublishedChange::Restored { title, .. } => (t.restored, title),
-        PublishedChange::Moved { title, .. } => (t.moved, title),
-        PublishedChange::Renamed { title, .. } => (t.renamed, title),
-        PublishedChange::Place { title, .. } => (t.place, title),
-        PublishedChange::Details { title, .. } => (t.details, title),
+    let label = match change.kind {
+        ChangeKind::Added => t.added,
+        ChangeKind::Removed => t.removed,
+        ChangeKind::Cancelled => t.cancelled,
+        ChangeKind::Restored => t.restored,
+        ChangeKind::Moved => t.moved,
+        ChangeKind::Renamed => t.renamed,
+        ChangeKind::Place => t.place,
+        ChangeKind::Details => t.details,
     };
     let mut words = Pieces::of(label, lang);
+    let (from, to) = (change.from.clone().unwrap_or_default(), change.to.clone().unwrap_or_default());
     let from_to = |from: String, to: String| Pieces::of(format!("{}{from}{}{to}", t.before, t.now), lang);
-    let detail = match change {
-        PublishedChange::Moved { from, to, .. } => Some(from_to(slot_words(from, lang), slot_words(to, lang))),
-        PublishedChange::Place { from, to, .. } => {
-            let place = |p: &Option<String>| p.clone().unwrap_or_else(|| t.no_place.to_owned());
-            Some(from_to(place(from), place(to)))
+    let former = from.title.as_ref().unwrap_or(&change.title);
+    let detail = match change.kind {
+        ChangeKind::Moved => Some(from_to(slot_words(&from, lang), slot_words(&to, lang))),
+        ChangeKind::Place => {
+            let place = |s: &Slot| s.place.clone().unwrap_or_else(|| t.no_place.to_owned());
+            Some(from_to(place(&from), place(&to)))
         }
-        PublishedChange::Renamed { from, .. } if !titled => {
+        ChangeKind::Renamed if !titled => {
             let mut was = Pieces::of(t.before.to_owned(), lang);
-            was.extend(quoted(from, lang));
+            was.extend(quoted(former, lang));
             Some(was)
         }
-        PublishedChange::Renamed { from, .. } => {
-            let mut was = quoted(from, lang);
-            was.push(if lang == Lang::Fr { " devient " } else { " is now " }, lang).extend(quoted(title, lang));
+        ChangeKind::Renamed => {
+            let mut was = quoted(former, lang);
+            was.push(if lang == Lang::Fr { " devient " } else { " is now " }, lang).extend(quoted(&change.title, lang));
             words.push(colon, lang).extend(was);
             return words;
         }
-        PublishedChange::Details { fields, .. } => {
-            Some(Pieces::of(lang.list(&fields.iter().map(|f| field_name(f, lang)).collect::<Vec<_>>()), lang))
-        }
+        ChangeKind::Details => Some(Pieces::of(lang.list(&change.fields.iter().map(|f| field_name(f, lang)).collect::<Vec<_>>()), lang)),
         _ => None,
     };
     if titled {
-        words.push(colon, lang).extend(quoted(title, lang));
+        words.push(colon, lang).extend(quoted(&change.title, lang));
     }
     if let Some(detail) = detail {
         words.push(colon, lang).extend(detail);
@@ -191,14 +174,14 @@ pub fn problems(programme: &Programme) -> Vec<Problem> {
         }
         for (j, change) in publication.changes.iter().enumerate() {
             let at = format!("{here}.changes[{j}]");
-            if change.title().trim().is_empty() {
+            if change.title.trim().is_empty() {
                 push(format!("{at}.title"), "le texte est vide alors qu’il est obligatoire");
             }
-            let removed = matches!(change, PublishedChange::Removed { .. });
-            if !removed && !items.contains(change.item()) {
+            let removed = change.kind == ChangeKind::Removed;
+            if !removed && !items.contains(change.item.as_str()) {
                 missing.push(Problem {
                     path: format!("{at}.item"),
-                    message: format!("« {} » n’est plus au programme : un élément publié est annulé, jamais supprimé", change.item()),
+                    message: format!("« {} » n’est plus au programme : un élément publié est annulé, jamais supprimé", change.item),
                 });
             }
         }

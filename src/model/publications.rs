@@ -23,8 +23,9 @@ pub struct Publication {
     pub sources: Vec<String>,
 }
 
-/// When an item took place, as the record keeps it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What an item was, or is, in the part a change is about: its times (moved), its title
+/// (renamed), its place (place); every field optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Slot {
@@ -34,53 +35,50 @@ pub struct Slot {
     pub start: Option<DateTime<FixedOffset>>,
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "dates::optional_instant")]
     pub end: Option<DateTime<FixedOffset>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 impl Slot {
+    /// An item's times.
     pub fn of(item: &Item) -> Self {
-        Slot { day: item.day, start: item.start, end: item.end }
+        Slot { day: item.day, start: item.start, end: item.end, ..Slot::default() }
     }
+}
+
+/// What happened to an item in a publication (`crate::diff`'s kinds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    Added,
+    Removed,
+    Cancelled,
+    Restored,
+    Moved,
+    Renamed,
+    Place,
+    Details,
 }
 
 /// One change to one item; `title` is the item's title after the change (before, if removed).
+/// A plain struct, not a tagged enum: serde's tagged enums cost the wasm several KiB.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum PublishedChange {
-    Added { item: String, title: Text },
-    Removed { item: String, title: Text },
-    Cancelled { item: String, title: Text },
-    Restored { item: String, title: Text },
-    Moved { item: String, title: Text, from: Slot, to: Slot },
-    Renamed { item: String, title: Text, from: Text },
-    Place { item: String, title: Text, from: Option<String>, to: Option<String> },
-    Details { item: String, title: Text, fields: Vec<String> },
-}
-
-impl PublishedChange {
-    pub fn item(&self) -> &str {
-        match self {
-            PublishedChange::Added { item, .. }
-            | PublishedChange::Removed { item, .. }
-            | PublishedChange::Cancelled { item, .. }
-            | PublishedChange::Restored { item, .. }
-            | PublishedChange::Moved { item, .. }
-            | PublishedChange::Renamed { item, .. }
-            | PublishedChange::Place { item, .. }
-            | PublishedChange::Details { item, .. } => item,
-        }
-    }
-
-    pub fn title(&self) -> &Text {
-        match self {
-            PublishedChange::Added { title, .. }
-            | PublishedChange::Removed { title, .. }
-            | PublishedChange::Cancelled { title, .. }
-            | PublishedChange::Restored { title, .. }
-            | PublishedChange::Moved { title, .. }
-            | PublishedChange::Renamed { title, .. }
-            | PublishedChange::Place { title, .. }
-            | PublishedChange::Details { title, .. } => title,
-        }
-    }
+#[serde(deny_unknown_fields)]
+pub struct PublishedChange {
+    pub kind: ChangeKind,
+    pub item: String,
+    pub title: Text,
+    /// Before: the times (moved), the title (renamed), the place (place, absent if not given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Slot>,
+    /// After, as `from`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Slot>,
+    /// Details: the other fields that changed, named in French (« description »…).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
 }

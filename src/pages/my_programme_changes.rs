@@ -43,16 +43,15 @@ pub fn unknown_view(programme: &Programme, value: &str, lang: Lang) -> impl Into
         .iter()
         .take(NAMED_AT_MOST)
         .map(|id| {
-            let removed = crate::publications::item_history(programme, id)
-                .into_iter()
-                .find(|(_, c)| matches!(c, crate::model::PublishedChange::Removed { .. }));
+            let removed =
+                crate::publications::item_history(programme, id).into_iter().find(|(_, c)| c.kind == crate::model::ChangeKind::Removed);
             match removed {
                 Some((date, change)) => {
                     let when = match lang {
                         Lang::Fr => format!(" (retiré du programme le {})", lang.day_month_year(date)),
                         Lang::En => format!(" (removed from the programme on {})", lang.day_month_year(date)),
                     };
-                    view! { <li>{quoted(change.title(), lang)}{when}</li> }.into_any()
+                    view! { <li>{quoted(&change.title, lang)}{when}</li> }.into_any()
                 }
                 None => view! { <li>{t.unknown_id}{id.chars().take(80).collect::<String>()}</li> }.into_any(),
             }
