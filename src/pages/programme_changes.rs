@@ -50,7 +50,7 @@ pub fn ProgrammeChangesPage() -> impl IntoView {
     view! {
         <Page heading=t.heading title=t.title>
             <DataView resource=programme what=Subject::Programme render=move |p| view! { <Publications programme=p/> }/>
-            <p><a href=crate::publications::FEED rel="external" type="application/atom+xml">{t.feed}</a></p>
+            <p><a href=crate::publications::FEED rel="external" type="application/atom+xml" hreflang="fr">{t.feed}</a></p>
             <p><a href=lang.path("/programme")>{t.back}</a></p>
         </Page>
     }

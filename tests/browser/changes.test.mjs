@@ -39,6 +39,7 @@ describe('Modifications du programme', () => {
     assert.equal(await publication.locator('time').getAttribute('datetime'), '2023-07-26');
     const feed = main.getByRole('link', { name: 'S’abonner aux modifications (fil Atom, en français)' });
     assert.equal(await feed.getAttribute('href'), FEED);
+    assert.equal(await feed.getAttribute('hreflang'), 'fr', 'the feed is in French, said on the English page too');
     const html = readFileSync(`${DIST}modifications-du-programme/index.html`, 'utf8');
     assert.match(html, /<link rel="alternate" type="application\/atom\+xml" title="Modifications du programme \(Atom\)" href="https:\/\/nec-web\.invalid\/modifications-du-programme\.atom">/);
     assert.match(readFileSync(`${DIST}programme/index.html`, 'utf8'), /type="application\/atom\+xml"/, 'the programme advertises the feed too');
