@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const COMPRESSIBLE = /\.(html|js|css|wasm|json|csv|svg|ics|webmanifest|txt|xml)$/;
+const COMPRESSIBLE = /\.(html|js|css|wasm|json|csv|svg|ics|webmanifest|txt|xml|atom)$/;
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {

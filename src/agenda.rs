@@ -34,6 +34,18 @@ pub fn parse_shared(value: &str, programme: &Programme) -> (Vec<String>, usize) 
     (known, unknown)
 }
 
+/// The ids of a shared selection that the programme does not have, each once, in order: the
+/// page names them rather than dropping them silently.
+pub fn unknown_shared(value: &str, programme: &Programme) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|id| !id.is_empty() && !programme.items.iter().any(|i| i.id == *id) && seen.insert(*id))
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The chosen items day by day, in time order within a day (see the sort key).
 pub fn in_time_order<'a>(programme: &'a Programme, ids: &[String]) -> Vec<&'a Item> {
     let mut items: Vec<&Item> = programme.items.iter().filter(|i| ids.contains(&i.id)).collect();
@@ -131,6 +143,7 @@ mod tests {
         assert_eq!(known, ["grande-soiree", "pleniere-jeudi"]);
         assert_eq!(unknown, 1);
         assert_eq!(share_value(&known), "grande-soiree,pleniere-jeudi");
+        assert_eq!(unknown_shared("inconnu,grande-soiree,autre, inconnu", &p), ["inconnu", "autre"]);
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod load;
 pub mod locale;
 pub mod model;
 pub mod phase;
+pub mod publications;
 pub mod rgaa;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
@@ -55,7 +56,7 @@ mod web {
     use crate::components::{provide_lang, LiveRegion, SiteFooter, SiteHeader, SkipLink};
     use crate::pages::{
         AccessibilityPage, CharterPage, EditionPage, EditionsPage, EmbedBuilderPage, HomePage, MyProgrammePage, NotFoundPage, OpenDataPage,
-        PanicTestPage, PracticalInfoPage, PrivacyPage, ProgrammeItemPage, ProgrammePage, SiteMapPage,
+        PanicTestPage, PracticalInfoPage, PrivacyPage, ProgrammeChangesPage, ProgrammeItemPage, ProgrammePage, SiteMapPage,
     };
 
     /// The whole site: skip link, banner, the routed page in `<main>`, footer. Every page has a
@@ -111,6 +112,7 @@ mod web {
             <Route path=path!("/accessibilite") view=AccessibilityPage/>
             <Route path=path!("/donnees-personnelles") view=PrivacyPage/>
             <Route path=path!("/plan-du-site") view=SiteMapPage/>
+            <Route path=path!("/modifications-du-programme") view=ProgrammeChangesPage/>
             <Route path=path!("/test/panique") view=PanicTestPage/>
             </ParentRoute>
         }

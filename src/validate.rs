@@ -396,6 +396,7 @@ impl Validate for Programme {
 
         if !WIDGET_ONLY {
             c.partners(&self.partners);
+            c.problems.extend(crate::publications::problems(self));
         }
         c.problems
     }

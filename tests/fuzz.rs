@@ -33,7 +33,7 @@ use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
-use nec_web::agenda::{in_time_order, now_and_next, overlaps, parse_shared, parse_stored, share_value, to_stored};
+use nec_web::agenda::{in_time_order, now_and_next, overlaps, parse_shared, parse_stored, share_value, to_stored, unknown_shared};
 use nec_web::filters::{encode_component, fold, matching, search_index, FilterList, Filters};
 use nec_web::load::{parse, DataError, MAX_FILE_BYTES};
 use nec_web::model::{Catalogue, Charter, EditionsFile, Item, Link, Programme};
@@ -1125,6 +1125,11 @@ fn shared_selection_keeps_only_known_ids() {
         let tokens = value.split(',').filter(|t| !t.trim().is_empty()).count();
         prop_assert!(known.len() + unknown <= tokens);
         prop_assert_eq!(parse_shared(&share_value(&known), p), (known.clone(), 0));
+        // Each unknown id is named once: none is dropped silently, none is a programme id.
+        let named = unknown_shared(&value, p);
+        prop_assert!(named.len() <= unknown && (named.is_empty() == (unknown == 0)));
+        prop_assert!(named.iter().all(|id| !known_ids.contains(id.as_str())));
+        prop_assert_eq!(named.iter().collect::<HashSet<_>>().len(), named.len());
         Ok(if unknown == 0 { Outcome::Accepted } else { Outcome::Invalid })
     });
 }

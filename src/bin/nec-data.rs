@@ -3,6 +3,7 @@
 //! `nec-data export <dir>`: writes those derived files.
 //! `nec-data diff <old> <new>`: what changed from one programme to the next, in French; fails when
 //! a published id disappears.
+//! `nec-data publish <old> <new> [--date YYYY-MM-DD]`: records in NEW what changed since OLD.
 //! `nec-data import <file.csv> <programme.json>`: the programme's items from a spreadsheet.
 //!
 //! Exit status: 0 when all is sound, 1 when a problem was found, 2 on a usage error.
@@ -20,6 +21,10 @@ mod diff;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "nec-data/import.rs"]
 mod import;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "nec-data/publish.rs"]
+mod publish;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {

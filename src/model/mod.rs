@@ -12,6 +12,7 @@ mod charter;
 pub mod dates;
 mod editions;
 mod programme;
+mod publications;
 mod text;
 
 pub use budgets::*;
@@ -19,6 +20,7 @@ pub use catalogue::*;
 pub use charter::*;
 pub use editions::*;
 pub use programme::*;
+pub use publications::*;
 pub use text::*;
 
 /// Reads any value in its place and keeps the default: the widget's own build (Cargo feature

@@ -25,6 +25,10 @@ pub struct Programme {
     pub items: Vec<Item>,
     #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
     pub partners: Partners,
+    /// What each publication changed, oldest first (`nec-data publish`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "widget-only", serde(deserialize_with = "super::skipped"))]
+    pub publications: Vec<super::Publication>,
 }
 
 impl Programme {

@@ -14,6 +14,7 @@ mod panic_test;
 mod practical_info;
 mod privacy;
 mod programme;
+mod programme_changes;
 mod programme_item;
 mod site_map;
 
@@ -30,5 +31,6 @@ pub use panic_test::PanicTestPage;
 pub use practical_info::PracticalInfoPage;
 pub use privacy::PrivacyPage;
 pub use programme::ProgrammePage;
+pub use programme_changes::ProgrammeChangesPage;
 pub use programme_item::ProgrammeItemPage;
 pub use site_map::SiteMapPage;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use super::my_programme_changes::unknown_view;
 use crate::agenda::{in_time_order, overlaps, parse_shared, share_value, SHARE_PARAM};
 use crate::chosen::Chosen;
 use crate::components::announcer::use_announcer;
@@ -226,6 +227,7 @@ fn SharedSelection(programme: Arc<Programme>, value: String) -> impl IntoView {
     let announcer = use_announcer();
     let navigate = use_navigate();
     let (known, unknown) = parse_shared(&value, &programme);
+    let unknown_list = (unknown > 0).then(|| unknown_view(&programme, &value, lang));
     let items: Vec<Item> = in_time_order(&programme, &known).into_iter().cloned().collect();
     let import = move |replace: bool| {
         let known = known.clone();
@@ -265,12 +267,7 @@ fn SharedSelection(programme: Arc<Programme>, value: String) -> impl IntoView {
     view! {
         <section class="shared" aria-labelledby="programme-partage">
             <h2 id="programme-partage" data-summary="">{t.shared_heading}</h2>
-            {(unknown > 0).then(|| view! { <p>{match (lang, unknown) {
-                (Lang::Fr, 1) => "1 élément du lien n’existe pas dans le programme et est ignoré.".to_owned(),
-                (Lang::Fr, _) => format!("{unknown} éléments du lien n’existent pas dans le programme et sont ignorés."),
-                (Lang::En, 1) => "1 item of the link does not exist in the programme and is ignored.".to_owned(),
-                (Lang::En, _) => format!("{unknown} items of the link do not exist in the programme and are ignored."),
-            }}</p> })}
+            {unknown_list}
             {if items.is_empty() {
                 view! { <p>{t.shared_empty}</p> }.into_any()
             } else {

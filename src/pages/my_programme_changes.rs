@@ -21,6 +21,51 @@ crate::texts! {
     stays: " Il reste dans votre liste, tel qu’il était, jusqu’à ce que vous le retiriez.", " It stays in your list, as it was, until you remove it.";
     kept: "Gardé dans mon programme, tel qu’il est maintenant.", "Kept in my programme, as it is now.";
     removed: "Retiré de mon programme.", "Removed from my programme.";
+    unknown_id: "identifiant inconnu : ", "unknown id: ";
+}
+
+/// The most ids of a share link named one by one: the link is the visitor's, of any length.
+const NAMED_AT_MOST: usize = 20;
+
+/// The ids of a share link that the programme does not have, named: what the record of
+/// publications says became of each (removed on …), else the id itself. Never dropped silently.
+pub fn unknown_view(programme: &Programme, value: &str, lang: Lang) -> impl IntoView {
+    let t = texts(lang);
+    let unknown = crate::agenda::unknown_shared(value, programme);
+    let n = unknown.len();
+    let intro = match (lang, n) {
+        (Lang::Fr, 1) => "1 élément du lien n’est pas dans le programme actuel ; il ne sera pas importé :".to_owned(),
+        (Lang::Fr, _) => format!("{n} éléments du lien ne sont pas dans le programme actuel ; ils ne seront pas importés :"),
+        (Lang::En, 1) => "1 item of the link is not in the current programme; it will not be imported:".to_owned(),
+        (Lang::En, _) => format!("{n} items of the link are not in the current programme; they will not be imported:"),
+    };
+    let rows = unknown
+        .iter()
+        .take(NAMED_AT_MOST)
+        .map(|id| {
+            let removed =
+                crate::publications::item_history(programme, id).into_iter().find(|(_, c)| c.kind == crate::model::ChangeKind::Removed);
+            match removed {
+                Some((date, change)) => {
+                    let when = match lang {
+                        Lang::Fr => format!(" (retiré du programme le {})", lang.day_month_year(date)),
+                        Lang::En => format!(" (removed from the programme on {})", lang.day_month_year(date)),
+                    };
+                    view! { <li>{quoted(&change.title, lang)}{when}</li> }.into_any()
+                }
+                None => view! { <li>{t.unknown_id}{id.chars().take(80).collect::<String>()}</li> }.into_any(),
+            }
+        })
+        .collect_view();
+    let more = (n > NAMED_AT_MOST).then(|| match lang {
+        Lang::Fr => format!("… et {} autres.", n - NAMED_AT_MOST),
+        Lang::En => format!("… and {} more.", n - NAMED_AT_MOST),
+    });
+    view! {
+        <p>{intro}</p>
+        <ul class="unknown-shared">{rows}</ul>
+        {more.map(|more| view! { <p>{more}</p> })}
+    }
 }
 
 /// The section, or nothing when every choice is as it was.

@@ -22,6 +22,7 @@ crate::texts! {
     heading: "Programme 2023", "2023 programme";
     paris_time: " — horaires à l’heure de Paris.", " — times are Paris time.";
     practical_link: "Informations pratiques : lieu, horaires, accès, inscription et repas", "Practical information: venue, opening hours, access, registration and meals";
+    changes_link: "Modifications du programme depuis son annonce", "Changes to the programme since it was announced";
     days_nav: "Jours du programme", "Days of the programme";
     filter_form: "Filtrer le programme", "Filter the programme";
     search_label: "Rechercher dans le programme", "Search the programme";
@@ -231,6 +232,8 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
         <p class="result-count" role="status" tabindex="-1" data-summary="" node_ref=status_ref>{status}</p>
         {listing}
         {pager}
+        // After the list: above it, the first session would leave a phone's screen and a half.
+        <p><a href=lang.path(crate::publications::CHANGES_PAGE)>{t.changes_link}</a></p>
     }
 }
 

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 
-use crate::components::{current_lang, text_view, AgendaToggle, DataView, Original, Page, Sources, Subject, When};
+use crate::components::{current_lang, pieces_view, text_view, AgendaToggle, DataView, Original, Page, Sources, Subject, When};
 use crate::data::{use_data, PROGRAMME};
 use crate::format::capitalised;
 use crate::ics;
@@ -32,6 +32,29 @@ crate::texts! {
     practical: "Informations pratiques : accès, inscription, repas", "Practical information: access, registration, meals";
     cancelled: "Annulé : cet élément du programme n’aura pas lieu.", "Cancelled: this programme item will not take place.";
     cancelled_note: "annulé", "cancelled";
+    changes: "Modifications publiées", "Published changes";
+    all_changes: "Toutes les modifications du programme", "All changes to the programme";
+}
+
+/// What the record of publications says changed about the item, dated, newest first.
+fn history_view(programme: &Programme, id: &str, lang: Lang) -> Option<impl IntoView> {
+    let t = texts(lang);
+    let history = crate::publications::item_history(programme, id);
+    let colon = if lang == Lang::Fr { " : " } else { ": " };
+    let lines = history
+        .iter()
+        .map(|(date, change)| {
+            let words = crate::publications::describe(change, lang, false);
+            view! { <li><time datetime=date.to_string()>{lang.day_month_year(*date)}</time>{colon}{pieces_view(words, lang)}</li> }
+        })
+        .collect_view();
+    (!history.is_empty()).then(|| {
+        view! {
+            <h2>{t.changes}</h2>
+            <ul>{lines}</ul>
+            <p><a href=lang.path(crate::publications::CHANGES_PAGE)>{t.all_changes}</a></p>
+        }
+    })
 }
 
 /// `/programme/<id>`: one item, deep-linkable: everything known about it, its calendar file,
@@ -138,6 +161,7 @@ fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
         </dl>
         <p>{text_view(&item.description, lang)}</p>
         <Original texts=vec![item.title.clone(), item.description.clone()]/>
+        {history_view(p, &item.id, lang)}
         {(!item.links.is_empty()).then(|| view! {
             <h2>{t.further}</h2>
             <ul class="links">{item.links.iter().map(|l| view! { <li><a href=l.url.clone()>{text_view(&l.label, lang)}</a></li> }).collect_view()}</ul>

@@ -8,6 +8,8 @@ crate::texts! {
     home: "Accueil", "Home";
     programme: "Programme 2023", "2023 programme";
     programme_hint: " : les journées, la recherche et les filtres ; chaque élément a sa page.", ": the days, the search and the filters; each item has its own page.";
+    changes: "Modifications du programme", "Changes to the programme";
+    changes_hint: " : chaque publication, datée, et ce qu’elle a changé", ": each publication, dated, and what it changed";
     practical: "Informations pratiques", "Practical information";
     practical_hint: " : lieu, horaires, accès, inscription et repas", ": venue, hours, getting there, registration and meals";
     my_programme: "Mon programme", "My programme";
@@ -39,6 +41,7 @@ pub fn SiteMapPage() -> impl IntoView {
                     <ul>
                         <li><A href=lang.path("/infos-pratiques")>{t.practical}</A>{t.practical_hint}</li>
                         <li><A href=lang.path("/mon-programme")>{t.my_programme}</A>{t.my_programme_hint}</li>
+                        <li><A href=lang.path(crate::publications::CHANGES_PAGE)>{t.changes}</A>{t.changes_hint}</li>
                     </ul>
                 </li>
                 <li><A href=lang.path("/charte")>{t.charter}</A>{t.charter_hint}</li>

@@ -7,6 +7,7 @@
 //! [`site_origin`]: a release never carries a loopback address.
 
 pub mod exports;
+pub mod feed;
 pub mod files;
 pub mod json_ld;
 pub mod sequences;
@@ -72,6 +73,8 @@ crate::texts! {
         "Accessibility statement of the Numérique en Commun[s] website: RGAA 4.1 compliance status, non-compliances and remedies.";
     privacy: "Données personnelles : ce que le site de Numérique en Commun[s] garde sur votre appareil, et comment l’effacer.",
         "Personal data: what the Numérique en Commun[s] website keeps on your device, and how to erase it.";
+    changes: "Modifications du programme de Numérique en Commun[s] : chaque publication, datée, et ce qu’elle a changé.",
+        "Changes to the Numérique en Commun[s] programme: each publication, dated, and what it changed.";
     site_map: "Plan du site de Numérique en Commun[s] : toutes ses pages.",
         "Site map of the Numérique en Commun[s] website: all its pages.";
     not_found: "Cette page de Numérique en Commun[s] est introuvable.",
@@ -118,6 +121,7 @@ pub fn description(site: &Site, path: &str, lang: Lang) -> Option<String> {
         "/accessibilite" => t.accessibility.to_owned(),
         "/donnees-personnelles" => t.privacy.to_owned(),
         "/plan-du-site" => t.site_map.to_owned(),
+        feed::CHANGES_PAGE => t.changes.to_owned(),
         "/404" => t.not_found.to_owned(),
         _ => {
             if let Some(id) = path.strip_prefix("/programme/") {
@@ -224,6 +228,10 @@ pub fn head(site: &Site, route: &str, title: &str) -> Option<String> {
         format!(r#"<meta name="twitter:image" content="{image}">"#),
     ]);
     tags.push(format!(r#"<link rel="manifest" href="{}">"#, manifest_path(lang)));
+    if path == "/programme" || path == feed::CHANGES_PAGE {
+        let title = if lang == Lang::Fr { "Modifications du programme (Atom)" } else { "Changes to the programme (Atom, in French)" };
+        tags.push(format!(r#"<link rel="alternate" type="application/atom+xml" title="{title}" href="{origin}{}">"#, feed::FEED));
+    }
     if let Some(data) = json_ld::for_page(site, path, lang) {
         tags.push(format!(r#"<script type="application/ld+json">{data}</script>"#));
     }

@@ -33,7 +33,7 @@ fn every_page_has_its_own_description_in_each_language() {
     let site = Site { origin: ORIGIN, programme: &programme, editions: &editions };
     let mut paths: Vec<String> = ["/", "/programme", "/mon-programme", "/infos-pratiques", "/charte", "/editions", "/donnees", "/integrer"]
         .into_iter()
-        .chain(["/accessibilite", "/donnees-personnelles", "/plan-du-site", "/404"])
+        .chain(["/accessibilite", "/donnees-personnelles", "/plan-du-site", "/modifications-du-programme", "/404"])
         .map(str::to_owned)
         .collect();
     paths.extend(programme.items.iter().map(|i| format!("/programme/{}", i.id)));

@@ -315,7 +315,7 @@ describe('Mon programme keeps focus and can undo', () => {
   it('imports a shared selection in words that agree with their number', async () => {
     const page = await open('/mon-programme?partage=pleniere-jeudi,atelier-disparu');
     const shared = page.getByRole('region', { name: 'Programme partagé avec vous' });
-    assert.match(await shared.innerText(), /1 élément du lien n’existe pas dans le programme et est ignoré\./);
+    assert.match(await shared.innerText(), /1 élément du lien n’est pas dans le programme actuel\s; il ne sera pas importé\s:/);
     await shared.getByRole('button', { name: 'Importer dans mon programme' }).click();
     await page.waitForFunction(() => document.getElementById('annonces').textContent.replace(/[\u00a0\u202f]/g, ' ') === 'Programme partagé importé : 1 élément ajouté.');
     assert.match(await page.getByRole('main').innerText(), /Le fichier contient le seul élément dont l’horaire est connu, à l’heure de Paris\./);

@@ -127,7 +127,16 @@ export const ROUTES = [
     h1: 'Plan du site',
     title: 'Plan du site — Numérique en Commun[s]',
     nav: null,
-    content: ['Programme 2023', 'Informations pratiques', 'Mon programme', 'La charte', 'Les éditions depuis 2018', 'Données ouvertes', 'Intégrer NEC sur votre site', 'Données personnelles', 'Déclaration d’accessibilité'],
+    content: ['Programme 2023', 'Informations pratiques', 'Mon programme', 'Modifications du programme', 'La charte', 'Les éditions depuis 2018', 'Données ouvertes', 'Intégrer NEC sur votre site', 'Données personnelles', 'Déclaration d’accessibilité'],
+  },
+  {
+    path: '/modifications-du-programme',
+    en: { h1: 'Changes to the programme', title: 'Changes to the 2023 programme — Numérique en Commun[s]' },
+    h1: 'Modifications du programme',
+    title: 'Modifications du programme 2023 — Numérique en Commun[s]',
+    nav: null,
+    content: ['Aucune modification n’a été publiée depuis l’annonce du programme, le 26 juillet 2023.', 'Publication du 26 juillet 2023',
+      'Annonce du programme, « en cours de construction »', 'S’abonner aux modifications (fil Atom, en français)'],
   },
   {
     path: '/cette-page-n-existe-pas',

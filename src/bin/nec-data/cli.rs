@@ -13,6 +13,7 @@ mod site;
 
 const USAGE: &str =
     "usage : nec-data check <dossier ou fichier JSON>… | nec-data export <dossier> | nec-data diff <ancien.json> <nouveau.json> \
+                     | nec-data publish <ancien.json> <nouveau.json> [--date AAAA-MM-JJ] \
                      | nec-data import <fichier.csv, schedule.json ou schedule.xml> <programme-AAAA.json> \
                      | nec-data exports|site <dossier de données> <dossier construit>";
 
@@ -22,6 +23,10 @@ pub fn main() -> ExitCode {
         Some((command, paths)) if command == "check" && !paths.is_empty() => check_all(paths),
         Some((command, [dir])) if command == "export" => export(Path::new(dir)),
         Some((command, [old, new])) if command == "diff" => crate::diff::run(Path::new(old), Path::new(new)),
+        Some((command, [old, new])) if command == "publish" => crate::publish::run(Path::new(old), Path::new(new), None),
+        Some((command, [old, new, flag, date])) if command == "publish" && flag == "--date" => {
+            crate::publish::run(Path::new(old), Path::new(new), Some(date))
+        }
         Some((command, [csv, programme])) if command == "import" => crate::import::run(Path::new(csv), Path::new(programme)),
         Some((command, [data, out])) if command == "site" => site::main(Path::new(data), Path::new(out)),
         Some((command, [data, out])) if command == "exports" => site::exports(Path::new(data), Path::new(out)),

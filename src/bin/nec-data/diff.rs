@@ -9,7 +9,7 @@ use nec_web::load::parse;
 use nec_web::model::Programme;
 
 /// Reads and checks a programme as `check` does; prints its problems when it is not valid.
-fn read(path: &Path) -> Option<Programme> {
+pub fn read(path: &Path) -> Option<Programme> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(error) => {

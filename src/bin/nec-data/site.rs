@@ -2,7 +2,7 @@
 //! open web (src/site/). Reads the site's public origin from `NEC_SITE_ORIGIN` (refused if
 //! missing, not `https:` or a loopback address) and, on standard input, the pages the prerender
 //! wrote as JSON, `[{"route": "/en/charte", "title": "…"}, …]`. Writes `sitemap.xml` and
-//! `robots.txt` into the built folder and prints each page's head tags as JSON,
+//! `robots.txt` and the Atom feed of the publications into the built folder and prints each page's head tags as JSON,
 //! `{"heads": {"/en/charte": "<!--page-->…<!--/page-->"}, …}`, for scripts/prerender.mjs to put in
 //! place, with what it draws (the share image's text, the icons) and the theme colours. Also
 //! writes the web app manifests, `manifest.webmanifest` and `en/manifest.webmanifest`.
@@ -18,7 +18,7 @@ use nec_web::locale::Lang;
 use nec_web::model::{Catalogue, CatalogueFile, EditionsFile, Programme};
 use nec_web::site::exports::all;
 use nec_web::site::sequences::{self, Ledger, LEDGER_PATH};
-use nec_web::site::{files, head, manifest_path, share_image_alt, site_origin, Site};
+use nec_web::site::{feed, files, head, manifest_path, share_image_alt, site_origin, Site};
 
 #[derive(serde::Deserialize)]
 struct Page {
@@ -122,6 +122,7 @@ fn run(data: &Path, out: &Path) -> Result<(), String> {
     let write = |name: &str, content: &str| std::fs::write(out.join(name), content).map_err(|e| format!("{name}: {e}"));
     write(files::SITEMAP, &files::sitemap(&origin, &routes))?;
     write("robots.txt", &files::robots(&origin))?;
+    write(&feed::FEED[1..], &feed::atom(&origin, &programme))?;
     std::fs::create_dir_all(out.join("en")).map_err(|e| format!("en/: {e}"))?;
     for lang in Lang::ALL {
         write(&manifest_path(lang)[1..], &files::manifest(lang))?;
