@@ -14,11 +14,9 @@ use web_sys::AbortController;
 
 use crate::load::{parse, DataError, MAX_FILE_BYTES};
 use crate::locale::Lang;
+use crate::model::{EditionsFile, Programme};
 use crate::validate::Validate;
 
-pub const PROGRAMME: &str = "programme-2023.json";
-/// The edition `PROGRAMME` belongs to.
-pub const PROGRAMME_YEAR: i32 = 2023;
 pub const CHARTER: &str = "charter.json";
 pub const EDITIONS: &str = "editions.json";
 pub const CATALOGUE: &str = "catalogue.json";
@@ -40,6 +38,8 @@ pub enum LoadError {
     Status(u16),
     /// The file arrived but is not usable.
     Data(DataError),
+    /// `editions.json` names no programme for this edition.
+    NoProgramme,
 }
 
 impl LoadError {
@@ -62,6 +62,8 @@ impl LoadError {
                 n @ (0 | 1) => format!("Le fichier de données contient {n} erreur."),
                 n => format!("Le fichier de données contient {n} erreurs."),
             },
+            (Lang::Fr, LoadError::NoProgramme) => "Aucun programme n’est publié pour cette édition.".into(),
+            (Lang::En, LoadError::NoProgramme) => "No programme has been published for this edition.".into(),
             (Lang::En, LoadError::Network) => "The server could not be reached. Check your connection, then try again.".into(),
             (Lang::En, LoadError::Timeout) => {
                 format!("The server is not responding (no answer within {} seconds). Try again in a few moments.", TIMEOUT.as_secs())
@@ -170,4 +172,37 @@ impl Drop for Deadline {
 /// A resource for one data file; `refetch` retries after an error.
 pub fn use_data<T: DeserializeOwned + Validate + Send + Sync + 'static>(file: &'static str) -> LocalResource<Result<Arc<T>, LoadError>> {
     LocalResource::new(move || fetch_data::<T>(file))
+}
+
+/// The programme of an edition (`None`: the current one), as `editions.json` names it: the data,
+/// not the code, says which file and which edition is current.
+pub async fn fetch_programme_from(base: &str, year: Option<i32>) -> Result<Arc<Programme>, LoadError> {
+    let editions = fetch_data_from::<EditionsFile>(base, EDITIONS).await?;
+    CURRENT_YEAR.set(Some(editions.current));
+    let file = editions.programme_file(year).ok_or(LoadError::NoProgramme)?.1.to_owned();
+    fetch_data_from::<Programme>(base, &file).await
+}
+
+thread_local! {
+    /// The current edition's year, once editions.json has said it: a programme page's heading
+    /// keeps its year when the programme file itself fails.
+    static CURRENT_YEAR: std::cell::Cell<Option<i32>> = const { std::cell::Cell::new(None) };
+}
+
+/// The current edition's year, if editions.json was read.
+pub fn current_year() -> Option<i32> {
+    CURRENT_YEAR.get()
+}
+
+/// A resource for an edition's programme (`None`: the current one); the agenda follows the
+/// edition shown (`AgendaStore::open`).
+pub fn use_programme(year: Option<i32>) -> LocalResource<Result<Arc<Programme>, LoadError>> {
+    let agenda = crate::storage::use_agenda();
+    LocalResource::new(move || async move {
+        let programme = fetch_programme_from(DATA_BASE, year).await;
+        if let Ok(programme) = &programme {
+            agenda.open(programme.edition.year);
+        }
+        programme
+    })
 }

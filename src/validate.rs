@@ -212,6 +212,21 @@ impl Validate for EditionsFile {
             c.figures(&format!("{here}.figures"), &edition.figures);
             c.notes(&format!("{here}.notes"), &edition.notes);
         }
+        match self.edition(self.current) {
+            None => c.push("$.current", format!("l’édition courante {} est absente de la liste des éditions", self.current)),
+            Some(e) if e.programme.is_none() => {
+                c.push("$.current", format!("l’édition courante {} n’a pas de programme (champ « programme » de l’édition)", self.current))
+            }
+            Some(_) => {}
+        }
+        for (i, edition) in self.editions.iter().enumerate() {
+            if let Some(file) = edition.programme.as_deref().filter(|f| !crate::model::is_programme_file_name(f)) {
+                c.push(
+                    format!("$.editions[{i}].programme"),
+                    format!("« {file} » n’est pas un nom de programme : programme-AAAA.json attendu"),
+                );
+            }
+        }
         c.text("$.local_editions.description", &self.local_editions.description);
         c.figures("$.local_editions.figures", &self.local_editions.figures);
         c.notes("$.local_editions.notes", &self.local_editions.notes);

@@ -23,8 +23,30 @@ pub const EVENT_ID: &str = "/#evenement";
 /// What the build needs to write a page's head: its origin and data.
 pub struct Site<'a> {
     pub origin: &'a str,
+    /// The current edition's programme (`editions.json`'s `current`).
     pub programme: &'a Programme,
     pub editions: &'a EditionsFile,
+    /// Every edition's programme, the current one included: `/editions/<year>/programme…`.
+    pub programmes: &'a [Programme],
+}
+
+/// An edition's programme address, `/editions/2023/programme[/<id>]`: its year and the same
+/// page's address under `/programme`.
+pub fn edition_programme_path(path: &str) -> Option<(i32, String)> {
+    let rest = path.strip_prefix("/editions/")?;
+    let (year, rest) = rest.split_once('/')?;
+    let tail = rest.strip_prefix("programme")?;
+    (tail.is_empty() || tail.starts_with('/')).then_some(())?;
+    Some((year.parse().ok()?, format!("/programme{tail}")))
+}
+
+/// The address a page is canonical at, without its language prefix: the current edition's
+/// programme pages are canonical under `/programme`, every other page at its own address.
+pub fn canonical_path(site: &Site, path: &str) -> String {
+    match edition_programme_path(path) {
+        Some((year, current)) if year == site.editions.current => current,
+        _ => path.to_owned(),
+    }
 }
 
 /// Checks the site's public origin: `https://host[:port]`, no path, no loopback or unspecified
@@ -81,6 +103,10 @@ crate::texts! {
 /// The page's own description, for `<meta name="description">` and the share card; `path` is a
 /// route without its language prefix (`/programme/grande-soiree`). `None` for an unknown route.
 pub fn description(site: &Site, path: &str, lang: Lang) -> Option<String> {
+    if let Some((year, same)) = edition_programme_path(path) {
+        let programme = site.programmes.iter().find(|p| p.edition.year == year)?;
+        return description(&Site { programme, ..*site }, &same, lang);
+    }
     let t = texts(lang);
     let p = site.programme;
     let year = p.edition.year;
@@ -190,7 +216,8 @@ pub fn head(site: &Site, route: &str, title: &str) -> Option<String> {
     let (lang, path) = Lang::from_path(route);
     let description = description(site, path, lang)?;
     let origin = site.origin;
-    let url = |lang: Lang| format!("{origin}{}", lang.path(path));
+    let canonical = canonical_path(site, path);
+    let url = |lang: Lang| format!("{origin}{}", lang.path(&canonical));
     let mut tags = vec![format!(r#"<meta name="description" content="{}">"#, escape(&description))];
     // The not-found page answers every unknown address: no canonical, no alternates.
     if path != "/404" {
@@ -224,7 +251,7 @@ pub fn head(site: &Site, route: &str, title: &str) -> Option<String> {
         format!(r#"<meta name="twitter:image" content="{image}">"#),
     ]);
     tags.push(format!(r#"<link rel="manifest" href="{}">"#, manifest_path(lang)));
-    if let Some(data) = json_ld::for_page(site, path, lang) {
+    if let Some(data) = json_ld::for_page(site, path, lang).filter(|_| canonical == path) {
         tags.push(format!(r#"<script type="application/ld+json">{data}</script>"#));
     }
     Some(format!("<!--page-->{}<!--/page-->", tags.concat()))

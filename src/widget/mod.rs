@@ -205,6 +205,24 @@ where
         let data = data.clone();
         async move { fetch_data_from::<T>(&data, file).await }
     });
+    widget_section_with(resource, move |_| title.to_owned(), level, what, render)
+}
+
+/// A [`widget_section`] of a resource already made, whose title may take its data (the
+/// programme's year).
+fn widget_section_with<T, V, F>(
+    resource: LocalResource<Result<Arc<T>, crate::data::LoadError>>,
+    title: impl Fn(Option<&T>) -> String + Send + Sync + 'static,
+    level: u8,
+    what: crate::components::Subject,
+    render: F,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+    V: IntoView + 'static,
+    F: Fn(Arc<T>) -> V + Send + Sync + 'static,
+{
+    let title = move || resource.with(|r| title(r.as_ref().and_then(|r| r.as_ref().ok()).map(|data| &**data)));
     let lang = current_lang();
     let section = NodeRef::<leptos::html::Section>::new();
     let retried = StoredValue::new(false);

@@ -127,7 +127,7 @@ export const ROUTES = [
     h1: 'Plan du site',
     title: 'Plan du site — Numérique en Commun[s]',
     nav: null,
-    content: ['Programme 2023', 'Informations pratiques', 'Mon programme', 'La charte', 'Les éditions depuis 2018', 'Données ouvertes', 'Intégrer NEC sur votre site', 'Données personnelles', 'Déclaration d’accessibilité'],
+    content: ['Le programme de l’édition en cours', 'Informations pratiques', 'Mon programme', 'La charte', 'Les éditions depuis 2018', 'Données ouvertes', 'Intégrer NEC sur votre site', 'Données personnelles', 'Déclaration d’accessibilité'],
   },
   {
     path: '/cette-page-n-existe-pas',
