@@ -14,7 +14,7 @@ use web_sys::AbortController;
 
 use crate::load::{parse, DataError, MAX_FILE_BYTES};
 use crate::locale::Lang;
-use crate::model::{EditionsFile, Programme};
+use crate::model::{EditionsFile, Programme, ProgrammeFiles};
 use crate::validate::Validate;
 
 pub const CHARTER: &str = "charter.json";
@@ -176,10 +176,15 @@ pub fn use_data<T: DeserializeOwned + Validate + Send + Sync + 'static>(file: &'
 
 /// The programme of an edition (`None`: the current one), as `editions.json` names it: the data,
 /// not the code, says which file and which edition is current.
-pub async fn fetch_programme_from(base: &str, year: Option<i32>) -> Result<Arc<Programme>, LoadError> {
-    let editions = fetch_data_from::<EditionsFile>(base, EDITIONS).await?;
-    CURRENT_YEAR.set(Some(editions.current));
-    let file = editions.programme_file(year).ok_or(LoadError::NoProgramme)?.1.to_owned();
+/// `E` is how editions.json is read: whole (`EditionsFile`, the site, which shows it anyway) or
+/// only its index (`EditionsIndex`, the widget, whose wasm stays small).
+pub async fn fetch_programme_from<E>(base: &str, year: Option<i32>) -> Result<Arc<Programme>, LoadError>
+where
+    E: ProgrammeFiles + DeserializeOwned + Validate + Send + Sync + 'static,
+{
+    let editions = fetch_data_from::<E>(base, EDITIONS).await?;
+    CURRENT_YEAR.set(Some(editions.current()));
+    let file = editions.programme_of(year).filter(|f| crate::model::is_programme_file_name(f)).ok_or(LoadError::NoProgramme)?;
     fetch_data_from::<Programme>(base, &file).await
 }
 
@@ -199,7 +204,7 @@ pub fn current_year() -> Option<i32> {
 pub fn use_programme(year: Option<i32>) -> LocalResource<Result<Arc<Programme>, LoadError>> {
     let agenda = crate::storage::use_agenda();
     LocalResource::new(move || async move {
-        let programme = fetch_programme_from(DATA_BASE, year).await;
+        let programme = fetch_programme_from::<EditionsFile>(DATA_BASE, year).await;
         if let Ok(programme) = &programme {
             agenda.open(programme.edition.year);
         }

@@ -78,10 +78,6 @@ pub fn site_origin(value: &str) -> Result<String, String> {
 }
 
 crate::texts! {
-    home: "Numérique en Commun[s] : le programme de l’édition 2023 à Bordeaux, la charte et l’historique des éditions depuis 2018.",
-        "Numérique en Commun[s]: the programme of the 2023 edition in Bordeaux, the charter and the history of the editions since 2018.";
-    my_programme: "Mon programme : les éléments du programme 2023 de Numérique en Commun[s] que vous avez choisis, gardés sur cet appareil, à exporter dans votre agenda.",
-        "My programme: the items of the 2023 Numérique en Commun[s] programme you chose, kept on this device, to export to your calendar.";
     charter: "La charte de Numérique en Commun[s] : les engagements des organisateurs et des partenaires, et sa licence.",
         "The Numérique en Commun[s] charter: the commitments of its organisers and partners, and its licence.";
     editions: "Les éditions nationales de Numérique en Commun[s] depuis 2018 et les NEC locaux : lieux, dates et chiffres, avec leurs sources.",
@@ -116,7 +112,16 @@ pub fn description(site: &Site, path: &str, lang: Lang) -> Option<String> {
         _ => String::new(),
     };
     let text = match path {
-        "/" => t.home.to_owned(),
+        "/" => match lang {
+            Lang::Fr => format!(
+                "Numérique en Commun[s] : le programme de l’édition {year} à {city}, la charte et l’historique des éditions depuis {}.",
+                first_year(site)
+            ),
+            Lang::En => format!(
+                "Numérique en Commun[s]: the programme of the {year} edition in {city}, the charter and the history of the editions since {}.",
+                first_year(site)
+            ),
+        },
         "/programme" => match lang {
             Lang::Fr => format!(
                 "Programme {year} de Numérique en Commun[s] à {city}, {days} : {} éléments, par jour, thématique et format.",
@@ -126,7 +131,10 @@ pub fn description(site: &Site, path: &str, lang: Lang) -> Option<String> {
                 format!("The {year} Numérique en Commun[s] programme in {city}, {days}: {} items, by day, theme and format.", p.items.len())
             }
         },
-        "/mon-programme" => t.my_programme.to_owned(),
+        "/mon-programme" => match lang {
+            Lang::Fr => format!("Mon programme : les éléments du programme {year} de Numérique en Commun[s] que vous avez choisis, gardés sur cet appareil, à exporter dans votre agenda."),
+            Lang::En => format!("My programme: the items of the {year} Numérique en Commun[s] programme you chose, kept on this device, to export to your calendar."),
+        },
         "/infos-pratiques" => match lang {
             Lang::Fr => format!(
                 "Venir à Numérique en Commun[s] {year} : {}, {} ; horaires, transports, inscription et repas.",
@@ -154,6 +162,11 @@ pub fn description(site: &Site, path: &str, lang: Lang) -> Option<String> {
         }
     };
     Some(text)
+}
+
+/// The first edition's year (2018).
+fn first_year(site: &Site) -> i32 {
+    site.editions.editions.iter().map(|e| e.year).min().unwrap_or(site.programme.edition.year)
 }
 
 fn item_description(site: &Site, id: &str, lang: Lang) -> Option<String> {

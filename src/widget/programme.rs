@@ -39,7 +39,7 @@ pub fn ProgrammeWidget(options: Arc<WidgetOptions>, site: String, data: String) 
     // The current edition's, as editions.json says, beside the other files wherever they are.
     let resource = LocalResource::new(move || {
         let data = data.clone();
-        async move { fetch_programme_from(&data, None).await }
+        async move { fetch_programme_from::<crate::model::EditionsIndex>(&data, None).await }
     });
     let lang = current_lang();
     let title = move |p: Option<&Programme>| crate::widget_options::WidgetView::Programme.title(lang, p.map(|p| p.edition.year));
