@@ -118,18 +118,30 @@ pub async fn fetch_data_from<T: DeserializeOwned + Validate + Send + Sync + 'sta
     if let Some(value) = cached.and_then(|any| any.downcast::<T>().ok()) {
         return Ok(value);
     }
+    let (text, offline) = fetch_text(&url).await?;
+    let value = Arc::new(parse::<T>(&text).map_err(LoadError::Data)?);
+    remember(url, value.clone(), offline);
+    Ok(value)
+}
+
+/// The text of a file, and the time of the offline copy it came from (`Some`: the service
+/// worker's copy). Not generic, so that each data type adds only its parsing to the wasm.
+async fn fetch_text(url: &str) -> Result<(String, Option<Option<DateTime<FixedOffset>>>), LoadError> {
     let deadline = Deadline::start();
     let signal = deadline.signal();
     let failed = |_| if deadline.passed() { LoadError::Timeout } else { LoadError::Network };
-    let response = Request::get(&url).abort_signal(signal.as_ref()).send().await.map_err(failed)?;
+    let response = Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(failed)?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
     let offline = response.headers().get(OFFLINE_HEADER).map(|time| DateTime::parse_from_rfc3339(time.trim()).ok());
     let text = response.text().await.map_err(failed)?;
     drop(deadline);
-    let value = Arc::new(parse::<T>(&text).map_err(LoadError::Data)?);
-    let shared = value.clone() as Arc<dyn Any + Send + Sync>;
+    Ok((text, offline))
+}
+
+/// Keeps a checked value: in the cache, or as the last offline copy of its file.
+fn remember(url: String, shared: Arc<dyn Any + Send + Sync>, offline: Option<Option<DateTime<FixedOffset>>>) {
     OFFLINE.with(|copies| copies.borrow_mut().retain(|(name, _)| *name != url));
     match offline {
         Some(time) => OFFLINE.with(|copies| copies.borrow_mut().push((url, (shared, time)))),
@@ -137,7 +149,6 @@ pub async fn fetch_data_from<T: DeserializeOwned + Validate + Send + Sync + 'sta
             CACHE.with(|cache| cache.borrow_mut().insert(url, shared));
         }
     }
-    Ok(value)
 }
 
 /// Aborts a request still running after `TIMEOUT`; dropping it cancels the timer.
