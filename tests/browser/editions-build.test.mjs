@@ -17,8 +17,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE = join(ROOT, 'tests/fixtures/edition-2099');
 const ORIGIN = 'https://nec-web.invalid';
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NEC_SITE_ORIGIN: ORIGIN }, maxBuffer: 64 << 20 });
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NEC_SITE_ORIGIN: ORIGIN, ...env }, maxBuffer: 64 << 20 });
   assert.equal(result.status, 0, `${command} ${args.join(' ')}:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
@@ -57,7 +57,7 @@ describe('a second edition published with data only (synthetic 2099)', { timeout
     checked = publish2099(data);
     cpSync(data, join(dist, 'data'), { recursive: true });
     rmSync(data, { recursive: true, force: true });
-    run('node', ['scripts/prerender.mjs', dist]);
+    run('node', ['scripts/prerender.mjs', dist], { NEC_PRERENDER_KEEP_WIDGET: '1' });
     run('node', ['scripts/service-worker.mjs', dist]);
   });
   after(() => rmSync(dist, { recursive: true, force: true }));
