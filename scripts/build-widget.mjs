@@ -27,7 +27,7 @@ const target = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
  * snippets (src/widget_options.rs, frame_title). embed.js takes the English one with ?lang=en.
  */
 const VIEWS = {
-  programme: ['Programme de Numérique en Commun[s] 2023', 'Numérique en Commun[s] 2023 programme'],
+  programme: ['Programme de Numérique en Commun[s]', 'Numérique en Commun[s] programme'],
   charte: ['Charte de Numérique en Commun[s]', 'Numérique en Commun[s] charter'],
   editions: ['Éditions de Numérique en Commun[s] depuis 2018', 'Numérique en Commun[s] editions since 2018'],
 };

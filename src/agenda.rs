@@ -5,8 +5,15 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::model::{Item, Programme};
 
-/// The localStorage key of the selection (one per edition).
-pub const STORAGE_KEY: &str = "nec-mon-programme-2023";
+/// The start of the localStorage keys of the selections, one per edition (`storage_key`).
+pub const STORAGE_PREFIX: &str = "nec-mon-programme-";
+
+/// The localStorage key of an edition's selection: `nec-mon-programme-2023`. Before editions were
+/// data, the one selection was kept under 2023's key: it stays 2023's, in either format it was
+/// written in (`parse_stored`), and no other edition reads it.
+pub fn storage_key(year: i32) -> String {
+    format!("{STORAGE_PREFIX}{year}")
+}
 /// The query parameter of a shared selection: `/mon-programme?partage=id1,id2`.
 pub const SHARE_PARAM: &str = "partage";
 
@@ -124,6 +131,25 @@ mod tests {
 
     fn ids(items: &[&Item]) -> Vec<String> {
         items.iter().map(|i| i.id.clone()).collect()
+    }
+
+    #[test]
+    fn a_selection_stored_before_editions_were_data_stays_2023s_in_either_format() {
+        // The one key of before is 2023's key: nothing to move, nothing lost.
+        assert_eq!(storage_key(2023), "nec-mon-programme-2023");
+        assert_eq!(storage_key(2099), "nec-mon-programme-2099");
+        assert!(storage_key(2099).starts_with(STORAGE_PREFIX));
+        let p = programme();
+        // The former format, an array of ids: each a choice whose past the programme fills in.
+        let mut former = parse_stored(r#"["grande-soiree","pleniere-jeudi"]"#).expect("the former format is read");
+        assert_eq!(former.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["grande-soiree", "pleniere-jeudi"]);
+        assert!(former.iter().all(|c| c.was.is_none()));
+        assert!(crate::chosen::fill(&p, &mut former));
+        assert!(former.iter().all(|c| c.was.is_some()));
+        // Today's format, objects with what each choice was: read back as written.
+        let party = p.items.iter().find(|i| i.id == "grande-soiree").unwrap();
+        let today = vec![crate::chosen::Chosen::of(&p, party)];
+        assert_eq!(parse_stored(&to_stored(&today)), Some(today));
     }
 
     #[test]

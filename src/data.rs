@@ -14,11 +14,9 @@ use web_sys::AbortController;
 
 use crate::load::{parse, DataError, MAX_FILE_BYTES};
 use crate::locale::Lang;
+use crate::model::{EditionsFile, Programme, ProgrammeFiles};
 use crate::validate::Validate;
 
-pub const PROGRAMME: &str = "programme-2023.json";
-/// The edition `PROGRAMME` belongs to.
-pub const PROGRAMME_YEAR: i32 = 2023;
 pub const CHARTER: &str = "charter.json";
 pub const EDITIONS: &str = "editions.json";
 pub const CATALOGUE: &str = "catalogue.json";
@@ -40,6 +38,8 @@ pub enum LoadError {
     Status(u16),
     /// The file arrived but is not usable.
     Data(DataError),
+    /// `editions.json` names no programme for this edition.
+    NoProgramme,
 }
 
 impl LoadError {
@@ -62,6 +62,8 @@ impl LoadError {
                 n @ (0 | 1) => format!("Le fichier de données contient {n} erreur."),
                 n => format!("Le fichier de données contient {n} erreurs."),
             },
+            (Lang::Fr, LoadError::NoProgramme) => "Aucun programme n’est publié pour cette édition.".into(),
+            (Lang::En, LoadError::NoProgramme) => "No programme has been published for this edition.".into(),
             (Lang::En, LoadError::Network) => "The server could not be reached. Check your connection, then try again.".into(),
             (Lang::En, LoadError::Timeout) => {
                 format!("The server is not responding (no answer within {} seconds). Try again in a few moments.", TIMEOUT.as_secs())
@@ -116,18 +118,30 @@ pub async fn fetch_data_from<T: DeserializeOwned + Validate + Send + Sync + 'sta
     if let Some(value) = cached.and_then(|any| any.downcast::<T>().ok()) {
         return Ok(value);
     }
+    let (text, offline) = fetch_text(&url).await?;
+    let value = Arc::new(parse::<T>(&text).map_err(LoadError::Data)?);
+    remember(url, value.clone(), offline);
+    Ok(value)
+}
+
+/// The text of a file, and the time of the offline copy it came from (`Some`: the service
+/// worker's copy). Not generic, so that each data type adds only its parsing to the wasm.
+async fn fetch_text(url: &str) -> Result<(String, Option<Option<DateTime<FixedOffset>>>), LoadError> {
     let deadline = Deadline::start();
     let signal = deadline.signal();
     let failed = |_| if deadline.passed() { LoadError::Timeout } else { LoadError::Network };
-    let response = Request::get(&url).abort_signal(signal.as_ref()).send().await.map_err(failed)?;
+    let response = Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(failed)?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
     let offline = response.headers().get(OFFLINE_HEADER).map(|time| DateTime::parse_from_rfc3339(time.trim()).ok());
     let text = response.text().await.map_err(failed)?;
     drop(deadline);
-    let value = Arc::new(parse::<T>(&text).map_err(LoadError::Data)?);
-    let shared = value.clone() as Arc<dyn Any + Send + Sync>;
+    Ok((text, offline))
+}
+
+/// Keeps a checked value: in the cache, or as the last offline copy of its file.
+fn remember(url: String, shared: Arc<dyn Any + Send + Sync>, offline: Option<Option<DateTime<FixedOffset>>>) {
     OFFLINE.with(|copies| copies.borrow_mut().retain(|(name, _)| *name != url));
     match offline {
         Some(time) => OFFLINE.with(|copies| copies.borrow_mut().push((url, (shared, time)))),
@@ -135,7 +149,6 @@ pub async fn fetch_data_from<T: DeserializeOwned + Validate + Send + Sync + 'sta
             CACHE.with(|cache| cache.borrow_mut().insert(url, shared));
         }
     }
-    Ok(value)
 }
 
 /// Aborts a request still running after `TIMEOUT`; dropping it cancels the timer.
@@ -170,4 +183,42 @@ impl Drop for Deadline {
 /// A resource for one data file; `refetch` retries after an error.
 pub fn use_data<T: DeserializeOwned + Validate + Send + Sync + 'static>(file: &'static str) -> LocalResource<Result<Arc<T>, LoadError>> {
     LocalResource::new(move || fetch_data::<T>(file))
+}
+
+/// The programme of an edition (`None`: the current one), as `editions.json` names it: the data,
+/// not the code, says which file and which edition is current.
+/// `E` is how editions.json is read: whole (`EditionsFile`, the site, which shows it anyway) or
+/// only its index (`EditionsIndex`, the widget, whose wasm stays small).
+pub async fn fetch_programme_from<E>(base: &str, year: Option<i32>) -> Result<Arc<Programme>, LoadError>
+where
+    E: ProgrammeFiles + DeserializeOwned + Validate + Send + Sync + 'static,
+{
+    let editions = fetch_data_from::<E>(base, EDITIONS).await?;
+    CURRENT_YEAR.set(Some(editions.current()));
+    let file = editions.programme_of(year).filter(|f| crate::model::is_programme_file_name(f)).ok_or(LoadError::NoProgramme)?;
+    fetch_data_from::<Programme>(base, &file).await
+}
+
+thread_local! {
+    /// The current edition's year, once editions.json has said it: a programme page's heading
+    /// keeps its year when the programme file itself fails.
+    static CURRENT_YEAR: std::cell::Cell<Option<i32>> = const { std::cell::Cell::new(None) };
+}
+
+/// The current edition's year, if editions.json was read.
+pub fn current_year() -> Option<i32> {
+    CURRENT_YEAR.get()
+}
+
+/// A resource for an edition's programme (`None`: the current one); the agenda follows the
+/// edition shown (`AgendaStore::open`).
+pub fn use_programme(year: Option<i32>) -> LocalResource<Result<Arc<Programme>, LoadError>> {
+    let agenda = crate::storage::use_agenda();
+    LocalResource::new(move || async move {
+        let programme = fetch_programme_from::<EditionsFile>(DATA_BASE, year).await;
+        if let Ok(programme) = &programme {
+            agenda.open(programme.edition.year);
+        }
+        programme
+    })
 }

@@ -81,6 +81,16 @@ pub fn day_heading(programme: &Programme, day: Option<NaiveDate>, lang: Lang) ->
     }
 }
 
+/// A programme's heading, its year from the data: « Programme 2023 », "2023 programme"; while the
+/// current edition's is loading, « Programme ».
+pub fn programme_heading(year: Option<i32>, lang: Lang) -> String {
+    match (year, lang) {
+        (Some(year), Lang::Fr) => format!("Programme {year}"),
+        (Some(year), Lang::En) => format!("{year} programme"),
+        (None, _) => "Programme".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ use crate::site::sequences::{self, Ledger, LEDGER_PATH};
 
 /// The data files and what they hold (French, then its English translation); each JSON file has a
 /// schema named after its type.
-const SOURCES: [(&str, (&str, &str), &str); 3] = [
+const SOURCES: [(&str, (&str, &str), &str); 2] = [
     (
         "editions.json",
         (
@@ -28,15 +28,14 @@ const SOURCES: [(&str, (&str, &str), &str); 3] = [
         ("La charte de NEC : les cinq engagements et la licence", "The NEC charter: the five commitments and the licence"),
         "charter",
     ),
-    (
-        "programme-2023.json",
-        (
-            "Le programme 2023 : journées, éléments, thématiques, formats, lieu, inscription, repas, partenaires",
-            "The 2023 programme: days, items, themes, formats, venue, registration, meals, partners",
-        ),
-        "programme",
-    ),
 ];
+/// What a programme file holds, for its edition's year.
+fn programme_title(year: i32) -> crate::model::Text {
+    crate::model::Text {
+        fr: format!("Le programme {year} : journées, éléments, thématiques, formats, lieu, inscription, repas, partenaires"),
+        en: Some(format!("The {year} programme: days, items, themes, formats, venue, registration, meals, partners")),
+    }
+}
 /// The CSV's title, French then English.
 const CSV_TITLE: (&str, &str) = (
     "Tous les chiffres des éditions, une ligne par chiffre, avec sa source",
@@ -73,7 +72,9 @@ pub fn derived_files(data_dir: &Path) -> Result<Vec<Derived>, String> {
         Derived { path: CSV_PATH.into(), content: figures_csv(&editions) },
     ];
     // Each item's calendar revision, raised from the previous file where the item changed.
-    let programme: Programme = parse(&read("programme-2023.json")?).map_err(|e| format!("programme-2023.json: {e}"))?;
+    // The calendars follow the current edition's programme.
+    let (_, current) = editions.programme_file(None).ok_or("editions.json : l’édition courante n’a pas de programme")?;
+    let programme: Programme = parse(&read(current)?).map_err(|e| format!("{current}: {e}"))?;
     let previous: Ledger = match std::fs::read_to_string(data_dir.join(LEDGER_PATH)) {
         Ok(text) => serde_json::from_str(&text).map_err(|e| format!("{LEDGER_PATH}: {e}"))?,
         Err(_) => Ledger::default(),
@@ -82,11 +83,12 @@ pub fn derived_files(data_dir: &Path) -> Result<Vec<Derived>, String> {
     let size_of_derived = |path: &str, derived: &[Derived]| derived.iter().find(|d| d.path == path).map_or(0, |d| d.content.len() as u64);
 
     let mut files = Vec::new();
-    for (path, title, schema) in SOURCES {
+    let programmes = editions.programmes().map(|(year, path)| (path, programme_title(year), "programme"));
+    for (path, title, schema) in SOURCES.into_iter().map(|(path, title, schema)| (path, translated(title), schema)).chain(programmes) {
         let schema_path = format!("schemas/{schema}.schema.json");
         files.push(CatalogueFile {
             path: path.into(),
-            title: translated(title),
+            title,
             media_type: "application/json".into(),
             bytes: read(path)?.len() as u64,
             schema: Some(SchemaFile { bytes: size_of_derived(&schema_path, &derived), path: schema_path }),

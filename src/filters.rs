@@ -220,11 +220,22 @@ pub fn matching(programme: &Programme, index: &[String], filters: &Filters) -> V
 
 /// "/programme?jour=…" for a filter state.
 pub fn programme_url(filters: &Filters) -> String {
+    programme_url_at("/programme", filters)
+}
+
+/// Where an edition's programme lives: `/programme` for the current one (`None`), and each
+/// edition's own stable address, `/editions/2023/programme`.
+pub fn programme_base(edition: Option<i32>) -> String {
+    edition.map_or_else(|| "/programme".to_owned(), |year| format!("/editions/{year}/programme"))
+}
+
+/// "<base>?jour=…" for a filter state, `base` a [`programme_base`].
+pub fn programme_url_at(base: &str, filters: &Filters) -> String {
     let query = filters.to_query();
     if query.is_empty() {
-        "/programme".to_owned()
+        base.to_owned()
     } else {
-        format!("/programme?{query}")
+        format!("{base}?{query}")
     }
 }
 
@@ -367,6 +378,8 @@ mod tests {
         };
         let query = filters.to_query();
         assert_eq!(query, "jour=2023-10-19&theme=communs-souverainete&q=m%C3%A9diation%20%26%20co&page=2");
+        assert_eq!(programme_url_at(&programme_base(Some(2023)), &filters), format!("/editions/2023/programme?{query}"));
+        assert_eq!(programme_url_at(&programme_base(None), &Filters::default()), "/programme");
         let pairs = [("jour", "2023-10-19"), ("theme", "communs-souverainete"), ("q", "médiation & co"), ("page", "2"), ("utm", "x")];
         assert_eq!(Filters::from_pairs(pairs), filters);
         assert_eq!(Filters::from_pairs([("page", "-3"), ("jour", "")]), Filters { page: 1, ..Filters::default() });

@@ -107,6 +107,8 @@ mod web {
             <Route path=path!("/charte") view=CharterPage/>
             <Route path=path!("/editions") view=EditionsPage/>
             <Route path=path!("/editions/:year") view=EditionPage/>
+            <Route path=path!("/editions/:year/programme") view=ProgrammePage/>
+            <Route path=path!("/editions/:year/programme/:id") view=ProgrammeItemPage/>
             <Route path=path!("/donnees") view=OpenDataPage/>
             <Route path=path!("/integrer") view=EmbedBuilderPage/>
             <Route path=path!("/accessibilite") view=AccessibilityPage/>

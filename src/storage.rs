@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::agenda::{parse_stored, to_stored, STORAGE_KEY};
+use crate::agenda::{parse_stored, storage_key, to_stored, STORAGE_PREFIX};
 use crate::chosen::Chosen;
 
 /// Whether the selection is being kept on the device.
@@ -15,7 +15,8 @@ pub enum StorageStatus {
     WasCorrupt,
 }
 
-/// The visitor's selection of items, shared by every page.
+/// The visitor's selection of items of one edition, shared by every page: the edition of the
+/// programme last shown (`open`), whose key it is kept under.
 #[derive(Clone, Copy)]
 pub struct AgendaStore {
     /// Each choice with what it was when chosen (`crate::chosen`).
@@ -25,28 +26,46 @@ pub struct AgendaStore {
     pub status: RwSignal<StorageStatus>,
     /// The selection a shared one replaced, until the next change: replacing can be undone (RGAA 11.12).
     pub replaced: RwSignal<Option<Vec<Chosen>>>,
+    /// The edition whose selection this is; `None` until a programme is shown.
+    pub year: RwSignal<Option<i32>>,
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-impl AgendaStore {
-    fn load() -> Self {
-        let (ids, status) = match local_storage() {
-            None => (Vec::new(), StorageStatus::Unavailable),
-            Some(storage) => match storage.get_item(STORAGE_KEY) {
-                Err(_) => (Vec::new(), StorageStatus::Unavailable),
-                Ok(None) => (Vec::new(), StorageStatus::Saved),
-                Ok(Some(text)) => match parse_stored(&text) {
-                    Some(ids) => (ids, StorageStatus::Saved),
-                    None => (Vec::new(), StorageStatus::WasCorrupt),
-                },
+/// An edition's stored selection, and whether it could be read.
+fn read(year: i32) -> (Vec<Chosen>, StorageStatus) {
+    match local_storage() {
+        None => (Vec::new(), StorageStatus::Unavailable),
+        Some(storage) => match storage.get_item(&storage_key(year)) {
+            Err(_) => (Vec::new(), StorageStatus::Unavailable),
+            Ok(None) => (Vec::new(), StorageStatus::Saved),
+            Ok(Some(text)) => match parse_stored(&text) {
+                Some(ids) => (ids, StorageStatus::Saved),
+                None => (Vec::new(), StorageStatus::WasCorrupt),
             },
-        };
-        let chosen = RwSignal::new(ids);
+        },
+    }
+}
+
+impl AgendaStore {
+    fn new() -> Self {
+        let chosen = RwSignal::new(Vec::<Chosen>::new());
         let ids = Memo::new(move |_| chosen.with(|chosen| chosen.iter().map(|c| c.id.clone()).collect()));
-        AgendaStore { chosen, ids, status: RwSignal::new(status), replaced: RwSignal::new(None) }
+        AgendaStore { chosen, ids, status: RwSignal::new(StorageStatus::Saved), replaced: RwSignal::new(None), year: RwSignal::new(None) }
+    }
+
+    /// Makes this the selection of `year`'s edition, read from the device if it is another one.
+    pub fn open(&self, year: i32) {
+        if self.year.get_untracked() == Some(year) {
+            return;
+        }
+        let (chosen, status) = read(year);
+        self.year.set(Some(year));
+        self.replaced.set(None);
+        self.chosen.set(chosen);
+        self.status.set(status);
     }
 
     /// Replaces the selection and tries to keep it.
@@ -59,7 +78,8 @@ impl AgendaStore {
     fn save(&self, chosen: Vec<Chosen>) {
         let text = to_stored(&chosen);
         self.chosen.set(chosen);
-        let saved = local_storage().is_some_and(|s| s.set_item(STORAGE_KEY, &text).is_ok());
+        let Some(year) = self.year.get_untracked() else { return };
+        let saved = local_storage().is_some_and(|s| s.set_item(&storage_key(year), &text).is_ok());
         self.status.set(if saved { StorageStatus::Saved } else { StorageStatus::Unavailable });
     }
 
@@ -99,7 +119,7 @@ impl AgendaStore {
     pub fn forget(&self) {
         self.replaced.set(None);
         self.chosen.set(Vec::new());
-        let removed = local_storage().is_some_and(|s| s.remove_item(STORAGE_KEY).is_ok());
+        let removed = local_storage().is_some_and(|s| remove_every_edition(&s).is_ok());
         self.status.set(if removed { StorageStatus::Saved } else { StorageStatus::Unavailable });
     }
 
@@ -122,14 +142,21 @@ impl AgendaStore {
     }
 }
 
-/// Loads the agenda once, at the root of the app: its signals must outlive every page.
+/// Removes every edition's selection.
+fn remove_every_edition(storage: &web_sys::Storage) -> Result<(), wasm_bindgen::JsValue> {
+    let count = storage.length()?;
+    let keys: Vec<String> = (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(STORAGE_PREFIX)).collect();
+    keys.iter().try_for_each(|key| storage.remove_item(key))
+}
+
+/// Creates the agenda once, at the root of the app: its signals must outlive every page.
 pub fn provide_agenda() {
-    provide_context(AgendaStore::load());
+    provide_context(AgendaStore::new());
 }
 
 /// The app's agenda (see [`provide_agenda`]).
 pub fn use_agenda() -> AgendaStore {
-    use_context::<AgendaStore>().unwrap_or_else(AgendaStore::load)
+    use_context::<AgendaStore>().unwrap_or_else(AgendaStore::new)
 }
 
 /// Where the visitor's colour theme is kept; `scripts/externalize-boot-script.mjs` reads it too.

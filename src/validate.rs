@@ -190,6 +190,20 @@ pub fn is_email_address(email: &str) -> bool {
     email.split_once('@').is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace))
 }
 
+/// The widget's light reading (`EditionsIndex`): only that the current edition names a
+/// programme file that can be fetched; `nec-data check` checks the whole file.
+impl Validate for crate::model::EditionsIndex {
+    fn problems(&self) -> Vec<Problem> {
+        use crate::model::ProgrammeFiles;
+        match self.programme_of(None) {
+            Some(file) if crate::model::is_programme_file_name(&file) => Vec::new(),
+            _ => vec![Problem {
+                path: "$.current".into(), message: format!("l’édition courante {} n’a pas de programme", self.current)
+            }],
+        }
+    }
+}
+
 impl Validate for EditionsFile {
     fn problems(&self) -> Vec<Problem> {
         let mut c = Checker::with_sources(&self.sources);
@@ -221,6 +235,21 @@ impl Validate for EditionsFile {
             }
             c.figures(&format!("{here}.figures"), &edition.figures);
             c.notes(&format!("{here}.notes"), &edition.notes);
+        }
+        match self.edition(self.current) {
+            None => c.push("$.current", format!("l’édition courante {} est absente de la liste des éditions", self.current)),
+            Some(e) if e.programme.is_none() => {
+                c.push("$.current", format!("l’édition courante {} n’a pas de programme (champ « programme » de l’édition)", self.current))
+            }
+            Some(_) => {}
+        }
+        for (i, edition) in self.editions.iter().enumerate() {
+            if let Some(file) = edition.programme.as_deref().filter(|f| !crate::model::is_programme_file_name(f)) {
+                c.push(
+                    format!("$.editions[{i}].programme"),
+                    format!("« {file} » n’est pas un nom de programme : programme-AAAA.json attendu"),
+                );
+            }
         }
         c.text("$.local_editions.description", &self.local_editions.description);
         c.figures("$.local_editions.figures", &self.local_editions.figures);

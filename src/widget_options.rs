@@ -54,13 +54,23 @@ impl WidgetView {
         }
     }
 
-    /// What an `<iframe>` showing this view in `lang` is about: its `title` (RGAA 2.1, 2.2).
+    /// The programme view's heading, with its edition's year once its data says it.
+    pub fn title(self, lang: Lang, year: Option<i32>) -> String {
+        match (self, lang, year) {
+            (WidgetView::Programme, Lang::Fr, Some(year)) => format!("Programme de Numérique en Commun[s] {year}"),
+            (WidgetView::Programme, Lang::En, Some(year)) => format!("Numérique en Commun[s] {year} programme"),
+            _ => self.frame_title(lang).to_owned(),
+        }
+    }
+
+    /// What an `<iframe>` showing this view in `lang` is about: its `title` (RGAA 2.1, 2.2). No
+    /// year: a pasted frame shows whichever edition is current.
     pub fn frame_title(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (WidgetView::Programme, Lang::Fr) => "Programme de Numérique en Commun[s] 2023",
+            (WidgetView::Programme, Lang::Fr) => "Programme de Numérique en Commun[s]",
             (WidgetView::Charter, Lang::Fr) => "Charte de Numérique en Commun[s]",
             (WidgetView::History, Lang::Fr) => "Éditions de Numérique en Commun[s] depuis 2018",
-            (WidgetView::Programme, Lang::En) => "Numérique en Commun[s] 2023 programme",
+            (WidgetView::Programme, Lang::En) => "Numérique en Commun[s] programme",
             (WidgetView::Charter, Lang::En) => "Numérique en Commun[s] charter",
             (WidgetView::History, Lang::En) => "Numérique en Commun[s] editions since 2018",
         }
@@ -431,7 +441,7 @@ mod tests {
         assert_eq!(o.embed_path(), "/embed/programme.html?theme=ecologie-soutenabilite&lang=en");
         assert_eq!(
             o.iframe_snippet("https://nec.example"),
-            "<iframe src=\"https://nec.example/embed/programme.html?theme=ecologie-soutenabilite&amp;lang=en\" title=\"Numérique en Commun[s] 2023 programme\" height=\"900\" loading=\"lazy\"></iframe>"
+            "<iframe src=\"https://nec.example/embed/programme.html?theme=ecologie-soutenabilite&amp;lang=en\" title=\"Numérique en Commun[s] programme\" height=\"900\" loading=\"lazy\"></iframe>"
         );
         let charter = WidgetOptions { view: WidgetView::Charter, lang: Lang::En, ..WidgetOptions::default() };
         assert_eq!(charter.embed_path(), "/embed/charte.html?lang=en");
@@ -443,6 +453,9 @@ mod tests {
         assert_eq!(WidgetView::History.label(Lang::Fr), "L’historique des éditions");
         assert_eq!(WidgetView::History.label(Lang::En), "The history of the editions");
         assert_eq!(WidgetView::Charter.label(Lang::En), "The charter");
+        assert_eq!(WidgetView::Programme.title(Lang::Fr, Some(2099)), "Programme de Numérique en Commun[s] 2099");
+        assert_eq!(WidgetView::Programme.title(Lang::En, Some(2023)), "Numérique en Commun[s] 2023 programme");
+        assert_eq!(WidgetView::Programme.title(Lang::Fr, None), "Programme de Numérique en Commun[s]");
         assert_eq!(WidgetView::History.frame_title(Lang::Fr), "Éditions de Numérique en Commun[s] depuis 2018");
         assert_eq!(WidgetView::History.frame_title(Lang::En), "Numérique en Commun[s] editions since 2018");
         for view in WidgetView::ALL {
@@ -488,7 +501,7 @@ mod tests {
         assert_eq!(o.embed_path(), "/embed/programme.html?theme=ecologie-soutenabilite&day=2023-10-19&heading-level=3");
         assert_eq!(
             o.iframe_snippet("https://nec.example"),
-            "<iframe src=\"https://nec.example/embed/programme.html?theme=ecologie-soutenabilite&amp;day=2023-10-19&amp;heading-level=3\" title=\"Programme de Numérique en Commun[s] 2023\" height=\"900\" loading=\"lazy\"></iframe>"
+            "<iframe src=\"https://nec.example/embed/programme.html?theme=ecologie-soutenabilite&amp;day=2023-10-19&amp;heading-level=3\" title=\"Programme de Numérique en Commun[s]\" height=\"900\" loading=\"lazy\"></iframe>"
         );
     }
 

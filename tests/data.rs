@@ -467,13 +467,16 @@ fn nec_data_reports_every_problem_with_file_and_path_and_fails() {
     assert!(output.contains("charter.json: $ : le fichier n’est pas du JSON valide (ligne 1, colonne 10)"), "{output}");
     assert!(output.contains("programme-2031.json: $.items[0].links[0].url : le lien « http://example.org »"), "{output}");
     assert!(output.contains("programme-2031.json: $.days[0].date : le 2023-10-18 ne tombe pas en 2031"), "{output}");
-    assert!(output.contains("5 problèmes trouvés."), "{output}");
+    assert!(output.contains("editions.json: $.editions[5].programme : le fichier programme-2023.json est introuvable"), "{output}");
+    assert!(output.contains("6 problèmes trouvés."), "{output}");
 }
 
 #[test]
 fn nec_data_checks_that_a_programme_belongs_to_an_edition() {
     let mut e = shipped_value("editions.json");
     e["editions"].as_array_mut().unwrap().pop();
+    e["current"] = json!(2022);
+    e["editions"][4]["programme"] = json!("programme-2023.json");
     let (code, output) = nec_data_on(&[
         ("programme-2023.json", shipped("programme-2023.json")),
         ("editions.json", e.to_string()),
@@ -481,6 +484,7 @@ fn nec_data_checks_that_a_programme_belongs_to_an_edition() {
     ]);
     assert_eq!(code, 1, "{output}");
     assert!(output.contains("programme-2023.json: $.edition.year : l’édition 2023 est absente de editions.json"), "{output}");
+    assert!(output.contains("$.editions[4].programme : programme-2023.json est le programme de 2023, pas de 2022"), "{output}");
 }
 
 #[test]

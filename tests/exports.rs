@@ -38,7 +38,7 @@ fn the_schema_copies_match_the_shared_standards() {
 #[test]
 fn schedule_json_follows_the_c3voc_schema() {
     let (programme, editions) = data();
-    let site = Site { origin: ORIGIN, programme: &programme, editions: &editions };
+    let site = Site { origin: ORIGIN, programme: &programme, editions: &editions, programmes: std::slice::from_ref(&programme) };
     let schema = standard("schedule.schema.json");
     let validator = jsonschema::options().should_validate_formats(true).build(&schema).expect("the schema compiles");
     let schedule: Value = serde_json::from_str(&schedule_json(&site)).expect("JSON");
@@ -71,7 +71,7 @@ fn schedule_json_follows_the_c3voc_schema() {
 #[test]
 fn schedule_xml_places_each_timed_item_in_its_day_and_room() {
     let (programme, editions) = data();
-    let site = Site { origin: ORIGIN, programme: &programme, editions: &editions };
+    let site = Site { origin: ORIGIN, programme: &programme, editions: &editions, programmes: std::slice::from_ref(&programme) };
     let xml = schedule_xml(&site);
     assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>"));
     assert_eq!(xml.matches("<event ").count(), timed(&programme).len());
@@ -92,7 +92,7 @@ fn schedule_xml_places_each_timed_item_in_its_day_and_room() {
 #[test]
 fn the_exports_are_listed_with_a_title_in_both_languages() {
     let (programme, editions) = data();
-    let site = Site { origin: ORIGIN, programme: &programme, editions: &editions };
+    let site = Site { origin: ORIGIN, programme: &programme, editions: &editions, programmes: std::slice::from_ref(&programme) };
     let stamp = Utc.with_ymd_and_hms(2023, 9, 1, 0, 0, 0).single().expect("instant");
     let exports = all(&site, &updated(&Default::default(), &programme), stamp);
     let paths: Vec<&str> = exports.iter().map(|e| e.path.as_str()).collect();

@@ -433,7 +433,7 @@ fn a_cancelled_item_is_marked_and_a_moved_one_sequenced() {
 fn feed_of(programme: &Programme, ledger: &nec_web::site::sequences::Ledger) -> String {
     let site_editions: nec_web::model::EditionsFile =
         nec_web::load::parse(include_str!("../public/data/editions.json")).expect("shipped editions are valid");
-    let site = nec_web::site::Site { origin: BASE, programme, editions: &site_editions };
+    let site = nec_web::site::Site { origin: BASE, programme, editions: &site_editions, programmes: std::slice::from_ref(programme) };
     nec_web::site::exports::all(&site, ledger, stamp()).remove(0).content
 }
 
@@ -487,7 +487,8 @@ fn a_cancelled_item_is_written_cancelled() {
 fn every_theme_has_a_calendar_that_parses_even_empty() {
     let programme = programme();
     let editions: nec_web::model::EditionsFile = nec_web::load::parse(include_str!("../public/data/editions.json")).expect("valid");
-    let site = nec_web::site::Site { origin: BASE, programme: &programme, editions: &editions };
+    let site =
+        nec_web::site::Site { origin: BASE, programme: &programme, editions: &editions, programmes: std::slice::from_ref(&programme) };
     let ledger = nec_web::site::sequences::updated(&Default::default(), &programme);
     let exports = nec_web::site::exports::all(&site, &ledger, stamp());
     for theme in &programme.themes {

@@ -12,6 +12,8 @@ use crate::locale::Lang;
 #[serde(deny_unknown_fields)]
 pub struct EditionsFile {
     pub sources: Vec<Source>,
+    /// The year of the current edition: the one `/programme` shows. It must have a programme.
+    pub current: i32,
     pub editions: Vec<Edition>,
     pub local_editions: LocalEditions,
 }
@@ -33,6 +35,78 @@ pub struct Edition {
     pub figures: Vec<Figure>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// Its programme's data file, beside this one (`programme-2023.json`), once published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<String>,
+}
+
+impl EditionsFile {
+    pub fn edition(&self, year: i32) -> Option<&Edition> {
+        self.editions.iter().find(|e| e.year == year)
+    }
+
+    /// The programme file of an edition (`None`: the current one), if it has one.
+    pub fn programme_file(&self, year: Option<i32>) -> Option<(i32, &str)> {
+        let year = year.unwrap_or(self.current);
+        self.edition(year).and_then(|e| Some((year, e.programme.as_deref()?)))
+    }
+
+    /// The editions that have a programme, with its file, in the file's order.
+    pub fn programmes(&self) -> impl Iterator<Item = (i32, &str)> {
+        self.editions.iter().filter_map(|e| Some((e.year, e.programme.as_deref()?)))
+    }
+}
+
+/// What the partner widget reads of `editions.json`: which edition is current and its programme
+/// file, nothing else, so that its wasm does not carry the whole history's reader. The site
+/// reads the whole file, validated.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct EditionsIndex {
+    pub current: i32,
+    pub editions: Vec<EditionRef>,
+}
+
+/// An edition as [`EditionsIndex`] reads it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct EditionRef {
+    pub year: i32,
+    #[serde(default)]
+    pub programme: Option<String>,
+}
+
+/// Where an edition's programme file is named: the whole file or its index.
+pub trait ProgrammeFiles {
+    /// The current edition's year.
+    fn current(&self) -> i32;
+    /// The programme file of an edition (`None`: the current one), if it has one.
+    fn programme_of(&self, year: Option<i32>) -> Option<String>;
+}
+
+impl ProgrammeFiles for EditionsFile {
+    fn current(&self) -> i32 {
+        self.current
+    }
+    fn programme_of(&self, year: Option<i32>) -> Option<String> {
+        self.programme_file(year).map(|(_, file)| file.to_owned())
+    }
+}
+
+impl ProgrammeFiles for EditionsIndex {
+    fn current(&self) -> i32 {
+        self.current
+    }
+    fn programme_of(&self, year: Option<i32>) -> Option<String> {
+        let year = year.unwrap_or(self.current);
+        self.editions.iter().find(|e| e.year == year)?.programme.clone()
+    }
+}
+
+/// Whether a name can be an edition's programme file: `programme-<lowercase, digits, ->.json`,
+/// never a path, so the site only ever fetches `/data/programme-….json`.
+pub fn is_programme_file_name(name: &str) -> bool {
+    name.strip_prefix("programme-")
+        .and_then(|rest| rest.strip_suffix(".json"))
+        .is_some_and(|stem| !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
 }
 
 impl Edition {

@@ -124,8 +124,9 @@ pub fn AccessibilityPage() -> impl IntoView {
     };
     let pages: [(&str, Pieces); 13] = [
         ("/", Pieces::of(t.page_home, lang)),
-        ("/programme", Pieces::of(t.page_programme, lang)),
-        ("/programme/grande-soiree", item_label),
+        // The audited programme pages at their stable address: 2023's, whichever edition is current.
+        ("/editions/2023/programme", Pieces::of(t.page_programme, lang)),
+        ("/editions/2023/programme/grande-soiree", item_label),
         ("/mon-programme", Pieces::of(t.page_my_programme, lang)),
         ("/infos-pratiques", Pieces::of(t.page_practical, lang)),
         ("/charte", Pieces::of(t.page_charter, lang)),

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{current_lang, Citation, DataView, Page, Subject};
-use crate::data::{use_data, EDITIONS, PROGRAMME_YEAR};
+use crate::data::{use_data, EDITIONS};
 use crate::locale::Lang;
 use crate::model::EditionsFile;
 use crate::pages::editions::{EditionFacts, EditionNotes, FigureList};
@@ -113,8 +113,9 @@ fn EditionContent(file: Arc<EditionsFile>, year: Option<i32>) -> impl IntoView {
         <EditionNotes edition=edition.clone() catalogue=file.sources.clone()/>
         <h2>{t.figures}</h2>
         <FigureList figures=edition.figures.clone() catalogue=file.sources.clone()/>
-        {(edition.year == PROGRAMME_YEAR).then(|| view! {
-            <p><a href=lang.path("/programme")>{programme_link(lang, edition.year)}</a></p>
+        // Each edition's programme at its own stable address, as editions.json names it.
+        {edition.programme.is_some().then(|| view! {
+            <p><a href=lang.path(&crate::filters::programme_base(Some(edition.year)))>{programme_link(lang, edition.year)}</a></p>
         })}
         <h2>{t.sources}</h2>
         <ul class="source-list">

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::announcer::use_announcer;
 use crate::components::{current_lang, focus_if_lost, pieces_view, CopyButton, DataView, FilterGroup, Page, Subject};
-use crate::data::{use_data, PROGRAMME};
+use crate::data::use_programme;
 use crate::filters::{filter_options, FilterList, Filters};
 use crate::locale::{Lang, Pieces};
 use crate::model::Programme;
@@ -87,7 +87,7 @@ fn frame_src(lang: Lang, site: &str) -> String {
 /// widget itself (loaded on demand); copy the snippet, or the iframe for sites without scripts.
 #[component]
 pub fn EmbedBuilderPage() -> impl IntoView {
-    let programme = use_data::<Programme>(PROGRAMME);
+    let programme = use_programme(None);
     let lang = current_lang();
     let t = texts(lang);
     view! {

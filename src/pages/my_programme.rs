@@ -11,7 +11,7 @@ use crate::components::announcer::use_announcer;
 use crate::components::{
     current_lang, focus_if_lost, pieces_view, text_view, AgendaToggle, CopyButton, DataView, Page, Subject, VisuallyHidden, When,
 };
-use crate::data::{use_data, PROGRAMME};
+use crate::data::use_programme;
 use crate::describe::{item_facts, when_words};
 use crate::filters::encode_component;
 use crate::format::capitalised;
@@ -51,7 +51,7 @@ crate::texts! {
 /// and a shared selection (`?partage=…`) offered for import, never imported silently.
 #[component]
 pub fn MyProgrammePage() -> impl IntoView {
-    let programme = use_data::<Programme>(PROGRAMME);
+    let programme = use_programme(None);
     let t = texts(current_lang());
     view! {
         <Page heading=t.heading title=t.heading>

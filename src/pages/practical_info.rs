@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{current_lang, text_view, DataView, Disagreements, EditionNotice, Page, Quoted, Sources, Subject};
-use crate::data::{use_data, PROGRAMME};
+use crate::data::use_programme;
 use crate::format;
 use crate::locale::Lang;
 use crate::model::{cite, Cost, Programme};
@@ -46,7 +46,7 @@ fn separator(lang: Lang, i: usize, len: usize) -> &'static str {
 /// `/infos-pratiques`: venue, hours, transport, registration, meals and partners of the 2023 edition.
 #[component]
 pub fn PracticalInfoPage() -> impl IntoView {
-    let programme = use_data::<Programme>(PROGRAMME);
+    let programme = use_programme(None);
     let t = texts(current_lang());
     view! {
         <Page heading=t.heading title=t.heading>

@@ -4,7 +4,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::js_sys::{Function, Promise, Reflect};
 
-use crate::agenda::STORAGE_KEY;
+use crate::agenda::{storage_key, STORAGE_PREFIX};
 use crate::components::announcer::use_announcer;
 use crate::components::{current_lang, focus_by_id, pieces_view, DataTable, Page, RowHeader};
 use crate::locale::{Lang, Pieces};
@@ -134,6 +134,9 @@ pub fn PrivacyPage() -> impl IntoView {
     let lang = current_lang();
     let t = texts(lang);
     let agenda = use_agenda();
+    // The current edition's selection is the one counted (one key per edition).
+    let _current = crate::data::use_programme(None);
+    let agenda_key = move || agenda.year.get().map_or_else(|| format!("{STORAGE_PREFIX}…"), storage_key);
     let theme = use_theme().0;
     let announcer = use_announcer();
     let chosen = move || items(lang, agenda.ids.with(Vec::len));
@@ -222,7 +225,7 @@ pub fn PrivacyPage() -> impl IntoView {
             <p>{t.offline_copy}</p>
             <DataTable caption_id="stockage-caption" caption=t.caption columns>
                 <tr>
-                    <RowHeader><code>{STORAGE_KEY}</code></RowHeader>
+                    <RowHeader><code>{agenda_key}</code></RowHeader>
                     <td>{t.agenda_content}</td>
                     <td>{t.agenda_why}</td>
                     <td>{chosen}</td>

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use chrono::Datelike;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::agenda::now_and_next;
@@ -11,15 +11,16 @@ use crate::components::{
     current_lang, pieces_view, status_badge, text_view, AgendaToggle, DataView, EditionNotice, FilterGroup, Page, Subject, VisuallyHidden,
     When,
 };
-use crate::data::{use_data, PROGRAMME};
-use crate::describe::{day_heading, item_facts, when_words};
-use crate::filters::{by_day, filter_options, matching_in_order, programme_url, search_index, FilterList, Filters, PAGE_SIZE};
+use crate::data::use_programme;
+use crate::describe::{day_heading, item_facts, programme_heading, when_words};
+use crate::filters::{
+    by_day, filter_options, matching_in_order, programme_base, programme_url_at, search_index, FilterList, Filters, PAGE_SIZE,
+};
 use crate::format::capitalised;
 use crate::locale::Lang;
 use crate::model::{Item, Programme};
 
 crate::texts! {
-    heading: "Programme 2023", "2023 programme";
     paris_time: " — horaires à l’heure de Paris.", " — times are Paris time.";
     practical_link: "Informations pratiques : lieu, horaires, accès, inscription et repas", "Practical information: venue, opening hours, access, registration and meals";
     changes_link: "Modifications du programme depuis son annonce", "Changes to the programme since it was announced";
@@ -68,16 +69,44 @@ fn page_of(lang: Lang, page: usize, total: usize) -> String {
     }
 }
 
-/// `/programme`: search, filters kept in the URL, and the matching items day by day, a page at a time.
+/// The edition a programme route names (`/editions/<year>/programme…`), or `None` for the current
+/// one (`/programme…`); a year that is not a number names no edition.
+pub fn route_edition() -> Option<i32> {
+    use_params_map().with_untracked(|p| p.get("year")).map(|year| year.parse().unwrap_or(0))
+}
+
+/// Where this route's programme lives (`filters::programme_base`), for every link inside it.
+#[derive(Clone)]
+pub struct ProgrammeBase(pub String);
+
+/// The current edition's programme heading, or the route's edition, with its year once known.
+pub fn heading_of(programme: LocalResource<Result<Arc<Programme>, crate::data::LoadError>>, edition: Option<i32>) -> Signal<String> {
+    let lang = current_lang();
+    Signal::derive(move || {
+        let (done, loaded) = programme.with(|p| (p.is_some(), p.as_ref().and_then(|p| p.as_ref().ok()).map(|p| p.edition.year)));
+        let current = || done.then(crate::data::current_year).flatten();
+        programme_heading(loaded.or(edition).or_else(current), lang)
+    })
+}
+
+/// `/programme` (the current edition's, as `editions.json` says) and `/editions/<year>/programme`:
+/// search, filters kept in the URL, and the matching items day by day, a page at a time.
 #[component]
 pub fn ProgrammePage() -> impl IntoView {
-    let programme = use_data::<Programme>(PROGRAMME);
-    let t = texts(current_lang());
+    let edition = route_edition();
+    let programme = use_programme(edition);
+    provide_context(ProgrammeBase(programme_base(edition)));
+    let heading = heading_of(programme, edition);
     view! {
-        <Page heading=t.heading title=t.heading>
+        <Page heading=heading title=heading>
             <DataView resource=programme what=Subject::Programme render=|p| view! { <ProgrammeExplorer programme=p/> }/>
         </Page>
     }
+}
+
+/// This route's programme address (`ProgrammeBase`).
+fn base() -> String {
+    use_context::<ProgrammeBase>().map_or_else(|| "/programme".to_owned(), |b| b.0)
 }
 
 /// The filter state read from the URL query, so a link, a reload or Back restores it.
@@ -102,13 +131,17 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
     let t = texts(lang);
     let filters = use_filters();
     let navigate = use_navigate();
+    let base = StoredValue::new(base());
     let index = Arc::new(search_index(&programme));
     let results = {
         let (programme, index) = (programme.clone(), index.clone());
         Memo::new(move |_| filters.with(|f| matching_in_order(&programme, &index, f)))
     };
     let apply = move |next: Filters, replace: bool| {
-        navigate(&lang.path(&programme_url(&next)), NavigateOptions { replace, scroll: false, ..NavigateOptions::default() });
+        navigate(
+            &lang.path(&programme_url_at(&base.read_value(), &next)),
+            NavigateOptions { replace, scroll: false, ..NavigateOptions::default() },
+        );
     };
     let toggle = |list: FilterList| {
         let apply = apply.clone();
@@ -184,7 +217,7 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
     let pager = move || {
         let (current, total) = (page(), pages());
         (total > 1).then(|| {
-            let link = move |n: usize| lang.path(&programme_url(&Filters { page: n, ..filters.get() }));
+            let link = move |n: usize| lang.path(&programme_url_at(&base.read_value(), &Filters { page: n, ..filters.get() }));
             view! {
                 <nav class="pager" aria-label=t.pages_nav>
                     <ul>
@@ -205,7 +238,7 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
             <ul>
                 {programme.days.iter().map(|d| view! {
                     // Without the year, which the page's title gives: one line each on a phone.
-                    <li><a href=lang.path(&format!("/programme?jour={}", d.date))>
+                    <li><a href=lang.path(&format!("{}?jour={}", base.read_value(), d.date))>
                         {format!("{} (", capitalised(lang.long_date(d.date).trim_end_matches(&format!(" {}", d.date.year()))))}
                         {text_view(&d.title, lang)}")"
                     </a></li>
@@ -274,8 +307,8 @@ fn DaySection(
 #[component]
 fn ItemSummary(item: Item, programme: Arc<Programme>, query: Memo<String>) -> impl IntoView {
     let lang = current_lang();
-    let id = item.id.clone();
-    let href = move || lang.path(&query.with(|q| if q.is_empty() { format!("/programme/{id}") } else { format!("/programme/{id}?{q}") }));
+    let page = format!("{}/{}", base(), item.id);
+    let href = move || lang.path(&query.with(|q| if q.is_empty() { page.clone() } else { format!("{page}?{q}") }));
     let facts = pieces_view(item_facts(&programme, &item, lang), lang);
     let (words, title) = (when_words(&item, lang), text_view(&item.title, lang));
     view! {
@@ -297,7 +330,7 @@ fn NowNext(programme: Arc<Programme>) -> impl IntoView {
     let lang = current_lang();
     let t = texts(lang);
     let link = |item: &Item| {
-        let (href, title) = (lang.path(&format!("/programme/{}", item.id)), text_view(&item.title, lang));
+        let (href, title) = (lang.path(&format!("{}/{}", base(), item.id)), text_view(&item.title, lang));
         view! { <li><a href=href>{title}</a></li> }
     };
     let next_at = state.next.first().and_then(|i| i.start).map(|at| lang.event_time(at));

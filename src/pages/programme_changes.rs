@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{current_lang, pieces_view, text_view, DataView, Page, Subject};
-use crate::data::{use_data, PROGRAMME};
+use crate::data::use_programme;
 use crate::locale::Lang;
 use crate::model::{Programme, Publication};
 use crate::publications::describe;
@@ -46,7 +46,7 @@ fn summary(programme: &Programme, lang: Lang) -> String {
 pub fn ProgrammeChangesPage() -> impl IntoView {
     let lang = current_lang();
     let t = texts(lang);
-    let programme = use_data::<Programme>(PROGRAMME);
+    let programme = use_programme(None);
     view! {
         <Page heading=t.heading title=t.title>
             <DataView resource=programme what=Subject::Programme render=move |p| view! { <Publications programme=p/> }/>

@@ -4,15 +4,16 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::components::{current_lang, pieces_view, text_view, AgendaToggle, DataView, Original, Page, Sources, Subject, When};
-use crate::data::{use_data, PROGRAMME};
+use crate::data::use_programme;
+use crate::filters::programme_base;
 use crate::format::capitalised;
 use crate::ics;
 use crate::locale::Lang;
 use crate::model::{cite, Programme};
+use crate::pages::programme::{heading_of, route_edition};
 
 crate::texts! {
     not_found: "Élément introuvable", "Item not found";
-    programme: "Programme 2023", "2023 programme";
     no_such_item: "Aucun élément du programme ne correspond à cette adresse : il a peut-être été retiré ou renommé.",
         "No programme item matches this address: it may have been removed or renamed.";
     back: "Retour au programme", "Back to the programme";
@@ -57,13 +58,15 @@ fn history_view(programme: &Programme, id: &str, lang: Lang) -> Option<impl Into
     })
 }
 
-/// `/programme/<id>`: one item, deep-linkable: everything known about it, its calendar file,
+/// `/programme/<id>` and `/editions/<year>/programme/<id>`: one item, deep-linkable: everything known about it, its calendar file,
 /// and the way back to the list with the same filters.
 #[component]
 pub fn ProgrammeItemPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let programme = use_data::<Programme>(PROGRAMME);
+    let edition = route_edition();
+    let programme = use_programme(edition);
+    let programme_title = heading_of(programme, edition);
     let lang = current_lang();
     let t = texts(lang);
     // The `h1` and the title take the title in the page's language, or its French (a title
@@ -72,7 +75,7 @@ pub fn ProgrammeItemPage() -> impl IntoView {
         Some(Ok(p)) => {
             id.with(|id| p.items.iter().find(|i| &i.id == id).map_or_else(|| t.not_found.to_owned(), |i| i.title.get(lang).0.to_owned()))
         }
-        _ => t.programme.to_owned(),
+        _ => programme_title.get(),
     });
     // « (jeudi 19 octobre 2023) » when another item has the same title; « (annulé) » when it is
     // cancelled: in the `h1` and the page's title, so it is heard first.
@@ -88,7 +91,7 @@ pub fn ProgrammeItemPage() -> impl IntoView {
     });
     let title = Signal::derive(move || {
         let note = heading_note.get().map(|note| format!(" {note}")).unwrap_or_default();
-        format!("{}{note} — {}", heading.get(), t.programme)
+        format!("{}{note} — {}", heading.get(), programme_title.get())
     });
     let heading_lang = Signal::derive(move || match programme.get() {
         Some(Ok(p)) => {
@@ -98,22 +101,19 @@ pub fn ProgrammeItemPage() -> impl IntoView {
     });
     view! {
         <Page heading=heading title=title heading_lang=heading_lang heading_note=heading_note>
-            <DataView resource=programme what=Subject::ProgrammeItem render=move |p| view! { <ItemDetails programme=p id=id.get()/> }/>
+            <DataView resource=programme what=Subject::ProgrammeItem render=move |p| view! { <ItemDetails programme=p id=id.get() base=programme_base(edition)/> }/>
         </Page>
     }
 }
 
 #[component]
-fn ItemDetails(programme: Arc<Programme>, id: String) -> impl IntoView {
+fn ItemDetails(programme: Arc<Programme>, id: String, base: String) -> impl IntoView {
     let lang = current_lang();
     let t = texts(lang);
     let location = use_location();
     let query = location.search.get_untracked();
-    let back = lang.path(&if query.trim_start_matches('?').is_empty() {
-        "/programme".to_owned()
-    } else {
-        format!("/programme?{}", query.trim_start_matches('?'))
-    });
+    let back =
+        lang.path(&if query.trim_start_matches('?').is_empty() { base } else { format!("{base}?{}", query.trim_start_matches('?')) });
     let Some(item) = programme.items.iter().find(|i| i.id == id).cloned() else {
         return view! {
             <p>{t.no_such_item}</p>

@@ -6,7 +6,7 @@ use crate::components::{current_lang, Page};
 crate::texts! {
     heading: "Plan du site", "Site map";
     home: "Accueil", "Home";
-    programme: "Programme 2023", "2023 programme";
+    programme: "Le programme de l’édition en cours", "The current edition’s programme";
     programme_hint: " : les journées, la recherche et les filtres ; chaque élément a sa page.", ": the days, the search and the filters; each item has its own page.";
     changes: "Modifications du programme", "Changes to the programme";
     changes_hint: " : chaque publication, datée, et ce qu’elle a changé", ": each publication, dated, and what it changed";

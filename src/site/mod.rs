@@ -24,8 +24,30 @@ pub const EVENT_ID: &str = "/#evenement";
 /// What the build needs to write a page's head: its origin and data.
 pub struct Site<'a> {
     pub origin: &'a str,
+    /// The current edition's programme (`editions.json`'s `current`).
     pub programme: &'a Programme,
     pub editions: &'a EditionsFile,
+    /// Every edition's programme, the current one included: `/editions/<year>/programme…`.
+    pub programmes: &'a [Programme],
+}
+
+/// An edition's programme address, `/editions/2023/programme[/<id>]`: its year and the same
+/// page's address under `/programme`.
+pub fn edition_programme_path(path: &str) -> Option<(i32, String)> {
+    let rest = path.strip_prefix("/editions/")?;
+    let (year, rest) = rest.split_once('/')?;
+    let tail = rest.strip_prefix("programme")?;
+    (tail.is_empty() || tail.starts_with('/')).then_some(())?;
+    Some((year.parse().ok()?, format!("/programme{tail}")))
+}
+
+/// The address a page is canonical at, without its language prefix: the current edition's
+/// programme pages are canonical under `/programme`, every other page at its own address.
+pub fn canonical_path(site: &Site, path: &str) -> String {
+    match edition_programme_path(path) {
+        Some((year, current)) if year == site.editions.current => current,
+        _ => path.to_owned(),
+    }
 }
 
 /// Checks the site's public origin: `https://host[:port]`, no path, no loopback or unspecified
@@ -57,10 +79,6 @@ pub fn site_origin(value: &str) -> Result<String, String> {
 }
 
 crate::texts! {
-    home: "Numérique en Commun[s] : le programme de l’édition 2023 à Bordeaux, la charte et l’historique des éditions depuis 2018.",
-        "Numérique en Commun[s]: the programme of the 2023 edition in Bordeaux, the charter and the history of the editions since 2018.";
-    my_programme: "Mon programme : les éléments du programme 2023 de Numérique en Commun[s] que vous avez choisis, gardés sur cet appareil, à exporter dans votre agenda.",
-        "My programme: the items of the 2023 Numérique en Commun[s] programme you chose, kept on this device, to export to your calendar.";
     charter: "La charte de Numérique en Commun[s] : les engagements des organisateurs et des partenaires, et sa licence.",
         "The Numérique en Commun[s] charter: the commitments of its organisers and partners, and its licence.";
     editions: "Les éditions nationales de Numérique en Commun[s] depuis 2018 et les NEC locaux : lieux, dates et chiffres, avec leurs sources.",
@@ -84,6 +102,10 @@ crate::texts! {
 /// The page's own description, for `<meta name="description">` and the share card; `path` is a
 /// route without its language prefix (`/programme/grande-soiree`). `None` for an unknown route.
 pub fn description(site: &Site, path: &str, lang: Lang) -> Option<String> {
+    if let Some((year, same)) = edition_programme_path(path) {
+        let programme = site.programmes.iter().find(|p| p.edition.year == year)?;
+        return description(&Site { programme, ..*site }, &same, lang);
+    }
     let t = texts(lang);
     let p = site.programme;
     let year = p.edition.year;
@@ -93,7 +115,16 @@ pub fn description(site: &Site, path: &str, lang: Lang) -> Option<String> {
         _ => String::new(),
     };
     let text = match path {
-        "/" => t.home.to_owned(),
+        "/" => match lang {
+            Lang::Fr => format!(
+                "Numérique en Commun[s] : le programme de l’édition {year} à {city}, la charte et l’historique des éditions depuis {}.",
+                first_year(site)
+            ),
+            Lang::En => format!(
+                "Numérique en Commun[s]: the programme of the {year} edition in {city}, the charter and the history of the editions since {}.",
+                first_year(site)
+            ),
+        },
         "/programme" => match lang {
             Lang::Fr => format!(
                 "Programme {year} de Numérique en Commun[s] à {city}, {days} : {} éléments, par jour, thématique et format.",
@@ -103,7 +134,10 @@ pub fn description(site: &Site, path: &str, lang: Lang) -> Option<String> {
                 format!("The {year} Numérique en Commun[s] programme in {city}, {days}: {} items, by day, theme and format.", p.items.len())
             }
         },
-        "/mon-programme" => t.my_programme.to_owned(),
+        "/mon-programme" => match lang {
+            Lang::Fr => format!("Mon programme : les éléments du programme {year} de Numérique en Commun[s] que vous avez choisis, gardés sur cet appareil, à exporter dans votre agenda."),
+            Lang::En => format!("My programme: the items of the {year} Numérique en Commun[s] programme you chose, kept on this device, to export to your calendar."),
+        },
         "/infos-pratiques" => match lang {
             Lang::Fr => format!(
                 "Venir à Numérique en Commun[s] {year} : {}, {} ; horaires, transports, inscription et repas.",
@@ -132,6 +166,11 @@ pub fn description(site: &Site, path: &str, lang: Lang) -> Option<String> {
         }
     };
     Some(text)
+}
+
+/// The first edition's year (2018).
+fn first_year(site: &Site) -> i32 {
+    site.editions.editions.iter().map(|e| e.year).min().unwrap_or(site.programme.edition.year)
 }
 
 fn item_description(site: &Site, id: &str, lang: Lang) -> Option<String> {
@@ -194,7 +233,8 @@ pub fn head(site: &Site, route: &str, title: &str) -> Option<String> {
     let (lang, path) = Lang::from_path(route);
     let description = description(site, path, lang)?;
     let origin = site.origin;
-    let url = |lang: Lang| format!("{origin}{}", lang.path(path));
+    let canonical = canonical_path(site, path);
+    let url = |lang: Lang| format!("{origin}{}", lang.path(&canonical));
     let mut tags = vec![format!(r#"<meta name="description" content="{}">"#, escape(&description))];
     // The not-found page answers every unknown address: no canonical, no alternates.
     if path != "/404" {
@@ -232,7 +272,7 @@ pub fn head(site: &Site, route: &str, title: &str) -> Option<String> {
         let title = if lang == Lang::Fr { "Modifications du programme (Atom)" } else { "Changes to the programme (Atom, in French)" };
         tags.push(format!(r#"<link rel="alternate" type="application/atom+xml" title="{title}" href="{origin}{}">"#, feed::FEED));
     }
-    if let Some(data) = json_ld::for_page(site, path, lang) {
+    if let Some(data) = json_ld::for_page(site, path, lang).filter(|_| canonical == path) {
         tags.push(format!(r#"<script type="application/ld+json">{data}</script>"#));
     }
     Some(format!("<!--page-->{}<!--/page-->", tags.concat()))

@@ -30,7 +30,7 @@ fn the_origin_must_be_public_https() {
 #[test]
 fn every_page_has_its_own_description_in_each_language() {
     let (programme, editions) = data();
-    let site = Site { origin: ORIGIN, programme: &programme, editions: &editions };
+    let site = Site { origin: ORIGIN, programme: &programme, editions: &editions, programmes: std::slice::from_ref(&programme) };
     let mut paths: Vec<String> = ["/", "/programme", "/mon-programme", "/infos-pratiques", "/charte", "/editions", "/donnees", "/integrer"]
         .into_iter()
         .chain(["/accessibilite", "/donnees-personnelles", "/plan-du-site", "/modifications-du-programme", "/404"])
@@ -59,7 +59,7 @@ fn every_page_has_its_own_description_in_each_language() {
 #[test]
 fn the_head_links_both_languages_and_the_share_card() {
     let (programme, editions) = data();
-    let site = Site { origin: ORIGIN, programme: &programme, editions: &editions };
+    let site = Site { origin: ORIGIN, programme: &programme, editions: &editions, programmes: std::slice::from_ref(&programme) };
     let tags = head(&site, "/en/charte", "The charter — Numérique en Commun[s]").unwrap();
     assert!(tags.starts_with("<!--page-->") && tags.ends_with("<!--/page-->"));
     for expected in [
@@ -89,7 +89,7 @@ fn the_head_links_both_languages_and_the_share_card() {
 #[test]
 fn the_event_and_its_timed_sessions_in_json_ld() {
     let (programme, editions) = data();
-    let site = Site { origin: ORIGIN, programme: &programme, editions: &editions };
+    let site = Site { origin: ORIGIN, programme: &programme, editions: &editions, programmes: std::slice::from_ref(&programme) };
     let event: serde_json::Value = serde_json::from_str(&json_ld::for_page(&site, "/", Lang::Fr).unwrap()).unwrap();
     assert_eq!(event["@type"], "Event");
     assert_eq!(event["name"], "Numérique en Commun[s] 2023");

@@ -23,11 +23,8 @@ use wasm_bindgen::JsCast;
 
 use crate::components::announcer::provide_announcer;
 use crate::components::{current_lang, ErrorAlert, LiveRegion};
-use serde::de::DeserializeOwned;
 
-use crate::data::fetch_data_from;
 use crate::locale::Lang;
-use crate::validate::Validate;
 use crate::widget_options::{WidgetOptions, WidgetView};
 
 /// The one global name the widget defines, created by `widget.js` before the wasm starts.
@@ -188,6 +185,7 @@ fn Heading(level: u8, #[prop(optional, into)] id: Option<String>, children: Chil
 /// and after a successful retry the focus goes to this section, not to a page title.
 /// `title` is shown at the partner's heading `level`; `file` is read from `data` (`data-src`);
 /// `what` is what is loading, in French, e.g. "le programme".
+#[cfg(any(feature = "widget-charte", feature = "widget-editions"))]
 fn widget_section<T, V, F>(
     title: &'static str,
     level: u8,
@@ -197,14 +195,32 @@ fn widget_section<T, V, F>(
     render: F,
 ) -> impl IntoView
 where
-    T: DeserializeOwned + Validate + Send + Sync + 'static,
+    T: serde::de::DeserializeOwned + crate::validate::Validate + Send + Sync + 'static,
     V: IntoView + 'static,
     F: Fn(Arc<T>) -> V + Send + Sync + 'static,
 {
     let resource = LocalResource::new(move || {
         let data = data.clone();
-        async move { fetch_data_from::<T>(&data, file).await }
+        async move { crate::data::fetch_data_from::<T>(&data, file).await }
     });
+    widget_section_with(resource, move |_| title.to_owned(), level, what, render)
+}
+
+/// A [`widget_section`] of a resource already made, whose title may take its data (the
+/// programme's year).
+fn widget_section_with<T, V, F>(
+    resource: LocalResource<Result<Arc<T>, crate::data::LoadError>>,
+    title: impl Fn(Option<&T>) -> String + Send + Sync + 'static,
+    level: u8,
+    what: crate::components::Subject,
+    render: F,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+    V: IntoView + 'static,
+    F: Fn(Arc<T>) -> V + Send + Sync + 'static,
+{
+    let title = move || resource.with(|r| title(r.as_ref().and_then(|r| r.as_ref().ok()).map(|data| &**data)));
     let lang = current_lang();
     let section = NodeRef::<leptos::html::Section>::new();
     let retried = StoredValue::new(false);

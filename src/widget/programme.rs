@@ -2,10 +2,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{widget_section, ConfigurationProblems, Heading};
+use super::{widget_section_with, ConfigurationProblems, Heading};
 use crate::components::announcer::use_announcer;
 use crate::components::{current_lang, pieces_view, status_badge, text_view, Disclosure, VisuallyHidden, When};
-use crate::data::PROGRAMME;
+use crate::data::fetch_programme_from;
 use crate::describe::{day_heading, item_facts, text_piece, when_words};
 use crate::filters::{by_day, matching_in_order, search_index, Filters, PAGE_SIZE};
 use crate::locale::{Lang, Pieces};
@@ -13,7 +13,6 @@ use crate::model::{Item, Programme};
 use crate::widget_options::{unknown_filters, WidgetOptions};
 
 crate::texts! {
-    title: "Programme de Numérique en Commun[s] 2023", "Numérique en Commun[s] 2023 programme";
     no_match: "Aucun élément ne correspond : essayez un autre mot.", "No item matches: try another word.";
     paris_time: " — horaires à l’heure de Paris.", " — times are Paris time.";
     search_form: "Rechercher dans ce programme", "Search this programme";
@@ -37,7 +36,14 @@ crate::texts! {
 pub fn ProgrammeWidget(options: Arc<WidgetOptions>, site: String, data: String) -> impl IntoView {
     let level = options.heading_level;
     let render = move |programme: Arc<Programme>| view! { <ProgrammeList programme options=options.clone() site=site.clone()/> };
-    widget_section(texts(current_lang()).title, level, PROGRAMME, data, crate::components::Subject::Programme, render)
+    // The current edition's, as editions.json says, beside the other files wherever they are.
+    let resource = LocalResource::new(move || {
+        let data = data.clone();
+        async move { fetch_programme_from::<crate::model::EditionsIndex>(&data, None).await }
+    });
+    let lang = current_lang();
+    let title = move |p: Option<&Programme>| crate::widget_options::WidgetView::Programme.title(lang, p.map(|p| p.edition.year));
+    widget_section_with(resource, title, level, crate::components::Subject::Programme, render)
 }
 
 #[component]

@@ -102,7 +102,7 @@ const FILE_CASES = [
     fixture: 'editions-wrong-types.json', file: 'editions.json', route: '/editions', what: 'l’historique des éditions',
     message: ILLEGIBLE,
     details: ['$.editions[3].year : valeur inattendue (invalid type: string "2021", expected i32 at line 56 column 20)'],
-    leave: ['Programme', 'Programme 2023'],
+    leave: ['Charte', 'La charte de NEC'],
   },
   {
     name: 'unknown theme and format references',
@@ -154,7 +154,7 @@ const FILE_CASES = [
     fixture: 'editions-html-page.json', contentType: 'text/html; charset=utf-8', file: 'editions.json', route: '/editions/2021', what: 'l’édition',
     message: 'Le serveur a renvoyé une page web au lieu du fichier de données.',
     details: ['$ : le fichier est une page web (HTML), pas des données JSON'],
-    leave: ['Programme', 'Programme 2023'],
+    leave: ['Charte', 'La charte de NEC'],
     repair: { heading: /Chiffres/ },
   },
 ];

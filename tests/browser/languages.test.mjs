@@ -55,7 +55,8 @@ describe('every route in English', () => {
   }
 
   it('gives every English route a different title, different from the French one', () => {
-    assert.equal(new Set(ROUTES.map((r) => r.en.title)).size, ROUTES.length);
+    const own = ROUTES.filter((r) => !r.sameAs); // the current edition's programme at its edition's address: same page
+    assert.equal(new Set(own.map((r) => r.en.title)).size, own.length);
     const unchanged = ROUTES.filter((r) => r.en.title === r.title).map((r) => r.path);
     assert.deepEqual(unchanged, []);
   });

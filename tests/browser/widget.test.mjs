@@ -39,6 +39,8 @@ function serveHost(nec) {
       res.end(body);
     };
     if (written.has(path)) return send(200, TYPES['.html'], written.get(path));
+    // The widget reads the current edition's programme file from editions.json, beside it.
+    if (path === '/scale/editions.json' || path === '/flaky/editions.json') return send(200, TYPES['.json'], JSON.stringify(shipped.editions));
     if (path === '/scale/programme-2023.json') return send(200, TYPES['.json'], scale);
     if (path === '/flaky/programme-2023.json') {
       return repaired ? send(200, TYPES['.json'], JSON.stringify(programme)) : send(404, 'text/plain', 'absent');
@@ -462,7 +464,7 @@ describe('the /integrer builder and the iframe mode', () => {
     const iframe = blocks.find((b) => b.startsWith('<iframe'));
     const listener = blocks.find((b) => b.includes('addEventListener'));
     assert.ok(iframe && listener);
-    assert.match(iframe, / title="Programme de Numérique en Commun\[s\] 2023"/);
+    assert.match(iframe, / title="Programme de Numérique en Commun\[s\]"/);
     await page.close();
 
     host.write('/iframe.html', readFileSync(new URL('iframe.html', FIXTURES), 'utf8').replace('__IFRAME__', iframe));
@@ -478,7 +480,7 @@ describe('the /integrer builder and the iframe mode', () => {
     await frame.locator('nec-widget').getByRole('heading', { level: 3 }).first().waitFor();
     assert.equal(await frame.locator('nec-widget').getByRole('heading', { level: 3 }).count(), thursday);
     const content = partner.frames()[1];
-    assert.equal(await content.title(), 'Programme de Numérique en Commun[s] 2023', 'the framed page’s title matches the iframe’s');
+    assert.equal(await content.title(), 'Programme de Numérique en Commun[s]', 'the framed page’s title matches the iframe’s (no year: it shows the current edition)');
     await partner.waitForFunction(() => {
       const frame = document.querySelector('iframe');
       return frame.style.height && frame.style.height !== '900px';

@@ -10,8 +10,11 @@ export const isText = (value) => value !== null && typeof value === 'object' && 
 export const french = (value) => (isText(value) ? value.fr : Array.isArray(value) ? value.map(french)
   : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, french(v)])) : value);
 /** The data files as shipped, with their English translations (issue 25's English content tests). */
+const editionsFile = read('editions.json');
+/** The current edition's programme file, as editions.json names it. */
+export const programmeFile = editionsFile.editions.find((e) => e.year === editionsFile.current).programme;
 export const shipped = {
-  programme: read('programme-2023.json'), charter: read('charter.json'), editions: read('editions.json'), catalogue: read('catalogue.json'),
+  programme: read(programmeFile), charter: read('charter.json'), editions: editionsFile, catalogue: read('catalogue.json'),
 };
 export const programme = french(shipped.programme);
 export const charter = french(shipped.charter);
@@ -42,6 +45,24 @@ export const ROUTES = [
     title: 'Grande soirée NEC — Programme 2023 — Numérique en Commun[s]',
     nav: null,
     content: ['Jeudi 19 octobre 2023', '19 h 00 – 1 h 00 le lendemain (6 h)', 'Non précisé (édition de Bordeaux)', 'Retour au programme'],
+  },
+  {
+    path: '/editions/2023/programme',
+    sameAs: '/programme',
+    en: { h1: '2023 programme', title: '2023 programme — Numérique en Commun[s]' },
+    h1: 'Programme 2023',
+    title: 'Programme 2023 — Numérique en Commun[s]',
+    nav: null,
+    content: [...programme.items.map((i) => french(i.title)), '13 éléments correspondent.'],
+  },
+  {
+    path: '/editions/2023/programme/grande-soiree',
+    sameAs: '/programme/grande-soiree',
+    en: { h1: 'NEC evening party', title: 'NEC evening party — 2023 programme — Numérique en Commun[s]' },
+    h1: 'Grande soirée NEC',
+    title: 'Grande soirée NEC — Programme 2023 — Numérique en Commun[s]',
+    nav: null,
+    content: ['Jeudi 19 octobre 2023', '19 h 00 – 1 h 00 le lendemain (6 h)', 'Retour au programme'],
   },
   {
     path: '/mon-programme',
@@ -127,7 +148,7 @@ export const ROUTES = [
     h1: 'Plan du site',
     title: 'Plan du site — Numérique en Commun[s]',
     nav: null,
-    content: ['Programme 2023', 'Informations pratiques', 'Mon programme', 'Modifications du programme', 'La charte', 'Les éditions depuis 2018', 'Données ouvertes', 'Intégrer NEC sur votre site', 'Données personnelles', 'Déclaration d’accessibilité'],
+    content: ['Le programme de l’édition en cours', 'Informations pratiques', 'Mon programme', 'Modifications du programme', 'La charte', 'Les éditions depuis 2018', 'Données ouvertes', 'Intégrer NEC sur votre site', 'Données personnelles', 'Déclaration d’accessibilité'],
   },
   {
     path: '/modifications-du-programme',

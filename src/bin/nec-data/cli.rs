@@ -56,7 +56,7 @@ fn check_all(paths: &[String]) -> ExitCode {
     for dir in paths.iter().map(Path::new).filter(|p| p.is_dir()) {
         problem_count += stale_derived_files(dir);
     }
-    let mut editions: Option<EditionsFile> = None;
+    let mut editions: Option<(PathBuf, EditionsFile)> = None;
     let mut programmes: Vec<(PathBuf, Programme)> = Vec::new();
     for file in &files {
         let report = |problems: &[Problem]| {
@@ -73,7 +73,7 @@ fn check_all(paths: &[String]) -> ExitCode {
             }
         };
         let outcome: Result<(), DataError> = match kind(file) {
-            Some("editions") => parse::<EditionsFile>(&text).map(|e| editions = Some(e)),
+            Some("editions") => parse::<EditionsFile>(&text).map(|e| editions = Some((file.clone(), e))),
             Some("charter") => parse::<Charter>(&text).map(drop),
             Some("catalogue") => parse::<Catalogue>(&text).map(drop),
             Some("programme") => parse::<Programme>(&text).map(|p| programmes.push((file.clone(), p))),
@@ -90,8 +90,13 @@ fn check_all(paths: &[String]) -> ExitCode {
             problem_count += report(&error.problems());
         }
     }
-    // A programme must belong to an edition of the history.
-    if let Some(editions) = &editions {
+    // A programme must belong to an edition of the history, and each edition's programme file
+    // must be there, for its year.
+    if let Some((path, editions)) = &editions {
+        // A variant (`editions-<anything>.json`, a fixture) is checked alone.
+        if path.file_name().is_some_and(|n| n == "editions.json") {
+            problem_count += named_programmes(path, editions, &mut programmes);
+        }
         for (file, programme) in &programmes {
             if !editions.editions.iter().any(|e| e.year == programme.edition.year) {
                 println!("{}: $.edition.year : l’édition {} est absente de editions.json", file.display(), programme.edition.year);
@@ -112,6 +117,48 @@ fn check_all(paths: &[String]) -> ExitCode {
         }
         ExitCode::FAILURE
     }
+}
+
+/// Checks the programme file each edition names, beside `editions.json`: it exists, is valid
+/// (read here if it was not among the files checked) and is that edition's.
+fn named_programmes(editions_path: &Path, editions: &EditionsFile, programmes: &mut Vec<(PathBuf, Programme)>) -> usize {
+    let dir = editions_path.parent().unwrap_or(Path::new("."));
+    let mut problems = 0;
+    for (i, edition) in editions.editions.iter().enumerate() {
+        let Some(name) = edition.programme.as_deref().filter(|n| nec_web::model::is_programme_file_name(n)) else { continue };
+        let path = dir.join(name);
+        let same = |p: &PathBuf| p.file_name() == path.file_name() && p.parent().unwrap_or(Path::new(".")) == dir;
+        if !programmes.iter().any(|(p, _)| same(p)) {
+            match std::fs::read_to_string(&path).map(|text| parse::<Programme>(&text)) {
+                Err(_) => {
+                    println!(
+                        "{}: $.editions[{i}].programme : le fichier {name} est introuvable à côté de editions.json",
+                        editions_path.display()
+                    );
+                    problems += 1;
+                    continue;
+                }
+                Ok(Err(error)) => {
+                    for problem in error.problems() {
+                        println!("{}: {problem}", path.display());
+                        problems += 1;
+                    }
+                    continue;
+                }
+                Ok(Ok(programme)) => programmes.push((path.clone(), programme)),
+            }
+        }
+        if let Some((_, programme)) = programmes.iter().find(|(p, _)| same(p)).filter(|(_, p)| p.edition.year != edition.year) {
+            println!(
+                "{}: $.editions[{i}].programme : {name} est le programme de {}, pas de {}",
+                editions_path.display(),
+                programme.edition.year,
+                edition.year
+            );
+            problems += 1;
+        }
+    }
+    problems
 }
 
 /// What a file holds, from its name: `charter.json`, or `charter-<anything>.json` for a variant

@@ -18,7 +18,7 @@ use nec_web::locale::Lang;
 use nec_web::model::{Catalogue, CatalogueFile, EditionsFile, Programme};
 use nec_web::site::exports::all;
 use nec_web::site::sequences::{self, Ledger, LEDGER_PATH};
-use nec_web::site::{feed, files, head, manifest_path, share_image_alt, site_origin, Site};
+use nec_web::site::{canonical_path, feed, files, head, manifest_path, share_image_alt, site_origin, Site};
 
 #[derive(serde::Deserialize)]
 struct Page {
@@ -36,27 +36,27 @@ pub fn main(data: &Path, out: &Path) -> ExitCode {
     }
 }
 
-/// The programme the site shows: the data folder's `programme-<year>.json` of the latest year.
-pub fn programme_file(data: &Path) -> Result<std::path::PathBuf, String> {
-    let entries = std::fs::read_dir(data).map_err(|e| format!("{}: {e}", data.display()))?;
-    let mut found: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("programme-") && n.ends_with(".json")))
-        .collect();
-    found.sort();
-    found.pop().ok_or_else(|| format!("{} : aucun programme-AAAA.json", data.display()))
-}
-
-/// The origin and the data, read and validated as the app reads them.
-fn load(data: &Path) -> Result<(String, Programme, EditionsFile), String> {
+/// The origin and the data, read and validated as the app reads them: `editions.json`, and each
+/// edition's programme; the current one is first.
+fn load(data: &Path) -> Result<(String, Vec<Programme>, EditionsFile), String> {
     let origin = site_origin(&std::env::var("NEC_SITE_ORIGIN").map_err(|_| {
         "NEC_SITE_ORIGIN manque : donnez l’adresse publique du site, par exemple NEC_SITE_ORIGIN=https://… trunk build --release".to_owned()
     })?)?;
-    let programme_path = programme_file(data)?;
-    let programme: Programme = parse(&read(&programme_path)?).map_err(|e| format!("{}: {e}", programme_path.display()))?;
     let editions: EditionsFile = parse(&read(&data.join("editions.json"))?).map_err(|e| format!("editions.json: {e}"))?;
-    Ok((origin, programme, editions))
+    let mut programmes = Vec::new();
+    for (year, file) in editions.programmes() {
+        let programme: Programme = parse(&read(&data.join(file))?).map_err(|e| format!("{file}: {e}"))?;
+        if programme.edition.year != year {
+            return Err(format!("{file} : le programme de {}, pas de {year}", programme.edition.year));
+        }
+        programmes.push(programme);
+    }
+    let current = programmes
+        .iter()
+        .position(|p| p.edition.year == editions.current)
+        .ok_or("editions.json : l’édition courante n’a pas de programme")?;
+    programmes.swap(0, current);
+    Ok((origin, programmes, editions))
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -68,10 +68,11 @@ fn read(path: &Path) -> Result<String, String> {
 /// Refused while `calendriers.json` is out of date: a changed item must carry a new `SEQUENCE`.
 pub fn exports(data: &Path, out: &Path) -> ExitCode {
     let run = || -> Result<usize, String> {
-        let (origin, programme, editions) = load(data)?;
-        let site = Site { origin: &origin, programme: &programme, editions: &editions };
+        let (origin, programmes, editions) = load(data)?;
+        let site = Site { origin: &origin, programme: &programmes[0], editions: &editions, programmes: &programmes };
+        let programme = site.programme;
         let ledger: Ledger = serde_json::from_str(&read(&data.join(LEDGER_PATH))?).map_err(|e| format!("{LEDGER_PATH}: {e}"))?;
-        if sequences::updated(&ledger, &programme) != ledger {
+        if sequences::updated(&ledger, programme) != ledger {
             return Err(format!("{LEDGER_PATH} est périmé : le programme a changé ; lancez `nec-data export public/data`"));
         }
         let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
@@ -107,8 +108,8 @@ pub fn exports(data: &Path, out: &Path) -> ExitCode {
 }
 
 fn run(data: &Path, out: &Path) -> Result<(), String> {
-    let (origin, programme, editions) = load(data)?;
-    let site = Site { origin: &origin, programme: &programme, editions: &editions };
+    let (origin, programmes, editions) = load(data)?;
+    let site = Site { origin: &origin, programme: &programmes[0], editions: &editions, programmes: &programmes };
 
     let mut input = String::new();
     std::io::stdin().read_to_string(&mut input).map_err(|e| format!("entrée illisible ({e})"))?;
@@ -118,17 +119,19 @@ fn run(data: &Path, out: &Path) -> Result<(), String> {
         let tags = head(&site, &page.route, &page.title).ok_or_else(|| format!("{} : page inconnue, pas de description", page.route))?;
         heads.insert(page.route.clone(), tags);
     }
-    let routes: Vec<String> = pages.iter().map(|p| p.route.clone()).collect();
+    // The sitemap lists canonical addresses only.
+    let routes: Vec<String> =
+        pages.iter().map(|p| p.route.clone()).filter(|r| canonical_path(&site, Lang::from_path(r).1) == Lang::from_path(r).1).collect();
     let write = |name: &str, content: &str| std::fs::write(out.join(name), content).map_err(|e| format!("{name}: {e}"));
     write(files::SITEMAP, &files::sitemap(&origin, &routes))?;
     write("robots.txt", &files::robots(&origin))?;
-    write(&feed::FEED[1..], &feed::atom(&origin, &programme))?;
+    write(&feed::FEED[1..], &feed::atom(&origin, site.programme))?;
     std::fs::create_dir_all(out.join("en")).map_err(|e| format!("en/: {e}"))?;
     for lang in Lang::ALL {
         write(&manifest_path(lang)[1..], &files::manifest(lang))?;
     }
     // What the build draws: the share image's lines, the icons.
-    let share = Lang::ALL.map(|lang| share_image_alt(&programme, lang));
+    let share = Lang::ALL.map(|lang| share_image_alt(site.programme, lang));
     let icons = files::ICONS.map(|(file, size, maskable)| serde_json::json!({ "file": file, "size": size, "maskable": maskable }));
     let theme = [files::THEME_LIGHT, files::THEME_DARK];
     let output = serde_json::json!({ "heads": heads, "share": share, "icons": icons, "theme": theme });
