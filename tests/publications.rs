@@ -64,7 +64,7 @@ fn nec_data_publish_appends_what_changed_and_refuses_nothing_or_a_removal() {
     let (ok, out) = run(&["--date", "2023-10-02"]);
     assert!(ok, "{out}");
     assert!(out.contains("Renommé : « Déjeuner de clôture » → « Déjeuner de clôture (synthétique) »"), "{out}");
-    assert!(out.contains("3 modification(s)"), "{out}");
+    assert!(out.contains("3 modifications"), "{out}");
     let written = programme(&std::fs::read_to_string(&new).unwrap());
     assert_eq!(written, programme(TWO), "the fixture is what `publish` writes");
 

@@ -4,7 +4,8 @@
 //! `nec-data diff <old> <new>`: what changed from one programme to the next, in French; fails when
 //! a published id disappears.
 //! `nec-data publish <old> <new> [--date YYYY-MM-DD]`: records in NEW what changed since OLD.
-//! `nec-data import <file.csv> <programme.json>`: the programme's items from a spreadsheet.
+//! `nec-data import <file.csv|schedule.json|schedule.xml> <programme.json>`: the programme's items
+//! from a spreadsheet or a conference tool's export.
 //!
 //! Exit status: 0 when all is sound, 1 when a problem was found, 2 on a usage error.
 
@@ -25,6 +26,14 @@ mod import;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "nec-data/publish.rs"]
 mod publish;
+
+/// Writes a programme as `import` and `publish` do: serde's pretty JSON and a final newline; or
+/// the problem, in French, with the file's name.
+#[cfg(not(target_arch = "wasm32"))]
+fn write_programme(path: &std::path::Path, programme: &nec_web::model::Programme) -> Result<(), String> {
+    let text = serde_json::to_string_pretty(programme).map_err(|error| format!("écriture impossible ({error})"))? + "\n";
+    std::fs::write(path, text).map_err(|error| format!("{}: écriture impossible ({error})", path.display()))
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {

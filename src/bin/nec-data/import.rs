@@ -63,15 +63,8 @@ pub fn run(source: &Path, target: &Path) -> ExitCode {
     for change in &changes {
         println!("- {}", describe(change));
     }
-    let text = match serde_json::to_string_pretty(&next) {
-        Ok(text) => text + "\n",
-        Err(error) => {
-            println!("écriture impossible ({error})");
-            return ExitCode::FAILURE;
-        }
-    };
-    if let Err(error) = std::fs::write(target, text) {
-        println!("{}: écriture impossible ({error})", target.display());
+    if let Err(problem) = crate::write_programme(target, &next) {
+        println!("{problem}");
         return ExitCode::FAILURE;
     }
     let items = match next.items.len() {

@@ -60,17 +60,11 @@ fn today() -> NaiveDate {
 }
 
 fn write(path: &Path, programme: &nec_web::model::Programme, date: NaiveDate, count: usize) -> ExitCode {
-    let text = match serde_json::to_string_pretty(programme) {
-        Ok(text) => text + "\n",
-        Err(error) => {
-            println!("écriture impossible ({error})");
-            return ExitCode::FAILURE;
-        }
-    };
-    if let Err(error) = std::fs::write(path, text) {
-        println!("{}: écriture impossible ({error})", path.display());
+    if let Err(problem) = crate::write_programme(path, programme) {
+        println!("{problem}");
         return ExitCode::FAILURE;
     }
-    println!("Publication du {date} enregistrée dans {} : {count} modification(s).", path.display());
+    let changes = if count == 1 { "1 modification".to_owned() } else { format!("{count} modifications") };
+    println!("Publication du {date} enregistrée dans {} : {changes}.", path.display());
     ExitCode::SUCCESS
 }
