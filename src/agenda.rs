@@ -14,6 +14,11 @@ pub const STORAGE_PREFIX: &str = "nec-mon-programme-";
 pub fn storage_key(year: i32) -> String {
     format!("{STORAGE_PREFIX}{year}")
 }
+/// The edition a localStorage key holds the selection of: 2023 for `nec-mon-programme-2023`.
+pub fn stored_year(key: &str) -> Option<i32> {
+    key.strip_prefix(STORAGE_PREFIX).filter(|year| year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()
+}
+
 /// The query parameter of a shared selection: `/mon-programme?partage=id1,id2`.
 pub const SHARE_PARAM: &str = "partage";
 
@@ -251,5 +256,14 @@ mod tests {
         assert!(night.current.is_empty());
         let evening = now_and_next(&cancelled, at("2023-10-19T18:00:00+02:00")).unwrap();
         assert_eq!(ids(&evening.next), ["accueil-vendredi"]);
+    }
+
+    #[test]
+    fn a_stored_key_names_its_edition() {
+        assert_eq!(stored_year(&storage_key(2023)), Some(2023));
+        assert_eq!(stored_year("nec-mon-programme-2099"), Some(2099));
+        for other in ["nec-theme", "nec-mon-programme-", "nec-mon-programme-23", "nec-mon-programme-2023-old", "nec-mon-programme-+202"] {
+            assert_eq!(stored_year(other), None, "{other}");
+        }
     }
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::agenda::{parse_stored, storage_key, to_stored, STORAGE_PREFIX};
+use crate::agenda::{parse_stored, storage_key, stored_year, to_stored, STORAGE_PREFIX};
 use crate::chosen::Chosen;
 
 /// Whether the selection is being kept on the device.
@@ -47,6 +47,19 @@ fn read(year: i32) -> (Vec<Chosen>, StorageStatus) {
             },
         },
     }
+}
+
+/// The other editions whose selection is kept on this device, with how many items each holds,
+/// by year: after a new edition becomes current, the former one's choices are not lost from view.
+pub fn other_selections(current: i32) -> Vec<(i32, usize)> {
+    let Some(storage) = local_storage() else { return Vec::new() };
+    let keys = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten());
+    let mut found: Vec<(i32, usize)> = keys
+        .filter_map(|key| stored_year(&key).filter(|year| *year != current))
+        .filter_map(|year| Some((year, read(year).0.len())).filter(|(_, n)| *n > 0))
+        .collect();
+    found.sort_unstable();
+    found
 }
 
 impl AgendaStore {

@@ -18,7 +18,7 @@ use crate::format::capitalised;
 use crate::ics;
 use crate::locale::Lang;
 use crate::model::{Item, Programme};
-use crate::storage::{use_agenda, StorageStatus};
+use crate::storage::{other_selections, use_agenda, StorageStatus};
 
 crate::texts! {
     heading: "Mon programme", "My programme";
@@ -86,8 +86,10 @@ fn MyProgramme(programme: Arc<Programme>) -> impl IntoView {
         agenda.undo_replace();
         announcer.say(t.restored);
     };
+    let year = programme.edition.year;
     view! {
         <StorageNotice/>
+        <OtherEditions current=year/>
         {move || agenda.replaced.get().map(|_| view! {
             <p class="notice" role="status">
                 {t.replaced}
@@ -107,6 +109,47 @@ fn MyProgramme(programme: Arc<Programme>) -> impl IntoView {
             }
         }}
     }
+}
+
+/// Says what the visitor chose for other editions, kept on this device, with a link to each
+/// edition's programme, where those choices are shown: nothing chosen is lost from view when a
+/// new edition becomes current (issue 21).
+#[component]
+fn OtherEditions(current: i32) -> impl IntoView {
+    let lang = current_lang();
+    let editions = other_selections(current);
+    (!editions.is_empty()).then(|| {
+        let items = editions
+            .into_iter()
+            .map(|(year, count)| {
+                let chosen = match (lang, count) {
+                    (Lang::Fr, 1) => "1 élément choisi".to_owned(),
+                    (Lang::Fr, n) => format!("{n} éléments choisis"),
+                    (Lang::En, 1) => "1 item chosen".to_owned(),
+                    (Lang::En, n) => format!("{n} items chosen"),
+                };
+                let link = match lang {
+                    Lang::Fr => format!("le programme {year}"),
+                    Lang::En => format!("the {year} programme"),
+                };
+                let before = match lang {
+                    Lang::Fr => format!("Édition {year} : {chosen}, dans "),
+                    Lang::En => format!("{year} edition: {chosen}, in "),
+                };
+                view! { <li>{before}<a href=lang.path(&format!("/editions/{year}/programme"))>{link}</a>"."</li> }
+            })
+            .collect_view();
+        let intro = match lang {
+            Lang::Fr => "Gardé aussi sur cet appareil, pour d’autres éditions :",
+            Lang::En => "Also kept on this device, for other editions:",
+        };
+        view! {
+            <div class="notice">
+                <p>{intro}</p>
+                <ul>{items}</ul>
+            </div>
+        }
+    })
 }
 
 /// Tells the visitor when the selection cannot be kept on this device.

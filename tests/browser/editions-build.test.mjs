@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST } from '../support/server.mjs';
+import { serveWithNginx } from '../support/nginx.mjs';
+import { appRunning, launchBrowser, openPage, plain } from '../support/browser.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE = join(ROOT, 'tests/fixtures/edition-2099');
@@ -96,6 +98,34 @@ describe('a second edition published with data only (synthetic 2099)', { timeout
     assert.equal(h1(html), 'Programme 2099');
     assert.equal(canonical(html), `${ORIGIN}/programme`);
     assert.ok(existsSync(join(dist, 'editions/2099/programme/atelier-synthetique-2099/index.html')));
+  });
+
+  it('keeps the former edition\'s choices in view: « Mon programme » names them, with their programme', async () => {
+    const server = await serveWithNginx(dist);
+    const browser = await launchBrowser();
+    try {
+      const page = await openPage({ url: server.url, browser });
+      // A visitor who chose the 2023 evening party, as stored before 2099 became current.
+      await page.goto(`${server.url}/`, { app: false });
+      await page.evaluate(() => localStorage.setItem('nec-mon-programme-2023', JSON.stringify(['grande-soiree'])));
+      await page.goto(`${server.url}/mon-programme`);
+      await page.getByText('Gardé aussi sur cet appareil, pour d’autres éditions :').waitFor();
+      const other = page.getByRole('listitem').filter({ hasText: 'Édition 2023' });
+      assert.equal(plain((await other.innerText()).trim()), 'Édition 2023 : 1 élément choisi, dans le programme 2023.');
+      const link = other.getByRole('link', { name: 'le programme 2023' });
+      assert.equal(await link.getAttribute('href'), '/editions/2023/programme');
+      assert.ok((await page.locator('main').innerText()).includes('Votre programme est vide.'), 'the 2099 selection is empty');
+      await link.click();
+      await page.waitForURL(`${server.url}/editions/2023/programme`);
+      await appRunning(page);
+      const toggle = page.getByRole('button', { name: 'Mon programme : Grande soirée NEC' });
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'the choice is there, on its edition\'s programme');
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 
   it('lists the canonical addresses in the sitemap, and the new file in the service worker', () => {
