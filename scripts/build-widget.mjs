@@ -6,7 +6,8 @@
 //                                                     carries the same text for shadow roots)
 //   embed-<hash>.js, embed/<view>.html                the iframe pages, for sites that strip scripts
 //   widget.js                                         the loader partners include: its URL never
-//                                                     changes, so it is not hashed (revalidated)
+//                                                     changes, so it is not hashed (revalidated);
+//                                                     it names the current programme file
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -79,7 +80,12 @@ try {
   rmSync(out, { recursive: true, force: true });
 }
 
+// The current edition's programme file, as the bundled editions.json names it (null: the wasm
+// reads the index and says what is missing).
+const editions = JSON.parse(readFileSync(join(source, 'public', 'data', 'editions.json'), 'utf8'));
+const programme = editions.editions?.find((edition) => edition.year === editions.current)?.programme ?? null;
 const loader = readFileSync(join(source, 'scripts', 'shipped', 'widget', 'loader.js'), 'utf8')
+  .replace('__PROGRAMME__', () => JSON.stringify(programme))
   .replace('__FILES__', () => JSON.stringify(files))
   .replace('__CSS__', cssName)
   // The style sheet travels inside widget.js, so a painted view needs no second request;

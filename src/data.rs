@@ -10,12 +10,13 @@ use chrono::{DateTime, FixedOffset};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortController;
 
 use crate::load::{parse, DataError, MAX_FILE_BYTES};
 use crate::locale::Lang;
-use crate::model::{EditionsFile, Programme, ProgrammeFiles};
-use crate::validate::Validate;
+use crate::model::{EditionsFile, Programme};
+use crate::validate::{Problem, Validate};
 
 pub const CHARTER: &str = "charter.json";
 pub const EDITIONS: &str = "editions.json";
@@ -187,22 +188,43 @@ pub fn use_data<T: DeserializeOwned + Validate + Send + Sync + 'static>(file: &'
 
 /// The programme of an edition (`None`: the current one), as `editions.json` names it: the data,
 /// not the code, says which file and which edition is current.
-/// `E` is how editions.json is read: whole (`EditionsFile`, the site, which shows it anyway) or
-/// only its index (`EditionsIndex`, the widget, whose wasm stays small).
-pub async fn fetch_programme_from<E>(base: &str, year: Option<i32>) -> Result<Arc<Programme>, LoadError>
-where
-    E: ProgrammeFiles + DeserializeOwned + Validate + Send + Sync + 'static,
-{
-    let editions = fetch_data_from::<E>(base, EDITIONS).await?;
-    CURRENT_YEAR.set(Some(editions.current()));
-    let file = editions.programme_of(year).filter(|f| crate::model::is_programme_file_name(f)).ok_or(LoadError::NoProgramme)?;
-    fetch_data_from::<Programme>(base, &file).await
+pub async fn fetch_programme(year: Option<i32>) -> Result<Arc<Programme>, LoadError> {
+    let editions = fetch_data_from::<EditionsFile>(DATA_BASE, EDITIONS).await?;
+    CURRENT_YEAR.set(Some(editions.current));
+    let file = editions
+        .programme_file(year)
+        .map(|(_, file)| file)
+        .filter(|f| crate::model::is_programme_file_name(f))
+        .ok_or(LoadError::NoProgramme)?;
+    fetch_data_from::<Programme>(DATA_BASE, file).await
 }
 
 thread_local! {
     /// The current edition's year, once editions.json has said it: a programme page's heading
     /// keeps its year when the programme file itself fails.
     static CURRENT_YEAR: std::cell::Cell<Option<i32>> = const { std::cell::Cell::new(None) };
+}
+
+/// The current edition's programme file, as `editions.json` at `base` names it, read by the
+/// browser's JSON parser: the widget, which needs nothing else of the index, then carries no
+/// decoder for it (−2.5 KiB brotli of wasm, BENCHMARKS.md). `nec-data check` checks the whole file.
+pub async fn current_programme_file(base: &str) -> Result<String, LoadError> {
+    let (text, _) = fetch_text(&format!("{base}{EDITIONS}")).await?;
+    crate::load::refuse_before_parsing(&text).map_err(LoadError::Data)?;
+    let unreadable =
+        |path: &str, message: &str| LoadError::Data(DataError::Unreadable(Problem { path: path.into(), message: message.into() }));
+    let index = js_sys::JSON::parse(&text).map_err(|_| unreadable("$", "le fichier n’est pas du JSON valide"))?;
+    let field = |object: &JsValue, key: &str| js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let current = field(&index, "current").as_f64().ok_or_else(|| unreadable("$.current", "valeur inattendue (une année est attendue)"))?;
+    let editions = field(&index, "editions");
+    let editions =
+        editions.dyn_ref::<js_sys::Array>().ok_or_else(|| unreadable("$.editions", "valeur inattendue (une liste est attendue)"))?;
+    editions
+        .iter()
+        .find(|edition| field(edition, "year").as_f64() == Some(current))
+        .and_then(|edition| field(&edition, "programme").as_string())
+        .filter(|file| crate::model::is_programme_file_name(file))
+        .ok_or(LoadError::NoProgramme)
 }
 
 /// The current edition's year, if editions.json was read.
@@ -215,7 +237,7 @@ pub fn current_year() -> Option<i32> {
 pub fn use_programme(year: Option<i32>) -> LocalResource<Result<Arc<Programme>, LoadError>> {
     let agenda = crate::storage::use_agenda();
     LocalResource::new(move || async move {
-        let programme = fetch_programme_from::<EditionsFile>(DATA_BASE, year).await;
+        let programme = fetch_programme(year).await;
         if let Ok(programme) = &programme {
             agenda.open(programme.edition.year);
         }

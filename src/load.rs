@@ -52,8 +52,8 @@ impl fmt::Display for DataError {
     }
 }
 
-/// Checks the size, then parses and validates one data file.
-pub fn parse<T: DeserializeOwned + Validate>(text: &str) -> Result<T, DataError> {
+/// Refuses, before any parsing, a file too large or a web page served in its place.
+pub fn refuse_before_parsing(text: &str) -> Result<(), DataError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(DataError::TooLarge(text.len()));
     }
@@ -61,6 +61,12 @@ pub fn parse<T: DeserializeOwned + Validate>(text: &str) -> Result<T, DataError>
     if text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).starts_with('<') {
         return Err(DataError::Html);
     }
+    Ok(())
+}
+
+/// Checks the size, then parses and validates one data file.
+pub fn parse<T: DeserializeOwned + Validate>(text: &str) -> Result<T, DataError> {
+    refuse_before_parsing(text)?;
     let deserializer = &mut serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let path = error.path().to_string();

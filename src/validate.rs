@@ -190,20 +190,6 @@ pub fn is_email_address(email: &str) -> bool {
     email.split_once('@').is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace))
 }
 
-/// The widget's light reading (`EditionsIndex`): only that the current edition names a
-/// programme file that can be fetched; `nec-data check` checks the whole file.
-impl Validate for crate::model::EditionsIndex {
-    fn problems(&self) -> Vec<Problem> {
-        use crate::model::ProgrammeFiles;
-        match self.programme_of(None) {
-            Some(file) if crate::model::is_programme_file_name(&file) => Vec::new(),
-            _ => vec![Problem {
-                path: "$.current".into(), message: format!("l’édition courante {} n’a pas de programme", self.current)
-            }],
-        }
-    }
-}
-
 impl Validate for EditionsFile {
     fn problems(&self) -> Vec<Problem> {
         let mut c = Checker::with_sources(&self.sources);

@@ -57,50 +57,6 @@ impl EditionsFile {
     }
 }
 
-/// What the partner widget reads of `editions.json`: which edition is current and its programme
-/// file, nothing else, so that its wasm does not carry the whole history's reader. The site
-/// reads the whole file, validated.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct EditionsIndex {
-    pub current: i32,
-    pub editions: Vec<EditionRef>,
-}
-
-/// An edition as [`EditionsIndex`] reads it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct EditionRef {
-    pub year: i32,
-    #[serde(default)]
-    pub programme: Option<String>,
-}
-
-/// Where an edition's programme file is named: the whole file or its index.
-pub trait ProgrammeFiles {
-    /// The current edition's year.
-    fn current(&self) -> i32;
-    /// The programme file of an edition (`None`: the current one), if it has one.
-    fn programme_of(&self, year: Option<i32>) -> Option<String>;
-}
-
-impl ProgrammeFiles for EditionsFile {
-    fn current(&self) -> i32 {
-        self.current
-    }
-    fn programme_of(&self, year: Option<i32>) -> Option<String> {
-        self.programme_file(year).map(|(_, file)| file.to_owned())
-    }
-}
-
-impl ProgrammeFiles for EditionsIndex {
-    fn current(&self) -> i32 {
-        self.current
-    }
-    fn programme_of(&self, year: Option<i32>) -> Option<String> {
-        let year = year.unwrap_or(self.current);
-        self.editions.iter().find(|e| e.year == year)?.programme.clone()
-    }
-}
-
 /// Whether a name can be an edition's programme file: `programme-<lowercase, digits, ->.json`,
 /// never a path, so the site only ever fetches `/data/programme-….json`.
 pub fn is_programme_file_name(name: &str) -> bool {

@@ -46,6 +46,9 @@ struct Setup {
     site: String,
     /// The default data location, beside the loader ("https://…/data/").
     data: String,
+    /// The current edition's programme file there, as the build found it in editions.json
+    /// (`programme-2023.json`): the default location needs no index to find it.
+    programme: Option<String>,
 }
 
 fn read_string(object: &JsValue, key: &str) -> Option<String> {
@@ -64,7 +67,8 @@ pub fn start() {
         web_sys::console::error_1(&"NecWidget : widget.js incomplet (site, data).".into());
         return;
     };
-    let setup = Rc::new(Setup { site: site.trim_end_matches('/').to_owned(), data });
+    let programme = read_string(&api, "programme").filter(|name| crate::model::is_programme_file_name(name));
+    let setup = Rc::new(Setup { site: site.trim_end_matches('/').to_owned(), data, programme });
     let Some(slot) = js_sys::Reflect::get(&api, &JsValue::from_str("views"))
         .ok()
         .and_then(|views| js_sys::Reflect::get(&views, &JsValue::from_str(VIEW)).ok())
@@ -104,10 +108,12 @@ fn mount(host: &web_sys::Element, setup: &Setup) {
         web_sys::console::warn_1(&format!("<nec-widget> {problem}").into());
     }
     let data = options.data_src.clone().unwrap_or_else(|| setup.data.clone());
+    // Another data location has its own current edition, said by its own editions.json.
+    let programme = if options.data_src.is_none() { setup.programme.clone() } else { None };
     let site = setup.site.clone();
     let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let lang = options.lang;
-    let widget = move || view! { <Widget options problems site data/> };
+    let widget = move || view! { <Widget options problems site data programme/> };
     if !root.has_attribute("data-painted") {
         // The widget speaks its own language (`lang`, French when unsaid), whatever the host
         // page's (RGAA 8.7, WCAG 3.1.2).
@@ -124,8 +130,10 @@ fn mount(host: &web_sys::Element, setup: &Setup) {
 
 /// Everything one widget instance shows: its configuration problems, its view, its live regions.
 #[component]
-fn Widget(options: WidgetOptions, problems: Vec<String>, site: String, data: String) -> impl IntoView {
+fn Widget(options: WidgetOptions, problems: Vec<String>, site: String, data: String, programme: Option<String>) -> impl IntoView {
     provide_announcer();
+    #[cfg(not(feature = "widget-programme"))]
+    let _ = programme;
     // What `current_lang()` gives the shared components inside this widget.
     let lang = options.lang;
     provide_context(Memo::new(move |_| lang));
@@ -133,7 +141,7 @@ fn Widget(options: WidgetOptions, problems: Vec<String>, site: String, data: Str
     // widget.js mounts an element with the wasm of its view only.
     let view = match options.view {
         #[cfg(feature = "widget-programme")]
-        WidgetView::Programme => view! { <programme::ProgrammeWidget options=options.clone() site data/> }.into_any(),
+        WidgetView::Programme => view! { <programme::ProgrammeWidget options=options.clone() site data file=programme/> }.into_any(),
         #[cfg(feature = "widget-charte")]
         WidgetView::Charter => view! { <charter::CharterWidget options=options.clone() site data/> }.into_any(),
         #[cfg(feature = "widget-editions")]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::{widget_section_with, ConfigurationProblems, Heading};
 use crate::components::announcer::use_announcer;
 use crate::components::{current_lang, pieces_view, status_badge, text_view, Disclosure, VisuallyHidden, When};
-use crate::data::fetch_programme_from;
+use crate::data::{current_programme_file, fetch_data_from};
 use crate::describe::{day_heading, item_facts, text_piece, when_words};
 use crate::filters::{by_day, matching_in_order, search_index, Filters, PAGE_SIZE};
 use crate::locale::{Lang, Pieces};
@@ -19,6 +19,7 @@ crate::texts! {
     search_label: "Rechercher", "Search";
     search_hint: "Titre, description, intervenants ou thématique ; accents facultatifs.", "Title, description, speakers or theme; accents are optional.";
     description: "Description", "Description";
+    of: " de ", " of ";
     all: "Tout le programme sur le site de Numérique en Commun[s]", "The whole programme on the Numérique en Commun[s] website";
     selection: "Sélection : ", "Selection: ";
     separator: " ; ", "; ";
@@ -33,13 +34,19 @@ crate::texts! {
 /// The programme, narrowed to the partner's days, themes and formats, with a search of its own
 /// and items shown a page at a time; each item links to its page on the site.
 #[component]
-pub fn ProgrammeWidget(options: Arc<WidgetOptions>, site: String, data: String) -> impl IntoView {
+pub fn ProgrammeWidget(options: Arc<WidgetOptions>, site: String, data: String, file: Option<String>) -> impl IntoView {
     let level = options.heading_level;
     let render = move |programme: Arc<Programme>| view! { <ProgrammeList programme options=options.clone() site=site.clone()/> };
-    // The current edition's, as editions.json says, beside the other files wherever they are.
+    // The current edition's: named by widget.js for the bundled data, else as editions.json says.
     let resource = LocalResource::new(move || {
-        let data = data.clone();
-        async move { fetch_programme_from::<crate::model::EditionsIndex>(&data, None).await }
+        let (data, file) = (data.clone(), file.clone());
+        async move {
+            let file = match file {
+                Some(file) => file,
+                None => current_programme_file(&data).await?,
+            };
+            fetch_data_from::<Programme>(&data, &file).await
+        }
     });
     let lang = current_lang();
     let title = move |p: Option<&Programme>| crate::widget_options::WidgetView::Programme.title(lang, p.map(|p| p.edition.year));
@@ -198,7 +205,7 @@ fn selection_sentence(programme: &Programme, options: &WidgetOptions, lang: Lang
 
 /// Whose description a disclosure shows, for its name: « de « Accueil NEC » (jeudi 19 octobre 2023) ».
 fn description_of(programme: &Programme, item: &Item, lang: Lang) -> AnyView {
-    let (before, after) = if lang == Lang::En { (" of “", "”") } else { (" de « ", " »") };
+    let (open, close) = lang.words().quotes;
     let day = programme.namesake_day(item).map(|d| format!(" ({})", lang.long_date(d)));
-    view! { {before}{text_view(&item.title, lang)}{after}{day} }.into_any()
+    view! { {texts(lang).of}{open}{text_view(&item.title, lang)}{close}{day} }.into_any()
 }

@@ -24,8 +24,10 @@ let host;
 
 /**
  * The partner's site, on another port (so another origin than the NEC site): the fixture pages,
- * `/page.html` for a page a test writes, `/scale/…` (the synthetic programme, tests only) and
- * `/flaky/…` (missing until `host.repair()`). Its CSP lets in the NEC site and nothing else.
+ * `/page.html` for a page a test writes, `/scale/…` (the synthetic programme, tests only),
+ * `/flaky/…` (missing until `host.repair()`), `/ailleurs/…` (its own index: a synthetic 2099
+ * edition is current) and `/casse/…` (an index of the wrong shape). Its CSP lets in the NEC site
+ * and nothing else.
  */
 function serveHost(nec) {
   const written = new Map();
@@ -42,6 +44,12 @@ function serveHost(nec) {
     // The widget reads the current edition's programme file from editions.json, beside it.
     if (path === '/scale/editions.json' || path === '/flaky/editions.json') return send(200, TYPES['.json'], JSON.stringify(shipped.editions));
     if (path === '/scale/programme-2023.json') return send(200, TYPES['.json'], scale);
+    // Another data location says which of its editions is current, in its own index.
+    if (path === '/ailleurs/editions.json') {
+      return send(200, TYPES['.json'], JSON.stringify({ current: 2099, editions: [{ year: 2023, programme: 'programme-2023.json' }, { year: 2099, programme: 'programme-2099-synthetique.json' }] }));
+    }
+    if (path === '/ailleurs/programme-2099-synthetique.json') return send(200, TYPES['.json'], readFileSync(new URL('../fixtures/edition-2099/programme-2099-synthetique.json', import.meta.url)));
+    if (path === '/casse/editions.json') return send(200, TYPES['.json'], JSON.stringify({ current: '2023', editions: [] }));
     if (path === '/flaky/programme-2023.json') {
       return repaired ? send(200, TYPES['.json'], JSON.stringify(programme)) : send(404, 'text/plain', 'absent');
     }
@@ -303,6 +311,7 @@ describe('the widget’s cost', () => {
     assert.equal(await page.locator('#seul .nec-root').evaluate((e) => getComputedStyle(e).borderTopWidth), '4px', 'the widget’s own style sheet applies');
     assert.deepEqual(requests, ['/widget.js'], 'before any interaction, widget.js alone');
     const painted = brotli(requests);
+    // widget.js names the current programme file: no editions.json to read first.
 
     // Reached for: the wasm and the data, then the widget works (a search).
     await page.locator('#seul input[type="search"]').hover();
@@ -310,6 +319,7 @@ describe('the widget’s cost', () => {
     await page.waitForLoadState('networkidle');
     const brotliAll = brotli(requests);
     const raw = requests.reduce((sum, p) => sum + file(p).length, 0);
+    assert.ok(requests.includes('/data/programme-2023.json') && !requests.includes('/data/editions.json'), requests.join(', '));
     console.log(`module : peint avec ${(painted / 1024).toFixed(1)} Kio brotli ; en marche : ${requests.length} requêtes, ${(brotliAll / 1024).toFixed(1)} Kio brotli, ${(raw / 1024).toFixed(1)} Kio bruts (${requests.join(', ')})`);
     assert.ok(painted <= budgets.before_interaction_brotli_kib * 1024, `widget painted with ${(painted / 1024).toFixed(1)} KiB brotli > ${budgets.before_interaction_brotli_kib} KiB`);
     assert.ok(requests.length <= budgets.requests, `${requests.length} requests > ${budgets.requests} (${requests.join(', ')})`);
@@ -372,6 +382,21 @@ describe('the widget’s own failures and limits', () => {
     assert.match(text, /heading-level : « 9 » n’est pas un niveau de titre/);
     assert.match(text, /theme : « inconnue » n’est pas une thématique de ce programme ; valeurs possibles : donnees-territoire,/);
     assert.equal(await page.locator('#faux').getByRole('heading', { level: 2 }).innerText(), 'Programme de Numérique en Commun[s] 2023', 'defaults used');
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+
+  it('shows the edition its own data-src says is current, and says when that index cannot be read', async () => {
+    host.write('/ailleurs.html', `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Autres données (test)</title>
+      <script type="module" src="${env.url}/widget.js"></script></head>
+      <body><main><h1>Autres données</h1><nec-widget id="autre" data-src="/ailleurs/"></nec-widget>
+      <nec-widget id="casse" data-src="/casse/"></nec-widget></main></body></html>`);
+    const page = await openHost('/ailleurs.html', { widgets: ['autre', 'casse'] });
+    assert.equal(await page.locator('#autre').getByRole('heading', { level: 2 }).innerText(), 'Programme de Numérique en Commun[s] 2099');
+    const alert = page.locator('#casse').getByRole('alert');
+    assert.match(await alert.innerText(), /Impossible d’afficher le programme\.\s+Le fichier de données reçu est illisible\./);
+    await alert.getByText('Détails techniques').click();
+    assert.match(await alert.locator('li').innerText(), /^\$\.current : valeur inattendue \(une année est attendue\)$/);
     assert.deepEqual(panics(page), []);
     await page.close();
   });

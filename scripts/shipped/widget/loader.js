@@ -25,6 +25,9 @@ if (!globalThis.NecWidget) {
     css: new URL('__CSS__', here).href,
     site: here.href.replace(/\/$/, ''),
     data: new URL('data/', here).href,
+    // The current edition's programme file in data/, as the build's editions.json names it: the
+    // widget reads it at once, without that index (another data-src reads its own index).
+    programme: __PROGRAMME__,
     // Per view, the elements waiting for its wasm; the wasm mounts them, then sets `mount`.
     views: Object.fromEntries(Object.keys(FILES).map((view) => [view, { queue: [], mount: null }])),
   };
