@@ -77,7 +77,13 @@ pub fn day_heading(programme: &Programme, day: Option<NaiveDate>, lang: Lang) ->
             heading
         }
         (Some(d), None) => Pieces::of(capitalised(&lang.long_date(d)), lang),
-        (None, _) => Pieces::of(if lang == Lang::En { "Date and time not given" } else { "Date et horaire non précisés" }, lang),
+        (None, _) => Pieces::of(
+            match lang {
+                Lang::Fr => "Date et horaire non précisés",
+                Lang::En => "Date and time not given",
+            },
+            lang,
+        ),
     }
 }
 

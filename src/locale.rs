@@ -50,10 +50,18 @@ pub struct Vocabulary {
     pub undated: &'static str,
     /// An item without a time: « Horaire non précisé ».
     pub untimed: &'static str,
+    /// The quotation marks around a title: « … » (spaces inside), “…”.
+    pub quotes: (&'static str, &'static str),
+    /// What joins the last two items of a list: « et », "and", with its spaces.
+    pub and: &'static str,
+    /// Before what a label introduces: « : » with its space before, ": ".
+    pub colon: &'static str,
 }
 
-static VOCABULARY_FR: Vocabulary = Vocabulary { undated: "Date non précisée", untimed: "Horaire non précisé" };
-static VOCABULARY_EN: Vocabulary = Vocabulary { undated: "Date not given", untimed: "Time not given" };
+static VOCABULARY_FR: Vocabulary =
+    Vocabulary { undated: "Date non précisée", untimed: "Horaire non précisé", quotes: ("« ", " »"), and: " et ", colon: " : " };
+static VOCABULARY_EN: Vocabulary =
+    Vocabulary { undated: "Date not given", untimed: "Time not given", quotes: ("“", "”"), and: " and ", colon: ": " };
 
 impl Lang {
     /// The shared words in this language (see [`Vocabulary`]).
@@ -267,7 +275,7 @@ impl Lang {
             match i {
                 0 => {}
                 i if i + 1 == count => {
-                    list.push(if self == Lang::En { " and " } else { " et " }, self);
+                    list.push(self.words().and, self);
                 }
                 _ => {
                     list.push(", ", self);

@@ -77,10 +77,11 @@ crate::texts! {
     before: "avant ", "was ";
     now: ", désormais ", ", now ";
     no_place: "lieu non précisé", "venue not given";
+    becomes: " devient ", " is now ";
 }
 
 fn quoted(text: &Text, lang: Lang) -> Pieces {
-    let (open, close) = if lang == Lang::Fr { ("« ", " »") } else { ("“", "”") };
+    let (open, close) = lang.words().quotes;
     let mut pieces = Pieces::of(open, lang);
     pieces.extend(crate::describe::text_piece(text, lang)).push(close, lang);
     pieces
@@ -90,7 +91,7 @@ fn quoted(text: &Text, lang: Lang) -> Pieces {
 /// the item's own page, the title is left out: « Déplacée : avant …, désormais … ».
 pub fn describe(change: &PublishedChange, lang: Lang, titled: bool) -> Pieces {
     let t = texts(lang);
-    let colon = if lang == Lang::Fr { " : " } else { ": " };
+    let colon = lang.words().colon;
     let label = match change.kind {
         ChangeKind::Added => t.added,
         ChangeKind::Removed => t.removed,
@@ -118,7 +119,7 @@ pub fn describe(change: &PublishedChange, lang: Lang, titled: bool) -> Pieces {
         }
         ChangeKind::Renamed => {
             let mut was = quoted(former, lang);
-            was.push(if lang == Lang::Fr { " devient " } else { " is now " }, lang).extend(quoted(&change.title, lang));
+            was.push(t.becomes, lang).extend(quoted(&change.title, lang));
             words.push(colon, lang).extend(was);
             return words;
         }

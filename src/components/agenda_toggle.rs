@@ -3,10 +3,16 @@ use leptos::prelude::*;
 use super::announcer::use_announcer;
 use super::{current_lang, VisuallyHidden};
 use crate::chosen::Chosen;
-use crate::locale::{Lang, Pieces};
+use crate::locale::Pieces;
 use crate::model::Text;
 use crate::storage::use_agenda;
 use chrono::NaiveDate;
+
+crate::texts! {
+    my_programme: "Mon programme", "My programme";
+    added: " ajouté à mon programme.", " added to my programme.";
+    removed: " retiré de mon programme.", " removed from my programme.";
+}
 
 /// Adds an item to "Mon programme" or takes it out: a toggle button (`aria-pressed`, WAI-ARIA
 /// button pattern) whose name includes the item's title and stays the same in both states.
@@ -21,6 +27,7 @@ pub fn AgendaToggle(
     namesake_day: Option<NaiveDate>,
 ) -> impl IntoView {
     let lang = current_lang();
+    let t = texts(lang);
     let day = namesake_day.map(|d| format!(" ({})", lang.long_date(d))).unwrap_or_default();
     let (words, title_lang) = title.get(lang);
     let title = words.to_owned();
@@ -35,13 +42,8 @@ pub fn AgendaToggle(
         let (title, day) = (title.clone(), day.clone());
         move |_| {
             let added = agenda.toggle(choice.clone());
-            let (open, shut) = if lang == Lang::En { ("“", "”") } else { ("« ", " »") };
-            let done = match (lang, added) {
-                (Lang::Fr, true) => " ajouté à mon programme.",
-                (Lang::Fr, false) => " retiré de mon programme.",
-                (Lang::En, true) => " added to my programme.",
-                (Lang::En, false) => " removed from my programme.",
-            };
+            let (open, shut) = lang.words().quotes;
+            let done = if added { t.added } else { t.removed };
             // « Accueil NEC » (jeudi 19 octobre 2023) ajouté à mon programme.
             let mut message = Pieces::of(open, lang);
             message.push(&title, title_lang).push(shut, lang).push(&day, lang).push(done, lang);
@@ -52,9 +54,9 @@ pub fn AgendaToggle(
         <button type="button" class="toggle" aria-pressed=move || if chosen.get() { "true" } else { "false" } on:click=on_click>
             // The star is in the DOM, not drawn by CSS, so the state still shows without styles (RGAA 10.2).
             <span class="toggle__star" aria-hidden="true">{move || if chosen.get() { "★" } else { "☆" }}</span>
-            {if lang == Lang::En { "My programme" } else { "Mon programme" }}
+            {t.my_programme}
             <VisuallyHidden>
-                {if lang == Lang::En { ": " } else { " : " }}
+                {lang.words().colon}
                 // An element only when the title needs its own `lang`: lists stay light.
                 {match marked {
                     Some(code) => view! { <span lang=code>{title}</span> }.into_any(),

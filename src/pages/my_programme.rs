@@ -199,7 +199,7 @@ fn Selection(programme: Arc<Programme>, chosen: Vec<Chosen>) -> impl IntoView {
         (Lang::En, n) => format!("{n} items chosen, in programme order."),
     };
     let quoted = |item: &Item| {
-        let (open, close) = if lang == Lang::En { ("“", "”") } else { ("« ", " »") };
+        let (open, close) = lang.words().quotes;
         view! { {open}{text_view(&item.title, lang)}{close}{format!(" ({})", short_when(item, lang))} }
     };
     let owned: Vec<Item> = items.iter().map(|i| (*i).clone()).collect();
@@ -211,7 +211,7 @@ fn Selection(programme: Arc<Programme>, chosen: Vec<Chosen>) -> impl IntoView {
                 <h2 id="chevauchements">{t.overlaps}</h2>
                 <ul>
                     {clashes.into_iter().map(|(a, b)| view! {
-                        <li>{quoted(&a)}{if lang == Lang::En { " and " } else { " et " }}{quoted(&b)}</li>
+                        <li>{quoted(&a)}{lang.words().and}{quoted(&b)}</li>
                     }).collect_view()}
                 </ul>
             </div>

@@ -22,6 +22,10 @@ crate::texts! {
     kept: "Gardé dans mon programme, tel qu’il est maintenant.", "Kept in my programme, as it is now.";
     removed: "Retiré de mon programme.", "Removed from my programme.";
     unknown_id: "identifiant inconnu : ", "unknown id: ";
+    has_changed: " a changé : ", " has changed: ";
+    was_renamed: " a été renommé ", " was renamed ";
+    new_title: " Nouveau titre : ", " New title: ";
+    gone: " n’est plus au programme.", " is no longer on the programme.";
 }
 
 /// The most ids of a share link named one by one: the link is the visitor's, of any length.
@@ -83,7 +87,7 @@ pub fn changes(programme: &Arc<Programme>, chosen: &[Chosen], lang: Lang) -> Opt
 }
 
 fn quoted(title: &crate::model::Text, lang: Lang) -> impl IntoView {
-    let (open, close) = if lang == Lang::En { ("“", "”") } else { ("« ", " »") };
+    let (open, close) = lang.words().quotes;
     view! { {open}{text_view(title, lang)}{close} }
 }
 
@@ -99,22 +103,16 @@ fn was_words(was: &Snapshot, id: &str, lang: Lang) -> String {
 
 fn row(programme: &Arc<Programme>, choice: &Chosen, lang: Lang) -> Option<AnyView> {
     let t = texts(lang);
-    let fr = lang == Lang::Fr;
     let (message, can_keep): (AnyView, bool) = match fate(programme, choice) {
         Fate::Same(_) => return None,
         Fate::Changed { item, was, moved, renamed, place } => {
             let now = |item: &Item| was_words(&crate::chosen::Snapshot::of(programme, item), &item.id, lang);
-            let what = match (moved || place, renamed, fr) {
-                (true, _, true) => " a changé : ",
-                (true, _, false) => " has changed: ",
-                (false, _, true) => " a été renommé ",
-                (false, _, false) => " was renamed ",
-            };
+            let what = if moved || place { t.has_changed } else { t.was_renamed };
             let view = view! {
                 {quoted(&was.title, lang)}{what}
                 {(moved || place).then(|| format!("{} → {}.", was_words(was, &item.id, lang), now(item)))}
                 {renamed.then(|| view! {
-                    {if moved || place { if fr { " Nouveau titre : " } else { " New title: " } } else { "" }}
+                    {if moved || place { t.new_title } else { "" }}
                     {quoted(&item.title, lang)}"."
                 })}
             };
@@ -122,22 +120,26 @@ fn row(programme: &Arc<Programme>, choice: &Chosen, lang: Lang) -> Option<AnyVie
         }
         Fate::Cancelled { item, was } => {
             let when = was.map(|w| was_words(w, &item.id, lang)).unwrap_or_default();
-            let said = if fr { format!(" ({when}) est annulé.") } else { format!(" ({when}) is cancelled.") };
+            let said = match lang {
+                Lang::Fr => format!(" ({when}) est annulé."),
+                Lang::En => format!(" ({when}) is cancelled."),
+            };
             (view! { <strong>{quoted(&item.title, lang)}</strong>{said} }.into_any(), true)
         }
         Fate::Gone { was: Some(was) } => {
-            let said = if fr { " n’est plus au programme." } else { " is no longer on the programme." };
-            let view = view! { {quoted(&was.title, lang)}{format!(" ({})", was_words(was, &choice.id, lang))}{said}{t.stays} };
+            let view = view! { {quoted(&was.title, lang)}{format!(" ({})", was_words(was, &choice.id, lang))}{t.gone}{t.stays} };
             (view.into_any(), false)
         }
         Fate::Gone { was: None } => {
-            let said = if fr {
-                format!(
+            let said = match lang {
+                Lang::Fr => format!(
                     "L’élément « {} », choisi avant que ce site garde vos choix tels qu’ils étaient, n’est plus au programme.",
                     choice.id
-                )
-            } else {
-                format!("The item “{}”, chosen before this site kept your choices as they were, is no longer on the programme.", choice.id)
+                ),
+                Lang::En => format!(
+                    "The item “{}”, chosen before this site kept your choices as they were, is no longer on the programme.",
+                    choice.id
+                ),
             };
             (view! { {said}{t.stays} }.into_any(), false)
         }
@@ -155,7 +157,7 @@ fn row(programme: &Arc<Programme>, choice: &Chosen, lang: Lang) -> Option<AnyVie
     let title = title.unwrap_or_else(|| choice.id.as_str().into());
     let named = move || {
         let title = title.clone();
-        view! { <VisuallyHidden>{if fr { " : " } else { ": " }}{quoted(&title, lang)}</VisuallyHidden> }
+        view! { <VisuallyHidden>{lang.words().colon}{quoted(&title, lang)}</VisuallyHidden> }
     };
     let programme_kept = programme.clone();
     let on_keep = move |_| {

@@ -41,7 +41,7 @@ crate::texts! {
 fn history_view(programme: &Programme, id: &str, lang: Lang) -> Option<impl IntoView> {
     let t = texts(lang);
     let history = crate::publications::item_history(programme, id);
-    let colon = if lang == Lang::Fr { " : " } else { ": " };
+    let colon = lang.words().colon;
     let lines = history
         .iter()
         .map(|(date, change)| {

@@ -269,7 +269,10 @@ pub fn head(site: &Site, route: &str, title: &str) -> Option<String> {
     ]);
     tags.push(format!(r#"<link rel="manifest" href="{}">"#, manifest_path(lang)));
     if path == "/programme" || path == feed::CHANGES_PAGE {
-        let title = if lang == Lang::Fr { "Modifications du programme (Atom)" } else { "Changes to the programme (Atom, in French)" };
+        let title = match lang {
+            Lang::Fr => "Modifications du programme (Atom)",
+            Lang::En => "Changes to the programme (Atom, in French)",
+        };
         tags.push(format!(r#"<link rel="alternate" type="application/atom+xml" title="{title}" href="{origin}{}">"#, feed::FEED));
     }
     if let Some(data) = json_ld::for_page(site, path, lang).filter(|_| canonical == path) {
