@@ -10,17 +10,31 @@ use chrono::{DateTime, FixedOffset};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
-use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortController;
 
 use crate::load::{parse, DataError, MAX_FILE_BYTES};
 use crate::locale::Lang;
-use crate::model::{EditionsFile, Programme};
-use crate::validate::{Problem, Validate};
+use crate::model::{Catalogue, Charter, EditionsFile, Programme};
+use crate::validate::Validate;
 
-pub const CHARTER: &str = "charter.json";
-pub const EDITIONS: &str = "editions.json";
-pub const CATALOGUE: &str = "catalogue.json";
+/// A data file of fixed name, named by its type: `use_data::<Charter>()` cannot load another file.
+/// Programme files are named by editions.json instead (`fetch_programme`).
+pub trait DataFile: DeserializeOwned + Validate + Send + Sync + 'static {
+    /// Its name in the data folder.
+    const FILE: &'static str;
+}
+
+impl DataFile for Charter {
+    const FILE: &'static str = "charter.json";
+}
+
+impl DataFile for EditionsFile {
+    const FILE: &'static str = "editions.json";
+}
+
+impl DataFile for Catalogue {
+    const FILE: &'static str = "catalogue.json";
+}
 
 /// Where the data files are served from, relative to the site root.
 pub const DATA_BASE: &str = "/data/";
@@ -182,14 +196,14 @@ impl Drop for Deadline {
 }
 
 /// A resource for one data file; `refetch` retries after an error.
-pub fn use_data<T: DeserializeOwned + Validate + Send + Sync + 'static>(file: &'static str) -> LocalResource<Result<Arc<T>, LoadError>> {
-    LocalResource::new(move || fetch_data::<T>(file))
+pub fn use_data<T: DataFile>() -> LocalResource<Result<Arc<T>, LoadError>> {
+    LocalResource::new(move || fetch_data::<T>(T::FILE))
 }
 
 /// The programme of an edition (`None`: the current one), as `editions.json` names it: the data,
 /// not the code, says which file and which edition is current.
 pub async fn fetch_programme(year: Option<i32>) -> Result<Arc<Programme>, LoadError> {
-    let editions = fetch_data_from::<EditionsFile>(DATA_BASE, EDITIONS).await?;
+    let editions = fetch_data_from::<EditionsFile>(DATA_BASE, EditionsFile::FILE).await?;
     CURRENT_YEAR.set(Some(editions.current));
     let file = editions
         .programme_file(year)
@@ -208,8 +222,11 @@ thread_local! {
 /// The current edition's programme file, as `editions.json` at `base` names it, read by the
 /// browser's JSON parser: the widget, which needs nothing else of the index, then carries no
 /// decoder for it (−2.5 KiB brotli of wasm, BENCHMARKS.md). `nec-data check` checks the whole file.
+#[cfg(feature = "widget-programme")]
 pub async fn current_programme_file(base: &str) -> Result<String, LoadError> {
-    let (text, _) = fetch_text(&format!("{base}{EDITIONS}")).await?;
+    use crate::validate::Problem;
+    use wasm_bindgen::{JsCast, JsValue};
+    let (text, _) = fetch_text(&format!("{base}{}", EditionsFile::FILE)).await?;
     crate::load::refuse_before_parsing(&text).map_err(LoadError::Data)?;
     let unreadable =
         |path: &str, message: &str| LoadError::Data(DataError::Unreadable(Problem { path: path.into(), message: message.into() }));

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{current_lang, engagement_label, text_view, DataView, Numbered, Original, Page, Sources, Subject};
-use crate::data::{use_data, CHARTER};
+use crate::data::use_data;
 use crate::locale::Lang;
 use crate::model::{cite, Charter};
 
@@ -64,7 +64,7 @@ mod budget {
 /// `/charte`: the five engagements, each with a stable anchor (`#engagement-3`).
 #[component]
 pub fn CharterPage() -> impl IntoView {
-    let charter = use_data::<Charter>(CHARTER);
+    let charter = use_data::<Charter>();
     let t = texts(current_lang());
     view! {
         <Page heading=t.heading title=t.title>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{current_lang, Citation, DataView, Page, Subject};
-use crate::data::{use_data, EDITIONS};
+use crate::data::use_data;
 use crate::locale::Lang;
 use crate::model::EditionsFile;
 use crate::pages::editions::{EditionFacts, EditionNotes, FigureList};
@@ -60,7 +60,7 @@ fn programme_link(lang: Lang, year: i32) -> String {
 pub fn EditionPage() -> impl IntoView {
     let params = use_params_map();
     let year = Memo::new(move |_| params.read().get("year").and_then(|y| y.parse::<i32>().ok()));
-    let editions = use_data::<EditionsFile>(EDITIONS);
+    let editions = use_data::<EditionsFile>();
     let lang = current_lang();
     let t = texts(lang);
     // The heading needs the city, known once the data is in; until then the year alone.

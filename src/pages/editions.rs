@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{current_lang, text_view, BarChart, DataView, Disagreements, Page, ParticipationTable, Quoted, Sources, Subject};
-use crate::data::{use_data, EDITIONS};
+use crate::data::use_data;
 use crate::history::{Series, CHART_METRICS};
 use crate::locale::Lang;
 use crate::model::{cite, Edition, EditionsFile, Figure, Source};
@@ -39,7 +39,7 @@ fn chart_label(lang: Lang, metric: &str) -> String {
 /// `/editions`: the timeline of national editions, the participation chart and its table, the local NECs.
 #[component]
 pub fn EditionsPage() -> impl IntoView {
-    let editions = use_data::<EditionsFile>(EDITIONS);
+    let editions = use_data::<EditionsFile>();
     let t = texts(current_lang());
     view! {
         <Page heading=t.heading title=t.title>

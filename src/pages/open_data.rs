@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{current_lang, text_view, DataTable, DataView, Numbered, Page, RowHeader, Subject};
-use crate::data::{use_data, CATALOGUE};
+use crate::data::use_data;
 use crate::locale::Lang;
 use crate::model::Catalogue;
 
@@ -60,7 +60,7 @@ fn schema_link(lang: Lang, bytes: u64) -> String {
 /// `/donnees`: every data file on offer, with its size, format, JSON Schema and licence.
 #[component]
 pub fn OpenDataPage() -> impl IntoView {
-    let catalogue = use_data::<Catalogue>(CATALOGUE);
+    let catalogue = use_data::<Catalogue>();
     let lang = current_lang();
     let t = texts(lang);
     view! {

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use super::{widget_section, Heading};
 use crate::components::{current_lang, engagement_label, text_view};
-use crate::data::CHARTER;
 use crate::model::Charter;
 use crate::widget_options::WidgetOptions;
 
@@ -42,5 +41,5 @@ pub fn CharterWidget(options: Arc<WidgetOptions>, site: String, data: String) ->
             </p>
         }
     };
-    widget_section(t.title, level, CHARTER, data, crate::components::Subject::Charter, render)
+    widget_section(t.title, level, data, crate::components::Subject::Charter, render)
 }

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use super::widget_section;
 use crate::components::{current_lang, ParticipationTable};
-use crate::data::EDITIONS;
 use crate::model::EditionsFile;
 use crate::widget_options::WidgetOptions;
 
@@ -29,5 +28,5 @@ pub fn HistoryWidget(options: Arc<WidgetOptions>, site: String, data: String) ->
             <p><a href=format!("{site}{}", lang.path("/editions"))>{t.on_the_site}</a></p>
         }
     };
-    widget_section(t.title, level, EDITIONS, data, crate::components::Subject::EditionsHistory, render)
+    widget_section(t.title, level, data, crate::components::Subject::EditionsHistory, render)
 }

@@ -191,25 +191,18 @@ fn Heading(level: u8, #[prop(optional, into)] id: Option<String>, children: Chil
 /// loaded. Like the site's `DataView` (a polite loading message, an alert with a retry), except
 /// that nothing reaches outside the shadow root: no scrolling of the host to its own fragment,
 /// and after a successful retry the focus goes to this section, not to a page title.
-/// `title` is shown at the partner's heading `level`; `file` is read from `data` (`data-src`);
-/// `what` is what is loading, in French, e.g. "le programme".
+/// `title` is shown at the partner's heading `level`; `T`'s file is read from `data` (`data-src`);
+/// `what` is what is loading.
 #[cfg(any(feature = "widget-charte", feature = "widget-editions"))]
-fn widget_section<T, V, F>(
-    title: &'static str,
-    level: u8,
-    file: &'static str,
-    data: String,
-    what: crate::components::Subject,
-    render: F,
-) -> impl IntoView
+fn widget_section<T, V, F>(title: &'static str, level: u8, data: String, what: crate::components::Subject, render: F) -> impl IntoView
 where
-    T: serde::de::DeserializeOwned + crate::validate::Validate + Send + Sync + 'static,
+    T: crate::data::DataFile,
     V: IntoView + 'static,
     F: Fn(Arc<T>) -> V + Send + Sync + 'static,
 {
     let resource = LocalResource::new(move || {
         let data = data.clone();
-        async move { crate::data::fetch_data_from::<T>(&data, file).await }
+        async move { crate::data::fetch_data_from::<T>(&data, T::FILE).await }
     });
     widget_section_with(resource, move |_| title.to_owned(), level, what, render)
 }
