@@ -115,8 +115,71 @@ fn results(lang: Lang) -> String {
 pub fn AccessibilityPage() -> impl IntoView {
     let lang = current_lang();
     let t = texts(lang);
-    // French words inside the page: plain in French, marked `lang="fr"` in English (RGAA 8.7).
-    let fr = move |words: &str| pieces_view(Pieces::of(words, Lang::Fr), lang);
+    view! {
+        <Page heading=t.heading title=t.title>
+            <p>{t.intro_before}{french("Numérique en Commun[s]", lang)}{t.intro_after}</p>
+
+            <h2>{t.status_heading}</h2>
+            <p>
+                {t.status_before}<strong>{rgaa::status_in(lang)}</strong>{t.status_after}
+                {(rgaa::NON_CONFORMING != 0).then_some(t.status_because)}"."
+            </p>
+
+            <h2>{t.results_heading}</h2>
+            <p>{results(lang)}</p>
+            <p>{t.grid}</p>
+            <p>{t.automated}</p>
+            <ul>
+                <li>{t.automated_axe}</li>
+                <li>{t.automated_layout}</li>
+                <li>{t.automated_keyboard}</li>
+            </ul>
+
+            <Inaccessible/>
+            <Preparation/>
+            <ContactAndRedress/>
+        </Page>
+    }
+}
+
+/// French words inside the page: plain in French, marked `lang="fr"` in English (RGAA 8.7).
+fn french(words: &str, lang: Lang) -> impl IntoView {
+    pieces_view(Pieces::of(words, Lang::Fr), lang)
+}
+
+/// External pages in French: said with `hreflang` on an English page only.
+fn french_target(lang: Lang) -> Option<&'static str> {
+    (lang == Lang::En).then_some("fr")
+}
+
+/// « Contenus non accessibles »: the non-conformities in the audit's own words, exemptions, limits.
+#[component]
+fn Inaccessible() -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
+    view! {
+        <h2>{t.inaccessible_heading}</h2>
+        <h3>{t.non_compliances}</h3>
+        {if rgaa::NON_CONFORMITIES.is_empty() {
+            view! { <p>{t.no_non_compliance}</p> }.into_any()
+        } else {
+            // The audit's own words, in French.
+            view! { <ul>{rgaa::NON_CONFORMITIES.iter().map(|nc| view! { <li>{french(nc, lang)}</li> }).collect_view()}</ul> }.into_any()
+        }}
+        <h3>{t.exemptions}</h3>
+        <p>{t.none_f}</p>
+        <h3>{t.exempt_content}</h3>
+        <p>{t.none_m}</p>
+        <h3>{t.limits_heading}</h3>
+        <p>{t.limits}</p>
+    }
+}
+
+/// « Établissement de cette déclaration »: when, with what, on which pages.
+#[component]
+fn Preparation() -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
     let item_label = {
         let mut label = Pieces::of(t.page_item_before, lang);
         label.push("Grande soirée NEC", Lang::Fr).push(")", lang);
@@ -142,92 +205,64 @@ pub fn AccessibilityPage() -> impl IntoView {
     // in French (the audited version), which an English page says with `hreflang`.
     let embeds =
         [("/embed/programme.html", t.embed_programme), ("/embed/charte.html", t.embed_charter), ("/embed/editions.html", t.embed_history)];
-    // External pages in French: said with `hreflang` on an English page only.
-    let french_target = (lang == Lang::En).then_some("fr");
     view! {
-        <Page heading=t.heading title=t.title>
-            <p>{t.intro_before}{fr("Numérique en Commun[s]")}{t.intro_after}</p>
+        <h2>{t.preparation_heading}</h2>
+        <p>{prepared_on(lang)}</p>
+        <h3>{t.technologies_heading}</h3>
+        <ul>
+            <li>"HTML"</li>
+            <li>"CSS"</li>
+            <li>"SVG"</li>
+            <li>"WAI-ARIA"</li>
+            <li>{t.js_wasm}</li>
+        </ul>
+        <h3>{t.environment_heading}</h3>
+        <p>{t.environment}</p>
+        <h3>{t.tools_heading}</h3>
+        <ul>
+            <li>"axe-core 4.14.1"</li>
+            <li>{t.tool_nu}</li>
+            <li>{t.tool_contrast}</li>
+            <li>{t.tool_tests}</li>
+        </ul>
+        <h3>{t.pages_heading}</h3>
+        <ul>
+            {pages.into_iter().map(|(href, label)| view! { <li><a href=lang.path(href)>{pieces_view(label, lang)}</a></li> }).collect_view()}
+            {embeds.into_iter().map(|(href, label)| view! { <li><a href=href rel="external" hreflang=french_target(lang)>{label}</a></li> }).collect_view()}
+        </ul>
+    }
+}
 
-            <h2>{t.status_heading}</h2>
-            <p>
-                {t.status_before}<strong>{rgaa::status_in(lang)}</strong>{t.status_after}
-                {(rgaa::NON_CONFORMING != 0).then_some(t.status_because)}"."
-            </p>
+/// « Retour d’information et contact », then « Voies de recours ».
+#[component]
+fn ContactAndRedress() -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
+    let defender = move || french("Défenseur des droits", lang);
+    view! {
+        <h2>{t.contact_heading}</h2>
+        <p>{t.contact}</p>
+        {match rgaa::contact() {
+            Some(contact) => {
+                let label = match contact {
+                    rgaa::Contact::Email(address) => address,
+                    rgaa::Contact::Form(_) => t.contact_form,
+                };
+                view! { <p>{t.contact_means}<a href=contact.href()>{label}</a>"."</p> }.into_any()
+            }
+            // The build warns while it is missing (scripts/prerender.mjs).
+            None => view! {
+                <p data-missing="contact">{t.no_contact}<a href=lang.path("/donnees")>{t.page_open_data}</a>{t.no_contact_after}</p>
+            }
+            .into_any(),
+        }}
 
-            <h2>{t.results_heading}</h2>
-            <p>{results(lang)}</p>
-            <p>{t.grid}</p>
-            <p>{t.automated}</p>
-            <ul>
-                <li>{t.automated_axe}</li>
-                <li>{t.automated_layout}</li>
-                <li>{t.automated_keyboard}</li>
-            </ul>
-
-            <h2>{t.inaccessible_heading}</h2>
-            <h3>{t.non_compliances}</h3>
-            {if rgaa::NON_CONFORMITIES.is_empty() {
-                view! { <p>{t.no_non_compliance}</p> }.into_any()
-            } else {
-                // The audit's own words, in French.
-                view! { <ul>{rgaa::NON_CONFORMITIES.iter().map(|nc| view! { <li>{fr(nc)}</li> }).collect_view()}</ul> }.into_any()
-            }}
-            <h3>{t.exemptions}</h3>
-            <p>{t.none_f}</p>
-            <h3>{t.exempt_content}</h3>
-            <p>{t.none_m}</p>
-            <h3>{t.limits_heading}</h3>
-            <p>{t.limits}</p>
-
-            <h2>{t.preparation_heading}</h2>
-            <p>{prepared_on(lang)}</p>
-            <h3>{t.technologies_heading}</h3>
-            <ul>
-                <li>"HTML"</li>
-                <li>"CSS"</li>
-                <li>"SVG"</li>
-                <li>"WAI-ARIA"</li>
-                <li>{t.js_wasm}</li>
-            </ul>
-            <h3>{t.environment_heading}</h3>
-            <p>{t.environment}</p>
-            <h3>{t.tools_heading}</h3>
-            <ul>
-                <li>"axe-core 4.14.1"</li>
-                <li>{t.tool_nu}</li>
-                <li>{t.tool_contrast}</li>
-                <li>{t.tool_tests}</li>
-            </ul>
-            <h3>{t.pages_heading}</h3>
-            <ul>
-                {pages.into_iter().map(|(href, label)| view! { <li><a href=lang.path(href)>{pieces_view(label, lang)}</a></li> }).collect_view()}
-                {embeds.into_iter().map(|(href, label)| view! { <li><a href=href rel="external" hreflang=french_target>{label}</a></li> }).collect_view()}
-            </ul>
-
-            <h2>{t.contact_heading}</h2>
-            <p>{t.contact}</p>
-            {match rgaa::contact() {
-                Some(contact) => {
-                    let label = match contact {
-                        rgaa::Contact::Email(address) => address,
-                        rgaa::Contact::Form(_) => t.contact_form,
-                    };
-                    view! { <p>{t.contact_means}<a href=contact.href()>{label}</a>"."</p> }.into_any()
-                }
-                // The build warns while it is missing (scripts/prerender.mjs).
-                None => view! {
-                    <p data-missing="contact">{t.no_contact}<a href=lang.path("/donnees")>{t.page_open_data}</a>{t.no_contact_after}</p>
-                }
-                .into_any(),
-            }}
-
-            <h2>{t.redress_heading}</h2>
-            <p>{t.redress_before}{fr("Défenseur des droits")}{t.redress_after}</p>
-            <ul>
-                <li><a href="https://formulaire.defenseurdesdroits.fr/" hreflang=french_target>{t.write_before}{fr("Défenseur des droits")}</a></li>
-                <li><a href="https://www.defenseurdesdroits.fr/saisir/delegues" hreflang=french_target>{t.delegate_before}{fr("Défenseur des droits")}{t.delegate_after}</a></li>
-                <li>{t.post}{fr("Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07")}</li>
-            </ul>
-        </Page>
+        <h2>{t.redress_heading}</h2>
+        <p>{t.redress_before}{defender()}{t.redress_after}</p>
+        <ul>
+            <li><a href="https://formulaire.defenseurdesdroits.fr/" hreflang=french_target(lang)>{t.write_before}{defender()}</a></li>
+            <li><a href="https://www.defenseurdesdroits.fr/saisir/delegues" hreflang=french_target(lang)>{t.delegate_before}{defender()}{t.delegate_after}</a></li>
+            <li>{t.post}{french("Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07", lang)}</li>
+        </ul>
     }
 }

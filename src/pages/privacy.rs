@@ -7,7 +7,9 @@ use web_sys::js_sys::{Function, Promise, Reflect};
 use crate::agenda::{storage_key, STORAGE_PREFIX};
 use crate::components::announcer::use_announcer;
 use crate::components::{current_lang, focus_by_id, pieces_view, DataTable, Page, RowHeader};
+use crate::data::DataFile;
 use crate::locale::{Lang, Pieces};
+use crate::model::EditionsFile;
 use crate::storage::{use_agenda, use_theme, LANG_KEY, THEME_KEY};
 
 /// The service worker's caches are named `nec-web-<version>` (scripts/service-worker.mjs).
@@ -133,26 +135,52 @@ async fn offline_copy(name: &str) -> Option<JsValue> {
 pub fn PrivacyPage() -> impl IntoView {
     let lang = current_lang();
     let t = texts(lang);
+    // French names on an English page: marked `lang="fr"` (RGAA 8.7); plain in French.
+    let fr = move |words: &str| pieces_view(Pieces::of(words, Lang::Fr), lang);
+    view! {
+        <Page heading=t.heading title=t.heading>
+            <p>{t.intro}</p>
+            <h2>{t.kept_heading}</h2>
+            <p>{t.settings}</p>
+            <p>{t.offline_copy}</p>
+            <KeptOnDevice/>
+            <p>{t.browser}</p>
+            <h2>{t.leaves_heading}</h2>
+            <ul>
+                <li>{t.share_link}</li>
+                <li>{t.calendar}</li>
+            </ul>
+            <h2>{t.logs_heading}</h2>
+            <p>{t.logs}</p>
+            <h2>{t.rights_heading}</h2>
+            <p>
+                {t.rights}
+                <a href="https://www.cnil.fr/fr/adresser-une-plainte" hreflang=(lang == Lang::En).then_some("fr")>
+                    {fr("Commission nationale de l’informatique et des libertés")}" (CNIL)"
+                </a>
+                {t.rights_after}
+            </p>
+        </Page>
+    }
+}
+
+/// What this device keeps for the site, now; a button erases it all, another brings it back.
+#[component]
+fn KeptOnDevice() -> impl IntoView {
+    let t = texts(current_lang());
     let agenda = use_agenda();
-    // The current edition's selection is the one counted (one key per edition).
-    let _current = crate::data::use_programme(None);
-    let agenda_key = move || agenda.year.get().map_or_else(|| format!("{STORAGE_PREFIX}…"), storage_key);
+    // The current edition's selection is the one counted (one key per edition): editions.json
+    // says which edition is current, the programme itself is not needed.
+    spawn_local(async move {
+        if let Ok(editions) = crate::data::fetch_data::<EditionsFile>(EditionsFile::FILE).await {
+            agenda.open(editions.current);
+        }
+    });
     let theme = use_theme().0;
     let announcer = use_announcer();
-    let chosen = move || items(lang, agenda.ids.with(Vec::len));
-    let theme_kept = move || match theme.get().as_str() {
-        "light" => t.light,
-        "dark" => t.dark,
-        _ => t.automatic,
-    };
     // The language of the switch: read once, since choosing one is a navigation that renders
     // this page anew; kept in a signal for the erase and its undo.
     let kept_lang = RwSignal::new(stored_lang());
-    let lang_kept = move || match kept_lang.get().as_deref().and_then(Lang::parse) {
-        None => t.nothing,
-        Some(Lang::En) => t.english,
-        Some(Lang::Fr) => t.french,
-    };
     // How many files the offline copy holds (`None` until counted: the cell is `.loading`, so the
     // build writes it and the app takes over once it is counted); counted again after an erase.
     let offline = RwSignal::new(None::<u32>);
@@ -163,10 +191,6 @@ pub fn PrivacyPage() -> impl IntoView {
         })
     };
     count_offline();
-    let offline_kept = move || match offline.get() {
-        None => "…".to_owned(),
-        Some(n) => files(lang, n),
-    };
     // What the last erase removed, so it can be brought back (RGAA 11.12: an action on the
     // visitor's data can be undone).
     let erased = RwSignal::new(None::<(Vec<crate::chosen::Chosen>, String, Option<String>)>);
@@ -200,8 +224,41 @@ pub fn PrivacyPage() -> impl IntoView {
         erased.set(None);
         announcer.say(t.restored);
     };
-    // French names on an English page: marked `lang="fr"` (RGAA 8.7); plain in French.
-    let fr = move |words: &str| pieces_view(Pieces::of(words, Lang::Fr), lang);
+    view! {
+        <StorageTable theme kept_lang offline/>
+        <p><button type="button" id="effacer-donnees" class="button button--secondary" on:click=erase>{t.erase}</button></p>
+        {move || erased.get().map(|_| view! {
+            <p class="notice">
+                {t.erased}
+                <button type="button" class="button button--secondary" on:click=restore>{t.restore}</button>
+                {move || copy_erased.get().then_some(t.restore_hint)}
+            </p>
+        })}
+    }
+}
+
+/// One row per thing kept: its key, its content, why, and what this device holds now.
+#[component]
+fn StorageTable(theme: RwSignal<String>, kept_lang: RwSignal<Option<String>>, offline: RwSignal<Option<u32>>) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
+    let agenda = use_agenda();
+    let agenda_key = move || agenda.year.get().map_or_else(|| format!("{STORAGE_PREFIX}…"), storage_key);
+    let chosen = move || items(lang, agenda.ids.with(Vec::len));
+    let theme_kept = move || match theme.get().as_str() {
+        "light" => t.light,
+        "dark" => t.dark,
+        _ => t.automatic,
+    };
+    let lang_kept = move || match kept_lang.get().as_deref().and_then(Lang::parse) {
+        None => t.nothing,
+        Some(Lang::En) => t.english,
+        Some(Lang::Fr) => t.french,
+    };
+    let offline_kept = move || match offline.get() {
+        None => "…".to_owned(),
+        Some(n) => files(lang, n),
+    };
     // The switch's links are named each in its own language.
     let lang_content = {
         let mut content = Pieces::of(t.lang_before, lang);
@@ -218,62 +275,32 @@ pub fn PrivacyPage() -> impl IntoView {
     // the app on every page, so its cell needs none.
     let columns = [t.column_name, t.column_content, t.column_why, t.column_now].map(String::from).to_vec();
     view! {
-        <Page heading=t.heading title=t.heading>
-            <p>{t.intro}</p>
-            <h2>{t.kept_heading}</h2>
-            <p>{t.settings}</p>
-            <p>{t.offline_copy}</p>
-            <DataTable caption_id="stockage-caption" caption=t.caption columns>
-                <tr>
-                    <RowHeader><code>{agenda_key}</code></RowHeader>
-                    <td>{t.agenda_content}</td>
-                    <td>{t.agenda_why}</td>
-                    <td>{chosen}</td>
-                </tr>
-                <tr>
-                    <RowHeader><code>{THEME_KEY}</code></RowHeader>
-                    <td>{t.theme_content}</td>
-                    <td>{t.theme_why}</td>
-                    <td data-live=THEME_KEY data-light=typeset(lang, t.light) data-dark=typeset(lang, t.dark)>{theme_kept}</td>
-                </tr>
-                <tr>
-                    <RowHeader><code>{LANG_KEY}</code></RowHeader>
-                    <td>{lang_content}</td>
-                    <td>{t.lang_why}</td>
-                    <td data-live=LANG_KEY data-en=t.english data-fr=t.french>{lang_kept}</td>
-                </tr>
-                <tr>
-                    <RowHeader><code>{OFFLINE_CACHE_PREFIX}"…"</code></RowHeader>
-                    <td>{t.offline_content}</td>
-                    <td>{t.offline_why}</td>
-                    <td data-live="offline" class=move || offline.get().is_none().then_some("loading") data-none=t.nothing data-one=one_file(lang) data-many=files_template(lang)>{offline_kept}</td>
-                </tr>
-            </DataTable>
-            <p><button type="button" id="effacer-donnees" class="button button--secondary" on:click=erase>{t.erase}</button></p>
-            {move || erased.get().map(|_| view! {
-                <p class="notice">
-                    {t.erased}
-                    <button type="button" class="button button--secondary" on:click=restore>{t.restore}</button>
-                    {move || copy_erased.get().then_some(t.restore_hint)}
-                </p>
-            })}
-            <p>{t.browser}</p>
-            <h2>{t.leaves_heading}</h2>
-            <ul>
-                <li>{t.share_link}</li>
-                <li>{t.calendar}</li>
-            </ul>
-            <h2>{t.logs_heading}</h2>
-            <p>{t.logs}</p>
-            <h2>{t.rights_heading}</h2>
-            <p>
-                {t.rights}
-                <a href="https://www.cnil.fr/fr/adresser-une-plainte" hreflang=(lang == Lang::En).then_some("fr")>
-                    {fr("Commission nationale de l’informatique et des libertés")}" (CNIL)"
-                </a>
-                {t.rights_after}
-            </p>
-        </Page>
+        <DataTable caption_id="stockage-caption" caption=t.caption columns>
+            <tr>
+                <RowHeader><code>{agenda_key}</code></RowHeader>
+                <td>{t.agenda_content}</td>
+                <td>{t.agenda_why}</td>
+                <td>{chosen}</td>
+            </tr>
+            <tr>
+                <RowHeader><code>{THEME_KEY}</code></RowHeader>
+                <td>{t.theme_content}</td>
+                <td>{t.theme_why}</td>
+                <td data-live=THEME_KEY data-light=typeset(lang, t.light) data-dark=typeset(lang, t.dark)>{theme_kept}</td>
+            </tr>
+            <tr>
+                <RowHeader><code>{LANG_KEY}</code></RowHeader>
+                <td>{lang_content}</td>
+                <td>{t.lang_why}</td>
+                <td data-live=LANG_KEY data-en=t.english data-fr=t.french>{lang_kept}</td>
+            </tr>
+            <tr>
+                <RowHeader><code>{OFFLINE_CACHE_PREFIX}"…"</code></RowHeader>
+                <td>{t.offline_content}</td>
+                <td>{t.offline_why}</td>
+                <td data-live="offline" class=move || offline.get().is_none().then_some("loading") data-none=t.nothing data-one=one_file(lang) data-many=files_template(lang)>{offline_kept}</td>
+            </tr>
+        </DataTable>
     }
 }
 
