@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::announcer::use_announcer;
-use crate::components::{current_lang, focus_if_lost, pieces_view, CopyButton, DataView, FilterGroup, Page, Subject};
+use crate::components::{current_lang, focus_if_lost, pieces_view, CopyButton, DataView, FilterGroup, Page, RadioGroup, Subject};
 use crate::data::use_programme;
 use crate::filters::{filter_options, FilterList, Filters};
 use crate::locale::{Lang, Pieces};
@@ -123,7 +123,9 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
             lang: widget_lang.get(),
         }
     });
-    let site = window().location().origin().unwrap_or_default();
+    let view_options = WidgetView::ALL.into_iter().map(|v| (v, v.id(), Pieces::of(v.label(lang), lang))).collect();
+    // Each language named in itself, marked when it is not the page's (RGAA 8.7).
+    let lang_options = Lang::ALL.into_iter().map(|l| (l, l.code(), Pieces::of(l.native_name(), l))).collect();
 
     let toggle = move |list: FilterList| Callback::new(move |value: String| chosen.update(|f| *f = f.toggled(list, &value)));
     let checked = move |list: FilterList| Callback::new(move |value: String| chosen.with(|f| f.has(list, &value)));
@@ -133,16 +135,6 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
         filter_options(&programme, FilterList::Formats, lang),
     );
 
-    let snippet = {
-        let site = site.clone();
-        Signal::derive(move || options.with(|o| o.element_snippet(&site)))
-    };
-    let accent_css = Signal::derive(move || format!("{ELEMENT} {{ --nec-accent: {}; }}", accent.get()));
-    let iframe = {
-        let site = site.clone();
-        Signal::derive(move || options.with(|o| o.iframe_snippet(&site)))
-    };
-    let listener = height_listener_snippet(&site);
     let contrast = move || contrast_verdict(lang, &accent.get());
     let announcer = use_announcer();
     // The verdict is a status message (RGAA 7.5): said once the colour is chosen, at once when
@@ -158,43 +150,14 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
 
     view! {
         <form class="builder" aria-label=t.form on:submit=|ev| ev.prevent_default()>
-            <fieldset class="filter-group">
-                <legend>{t.content}</legend>
-                {WidgetView::ALL.into_iter().map(|v| {
-                    let id = format!("vue-{}", v.id());
-                    let label_for = id.clone();
-                    view! {
-                        <label class="check" for=label_for>
-                            <input type="radio" name="vue" id=id value=v.id()
-                                prop:checked=move || view_choice.get() == v
-                                on:change=move |_| view_choice.set(v)/>
-                            {v.label(lang)}
-                        </label>
-                    }
-                }).collect_view()}
-            </fieldset>
+            <RadioGroup legend=t.content name="vue" options=view_options selected=view_choice/>
             <Show when=move || view_choice.get() == WidgetView::Programme>
                 <p class="hint">{t.filters_hint}</p>
                 <FilterGroup legend=FilterList::Days.legend(lang) name=FilterList::Days.key() options=day_options.clone() checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
                 <FilterGroup legend=FilterList::Themes.legend(lang) name=FilterList::Themes.key() options=theme_options.clone() checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
                 <FilterGroup legend=FilterList::Formats.legend(lang) name=FilterList::Formats.key() options=format_options.clone() checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
             </Show>
-            <fieldset class="filter-group">
-                <legend>{t.widget_lang}</legend>
-                {Lang::ALL.into_iter().map(|l| {
-                    let id = format!("langue-{}", l.code());
-                    let label_for = id.clone();
-                    view! {
-                        <label class="check" for=label_for>
-                            <input type="radio" name="langue" id=id value=l.code()
-                                prop:checked=move || widget_lang.get() == l
-                                on:change=move |_| widget_lang.set(l)/>
-                            // Each language named in itself, marked when it is not the page's (RGAA 8.7).
-                            {pieces_view(Pieces::of(l.native_name(), l), lang)}
-                        </label>
-                    }
-                }).collect_view()}
-            </fieldset>
+            <RadioGroup legend=t.widget_lang name="langue" options=lang_options selected=widget_lang/>
             <div class="field">
                 <label for="niveau-titre">{t.heading_level}</label>
                 <select id="niveau-titre" aria-describedby="niveau-titre-aide" on:change=move |ev| {
@@ -216,6 +179,27 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
 
         <Preview options accent/>
 
+        <Snippets options accent/>
+    }
+}
+
+/// The code to paste, with a script (the element) and without (an iframe), each with its copy button.
+#[component]
+fn Snippets(options: Memo<WidgetOptions>, accent: RwSignal<String>) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
+    let site = window().location().origin().unwrap_or_default();
+    let snippet = {
+        let site = site.clone();
+        Signal::derive(move || options.with(|o| o.element_snippet(&site)))
+    };
+    let accent_css = Signal::derive(move || format!("{ELEMENT} {{ --nec-accent: {}; }}", accent.get()));
+    let iframe = {
+        let site = site.clone();
+        Signal::derive(move || options.with(|o| o.iframe_snippet(&site)))
+    };
+    let listener = height_listener_snippet(&site);
+    view! {
         <section aria-labelledby="code">
             <h2 id="code">{t.code}</h2>
             <p>{t.paste}</p>
