@@ -66,18 +66,7 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
         Memo::new(move |_| matching_in_order(&programme, &index, &Filters { text: text.get(), ..options.filters() }))
     };
     let announcer = use_announcer();
-    let count = move || {
-        let n = results.with(Vec::len);
-        match (lang, n) {
-            (_, 0) => t.no_match.to_owned(),
-            (Lang::Fr, 1) => "1 élément.".to_owned(),
-            (Lang::Fr, n) if n > shown.get() => format!("{n} éléments, dont {} affichés.", shown.get()),
-            (Lang::Fr, n) => format!("{n} éléments."),
-            (Lang::En, 1) => "1 item.".to_owned(),
-            (Lang::En, n) if n > shown.get() => format!("{n} items, {} shown.", shown.get()),
-            (Lang::En, n) => format!("{n} items."),
-        }
-    };
+    let count = move || count_sentence(lang, results.with(Vec::len), shown.get());
     let section = NodeRef::<leptos::html::Div>::new();
     let show_more = move |_| {
         let first_new = shown.get_untracked();
@@ -136,19 +125,7 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
                     <Heading level=day_level>{heading}</Heading>
                     <ol class="nec-items">
                         {items.into_iter().map(|(position, i)| {
-                            let item = p.items[i].clone();
-                            let href = format!("{site}{}", lang.path(&format!("/programme/{}", item.id)));
-                            let facts = pieces_view(item_facts(&p, &item, lang), lang);
-                            let (words, title, description) = (when_words(&item, lang), text_view(&item.title, lang), text_view(&item.description, lang));
-                            let about = description_of(&p, &item, lang);
-                            view! {
-                                <li class="nec-item" data-position=position.to_string()>
-                                    <Heading level=item_level><a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}{status_badge(item.status, lang, "nec-status")}</a></Heading>
-                                    <p class="nec-when" aria-hidden="true"><When item/></p>
-                                    <p class="nec-facts">{facts}</p>
-                                    <Disclosure summary=t.description about=about class="nec-details"><p>{description}</p></Disclosure>
-                                </li>
-                            }
+                            view! { <WidgetItem programme=p.clone() item=p.items[i].clone() position site=site.clone() level=item_level/> }
                         }).collect_view()}
                     </ol>
                 }
@@ -156,16 +133,50 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
         </div>
         {move || (results.with(Vec::len) > shown.get()).then(|| view! {
             <button type="button" class="nec-button" on:click=show_more>
-                {move || {
-                    let more = PAGE_SIZE.min(results.with(Vec::len) - shown.get());
-                    match lang {
-                        Lang::Fr => format!("Afficher {more} éléments de plus"),
-                        Lang::En => format!("Show {more} more items"),
-                    }
-                }}
+                {move || show_more_label(lang, PAGE_SIZE.min(results.with(Vec::len) - shown.get()))}
             </button>
         })}
         <p><a href=all_url>{t.all}</a></p>
+    }
+}
+
+/// « 20 éléments, dont 15 affichés. »: how many match, and how many are shown.
+fn count_sentence(lang: Lang, found: usize, shown: usize) -> String {
+    match (lang, found) {
+        (_, 0) => texts(lang).no_match.to_owned(),
+        (Lang::Fr, 1) => "1 élément.".to_owned(),
+        (Lang::Fr, n) if n > shown => format!("{n} éléments, dont {shown} affichés."),
+        (Lang::Fr, n) => format!("{n} éléments."),
+        (Lang::En, 1) => "1 item.".to_owned(),
+        (Lang::En, n) if n > shown => format!("{n} items, {shown} shown."),
+        (Lang::En, n) => format!("{n} items."),
+    }
+}
+
+/// « Afficher 15 éléments de plus ».
+fn show_more_label(lang: Lang, more: usize) -> String {
+    match lang {
+        Lang::Fr => format!("Afficher {more} éléments de plus"),
+        Lang::En => format!("Show {more} more items"),
+    }
+}
+
+/// One item as the widget lists it: its title linking to its page on the site, when, facts, and
+/// its description behind a disclosure. `position` is its rank among the results, for « Afficher plus ».
+#[component]
+fn WidgetItem(programme: Arc<Programme>, item: Item, position: usize, site: String, level: u8) -> impl IntoView {
+    let lang = current_lang();
+    let href = format!("{site}{}", lang.path(&format!("/programme/{}", item.id)));
+    let facts = pieces_view(item_facts(&programme, &item, lang), lang);
+    let (words, title, description) = (when_words(&item, lang), text_view(&item.title, lang), text_view(&item.description, lang));
+    let about = description_of(&programme, &item, lang);
+    view! {
+        <li class="nec-item" data-position=position.to_string()>
+            <Heading level><a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}{status_badge(item.status, lang, "nec-status")}</a></Heading>
+            <p class="nec-when" aria-hidden="true"><When item/></p>
+            <p class="nec-facts">{facts}</p>
+            <Disclosure summary=texts(lang).description about=about class="nec-details"><p>{description}</p></Disclosure>
+        </li>
     }
 }
 
