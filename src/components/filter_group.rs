@@ -1,11 +1,15 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::{current_lang, pieces_view};
+use crate::filters::{filter_options, FilterList, Filters};
 use crate::locale::Pieces;
+use crate::model::Programme;
 
 /// A group of checkboxes in a `<fieldset>` with its `<legend>` (RGAA 11.5, HTML grouping).
 #[component]
-pub fn FilterGroup(
+fn FilterGroup(
     legend: &'static str,
     /// Unique on the page: prefixes the checkboxes' ids.
     name: &'static str,
@@ -42,4 +46,20 @@ pub fn FilterGroup(
             }).collect_view()}
         </fieldset>
     }
+}
+
+/// The programme's filters, days then themes then formats, the same on every page, bound to one
+/// `Filters` value: ticking a box calls `on_change` with the filters it makes.
+#[component]
+pub fn ProgrammeFilters(programme: Arc<Programme>, #[prop(into)] filters: Signal<Filters>, on_change: Callback<Filters>) -> impl IntoView {
+    let lang = current_lang();
+    FilterList::ALL
+        .into_iter()
+        .map(|list| {
+            let checked = Callback::new(move |value: String| filters.with(|f| f.has(list, &value)));
+            let on_toggle = Callback::new(move |value: String| on_change.run(filters.get_untracked().toggled(list, &value)));
+            let options = filter_options(&programme, list, lang);
+            view! { <FilterGroup legend=list.legend(lang) name=list.key() options checked on_toggle/> }
+        })
+        .collect_view()
 }

@@ -35,7 +35,7 @@ pub use data_view::{loading, DataView, Subject};
 pub use disclosure::Disclosure;
 pub use edition_notice::EditionNotice;
 pub use error_alert::ErrorAlert;
-pub use filter_group::FilterGroup;
+pub use filter_group::ProgrammeFilters;
 pub use lang::{current_lang, pieces_view, provide_lang, text_view, use_lang};
 pub use numbered::{engagement_label, Numbered};
 pub use offline_notice::offline_notice;

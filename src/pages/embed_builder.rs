@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::announcer::use_announcer;
-use crate::components::{current_lang, focus_if_lost, pieces_view, CopyButton, DataView, FilterGroup, Page, RadioGroup, Subject};
+use crate::components::{current_lang, focus_if_lost, pieces_view, CopyButton, DataView, Page, ProgrammeFilters, RadioGroup, Subject};
 use crate::data::use_programme;
-use crate::filters::{filter_options, FilterList, Filters};
+use crate::filters::Filters;
 use crate::locale::{Lang, Pieces};
 use crate::model::Programme;
 use crate::widget_options::{contrast_ratio, height_listener_snippet, WidgetOptions, WidgetView, DEFAULT_HEADING_LEVEL, ELEMENT, LOADER};
@@ -127,13 +127,7 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
     // Each language named in itself, marked when it is not the page's (RGAA 8.7).
     let lang_options = Lang::ALL.into_iter().map(|l| (l, l.code(), Pieces::of(l.native_name(), l))).collect();
 
-    let toggle = move |list: FilterList| Callback::new(move |value: String| chosen.update(|f| *f = f.toggled(list, &value)));
-    let checked = move |list: FilterList| Callback::new(move |value: String| chosen.with(|f| f.has(list, &value)));
-    let (day_options, theme_options, format_options) = (
-        filter_options(&programme, FilterList::Days, lang),
-        filter_options(&programme, FilterList::Themes, lang),
-        filter_options(&programme, FilterList::Formats, lang),
-    );
+    let on_filters = Callback::new(move |next: Filters| chosen.set(next));
 
     let contrast = move || contrast_verdict(lang, &accent.get());
     let announcer = use_announcer();
@@ -153,9 +147,7 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
             <RadioGroup legend=t.content name="vue" options=view_options selected=view_choice/>
             <Show when=move || view_choice.get() == WidgetView::Programme>
                 <p class="hint">{t.filters_hint}</p>
-                <FilterGroup legend=FilterList::Days.legend(lang) name=FilterList::Days.key() options=day_options.clone() checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
-                <FilterGroup legend=FilterList::Themes.legend(lang) name=FilterList::Themes.key() options=theme_options.clone() checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
-                <FilterGroup legend=FilterList::Formats.legend(lang) name=FilterList::Formats.key() options=format_options.clone() checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
+                <ProgrammeFilters programme=programme.clone() filters=chosen on_change=on_filters/>
             </Show>
             <RadioGroup legend=t.widget_lang name="langue" options=lang_options selected=widget_lang/>
             <div class="field">

@@ -8,14 +8,12 @@ use leptos_router::NavigateOptions;
 
 use crate::agenda::now_and_next;
 use crate::components::{
-    current_lang, pieces_view, status_badge, text_view, AgendaToggle, DataView, EditionNotice, FilterGroup, Page, Subject, VisuallyHidden,
-    When,
+    current_lang, pieces_view, status_badge, text_view, AgendaToggle, DataView, EditionNotice, Page, ProgrammeFilters, Subject,
+    VisuallyHidden, When,
 };
 use crate::data::use_programme;
 use crate::describe::{day_heading, item_facts, programme_heading, when_words};
-use crate::filters::{
-    by_day, filter_options, matching_in_order, programme_base, programme_url_at, search_index, FilterList, Filters, PAGE_SIZE,
-};
+use crate::filters::{by_day, matching_in_order, programme_base, programme_url_at, search_index, FilterList, Filters, PAGE_SIZE};
 use crate::format::capitalised;
 use crate::locale::Lang;
 use crate::model::{Item, Programme};
@@ -143,47 +141,10 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
             NavigateOptions { replace, scroll: false, ..NavigateOptions::default() },
         );
     };
-    let toggle = |list: FilterList| {
-        let apply = apply.clone();
-        Callback::new(move |value: String| apply(filters.get_untracked().toggled(list, &value), false))
-    };
-    let checked = |list: FilterList| Callback::new(move |value: String| filters.with(|f| f.has(list, &value)));
-    let on_search = {
-        let apply = apply.clone();
-        move |ev| {
-            let mut next = filters.get_untracked();
-            next.text = event_target_value(&ev);
-            next.page = 1;
-            apply(next, true);
-        }
-    };
-    let clear = {
-        let apply = apply.clone();
-        move |_| apply(Filters { page: 1, ..Filters::default() }, false)
-    };
-
-    let (day_options, theme_options, format_options) = (
-        filter_options(&programme, FilterList::Days, lang),
-        filter_options(&programme, FilterList::Themes, lang),
-        filter_options(&programme, FilterList::Formats, lang),
-    );
-
     let count = move || results.with(Vec::len);
     let pages = move || count().div_ceil(PAGE_SIZE).max(1);
     let page = move || filters.with(|f| f.page).min(pages());
-    let status = move || {
-        let n = count();
-        // The advice is part of the status message, so it is announced with it (RGAA 7.5).
-        if n == 0 {
-            return t.no_match.to_owned();
-        }
-        let found = found(lang, n);
-        if pages() > 1 {
-            format!("{found} — {}.", page_of(lang, page(), pages()))
-        } else {
-            format!("{found}.")
-        }
-    };
+    let status = move || status_sentence(lang, count(), page(), pages());
 
     let status_ref = NodeRef::<leptos::html::P>::new();
     // When the visitor changes page, take focus to the top of the results.
@@ -214,37 +175,37 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
             <DaySection day programme=p.clone() groups query/>
         </For>
     };
-    let pager = move || {
-        let (current, total) = (page(), pages());
-        (total > 1).then(|| {
-            let link = move |n: usize| lang.path(&programme_url_at(&base.read_value(), &Filters { page: n, ..filters.get() }));
-            view! {
-                <nav class="pager" aria-label=t.pages_nav>
-                    <ul>
-                        {(current > 1).then(|| view! { <li><a href=link(current - 1) data-noscroll="">{t.previous_page}</a></li> })}
-                        <li>{capitalised(&page_of(lang, current, total))}</li>
-                        {(current < total).then(|| view! { <li><a href=link(current + 1) data-noscroll="">{t.next_page}</a></li> })}
-                    </ul>
-                </nav>
-            }
-        })
-    };
+    let pager = move || (pages() > 1).then(|| view! { <Pager current=page() total=pages() filters base/> });
 
     view! {
         <EditionNotice programme=programme.clone() after=t.paris_time/>
         <NowNext programme=programme.clone()/>
         <p><a href=lang.path("/infos-pratiques")>{t.practical_link}</a></p>
-        <nav class="day-links" aria-label=t.days_nav>
-            <ul>
-                {programme.days.iter().map(|d| view! {
-                    // Without the year, which the page's title gives: one line each on a phone.
-                    <li><a href=lang.path(&format!("{}?jour={}", base.read_value(), d.date))>
-                        {format!("{} (", capitalised(lang.long_date(d.date).trim_end_matches(&format!(" {}", d.date.year()))))}
-                        {text_view(&d.title, lang)}")"
-                    </a></li>
-                }).collect_view()}
-            </ul>
-        </nav>
+        <DayLinks programme=programme.clone() base/>
+        <FilterForm programme=programme.clone() filters apply=Callback::new(move |(next, replace)| apply(next, replace))/>
+        <p class="result-count" role="status" tabindex="-1" data-summary="" node_ref=status_ref>{status}</p>
+        {listing}
+        {pager}
+        // After the list: above it, the first session would leave a phone's screen and a half.
+        <p><a href=lang.path(crate::publications::CHANGES_PAGE)>{t.changes_link}</a></p>
+    }
+}
+
+/// The search field, then the filters behind « Filtrer »; each change calls `apply` with the
+/// filters it makes, and whether it replaces the history entry (typing does).
+#[component]
+fn FilterForm(programme: Arc<Programme>, filters: Memo<Filters>, apply: Callback<(Filters, bool)>) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
+    let on_filters = Callback::new(move |next: Filters| apply.run((next, false)));
+    let on_search = move |ev| {
+        let mut next = filters.get_untracked();
+        next.text = event_target_value(&ev);
+        next.page = 1;
+        apply.run((next, true));
+    };
+    let clear = move |_| apply.run((Filters { page: 1, ..Filters::default() }, false));
+    view! {
         <form class="filters" role="search" aria-label=t.filter_form on:submit=|ev| ev.prevent_default()>
             <div class="search">
                 <label for="recherche">{t.search_label}</label>
@@ -256,17 +217,60 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
             // it opens before the app runs, and its summary says how many boxes are ticked inside.
             <details class="filters__more">
                 <summary>{t.filter}{move || ticked_words(lang, filters.with(Filters::ticked))}</summary>
-                <FilterGroup legend=FilterList::Days.legend(lang) name=FilterList::Days.key() options=day_options checked=checked(FilterList::Days) on_toggle=toggle(FilterList::Days)/>
-                <FilterGroup legend=FilterList::Themes.legend(lang) name=FilterList::Themes.key() options=theme_options checked=checked(FilterList::Themes) on_toggle=toggle(FilterList::Themes)/>
-                <FilterGroup legend=FilterList::Formats.legend(lang) name=FilterList::Formats.key() options=format_options checked=checked(FilterList::Formats) on_toggle=toggle(FilterList::Formats)/>
+                <ProgrammeFilters programme=programme.clone() filters on_change=on_filters/>
                 <button type="button" class="button button--secondary" on:click=clear>{t.clear}</button>
             </details>
         </form>
-        <p class="result-count" role="status" tabindex="-1" data-summary="" node_ref=status_ref>{status}</p>
-        {listing}
-        {pager}
-        // After the list: above it, the first session would leave a phone's screen and a half.
-        <p><a href=lang.path(crate::publications::CHANGES_PAGE)>{t.changes_link}</a></p>
+    }
+}
+
+/// « 13 éléments correspondent — page 1 sur 2. », or the advice when nothing matches: the advice
+/// is part of the status message, so it is announced with it (RGAA 7.5).
+fn status_sentence(lang: Lang, count: usize, page: usize, pages: usize) -> String {
+    if count == 0 {
+        return texts(lang).no_match.to_owned();
+    }
+    let found = found(lang, count);
+    if pages > 1 {
+        format!("{found} — {}.", page_of(lang, page, pages))
+    } else {
+        format!("{found}.")
+    }
+}
+
+/// A link to each day of the programme, each filtering on it.
+#[component]
+fn DayLinks(programme: Arc<Programme>, base: StoredValue<String>) -> impl IntoView {
+    let lang = current_lang();
+    view! {
+        <nav class="day-links" aria-label=texts(lang).days_nav>
+            <ul>
+                {programme.days.iter().map(|d| view! {
+                    // Without the year, which the page's title gives: one line each on a phone.
+                    <li><a href=lang.path(&format!("{}?jour={}", base.read_value(), d.date))>
+                        {format!("{} (", capitalised(lang.long_date(d.date).trim_end_matches(&format!(" {}", d.date.year()))))}
+                        {text_view(&d.title, lang)}")"
+                    </a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// « Page 2 sur 3 » between the links to the previous and the next page of results.
+#[component]
+fn Pager(current: usize, total: usize, filters: Memo<Filters>, base: StoredValue<String>) -> impl IntoView {
+    let lang = current_lang();
+    let t = texts(lang);
+    let link = move |n: usize| lang.path(&programme_url_at(&base.read_value(), &Filters { page: n, ..filters.get() }));
+    view! {
+        <nav class="pager" aria-label=t.pages_nav>
+            <ul>
+                {(current > 1).then(|| view! { <li><a href=link(current - 1) data-noscroll="">{t.previous_page}</a></li> })}
+                <li>{capitalised(&page_of(lang, current, total))}</li>
+                {(current < total).then(|| view! { <li><a href=link(current + 1) data-noscroll="">{t.next_page}</a></li> })}
+            </ul>
+        </nav>
     }
 }
 
