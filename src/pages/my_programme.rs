@@ -8,13 +8,10 @@ use super::my_programme_changes::unknown_view;
 use crate::agenda::{in_time_order, overlaps, parse_shared, share_value, SHARE_PARAM};
 use crate::chosen::Chosen;
 use crate::components::announcer::use_announcer;
-use crate::components::{
-    current_lang, focus_if_lost, pieces_view, text_view, AgendaToggle, CopyButton, DataView, Page, Subject, VisuallyHidden, When,
-};
+use crate::components::{current_lang, focus_if_lost, text_view, CopyButton, DataView, ItemSummary, Page, Subject};
 use crate::data::use_programme;
-use crate::describe::{item_facts, when_words};
+use crate::describe::when_words;
 use crate::filters::encode_component;
-use crate::format::capitalised;
 use crate::ics;
 use crate::locale::Lang;
 use crate::model::{Item, Programme};
@@ -218,17 +215,8 @@ fn Selection(programme: Arc<Programme>, chosen: Vec<Chosen>) -> impl IntoView {
         })}
         <ol class="items">
             {owned.into_iter().map(|item| {
-                let facts = pieces_view(item_facts(&programme, &item, lang), lang);
-                let (words, title) = (when_words(&item, lang), text_view(&item.title, lang));
-                let badge = crate::components::status_badge(item.status, lang, "status-badge");
-                view! {
-                    <li class="item">
-                        <h2 class="item__title"><a href=lang.path(&format!("/programme/{}", item.id))><VisuallyHidden>{words}</VisuallyHidden>{title}{badge}</a></h2>
-                        <p class="item__when" aria-hidden="true">{item.day.map(|d| capitalised(&lang.long_date(d)) + ", ")}<When item=item.clone()/></p>
-                        <p class="item__facts">{facts}</p>
-                        <AgendaToggle choice=Chosen::of(&programme, &item) title=item.title.clone() namesake_day=programme.namesake_day(&item)/>
-                    </li>
-                }
+                let href = lang.path(&format!("/programme/{}", item.id));
+                view! { <ItemSummary item programme=programme.clone() href under_day=false/> }
             }).collect_view()}
         </ol>
         <h2>{t.keep_and_share}</h2>

@@ -7,12 +7,9 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::agenda::now_and_next;
-use crate::components::{
-    current_lang, pieces_view, status_badge, text_view, AgendaToggle, DataView, EditionNotice, Page, ProgrammeFilters, Subject,
-    VisuallyHidden, When,
-};
+use crate::components::{current_lang, pieces_view, text_view, DataView, EditionNotice, ItemSummary, Page, ProgrammeFilters, Subject};
 use crate::data::use_programme;
-use crate::describe::{day_heading, item_facts, programme_heading, when_words};
+use crate::describe::{day_heading, programme_heading};
 use crate::filters::{by_day, matching_in_order, programme_base, programme_url_at, search_index, FilterList, Filters, PAGE_SIZE};
 use crate::format::capitalised;
 use crate::locale::Lang;
@@ -300,30 +297,20 @@ fn DaySection(
             })}
             <ol class="items">
                 <For each=indices key=|i| *i let:i>
-                    <ItemSummary item=p.items[i].clone() programme=p.clone() query/>
+                    <ProgrammeItem item=p.items[i].clone() programme=p.clone() query/>
                 </For>
             </ol>
         </section>
     }
 }
 
-/// One item in the list: its heading links to its page (keeping the filters), then when, facts and the agenda toggle.
+/// One item in the list: its page's address keeps the filters.
 #[component]
-fn ItemSummary(item: Item, programme: Arc<Programme>, query: Memo<String>) -> impl IntoView {
+fn ProgrammeItem(item: Item, programme: Arc<Programme>, query: Memo<String>) -> impl IntoView {
     let lang = current_lang();
     let page = format!("{}/{}", base(), item.id);
-    let href = move || lang.path(&query.with(|q| if q.is_empty() { page.clone() } else { format!("{page}?{q}") }));
-    let facts = pieces_view(item_facts(&programme, &item, lang), lang);
-    let (words, title) = (when_words(&item, lang), text_view(&item.title, lang));
-    view! {
-        <li class="item">
-            // A plain link: the router still handles it, without the cost of `<A>` per item.
-            <h3><a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}{status_badge(item.status, lang, "status-badge")}</a></h3>
-            <p class="item__when" aria-hidden="true"><When item=item.clone()/></p>
-            <p class="item__facts">{facts}</p>
-            <AgendaToggle choice=crate::chosen::Chosen::of(&programme, &item) title=item.title.clone() namesake_day=programme.namesake_day(&item)/>
-        </li>
-    }
+    let href = Signal::derive(move || lang.path(&query.with(|q| if q.is_empty() { page.clone() } else { format!("{page}?{q}") })));
+    view! { <ItemSummary item programme href under_day=true/> }
 }
 
 /// "En ce moment" during the event: what is on and what comes next, by the (injectable) clock.
