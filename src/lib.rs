@@ -21,6 +21,7 @@ pub mod model;
 pub mod phase;
 pub mod publications;
 pub mod rgaa;
+pub mod routes;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
 pub mod tz;

@@ -3,6 +3,7 @@ use leptos_router::components::A;
 
 use super::{use_lang, Numbered};
 use crate::locale::Lang;
+use crate::routes::Route;
 
 crate::texts! {
     open_data: "Données ouvertes", "Open data";
@@ -19,10 +20,10 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <ul class="footer-links">
-                <li><A href=link("/accessibilite") exact=true>{move || accessibility_status(lang.get())}</A></li>
-                <li><A href=link("/donnees") exact=true>{move || t().open_data}</A></li>
-                <li><A href=link("/donnees-personnelles") exact=true>{move || t().privacy}</A></li>
-                <li><A href=link("/plan-du-site") exact=true>{move || t().site_map}</A></li>
+                <li><A href=link(Route::Accessibility.path()) exact=true>{move || accessibility_status(lang.get())}</A></li>
+                <li><A href=link(Route::OpenData.path()) exact=true>{move || t().open_data}</A></li>
+                <li><A href=link(Route::Privacy.path()) exact=true>{move || t().privacy}</A></li>
+                <li><A href=link(Route::SiteMap.path()) exact=true>{move || t().site_map}</A></li>
             </ul>
             {move || match lang.get() {
                 Lang::Fr => view! {

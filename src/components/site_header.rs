@@ -3,6 +3,7 @@ use leptos_router::hooks::use_location;
 
 use super::{use_lang, ThemeSwitch};
 use crate::locale::Lang;
+use crate::routes::Route;
 
 crate::texts! {
     main_navigation: "Navigation principale", "Main navigation";
@@ -21,7 +22,7 @@ pub fn SiteHeader() -> impl IntoView {
     let t = move || texts(lang.get());
     view! {
         <header class="site-header">
-            <a class="brand" href=move || lang.get().path("/")>
+            <a class="brand" href=move || lang.get().path(Route::Home.path())>
                 <svg class="brand__mark" aria-hidden="true" focusable="false" viewBox="0 0 32 32" width="32" height="32">
                     <rect x="2" y="2" width="28" height="28" rx="6" fill="currentColor"/>
                     <path d="M9 23V9l14 14V9" fill="none" stroke="var(--bg)" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>
@@ -31,11 +32,11 @@ pub fn SiteHeader() -> impl IntoView {
             </a>
             <nav aria-label=move || t().main_navigation>
                 <ul class="nav-list">
-                    <li><NavLink path="/">{move || t().home}</NavLink></li>
-                    <li><NavLink path="/programme">{move || t().programme}</NavLink></li>
-                    <li><NavLink path="/mon-programme">{move || t().my_programme}</NavLink></li>
-                    <li><NavLink path="/charte">{move || t().charter}</NavLink></li>
-                    <li><NavLink path="/editions">{move || t().editions}</NavLink></li>
+                    <li><NavLink route=Route::Home>{move || t().home}</NavLink></li>
+                    <li><NavLink route=Route::Programme>{move || t().programme}</NavLink></li>
+                    <li><NavLink route=Route::MyProgramme>{move || t().my_programme}</NavLink></li>
+                    <li><NavLink route=Route::Charter>{move || t().charter}</NavLink></li>
+                    <li><NavLink route=Route::Editions>{move || t().editions}</NavLink></li>
                 </ul>
             </nav>
             <LanguageSwitch/>
@@ -47,8 +48,9 @@ pub fn SiteHeader() -> impl IntoView {
 /// A link of the main navigation: `aria-current="page"` on its own page, `"true"` on a page of its
 /// section (an item of the programme, an edition), so a screen reader says where the visitor is.
 #[component]
-fn NavLink(path: &'static str, children: Children) -> impl IntoView {
+fn NavLink(route: Route, children: Children) -> impl IntoView {
     let lang = use_lang();
+    let path = route.path();
     let location = use_location();
     let current = move || {
         let pathname = location.pathname.get();

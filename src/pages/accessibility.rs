@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::components::{current_lang, pieces_view, Page};
 use crate::locale::{Lang, Pieces};
 use crate::rgaa;
+use crate::routes::Route;
 
 crate::texts! {
     heading: "Déclaration d’accessibilité", "Accessibility statement";
@@ -185,21 +186,22 @@ fn Preparation() -> impl IntoView {
         label.push("Grande soirée NEC", Lang::Fr).push(")", lang);
         label
     };
+    let route = |route: Route| route.path();
     let pages: [(&str, Pieces); 13] = [
-        ("/", Pieces::of(t.page_home, lang)),
+        (route(Route::Home), Pieces::of(t.page_home, lang)),
         // The audited programme pages at their stable address: 2023's, whichever edition is current.
         ("/editions/2023/programme", Pieces::of(t.page_programme, lang)),
         ("/editions/2023/programme/grande-soiree", item_label),
-        ("/mon-programme", Pieces::of(t.page_my_programme, lang)),
-        ("/infos-pratiques", Pieces::of(t.page_practical, lang)),
-        ("/charte", Pieces::of(t.page_charter, lang)),
-        ("/editions", Pieces::of(t.page_editions, lang)),
+        (route(Route::MyProgramme), Pieces::of(t.page_my_programme, lang)),
+        (route(Route::PracticalInfo), Pieces::of(t.page_practical, lang)),
+        (route(Route::Charter), Pieces::of(t.page_charter, lang)),
+        (route(Route::Editions), Pieces::of(t.page_editions, lang)),
         ("/editions/2023", Pieces::of(t.page_edition, lang)),
-        ("/donnees", Pieces::of(t.page_open_data, lang)),
-        ("/donnees-personnelles", Pieces::of(t.page_privacy, lang)),
-        ("/plan-du-site", Pieces::of(t.page_site_map, lang)),
-        ("/accessibilite", Pieces::of(t.heading, lang)),
-        ("/integrer", Pieces::of(t.page_embed, lang)),
+        (route(Route::OpenData), Pieces::of(t.page_open_data, lang)),
+        (route(Route::Privacy), Pieces::of(t.page_privacy, lang)),
+        (route(Route::SiteMap), Pieces::of(t.page_site_map, lang)),
+        (route(Route::Accessibility), Pieces::of(t.heading, lang)),
+        (route(Route::Embed), Pieces::of(t.page_embed, lang)),
     ];
     // The widget alone, as partner iframes show it: files outside the router (rel="external"),
     // in French (the audited version), which an English page says with `hreflang`.
@@ -252,7 +254,7 @@ fn ContactAndRedress() -> impl IntoView {
             }
             // The build warns while it is missing (scripts/prerender.mjs).
             None => view! {
-                <p data-missing="contact">{t.no_contact}<a href=lang.path("/donnees")>{t.page_open_data}</a>{t.no_contact_after}</p>
+                <p data-missing="contact">{t.no_contact}<a href=lang.path(Route::OpenData.path())>{t.page_open_data}</a>{t.no_contact_after}</p>
             }
             .into_any(),
         }}

@@ -6,6 +6,7 @@ use crate::components::{current_lang, engagement_label, text_view, DataView, Num
 use crate::data::use_data;
 use crate::locale::Lang;
 use crate::model::{cite, Charter};
+use crate::routes::Route;
 
 crate::texts! {
     heading: "La charte de NEC", "The NEC charter";
@@ -120,12 +121,12 @@ fn SiteCommitments() -> impl IntoView {
                 <li>
                     <strong>{engagement_label(lang, 1)}</strong>
                     {t.free}
-                    <a href=lang.path("/accessibilite")>{t.statement}</a>"."
+                    <a href=lang.path(Route::Accessibility.path())>{t.statement}</a>"."
                 </li>
                 <li>
                     <strong>{engagement_label(lang, 3)}</strong>
                     {t.open}
-                    <a href=lang.path("/donnees")>{t.open_data}</a>"."
+                    <a href=lang.path(Route::OpenData.path())>{t.open_data}</a>"."
                 </li>
                 <li>
                     <strong>{engagement_label(lang, 5)}</strong>

@@ -8,6 +8,7 @@ use crate::data::use_data;
 use crate::locale::Lang;
 use crate::model::EditionsFile;
 use crate::pages::editions::{EditionFacts, EditionNotes, FigureList};
+use crate::routes::Route;
 
 crate::texts! {
     not_found: "Édition introuvable", "Edition not found";
@@ -90,7 +91,7 @@ fn EditionContent(file: Arc<EditionsFile>, year: Option<i32>) -> impl IntoView {
         let years: Vec<String> = file.editions.iter().map(|e| e.year.to_string()).collect();
         return view! {
             <p>{no_such_edition(lang, &years)}</p>
-            <p><a href=lang.path("/editions")>{t.all_editions}</a></p>
+            <p><a href=lang.path(Route::Editions.path())>{t.all_editions}</a></p>
         }
         .into_any();
     };
@@ -126,7 +127,7 @@ fn EditionContent(file: Arc<EditionsFile>, year: Option<i32>) -> impl IntoView {
         <nav aria-label=t.other_editions class="pager">
             <ul>
                 {previous.map(|(y, city)| view! { <li><a href=lang.path(&format!("/editions/{y}"))>{neighbour(lang, false, y, &city)}</a></li> })}
-                <li><a href=lang.path("/editions")>{t.all_editions}</a></li>
+                <li><a href=lang.path(Route::Editions.path())>{t.all_editions}</a></li>
                 {next.map(|(y, city)| view! { <li><a href=lang.path(&format!("/editions/{y}"))>{neighbour(lang, true, y, &city)}</a></li> })}
             </ul>
         </nav>

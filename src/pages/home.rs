@@ -5,6 +5,7 @@ use crate::data::use_programme;
 use crate::describe::text_piece;
 use crate::locale::Lang;
 use crate::model::Programme;
+use crate::routes::Route;
 
 crate::texts! {
     title: "Accueil", "Home";
@@ -56,9 +57,9 @@ pub fn HomePage() -> impl IntoView {
             <nav aria-labelledby="rubriques" class="sections">
                 <h2 id="rubriques">{t.sections}</h2>
                 <ul class="cards">
-                    <li><a href=lang.path("/programme")>{move || programme_card(lang, year())}</a><p>{t.programme_hint}</p></li>
-                    <li><a href=lang.path("/charte")>{t.charter}</a><p>{t.charter_hint}</p></li>
-                    <li><a href=lang.path("/editions")>{t.editions}</a><p>{t.editions_hint}</p></li>
+                    <li><a href=lang.path(Route::Programme.path())>{move || programme_card(lang, year())}</a><p>{t.programme_hint}</p></li>
+                    <li><a href=lang.path(Route::Charter.path())>{t.charter}</a><p>{t.charter_hint}</p></li>
+                    <li><a href=lang.path(Route::Editions.path())>{t.editions}</a><p>{t.editions_hint}</p></li>
                 </ul>
             </nav>
             <section aria-labelledby="edition-courante">

@@ -15,6 +15,7 @@ use crate::filters::encode_component;
 use crate::ics;
 use crate::locale::Lang;
 use crate::model::{Item, Programme};
+use crate::routes::Route;
 use crate::storage::{other_selections, use_agenda, StorageStatus};
 
 crate::texts! {
@@ -98,7 +99,7 @@ fn MyProgramme(programme: Arc<Programme>) -> impl IntoView {
             let chosen = agenda.chosen.get();
             if chosen.is_empty() {
                 view! {
-                    <p>{t.empty_before}<a href=lang.path("/programme")>{t.empty_link}</a>{t.empty_after}</p>
+                    <p>{t.empty_before}<a href=lang.path(Route::Programme.path())>{t.empty_link}</a>{t.empty_after}</p>
                 }
                 .into_any()
             } else {
@@ -180,7 +181,7 @@ fn Selection(programme: Arc<Programme>, chosen: Vec<Chosen>) -> impl IntoView {
     let clashes: Vec<(Item, Item)> = overlaps(&items).into_iter().map(|(a, b)| (a.clone(), b.clone())).collect();
     let origin = window().location().origin().unwrap_or_default();
     // The link opens in the language it was shared in.
-    let share_url = format!("{origin}{}?{SHARE_PARAM}={}", lang.path("/mon-programme"), encode_component(&share_value(&ids)));
+    let share_url = format!("{origin}{}?{SHARE_PARAM}={}", lang.path(Route::MyProgramme.path()), encode_component(&share_value(&ids)));
     let stamp = crate::clock::now_utc();
     let timed = items.iter().filter(|i| ics::exportable(i)).count();
     let sequenced: Vec<(&Item, u32)> = items
@@ -284,14 +285,14 @@ fn SharedSelection(programme: Arc<Programme>, value: String) -> impl IntoView {
                 (Lang::En, 1) => "Shared programme imported: 1 item added.".to_owned(),
                 (Lang::En, _) => format!("Shared programme imported: {added} items added."),
             });
-            navigate(&lang.path("/mon-programme"), NavigateOptions { replace: true, ..NavigateOptions::default() });
+            navigate(&lang.path(Route::MyProgramme.path()), NavigateOptions { replace: true, ..NavigateOptions::default() });
         }
     };
     let has_own = agenda.ids.with_untracked(|ids| !ids.is_empty());
     let dismiss = {
         let navigate = use_navigate();
         move |_| {
-            navigate(&lang.path("/mon-programme"), NavigateOptions { replace: true, ..NavigateOptions::default() });
+            navigate(&lang.path(Route::MyProgramme.path()), NavigateOptions { replace: true, ..NavigateOptions::default() });
             focus_if_lost("selection-count", None);
         }
     };

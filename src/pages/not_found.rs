@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::{current_lang, Page};
+use crate::routes::Route;
 
 crate::texts! {
     heading: "Page introuvable", "Page not found";
@@ -17,7 +18,7 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <Page heading=t.heading title=t.heading>
             <p>{t.explanation}</p>
-            <p><a href=lang.path("/")>{t.back_home}</a></p>
+            <p><a href=lang.path(Route::Home.path())>{t.back_home}</a></p>
         </Page>
     }
 }

@@ -8,6 +8,7 @@ use crate::format;
 use crate::locale::Lang;
 use crate::model::{cite, Cost, Programme};
 use crate::phase::Phase;
+use crate::routes::Route;
 
 crate::texts! {
     heading: "Informations pratiques", "Practical information";
@@ -119,7 +120,7 @@ fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
         </ul>
         {p.partners.associated_events.iter().map(|e| view! { <p>{text_view(e, lang)}</p> }).collect_view()}
         <p><a href=p.edition.website.url.clone()>{text_view(&p.edition.website.label, lang)}</a></p>
-        <p><a href=lang.path("/programme")>{t.see_programme}</a></p>
+        <p><a href=lang.path(Route::Programme.path())>{t.see_programme}</a></p>
         <p><Sources sources=p.sources.clone()/></p>
     }
 }

@@ -14,6 +14,7 @@ use crate::filters::{by_day, matching_in_order, programme_base, programme_url_at
 use crate::format::capitalised;
 use crate::locale::Lang;
 use crate::model::{Item, Programme};
+use crate::routes::Route;
 
 crate::texts! {
     paris_time: " — horaires à l’heure de Paris.", " — times are Paris time.";
@@ -177,7 +178,7 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
     view! {
         <EditionNotice programme=programme.clone() after=t.paris_time/>
         <NowNext programme=programme.clone()/>
-        <p><a href=lang.path("/infos-pratiques")>{t.practical_link}</a></p>
+        <p><a href=lang.path(Route::PracticalInfo.path())>{t.practical_link}</a></p>
         <DayLinks programme=programme.clone() base/>
         <FilterForm programme=programme.clone() filters apply=Callback::new(move |(next, replace)| apply(next, replace))/>
         <p class="result-count" role="status" tabindex="-1" data-summary="" node_ref=status_ref>{status}</p>

@@ -7,6 +7,7 @@ use crate::data::use_programme;
 use crate::locale::Lang;
 use crate::model::{Programme, Publication};
 use crate::publications::describe;
+use crate::routes::Route;
 
 crate::texts! {
     heading: "Modifications du programme", "Changes to the programme";
@@ -51,7 +52,7 @@ pub fn ProgrammeChangesPage() -> impl IntoView {
         <Page heading=t.heading title=t.title>
             <DataView resource=programme what=Subject::Programme render=move |p| view! { <Publications programme=p/> }/>
             <p><a href=crate::publications::FEED rel="external" type="application/atom+xml" hreflang="fr">{t.feed}</a></p>
-            <p><a href=lang.path("/programme")>{t.back}</a></p>
+            <p><a href=lang.path(Route::Programme.path())>{t.back}</a></p>
         </Page>
     }
 }

@@ -11,6 +11,7 @@ use crate::ics;
 use crate::locale::Lang;
 use crate::model::{cite, Programme};
 use crate::pages::programme::{heading_of, route_edition};
+use crate::routes::Route;
 
 crate::texts! {
     not_found: "Élément introuvable", "Item not found";
@@ -177,7 +178,7 @@ fn ItemDetails(programme: Arc<Programme>, id: String, base: String) -> impl Into
                 None => view! { <span>{t.no_calendar}</span> }.into_any(),
             }}
         </p>
-        <p><a href=lang.path("/infos-pratiques")>{t.practical}</a></p>
+        <p><a href=lang.path(Route::PracticalInfo.path())>{t.practical}</a></p>
         <p><a href=back>{t.back}</a></p>
         <p><Sources sources=cite(&p.sources, &item.sources)/></p>
     }

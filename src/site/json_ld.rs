@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use super::{Site, EVENT_ID};
 use crate::locale::Lang;
 use crate::model::{DayKind, Item, Programme};
+use crate::routes::Route;
 
 /// « NEC est un événement gratuit » (001_a3c5aaa8cae7ab30.txt, « Inscription et repas »), and
 /// the charter, « Les événements NEC sont gratuits » (002_68ca741a9dc257c3.txt): entry is free;
@@ -49,7 +50,7 @@ pub fn event(site: &Site, lang: Lang) -> Value {
         "@id": format!("{}{EVENT_ID}", site.origin),
         "name": p.edition.name,
         "description": p.edition.summary.get(lang).0,
-        "url": format!("{}{}", site.origin, lang.path("/")),
+        "url": format!("{}{}", site.origin, lang.path(Route::Home.path())),
         "inLanguage": "fr",
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",

@@ -15,6 +15,7 @@ pub mod sequences;
 use crate::format::capitalised;
 use crate::locale::Lang;
 use crate::model::{EditionsFile, Programme};
+use crate::routes::Route;
 
 /// The share image the build writes (1200 × 630, scripts/prerender.mjs), at the site's root.
 pub const SHARE_IMAGE: &str = "/partage.png";
@@ -114,8 +115,19 @@ pub fn description(site: &Site, path: &str, lang: Lang) -> Option<String> {
         (Some(first), Some(last)) => lang.date_span(first.date, last.date),
         _ => String::new(),
     };
-    let text = match path {
-        "/" => match lang {
+    let Some(route) = Route::at(path) else {
+        if path == "/404" {
+            return Some(t.not_found.to_owned());
+        }
+        if let Some(id) = path.strip_prefix("/programme/") {
+            return item_description(site, id, lang);
+        }
+        let year: i32 = path.strip_prefix("/editions/")?.parse().ok()?;
+        return edition_description(site, year, lang);
+    };
+    // Every route has its own: a new one does not compile until it says what it is.
+    let text = match route {
+        Route::Home => match lang {
             Lang::Fr => format!(
                 "Numérique en Commun[s] : le programme de l’édition {year} à {city}, la charte et l’historique des éditions depuis {}.",
                 first_year(site)
@@ -125,7 +137,7 @@ pub fn description(site: &Site, path: &str, lang: Lang) -> Option<String> {
                 first_year(site)
             ),
         },
-        "/programme" => match lang {
+        Route::Programme => match lang {
             Lang::Fr => format!(
                 "Programme {year} de Numérique en Commun[s] à {city}, {days} : {} éléments, par jour, thématique et format.",
                 p.items.len()
@@ -134,11 +146,11 @@ pub fn description(site: &Site, path: &str, lang: Lang) -> Option<String> {
                 format!("The {year} Numérique en Commun[s] programme in {city}, {days}: {} items, by day, theme and format.", p.items.len())
             }
         },
-        "/mon-programme" => match lang {
+        Route::MyProgramme => match lang {
             Lang::Fr => format!("Mon programme : les éléments du programme {year} de Numérique en Commun[s] que vous avez choisis, gardés sur cet appareil, à exporter dans votre agenda."),
             Lang::En => format!("My programme: the items of the {year} Numérique en Commun[s] programme you chose, kept on this device, to export to your calendar."),
         },
-        "/infos-pratiques" => match lang {
+        Route::PracticalInfo => match lang {
             Lang::Fr => format!(
                 "Venir à Numérique en Commun[s] {year} : {}, {} ; horaires, transports, inscription et repas.",
                 p.venue.name, p.venue.address
@@ -148,22 +160,14 @@ pub fn description(site: &Site, path: &str, lang: Lang) -> Option<String> {
                 p.venue.name, p.venue.address
             ),
         },
-        "/charte" => t.charter.to_owned(),
-        "/editions" => t.editions.to_owned(),
-        "/donnees" => t.open_data.to_owned(),
-        "/integrer" => t.embed.to_owned(),
-        "/accessibilite" => t.accessibility.to_owned(),
-        "/donnees-personnelles" => t.privacy.to_owned(),
-        "/plan-du-site" => t.site_map.to_owned(),
-        feed::CHANGES_PAGE => t.changes.to_owned(),
-        "/404" => t.not_found.to_owned(),
-        _ => {
-            if let Some(id) = path.strip_prefix("/programme/") {
-                return item_description(site, id, lang);
-            }
-            let year: i32 = path.strip_prefix("/editions/")?.parse().ok()?;
-            return edition_description(site, year, lang);
-        }
+        Route::Charter => t.charter.to_owned(),
+        Route::Editions => t.editions.to_owned(),
+        Route::OpenData => t.open_data.to_owned(),
+        Route::Embed => t.embed.to_owned(),
+        Route::Accessibility => t.accessibility.to_owned(),
+        Route::Privacy => t.privacy.to_owned(),
+        Route::SiteMap => t.site_map.to_owned(),
+        Route::ProgrammeChanges => t.changes.to_owned(),
     };
     Some(text)
 }

@@ -31,11 +31,7 @@ fn the_origin_must_be_public_https() {
 fn every_page_has_its_own_description_in_each_language() {
     let (programme, editions) = data();
     let site = Site { origin: ORIGIN, programme: &programme, editions: &editions, programmes: std::slice::from_ref(&programme) };
-    let mut paths: Vec<String> = ["/", "/programme", "/mon-programme", "/infos-pratiques", "/charte", "/editions", "/donnees", "/integrer"]
-        .into_iter()
-        .chain(["/accessibilite", "/donnees-personnelles", "/plan-du-site", "/modifications-du-programme", "/404"])
-        .map(str::to_owned)
-        .collect();
+    let mut paths: Vec<String> = crate::routes::Route::ALL.iter().map(|r| r.path().to_owned()).chain(["/404".to_owned()]).collect();
     paths.extend(programme.items.iter().map(|i| format!("/programme/{}", i.id)));
     paths.extend(editions.editions.iter().map(|e| format!("/editions/{}", e.year)));
     for lang in Lang::ALL {

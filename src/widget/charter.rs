@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::{widget_section, Heading};
 use crate::components::{current_lang, engagement_label, text_view};
 use crate::model::Charter;
+use crate::routes::Route;
 use crate::widget_options::WidgetOptions;
 
 crate::texts! {
@@ -37,7 +38,7 @@ pub fn CharterWidget(options: Arc<WidgetOptions>, site: String, data: String) ->
             </ol>
             <p>
                 {t.licence}<a href=charter.licence.url.clone() hreflang="fr">{charter.licence.name.clone()}</a>". "
-                <a href=format!("{site}{}", lang.path("/charte"))>{t.on_the_site}</a>
+                <a href=format!("{site}{}", lang.path(Route::Charter.path()))>{t.on_the_site}</a>
             </p>
         }
     };

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::widget_section;
 use crate::components::{current_lang, ParticipationTable};
 use crate::model::EditionsFile;
+use crate::routes::Route;
 use crate::widget_options::WidgetOptions;
 
 crate::texts! {
@@ -25,7 +26,7 @@ pub fn HistoryWidget(options: Arc<WidgetOptions>, site: String, data: String) ->
         view! {
             <p>{t.intro}</p>
             <ParticipationTable file/>
-            <p><a href=format!("{site}{}", lang.path("/editions"))>{t.on_the_site}</a></p>
+            <p><a href=format!("{site}{}", lang.path(Route::Editions.path()))>{t.on_the_site}</a></p>
         }
     };
     widget_section(t.title, level, data, crate::components::Subject::EditionsHistory, render)
