@@ -1,6 +1,13 @@
 //! What a partner site asks the widget to show: the attributes of `<nec-widget>` and the query of
-//! `/embed/…`, read into options with a French message per bad value, and the snippets the
-//! `/integrer` builder writes. No web dependency: tested natively.
+//! `/embed/…`, read into options with a French message per bad value; the snippets the
+//! `/integrer` builder writes (`snippets`) and its contrast check (`contrast`). No web
+//! dependency: tested natively.
+
+mod contrast;
+mod snippets;
+
+pub use contrast::contrast_ratio;
+pub use snippets::{escape_attribute, height_listener_snippet};
 
 use std::collections::HashSet;
 
@@ -185,60 +192,6 @@ impl WidgetOptions {
     pub fn heading(&self, depth: u8) -> u8 {
         self.heading_level.saturating_add(depth).min(6)
     }
-
-    /// The attributes that differ from the defaults, in a stable order, lists space-separated.
-    pub fn attributes(&self) -> Vec<(&'static str, String)> {
-        let mut out = vec![("view", self.view.id().to_owned())];
-        if self.view == WidgetView::Programme {
-            for (name, list) in [("theme", &self.themes), ("day", &self.days), ("format", &self.formats)] {
-                if !list.is_empty() {
-                    out.push((name, list.join(" ")));
-                }
-            }
-        }
-        if self.heading_level != DEFAULT_HEADING_LEVEL {
-            out.push(("heading-level", self.heading_level.to_string()));
-        }
-        if let Some(src) = &self.data_src {
-            out.push(("data-src", src.clone()));
-        }
-        if self.lang != Lang::Fr {
-            out.push(("lang", self.lang.code().to_owned()));
-        }
-        out
-    }
-
-    /// `/embed/programme.html?theme=…`: the same options for the iframe page (a plain file, so
-    /// any static host serves it).
-    pub fn embed_path(&self) -> String {
-        let query: Vec<String> = self
-            .attributes()
-            .into_iter()
-            .filter(|(name, _)| *name != "view")
-            .map(|(name, value)| format!("{name}={}", crate::filters::encode_component(&value)))
-            .collect();
-        let path = format!("/embed/{}.html", self.view.id());
-        if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{}", query.join("&"))
-        }
-    }
-
-    /// The snippet a partner pastes: the loader, then the element (`site` is the site's origin).
-    pub fn element_snippet(&self, site: &str) -> String {
-        let attributes: String = self.attributes().iter().map(|(name, value)| format!(" {name}=\"{}\"", escape_attribute(value))).collect();
-        format!("<script type=\"module\" src=\"{site}/{LOADER}\"></script>\n<{ELEMENT}{attributes}></{ELEMENT}>")
-    }
-
-    /// The iframe for sites that strip scripts. Its `title` says what it shows.
-    pub fn iframe_snippet(&self, site: &str) -> String {
-        format!(
-            "<iframe src=\"{}\" title=\"{}\" height=\"900\" loading=\"lazy\"></iframe>",
-            escape_attribute(&format!("{site}{}", self.embed_path())),
-            escape_attribute(self.view.frame_title(self.lang))
-        )
-    }
 }
 
 /// The filter values this programme does not have, said with the ones it has.
@@ -260,14 +213,6 @@ pub fn unknown_filters(options: &WidgetOptions, programme: &Programme) -> Vec<Op
         }
     }
     problems
-}
-
-/// The height listener a host page may add beside the iframe: it trusts only messages from the
-/// site's origin (`site`) coming from one of its own embedded frames, and bounds the height.
-pub fn height_listener_snippet(site: &str) -> String {
-    format!(
-        "<script>\naddEventListener('message', (event) => {{\n  if (event.origin !== '{site}' || event.data?.type !== '{HEIGHT_MESSAGE}') return;\n  const height = Math.min(Math.max(Number(event.data.height) || 0, 100), 20000);\n  for (const frame of document.querySelectorAll('iframe[src^=\"{site}/embed/\"]')) {{\n    if (frame.contentWindow === event.source) frame.style.height = height + 'px';\n  }}\n}});\n</script>"
-    )
 }
 
 fn is_day(value: &str) -> bool {
@@ -303,28 +248,6 @@ fn shorten(value: &str) -> String {
     } else {
         head
     }
-}
-
-/// Text for a double-quoted HTML attribute.
-pub fn escape_attribute(value: &str) -> String {
-    value.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
-/// The contrast ratio of two `#rrggbb` colours (WCAG 2 relative luminance), e.g. 21.0 for
-/// black on white; `None` when either is not a `#rrggbb` colour.
-pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
-    let (la, lb) = (luminance(a)?, luminance(b)?);
-    let (light, dark) = if la > lb { (la, lb) } else { (lb, la) };
-    Some((light + 0.05) / (dark + 0.05))
-}
-
-fn luminance(hex: &str) -> Option<f64> {
-    let hex = hex.strip_prefix('#').filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()))?;
-    let channel = |i: usize| {
-        let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).ok()?) / 255.0;
-        Some(if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) })
-    };
-    Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
 }
 
 #[cfg(test)]
@@ -428,27 +351,6 @@ mod tests {
     }
 
     #[test]
-    fn english_snippets_say_lang_en() {
-        let (o, _) = read(&[("view", "programme"), ("theme", "ecologie-soutenabilite"), ("lang", "en")]);
-        assert_eq!(
-            o.element_snippet("https://nec.example"),
-            "<script type=\"module\" src=\"https://nec.example/widget.js\"></script>\n<nec-widget view=\"programme\" theme=\"ecologie-soutenabilite\" lang=\"en\"></nec-widget>"
-        );
-        let back: Vec<(&str, String)> = o.attributes();
-        let (again, problems) = WidgetOptions::from_pairs(back.iter().map(|(n, v)| (*n, v.as_str())));
-        assert!(problems.is_empty());
-        assert_eq!(again, o);
-        assert_eq!(o.embed_path(), "/embed/programme.html?theme=ecologie-soutenabilite&lang=en");
-        assert_eq!(
-            o.iframe_snippet("https://nec.example"),
-            "<iframe src=\"https://nec.example/embed/programme.html?theme=ecologie-soutenabilite&amp;lang=en\" title=\"Numérique en Commun[s] programme\" height=\"900\" loading=\"lazy\"></iframe>"
-        );
-        let charter = WidgetOptions { view: WidgetView::Charter, lang: Lang::En, ..WidgetOptions::default() };
-        assert_eq!(charter.embed_path(), "/embed/charte.html?lang=en");
-        assert!(charter.iframe_snippet("https://nec.example").contains("title=\"Numérique en Commun[s] charter\""));
-    }
-
-    #[test]
     fn views_are_named_in_both_languages() {
         assert_eq!(WidgetView::History.label(Lang::Fr), "L’historique des éditions");
         assert_eq!(WidgetView::History.label(Lang::En), "The history of the editions");
@@ -487,42 +389,8 @@ mod tests {
     }
 
     #[test]
-    fn snippets_round_trip_through_the_reader() {
-        let (o, _) = read(&[("view", "programme"), ("theme", "ecologie-soutenabilite"), ("day", "2023-10-19"), ("heading-level", "3")]);
-        let snippet = o.element_snippet("https://nec.example");
-        assert_eq!(
-            snippet,
-            "<script type=\"module\" src=\"https://nec.example/widget.js\"></script>\n<nec-widget view=\"programme\" theme=\"ecologie-soutenabilite\" day=\"2023-10-19\" heading-level=\"3\"></nec-widget>"
-        );
-        let back: Vec<(&str, String)> = o.attributes();
-        let (again, problems) = WidgetOptions::from_pairs(back.iter().map(|(n, v)| (*n, v.as_str())));
-        assert!(problems.is_empty());
-        assert_eq!(again, o);
-        assert_eq!(o.embed_path(), "/embed/programme.html?theme=ecologie-soutenabilite&day=2023-10-19&heading-level=3");
-        assert_eq!(
-            o.iframe_snippet("https://nec.example"),
-            "<iframe src=\"https://nec.example/embed/programme.html?theme=ecologie-soutenabilite&amp;day=2023-10-19&amp;heading-level=3\" title=\"Programme de Numérique en Commun[s]\" height=\"900\" loading=\"lazy\"></iframe>"
-        );
-    }
-
-    #[test]
-    fn other_views_drop_programme_filters() {
-        let o = WidgetOptions { view: WidgetView::Charter, themes: vec!["x".into()], ..WidgetOptions::default() };
-        assert_eq!(o.attributes(), [("view", "charte".to_owned())]);
-        assert_eq!(o.embed_path(), "/embed/charte.html");
-    }
-
-    #[test]
-    fn the_listener_checks_origin_and_source() {
-        let s = height_listener_snippet("https://nec.example");
-        assert!(s.contains("event.origin !== 'https://nec.example'"));
-        assert!(s.contains("frame.contentWindow === event.source"));
-        assert!(s.contains(HEIGHT_MESSAGE));
-    }
-
-    #[test]
     fn unknown_ids_are_named_with_the_known_ones() {
-        let programme: Programme = crate::load::parse(include_str!("../public/data/programme-2023.json")).expect("shipped programme");
+        let programme: Programme = crate::load::parse(include_str!("../../public/data/programme-2023.json")).expect("shipped programme");
         let (o, _) =
             read(&[("theme", "ecologie-soutenabilite inconnue"), ("day", "2023-10-19 2023-10-21 a-preciser"), ("format", "atelier")]);
         let problems: Vec<String> = unknown_filters(&o, &programme).iter().map(ToString::to_string).collect();
@@ -533,15 +401,5 @@ mod tests {
             "{}",
             problems[1]
         );
-    }
-
-    #[test]
-    fn contrast_follows_wcag() {
-        let ratio = |a, b| contrast_ratio(a, b).map(|r| (r * 100.0).round() / 100.0);
-        assert_eq!(ratio("#000000", "#ffffff"), Some(21.0));
-        assert_eq!(ratio("#ffffff", "#000091"), Some(14.91));
-        assert_eq!(ratio("#ffffff", "#777777"), Some(4.48));
-        assert_eq!(ratio("#fff", "#000000"), None);
-        assert_eq!(ratio("#gggggg", "#000000"), None);
     }
 }
