@@ -15,13 +15,18 @@ use crate::model::{Item, Programme};
 pub fn ItemSummary(
     item: Item,
     programme: Arc<Programme>,
-    /// The item's page, with what the list keeps in the address (its filters).
-    #[prop(into)]
-    href: Signal<String>,
+    /// The item's page (`/programme/<id>`, in French).
+    page: String,
+    /// What the list keeps in the page's address, its filters (`jour=…`), if any.
+    query: Option<Memo<String>>,
     /// Under a day heading: `h3`, the day left out; else `h2`, the day written.
     under_day: bool,
 ) -> impl IntoView {
     let lang = current_lang();
+    let href = move || {
+        let query = query.map(|q| q.get()).unwrap_or_default();
+        lang.path(&if query.is_empty() { page.clone() } else { format!("{page}?{query}") })
+    };
     let facts = pieces_view(item_facts(&programme, &item, lang), lang);
     let (words, title) = (when_words(&item, lang), text_view(&item.title, lang));
     // A plain link: the router still handles it, without the cost of `<A>` per item.

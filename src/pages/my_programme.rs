@@ -216,8 +216,8 @@ fn Selection(programme: Arc<Programme>, chosen: Vec<Chosen>) -> impl IntoView {
         })}
         <ol class="items">
             {owned.into_iter().map(|item| {
-                let href = lang.path(&format!("/programme/{}", item.id));
-                view! { <ItemSummary item programme=programme.clone() href under_day=false/> }
+                let page = format!("/programme/{}", item.id);
+                view! { <ItemSummary item programme=programme.clone() page query=None under_day=false/> }
             }).collect_view()}
         </ol>
         <h2>{t.keep_and_share}</h2>

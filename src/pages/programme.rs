@@ -308,10 +308,8 @@ fn DaySection(
 /// One item in the list: its page's address keeps the filters.
 #[component]
 fn ProgrammeItem(item: Item, programme: Arc<Programme>, query: Memo<String>) -> impl IntoView {
-    let lang = current_lang();
     let page = format!("{}/{}", base(), item.id);
-    let href = Signal::derive(move || lang.path(&query.with(|q| if q.is_empty() { page.clone() } else { format!("{page}?{q}") })));
-    view! { <ItemSummary item programme href under_day=true/> }
+    view! { <ItemSummary item programme page query=Some(query) under_day=true/> }
 }
 
 /// "En ce moment" during the event: what is on and what comes next, by the (injectable) clock.
