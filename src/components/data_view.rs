@@ -25,44 +25,25 @@ where
 {
     let lang = current_lang();
     let location = leptos_router::hooks::use_location();
-    // The retry button that had focus is gone with the alert.
-    let after_retry = || focus_if_lost("titre-page", None);
-    data_states(resource, what, "loading", after_retry, move |data| {
-        request_animation_frame(scroll_to_fragment);
-        let note = translation_note(lang, &location);
-        with_offline_notice(offline_copy(&data), lang, note, render(data).into_any())
-    })
-}
-
-/// The three states of a data file's view, for the site's `DataView` and the widget's sections:
-/// a polite loading message (`loading_class`), an alert with a retry, then `render`'s content.
-/// `after_retry` runs when content replaces an alert whose retry button had the focus.
-pub fn data_states<T, F>(
-    resource: LocalResource<Result<Arc<T>, LoadError>>,
-    what: Subject,
-    loading_class: &'static str,
-    after_retry: impl Fn() + Send + Sync + 'static,
-    render: F,
-) -> impl IntoView
-where
-    T: Send + Sync + 'static,
-    F: Fn(Arc<T>) -> AnyView + Send + Sync + 'static,
-{
-    let lang = current_lang();
     let retried = StoredValue::new(false);
     let on_retry = Callback::new(move |()| {
         retried.set_value(true);
         resource.refetch();
     });
-    move || match resource.get() {
-        None => view! { <p class=loading_class role="status">{loading(lang, what)}</p> }.into_any(),
-        Some(Err(error)) => view! { <ErrorAlert what error on_retry/> }.into_any(),
-        Some(Ok(data)) => {
-            if retried.get_value() {
-                after_retry();
+    view! {
+        {move || match resource.get() {
+            None => view! { <p class="loading" role="status">{loading(lang, what)}</p> }.into_any(),
+            Some(Err(error)) => view! { <ErrorAlert what error on_retry/> }.into_any(),
+            Some(Ok(data)) => {
+                request_animation_frame(scroll_to_fragment);
+                if retried.get_value() {
+                    // The retry button that had focus is gone with the alert.
+                    focus_if_lost("titre-page", None);
+                }
+                let note = translation_note(lang, &location);
+                with_offline_notice(offline_copy(&data), lang, note, render(data).into_any())
             }
-            render(data)
-        }
+        }}
     }
 }
 
@@ -73,7 +54,7 @@ fn with_offline_notice(offline: Option<Option<DateTime<FixedOffset>>>, lang: Lan
 }
 
 /// « Chargement du programme… », "Loading the programme…" (the site's views and the widget's).
-fn loading(lang: Lang, what: Subject) -> String {
+pub fn loading(lang: Lang, what: Subject) -> String {
     match lang {
         Lang::Fr => format!("Chargement {}…", crate::format::of(what.words(lang))),
         Lang::En => format!("Loading {}…", what.words(lang)),

@@ -22,7 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::announcer::provide_announcer;
-use crate::components::{current_lang, LiveRegion};
+use crate::components::{current_lang, ErrorAlert, LiveRegion};
 
 use crate::locale::Lang;
 use crate::widget_options::{WidgetOptions, WidgetView};
@@ -188,7 +188,7 @@ fn Heading(level: u8, #[prop(optional, into)] id: Option<String>, children: Chil
 }
 
 /// One view of the widget: a section named by its heading, then a data file's content once
-/// loaded, through the same `data_states` as the site's `DataView` (a polite loading message, an alert with a retry), except
+/// loaded. Like the site's `DataView` (a polite loading message, an alert with a retry), except
 /// that nothing reaches outside the shadow root: no scrolling of the host to its own fragment,
 /// and after a successful retry the focus goes to this section, not to a page title.
 /// `title` is shown at the partner's heading `level`; `T`'s file is read from `data` (`data-src`);
@@ -222,16 +222,27 @@ where
     F: Fn(Arc<T>) -> V + Send + Sync + 'static,
 {
     let title = move || resource.with(|r| title(r.as_ref().and_then(|r| r.as_ref().ok()).map(|data| &**data)));
+    let lang = current_lang();
     let section = NodeRef::<leptos::html::Section>::new();
-    // Focus to this section, never outside the shadow root: the retry button is gone.
-    let after_retry = move || {
-        request_animation_frame(move || {
-            if let Some(section) = section.get_untracked() {
-                let _ = section.focus();
+    let retried = StoredValue::new(false);
+    let on_retry = Callback::new(move |()| {
+        retried.set_value(true);
+        resource.refetch();
+    });
+    let content = move || match resource.get() {
+        None => view! { <p class="nec-loading" role="status">{crate::components::loading(lang, what)}</p> }.into_any(),
+        Some(Err(error)) => view! { <ErrorAlert what error on_retry/> }.into_any(),
+        Some(Ok(data)) => {
+            if retried.get_value() {
+                request_animation_frame(move || {
+                    if let Some(section) = section.get_untracked() {
+                        let _ = section.focus();
+                    }
+                });
             }
-        })
+            render(data).into_any()
+        }
     };
-    let content = crate::components::data_states(resource, what, "nec-loading", after_retry, move |data| render(data).into_any());
     view! {
         <section class="nec-widget" aria-labelledby="nec-titre" tabindex="-1" node_ref=section>
             <Heading level id="nec-titre">{title}</Heading>
