@@ -186,22 +186,21 @@ fn Preparation() -> impl IntoView {
         label.push("Grande soirée NEC", Lang::Fr).push(")", lang);
         label
     };
-    let route = |route: Route| route.path();
     let pages: [(&str, Pieces); 13] = [
-        (route(Route::Home), Pieces::of(t.page_home, lang)),
+        (Route::Home.path(), Pieces::of(t.page_home, lang)),
         // The audited programme pages at their stable address: 2023's, whichever edition is current.
         ("/editions/2023/programme", Pieces::of(t.page_programme, lang)),
         ("/editions/2023/programme/grande-soiree", item_label),
-        (route(Route::MyProgramme), Pieces::of(t.page_my_programme, lang)),
-        (route(Route::PracticalInfo), Pieces::of(t.page_practical, lang)),
-        (route(Route::Charter), Pieces::of(t.page_charter, lang)),
-        (route(Route::Editions), Pieces::of(t.page_editions, lang)),
+        (Route::MyProgramme.path(), Pieces::of(t.page_my_programme, lang)),
+        (Route::PracticalInfo.path(), Pieces::of(t.page_practical, lang)),
+        (Route::Charter.path(), Pieces::of(t.page_charter, lang)),
+        (Route::Editions.path(), Pieces::of(t.page_editions, lang)),
         ("/editions/2023", Pieces::of(t.page_edition, lang)),
-        (route(Route::OpenData), Pieces::of(t.page_open_data, lang)),
-        (route(Route::Privacy), Pieces::of(t.page_privacy, lang)),
-        (route(Route::SiteMap), Pieces::of(t.page_site_map, lang)),
-        (route(Route::Accessibility), Pieces::of(t.heading, lang)),
-        (route(Route::Embed), Pieces::of(t.page_embed, lang)),
+        (Route::OpenData.path(), Pieces::of(t.page_open_data, lang)),
+        (Route::Privacy.path(), Pieces::of(t.page_privacy, lang)),
+        (Route::SiteMap.path(), Pieces::of(t.page_site_map, lang)),
+        (Route::Accessibility.path(), Pieces::of(t.heading, lang)),
+        (Route::Embed.path(), Pieces::of(t.page_embed, lang)),
     ];
     // The widget alone, as partner iframes show it: files outside the router (rel="external"),
     // in French (the audited version), which an English page says with `hreflang`.

@@ -289,6 +289,8 @@ fn DaySection(
     let note = info.and_then(|d| d.description.clone());
     let contact = info.and_then(|d| d.contact_email.clone());
     let indices = move || groups.with(|g| g.iter().find(|(d, _)| *d == day).map(|(_, list)| list.clone()).unwrap_or_default());
+    // Each item's page keeps the list's filters in its address (`query`).
+    let base = base();
     view! {
         <section class="day" aria-labelledby=labelled_by>
             <h2 id=id>{heading}</h2>
@@ -298,18 +300,11 @@ fn DaySection(
             })}
             <ol class="items">
                 <For each=indices key=|i| *i let:i>
-                    <ProgrammeItem item=p.items[i].clone() programme=p.clone() query/>
+                    <ItemSummary item=p.items[i].clone() programme=p.clone() page=format!("{base}/{}", p.items[i].id) query=Some(query) under_day=true/>
                 </For>
             </ol>
         </section>
     }
-}
-
-/// One item in the list: its page's address keeps the filters.
-#[component]
-fn ProgrammeItem(item: Item, programme: Arc<Programme>, query: Memo<String>) -> impl IntoView {
-    let page = format!("{}/{}", base(), item.id);
-    view! { <ItemSummary item programme page query=Some(query) under_day=true/> }
 }
 
 /// "En ce moment" during the event: what is on and what comes next, by the (injectable) clock.
