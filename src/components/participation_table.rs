@@ -18,7 +18,7 @@ pub fn ParticipationTable(file: Arc<EditionsFile>) -> impl IntoView {
     let lang = current_lang();
     let t = texts(lang);
     view! {
-        <DataTable caption_id="participation-table" caption=t.caption
+        <DataTable caption_id="participation-table" class="participation-table" caption=t.caption
             columns=std::iter::once(t.edition.to_owned()).chain(CHART_METRICS.iter().map(|m| m.label(lang).to_owned())).collect()>
             {file.editions.iter().map(|e| view! {
                 <tr>

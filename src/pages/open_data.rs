@@ -106,7 +106,7 @@ fn CatalogueTable(catalogue: Arc<Catalogue>) -> impl IntoView {
             {t.licence}<a href=licence.url.clone() hreflang="fr">{text_view(&licence.label, lang)}</a>
             {t.schemas}
         </p>
-        <DataTable caption_id="fichiers-caption" caption=t.caption columns>
+        <DataTable caption_id="fichiers-caption" class="files-table" caption=t.caption columns>
             {rows}
         </DataTable>
         <p>{t.csv}</p>

@@ -275,7 +275,7 @@ fn StorageTable(theme: RwSignal<String>, kept_lang: RwSignal<Option<String>>, of
     // the app on every page, so its cell needs none.
     let columns = [t.column_name, t.column_content, t.column_why, t.column_now].map(String::from).to_vec();
     view! {
-        <DataTable caption_id="stockage-caption" caption=t.caption columns>
+        <DataTable caption_id="stockage-caption" class="storage-table" caption=t.caption columns>
             <tr>
                 <RowHeader><code>{agenda_key}</code></RowHeader>
                 <td>{t.agenda_content}</td>
