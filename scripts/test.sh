@@ -16,6 +16,9 @@ step "Lint (cargo clippy -D warnings: native, and the wasm32 the browsers run)"
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --lib --bins --target wasm32-unknown-unknown -- -D warnings
 
+step "Lint JavaScript (ESLint: what ships to browsers, the build's scripts, the tests)"
+eslint --config tests/eslint.config.mjs .
+
 step "Native tests (cargo test)"
 cargo test --locked
 # The widget's own build reads only what it shows (Cargo feature `widget-only`).

@@ -168,7 +168,7 @@ function showWhatIsKept() {
   for (const cell of document.querySelectorAll('#app[data-prerendered] [data-live]')) {
     const { live, none, one, many } = cell.dataset;
     if (live === 'offline') {
-      necOfflineCopy.files().then((n) => { cell.textContent = n === 0 ? none : n === 1 ? one : many.replace('{n}', n); }, () => {});
+      window.necOfflineCopy.files().then((n) => { cell.textContent = n === 0 ? none : n === 1 ? one : many.replace('{n}', n); }, () => {});
       continue;
     }
     let value = null;
@@ -235,3 +235,6 @@ if (html.hasAttribute('data-reached')) {
   };
   for (const type of types) addEventListener(type, intent, { capture: true, passive: true });
 }
+
+// For ESLint, last, as the build fills in the first occurrence (scripts/externalize-boot-script.mjs):
+/* global __BUILD__ */

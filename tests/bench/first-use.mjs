@@ -233,7 +233,7 @@ let timedOut = false;
 const nginx = await serveWithNginx();
 // A stuck step must not hang the run: closing the browser makes every pending call fail.
 const guard = setTimeout(() => { timedOut = true; browser?.close().catch(() => {}); }, TOTAL_TIMEOUT);
-let chromiumVersion = '';
+let chromiumVersion;
 try {
   if (!nginx.brotli) console.error('warning: nginx has no brotli module here, so gzip is what is sent');
   browser = await launchBrowser();

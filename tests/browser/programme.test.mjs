@@ -16,7 +16,6 @@ after(async () => { await env?.stop(); });
 /** The count, its no-break spaces (French typography) as plain ones. */
 const count = async (page) => plain(await page.getByRole('status').filter({ hasText: /correspond/ }).innerText());
 const NOTHING_FOUND = 'Aucun élément ne correspond. Essayez avec moins de filtres ou un autre mot : la recherche porte sur les titres, les descriptions, les intervenants et les thématiques.';
-const itemHeadings = (page) => page.locator('li.item h3').allInnerTexts();
 /** The visible titles of the listed items (the link text without its hidden day-and-time prefix). */
 const linkTitles = (locator) => locator.evaluateAll((links) => links.map((a) => a.textContent.slice(a.querySelector('.visually-hidden')?.textContent.length ?? 0)));
 const titles = (page) => linkTitles(page.locator('li.item h3 a'));

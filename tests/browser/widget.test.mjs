@@ -111,8 +111,6 @@ async function widgetRunning(page, id) {
   }, id);
 }
 
-const shadowText = (page, id, selector) =>
-  page.evaluate(([id, selector]) => [...document.getElementById(id).shadowRoot.querySelectorAll(selector)].map((e) => e.textContent.trim()), [id, selector]);
 
 const commonsItems = programme.items.filter((i) => i.theme === 'communs-souverainete');
 const thursdayPlenary = programme.items.filter((i) => i.day === '2023-10-19' && i.format === 'pleniere');

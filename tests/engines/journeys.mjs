@@ -350,7 +350,7 @@ export function journeys(name) {
       assert.deepEqual(await listedTitles(friend, 'h2'), ['Grande soirée NEC'], 'nothing imported without asking');
       await friend.click({ role: 'button', name: 'Ajouter à mon programme', within: shared });
       await friend.until(() => location.search === '', null, 'the share parameter to go once imported');
-      await friend.until((X) => document.querySelectorAll('main li.item h2 a').length === 3, null, 'three sessions listed');
+      await friend.until(() => document.querySelectorAll('main li.item h2 a').length === 3, null, 'three sessions listed');
       assert.deepEqual(await listedTitles(friend, 'h2'), ['Plénière', 'Grande soirée NEC', 'Déjeuner de clôture']);
     } finally {
       await friend.close();

@@ -211,7 +211,7 @@ describe('what Orca says', () => {
     await heardAsExpected('takeover', heard, [
       // Nothing said when the app is ready, and each control once: the next Tab reaches the next
       // link of the app's page, with no word of the switch or of the count.
-      /> \(l’application est prête\)\n> Tab\n {2}Informations pratiques[^\n]* lien\.\n(.*\n)?(  Mode navigation\n)?> Tab\n/,
+      /> \(l’application est prête\)\n> Tab\n {2}Informations pratiques[^\n]* lien\.\n(.*\n)?( {2}Mode navigation\n)?> Tab\n/,
     ]);
   });
 

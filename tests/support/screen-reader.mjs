@@ -193,7 +193,7 @@ export async function startScreenReader({ url, debug = !!process.env.SCREEN_READ
       let size = readFileSync(log).length;
       let changed = Date.now();
       let seen = !expect;
-      let text = '';
+      let text;
       for (;;) {
         await sleep(50);
         const now = Date.now();

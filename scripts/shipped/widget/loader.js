@@ -167,3 +167,6 @@ if (!globalThis.NecWidget) {
     }
   });
 }
+
+// For ESLint, last, as the build fills in the first occurrence (scripts/build-widget.mjs):
+/* global __FILES__, __CSS_TEXT__, __PAINTED__, __PAINTS__, __PROGRAMME__ */
