@@ -170,11 +170,15 @@ fn KeptOnDevice() -> impl IntoView {
     let t = texts(current_lang());
     let agenda = use_agenda();
     // The current edition's selection is the one counted (one key per edition): editions.json
-    // says which edition is current, the programme itself is not needed.
+    // says which edition is current, the programme itself is not needed. Until it is read, the
+    // key's cells are `.loading`, so the build writes the page with the key (CI once caught it
+    // written with « nec-mon-programme-… »); unread, the key stays general.
+    let editions_read = RwSignal::new(false);
     spawn_local(async move {
         if let Ok(editions) = crate::data::fetch_data::<EditionsFile>(EditionsFile::FILE).await {
             agenda.open(editions.current);
         }
+        editions_read.set(true);
     });
     let theme = use_theme().0;
     let announcer = use_announcer();
@@ -225,7 +229,7 @@ fn KeptOnDevice() -> impl IntoView {
         announcer.say(t.restored);
     };
     view! {
-        <StorageTable theme kept_lang offline/>
+        <StorageTable theme kept_lang offline editions_read/>
         <p><button type="button" id="effacer-donnees" class="button button--secondary" on:click=erase>{t.erase}</button></p>
         {move || erased.get().map(|_| view! {
             <p class="notice">
@@ -239,11 +243,17 @@ fn KeptOnDevice() -> impl IntoView {
 
 /// One row per thing kept: its key, its content, why, and what this device holds now.
 #[component]
-fn StorageTable(theme: RwSignal<String>, kept_lang: RwSignal<Option<String>>, offline: RwSignal<Option<u32>>) -> impl IntoView {
+fn StorageTable(
+    theme: RwSignal<String>,
+    kept_lang: RwSignal<Option<String>>,
+    offline: RwSignal<Option<u32>>,
+    editions_read: RwSignal<bool>,
+) -> impl IntoView {
     let lang = current_lang();
     let t = texts(lang);
     let agenda = use_agenda();
     let agenda_key = move || agenda.year.get().map_or_else(|| format!("{STORAGE_PREFIX}…"), storage_key);
+    let reading = move || (!editions_read.get()).then_some("loading");
     let chosen = move || items(lang, agenda.ids.with(Vec::len));
     let theme_kept = move || match theme.get().as_str() {
         "light" => t.light,
@@ -277,10 +287,10 @@ fn StorageTable(theme: RwSignal<String>, kept_lang: RwSignal<Option<String>>, of
     view! {
         <DataTable caption_id="stockage-caption" class="storage-table" caption=t.caption columns>
             <tr>
-                <RowHeader><code>{agenda_key}</code></RowHeader>
+                <RowHeader><code class=reading>{agenda_key}</code></RowHeader>
                 <td>{t.agenda_content}</td>
                 <td>{t.agenda_why}</td>
-                <td>{chosen}</td>
+                <td class=reading>{chosen}</td>
             </tr>
             <tr>
                 <RowHeader><code>{THEME_KEY}</code></RowHeader>

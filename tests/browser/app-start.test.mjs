@@ -313,6 +313,30 @@ describe('a page that starts the app at once (issue 26)', () => {
   }
 });
 
+describe('a filtered address before the app runs (issue 26, NC-14)', () => {
+  const [thursday, friday] = programme.days.filter((d) => d.kind === 'main').map((d) => d.date);
+  it('its boxes and search field say the address’s choice at once; a box unticked meanwhile stays unticked in the app', async () => {
+    const { page, release } = await reader(`/programme?jour=${thursday}&q=pl%C3%A9ni%C3%A8re`, { held: true, waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'true');
+    const boxes = () => page.evaluate(() => [...document.querySelectorAll('form.filters input[type=checkbox]:checked')].map((b) => b.id));
+    assert.deepEqual(await boxes(), [`filtre-jour-${thursday}`], 'the painted page ticks the address’s day, and only it');
+    assert.equal(await page.getByRole('searchbox', { name: 'Rechercher' }).inputValue(), 'plénière');
+    assert.equal(await page.locator('details.filters__more summary').textContent(), 'Filtrer (1 filtre actif)');
+    // A visitor who unticks Thursday and ticks Friday before the app runs.
+    await page.locator('details.filters__more summary').click();
+    await page.locator(`#filtre-jour-${thursday}`).click();
+    await page.locator(`#filtre-jour-${friday}`).click();
+    release();
+    await appRunning(page);
+    await page.waitForFunction((day) => new URL(location.href).searchParams.getAll('jour').join() === day, friday);
+    assert.deepEqual(await boxes(), [`filtre-jour-${friday}`], 'what the visitor did is what the app shows');
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'plénière', 'the search is kept');
+    assert.equal(await page.getByRole('searchbox', { name: 'Rechercher' }).inputValue(), 'plénière');
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+});
+
 describe('without the app', () => {
   /** The « Gardé en ce moment » column of /donnees-personnelles: agenda, theme, language, files. */
   const keptNow = (page) => page.locator('#stockage-caption').locator('xpath=ancestor::table').locator('tbody tr td:last-child').allInnerTexts();
@@ -350,6 +374,18 @@ describe('without the app', () => {
     await appRunning(fresher);
     assert.deepEqual(await keptNow(fresher), read);
     assert.ok(requests.some((p) => p.endsWith('_bg.wasm')));
+    await page.close();
+  });
+
+  it('/donnees-personnelles names the current edition’s key once the app runs, even with editions.json late', async () => {
+    const { page } = await reader('/donnees-personnelles');
+    const key = () => page.locator('#stockage-caption').locator('xpath=ancestor::table').locator('tbody tr:first-child code').innerText();
+    assert.equal(await key(), 'nec-mon-programme-2023', 'as written by the build');
+    // The index arrives a second late: the app takes the page over only once it has read it.
+    await page.route('**/data/editions.json', async (r) => { await new Promise((ok) => setTimeout(ok, 1000)); await r.continue(); });
+    await page.getByLabel('Thème').hover();
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+    assert.equal(await key(), 'nec-mon-programme-2023', 'no « nec-mon-programme-… » while the index loads');
     await page.close();
   });
 
