@@ -180,6 +180,31 @@ function showWhatIsKept() {
 }
 showWhatIsKept();
 
+// A filtered address (/programme?jour=…&q=…) on a page written with nothing chosen: its boxes and
+// search field say the address's choice at once, as the app's will (src/filters.rs reads it: each
+// list's values trimmed, the last text as typed), so a screen reader that reads them while `main`
+// is busy hears what is chosen (NC-14, docs/reaudit-2026-12-06.md). They become the controls'
+// defaults too: the takeover carries over only what the visitor changed (src/takeover/).
+function showAddressChoice() {
+  const form = document.querySelector('#app[data-prerendered] form.filters');
+  if (!form || !location.search) return;
+  const query = new URLSearchParams(location.search);
+  for (const key of ['jour', 'theme', 'format']) {
+    for (const value of query.getAll(key)) {
+      const box = document.getElementById(`filtre-${key}-${value.trim()}`);
+      if (box?.type === 'checkbox' && form.contains(box)) box.checked = box.defaultChecked = true;
+    }
+  }
+  // The closed filters say how many boxes are ticked inside, in the words of src/pages/programme.rs.
+  const ticked = form.querySelectorAll('input[type=checkbox]:checked').length;
+  const summary = form.querySelector('details.filters__more > summary');
+  if (ticked && summary) summary.append(html.lang === 'en' ? ` (${ticked} active)` : ticked === 1 ? ' (1 filtre actif)' : ` (${ticked} filtres actifs)`);
+  const text = query.has('q') ? [...query.getAll('q').at(-1)].slice(0, 200).join('') : null;
+  const search = form.querySelector('input[type=search]');
+  if (text?.trim() && search) search.value = search.defaultValue = text;
+}
+showAddressChoice();
+
 const CONTROL = 'button, input, select, textarea, label, summary';
 const running = () => html.dataset.app === 'ready';
 

@@ -48,6 +48,7 @@ fn found(lang: Lang, n: usize) -> String {
 }
 
 /// What the closed filters say of themselves: « (2 filtres actifs) », "(2 active)"; nothing when none is.
+/// The boot module says the same of a filtered address before the app runs (scripts/shipped/boot.js).
 fn ticked_words(lang: Lang, n: usize) -> String {
     match (lang, n) {
         (_, 0) => String::new(),
