@@ -21,6 +21,7 @@
 //! `data-app="waiting"` that it runs and takes the page over at the visitor's next move.
 
 mod live_regions;
+mod selects;
 mod waiting;
 
 use leptos::prelude::*;
@@ -119,10 +120,14 @@ fn swap<const QUIET: bool>(prerendered: &Element, fresh: &Element, focused: Opti
     // address, a saved agenda): its content changes now, and the change is said once.
     let corrected = is_corrected(prerendered);
     let silenced = QUIET.then(|| live_regions::silence_until_changed(fresh));
+    let held = QUIET.then(|| selects::hold(fresh));
     // Before the painted page: `getElementById` finds the app's elements first.
     if prerendered.before_with_node_1(fresh).is_err() {
         if let Some(silenced) = silenced {
             live_regions::restore(&silenced);
+        }
+        if let Some(held) = held {
+            selects::release_soon(held, None, fresh.clone());
         }
         return None;
     }
@@ -139,6 +144,9 @@ fn swap<const QUIET: bool>(prerendered: &Element, fresh: &Element, focused: Opti
             None => (same, true),
         },
     });
+    if let Some(held) = held {
+        selects::release_soon(held, target.as_ref().map(|(element, _)| element.as_ref()), fresh.clone());
+    }
     if let Some((element, _)) = &target {
         let _ = element.focus();
     }
@@ -173,6 +181,9 @@ fn counterpart(prerendered: &Element, fresh: &Element, active: &Element) -> Opti
     if old.len() == new.len() {
         return new.into_iter().nth(index);
     }
+    if let Some(same) = same_place_in_part(prerendered, fresh, active) {
+        return Some(same);
+    }
     let (old_ids, new_ids): (Vec<String>, Vec<String>) = (old.iter().map(identity).collect(), new.iter().map(identity).collect());
     (0..=index).rev().find_map(|at| {
         let key = &old_ids[at];
@@ -180,6 +191,25 @@ fn counterpart(prerendered: &Element, fresh: &Element, active: &Element) -> Opti
         let nth = old_ids[..at].iter().filter(|id| *id == key).count();
         new_ids.iter().zip(&new).filter(|(id, _)| *id == key).nth(nth).map(|(_, e)| e.clone())
     })
+}
+
+/// The control at the same place in the same part of the page (a child of the root: the banner,
+/// `main`, the footer) when that part has as many controls in both pages: a corrected page changes
+/// `main`, not the banner, though the banner's language link carries the page's query.
+fn same_place_in_part(prerendered: &Element, fresh: &Element, active: &Element) -> Option<Element> {
+    let mut part = active.clone();
+    while part.parent_element().as_ref() != Some(prerendered) {
+        part = part.parent_element()?;
+    }
+    let parts = prerendered.children();
+    let at = (0..parts.length()).position(|i| parts.item(i).as_ref() == Some(&part))?;
+    let twin = fresh.children().item(at as u32).filter(|twin| twin.tag_name() == part.tag_name())?;
+    if &part == active {
+        return Some(twin);
+    }
+    let (old, new) = (all(&part, FOCUSABLE), all(&twin, FOCUSABLE));
+    let index = old.iter().position(|e| e == active)?;
+    (old.len() == new.len()).then(|| new.into_iter().nth(index)).flatten()
 }
 
 /// What tells a control from another whatever its position: its tag, id, address, form name

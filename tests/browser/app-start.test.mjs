@@ -313,6 +313,28 @@ describe('a page that starts the app at once (issue 26)', () => {
   }
 });
 
+describe('the app’s selects as it takes the page over (issue 26, NC-14)', () => {
+  it('come in inert, so Orca does not announce them; a Tab from the language link, kept through the takeover, reaches the theme switch at once', async () => {
+    const { page, release } = await reader(`/programme?q=cloture`, { held: true, waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'true');
+    // To « English », the link before the theme switch.
+    const here = () => page.evaluate(() => document.activeElement?.textContent.trim());
+    for (let i = 0; i < 20 && (await here()) !== 'English'; i++) await page.keyboard.press('Tab');
+    assert.equal(await here(), 'English');
+    release();
+    await appRunning(page);
+    // The language link's address now carries the query, and `main` has fewer controls.
+    assert.equal(await here(), 'English', 'the same link in the app’s page');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'theme', 'the theme switch, not the control after it');
+    await page.waitForFunction(() => !document.querySelector('[inert]'), null, { timeout: 2000 });
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+});
+
 describe('a filtered address before the app runs (issue 26, NC-14)', () => {
   const [thursday, friday] = programme.days.filter((d) => d.kind === 'main').map((d) => d.date);
   it('its boxes and search field say the address’s choice at once; a box unticked meanwhile stays unticked in the app', async () => {

@@ -144,6 +144,18 @@ async function run(step, record) {
     await reader.page.waitForFunction(() => ['waiting', 'ready'].includes(document.documentElement.dataset.app), null, { timeout: 30000 });
     await reader.settle({ quiet: 2000 });
     await record('(l’application est prête)');
+  } else if (step.hold) {
+    // The app's wasm held back, as on a slow network, until a `release` step.
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    reader.release = release;
+    await reader.page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  } else if (step.release) {
+    reader.release();
+    await reader.page.waitForFunction(() => ['waiting', 'ready'].includes(document.documentElement.dataset.app), null, { timeout: 30000 });
+    await reader.settle({ quiet: 2000 });
+    await reader.page.unroute('**/*.wasm');
+    await record('(l’application arrive et prend la page)');
   } else if (step.wait) {
     await step.wait(reader.page);
     await reader.settle({ quiet: 2000 });
@@ -212,6 +224,22 @@ describe('what Orca says', () => {
       // Nothing said when the app is ready, and each control once: the next Tab reaches the next
       // link of the app's page, with no word of the switch or of the count.
       /> \(l’application est prête\)\n> Tab\n {2}Informations pratiques[^\n]* lien\.\n(.*\n)?( {2}Mode navigation\n)?> Tab\n/,
+    ]);
+  });
+
+  it('a shared programme on a slow network: the link reached meanwhile, the result, and no other control', LIMIT, async () => {
+    await forget();
+    const heard = await journey([
+      { hold: true },
+      { open: '/mon-programme?partage=grande-soiree' },
+      'Tab', 'Tab', 'Tab',
+      { release: true },
+      'Tab',
+    ]);
+    await heardAsExpected('corrected-page', heard, [
+      // NC-14 (docs/reaudit-2026-12-06.md): the theme switch the app's page brings in was
+      // announced as if focused (« Thème liste déroulante réduit … Mode focus »).
+      /> \(l’application arrive et prend la page\)\n {2}Accueil lien\.\n {2}Programme partagé avec vous\n> Tab\n {2}Programme lien\.\n$/,
     ]);
   });
 
