@@ -25,7 +25,7 @@ const target = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
 
 /**
  * The titles of the iframe pages, French and English: the same as the `title` of the iframe
- * snippets (src/widget_options.rs, frame_title). embed.js takes the English one with ?lang=en.
+ * snippets (crates/nec-core/src/widget_options/, frame_title). embed.js takes the English one with ?lang=en.
  */
 const VIEWS = {
   programme: ['Programme de Numérique en Commun[s]', 'Numérique en Commun[s] programme'],

@@ -27,7 +27,7 @@ if (!match) {
 //   "Sombre" never sees a light page first;
 const applyStoredTheme =
   "try { const t = localStorage.getItem('nec-theme'); if (t === 'light' || t === 'dark') document.documentElement.dataset.theme = t; } catch {}\n";
-// - the page's language is in its path (/en/… is English, src/locale.rs): <html lang> says so
+// - the page's language is in its path (/en/… is English, crates/nec-core/src/locale.rs): <html lang> says so
 //   (the prerendered page already does). A visitor who chose English with the switch
 //   (src/storage.rs, LANG_KEY) and comes back to the home page's address gets it in English
 //   before the French one paints; every other address keeps the language it was shared in.

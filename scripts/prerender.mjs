@@ -36,7 +36,7 @@ const MISSING = { '/404': '404.html', '/en/404': 'en/404.html' };
 // The address the site is published at (NEC_SITE_ORIGIN, required): the pages are rendered there,
 // so what the app writes into them (the builder's snippets, the calendar files) carries it, and
 // so do every page's canonical address, alternates, share card and JSON-LD, the sitemap and the
-// exports (`nec-data site`, src/site/). Never a loopback address: a release is for the open web.
+// exports (`nec-data site`, crates/nec-data/src/site/). Never a loopback address: a release is for the open web.
 // The app, once running, uses the address it is actually served from.
 const origin = (process.env.NEC_SITE_ORIGIN ?? '').trim().replace(/\/$/, '');
 if (!/^https:\/\/[^/?#@\s]+$/.test(origin) || /^https:\/\/(localhost|[^/]*\.localhost|127\.|0\.0\.0\.0|\[::1?\])/i.test(origin)) {
@@ -57,7 +57,7 @@ if (!root.test(shell)) {
   process.exit(1);
 }
 
-// The calendars and conference-app schedules (`nec-data exports`, src/site/exports.rs), written
+// The calendars and conference-app schedules (`nec-data exports`, crates/nec-data/src/site/exports.rs), written
 // into data/ and added to the built catalogue before /donnees is rendered, which lists them.
 process.stdout.write(necData('exports', null));
 
@@ -152,7 +152,7 @@ try {
     console.error(`prerender: widget: ${errors.join('; ')}`);
     failed = true;
   }
-  // The open web's part (src/site/, by `nec-data site`): each page's head, the sitemap,
+  // The open web's part (crates/nec-data/src/site/, by `nec-data site`): each page's head, the sitemap,
   // robots.txt, the manifests; then what it says to draw, drawn here by Chromium.
   site = openWeb([...pages].map(([route, { title }]) => ({ route, title })));
   await draw(context, site);
@@ -215,14 +215,14 @@ for (const [route, { html, title, lang, data }] of pages) {
   writeFileSync(file, page);
 }
 console.log(`prerender: ${pages.size} pages, and shell.html`);
-// The accessibility declaration must say how to reach the site's team (src/rgaa.rs): the
+// The accessibility declaration must say how to reach the site's team (crates/nec-core/src/rgaa.rs): the
 // organisers give it when building; until then, every release build says so.
 if (pages.get('/accessibilite')?.html.includes('data-missing="contact"')) {
   console.warn('prerender: AVERTISSEMENT : la déclaration d’accessibilité n’a pas de contact. Donnez-le à la construction : '
     + 'NEC_ACCESSIBILITY_CONTACT=adresse@exemple.fr (ou https://…/formulaire) trunk build --release');
 }
 
-/** Runs `nec-data site` (src/bin/nec-data/site.rs) on the pages written: their heads, and files. */
+/** Runs `nec-data site` (crates/nec-data/src/bin/nec-data/site.rs) on the pages written: their heads, and files. */
 function openWeb(list) {
   return JSON.parse(necData('site', JSON.stringify(list)));
 }

@@ -58,7 +58,7 @@ if (assets.length === 0 || missing.length > 0) {
 // Checked here for every page of the build, so the made shell is shell.html itself.
 const shellText = readFileSync(join(dir, 'shell.html'), 'utf8');
 // A page's own head tags (description, canonical, alternates, share card, manifest, JSON-LD:
-// src/site/, between <!--page--> and <!--/page-->) give way to the shell's description.
+// crates/nec-data/src/site/, between <!--page--> and <!--/page-->) give way to the shell's description.
 const SHELL_PARTS = {
   title: shellText.match(/<title>[^<]*<\/title>/)?.[0],
   description: shellText.match(/<meta [^>]*name="?description"?[^>]*>/)?.[0],
@@ -86,7 +86,7 @@ if (!SHELL_PARTS.title || !SHELL_PARTS.description || pages.length === 0 || notS
 
 const dataDir = join(dir, 'data');
 const data = existsSync(dataDir)
-  // (Not the exports for other apps, src/site/exports.rs, nor the calendars' revisions: the app reads neither.)
+  // (Not the exports for other apps, crates/nec-data/src/site/exports.rs, nor the calendars' revisions: the app reads neither.)
   ? readdirSync(dataDir).filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json') && !['schedule.json', 'calendriers.json'].includes(name))
     .sort().map((name) => `/data/${name}`)
   : [];

@@ -1,54 +1,31 @@
 //! Numérique en Commun[s]: the public web front end.
 //!
-//! `model`, `validate`, `load` and `format` have no web dependency and are tested natively;
-//! `data`, `components` and `pages` only exist in the browser build. ARCHITECTURE.md has the map.
+//! The browser code: `data`, `components`, `pages`, the widget's views and `App`. The model, the
+//! validation and the pure helpers are the nec-core crate (re-exported here under their names),
+//! tested natively; this crate's web dependencies only exist in the browser build.
+//! ARCHITECTURE.md has the map.
 
-pub mod agenda;
-pub mod chosen;
-pub mod describe;
-pub mod diff;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod export;
-pub mod filters;
-pub mod format;
-pub mod history;
-pub mod ics;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod import;
-pub mod load;
-pub mod locale;
-pub mod model;
-pub mod phase;
-pub mod publications;
-pub mod rgaa;
-pub mod routes;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod site;
-pub mod tz;
-pub mod validate;
-pub mod widget_options;
+// Browser only: natively (`cargo test`, `cargo clippy --all-targets`) this crate is empty, and
+// its web dependencies (Cargo.toml's wasm32 table) are never compiled.
+#![cfg(target_arch = "wasm32")]
 
-#[cfg(target_arch = "wasm32")]
+// nec-core's modules, under the names the browser code uses (`crate::model`, `crate::texts!`).
+pub use nec_core::{
+    agenda, chosen, describe, diff, filters, format, history, ics, load, locale, model, phase, publications, rgaa, routes, texts, tz,
+    validate, widget_options,
+};
+
 mod clock;
-#[cfg(target_arch = "wasm32")]
 mod components;
-#[cfg(target_arch = "wasm32")]
 mod data;
-#[cfg(target_arch = "wasm32")]
 mod pages;
-#[cfg(target_arch = "wasm32")]
 mod storage;
-#[cfg(target_arch = "wasm32")]
 pub mod takeover;
-#[cfg(target_arch = "wasm32")]
 mod typeset;
-#[cfg(target_arch = "wasm32")]
 pub mod widget;
 
-#[cfg(target_arch = "wasm32")]
 pub use web::App;
 
-#[cfg(target_arch = "wasm32")]
 mod web {
     use leptos::prelude::*;
     use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};

@@ -31,7 +31,7 @@ pub fn focus_by_id(id: &str) -> bool {
 }
 
 /// After a navigation inside the app, the head's addresses (written by the build for the first
-/// page, src/site/) follow: the canonical address, which a phone's share sheet shares, `og:url`
+/// page, crates/nec-data/src/site/) follow: the canonical address, which a phone's share sheet shares, `og:url`
 /// and the `hreflang` alternates. Their origin is the build's (`NEC_SITE_ORIGIN`); a page built
 /// without them (the not-found page, `trunk serve`) has nothing to follow.
 fn follow_address() {

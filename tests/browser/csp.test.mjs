@@ -22,7 +22,7 @@ describe('strict Content-Security-Policy', () => {
     assert.ok(pages.length > 60, `${pages.length} pages`);
     for (const name of pages) {
       const html = readFileSync(join(DIST, name), 'utf8');
-      // JSON-LD (schema.org, src/site/json_ld.rs) is data, not a script: the CSP does not apply to it.
+      // JSON-LD (schema.org, crates/nec-data/src/site/json_ld.rs) is data, not a script: the CSP does not apply to it.
       const data = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
       for (const text of data) assert.doesNotThrow(() => JSON.parse(text), name);
       const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);

@@ -21,11 +21,11 @@ const SCRIPTS = fileURLToPath(new URL('../../scripts/', import.meta.url));
 const route = (path) => ROUTES.find((r) => r.path === path);
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
-/** « 1er décembre 2026 à 19 h 05 » for an RFC 3339 time with its offset, as src/format.rs writes it. */
+/** « 1er décembre 2026 à 19 h 05 » for an RFC 3339 time with its offset, as crates/nec-core/src/format.rs writes it. */
 function frenchDateTime(rfc3339) {
   const m = rfc3339.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/);
   const day = Number(m[3]) === 1 ? '1er' : String(Number(m[3]));
-  // The app always writes the minutes: « 2 h 00 » (src/format.rs).
+  // The app always writes the minutes: « 2 h 00 » (crates/nec-core/src/format.rs).
   return `${day} ${MONTHS[Number(m[2]) - 1]} ${m[1]} à ${Number(m[4])} h ${m[5]}`;
 }
 

@@ -24,7 +24,7 @@ after(async () => { await env?.stop(); });
 
 // A loopback host anywhere in a text file; in a binary (wasm), a loopback address as one is
 // served, with its port or path: the widget's code knows `http://localhost` as a prefix a
-// partner may test local data from (src/widget_options.rs), which is no address of the site.
+// partner may test local data from (crates/nec-core/src/widget_options/), which is no address of the site.
 const LOOPBACK = /(?:127\.\d+\.\d+\.\d+|localhost|\[::1\]|0\.0\.0\.0)/i;
 const LOOPBACK_ADDRESS = /(?:https?|webcal):\/\/(?:127\.\d+\.\d+\.\d+|localhost|\[::1\]|0\.0\.0\.0)(?::\d|\/)/i;
 const BINARY = /\.(wasm|png)(\.br|\.gz)?$/;
@@ -86,7 +86,7 @@ describe('the release build for the open web', () => {
         assert.equal(head.descriptions, 1);
         assert.ok(head.description?.length > 40, `${path}: ${head.description}`);
         // The current edition's programme at its edition's address is the /programme page again:
-        // its description, and its canonical address there (src/site/mod.rs, canonical_path).
+        // its description, and its canonical address there (crates/nec-data/src/site/mod.rs, canonical_path).
         const home = route.sameAs && (lang === 'en' ? en(route.sameAs) : route.sameAs);
         if (home) assert.equal(seen[lang].get(head.description), home, `${path} describes itself as ${home}`);
         else assert.ok(!seen[lang].has(head.description), `${path} repeats the description of ${seen[lang].get(head.description)}`);

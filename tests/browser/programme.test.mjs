@@ -512,7 +512,7 @@ describe('print, scale and accessibility', () => {
   it('renders 500 synthetic items a page at a time, under 300 DOM elements, and pages by keyboard', async () => {
     const page = await open('/programme', { programme: syntheticProgramme(), viewport: { width: 390, height: 844 } });
     assert.equal(await count(page), '500 éléments correspondent — page 1 sur 34.');
-    // What the browser lays out: the body (the head's metadata, src/site/, is not rendered).
+    // What the browser lays out: the body (the head's metadata, crates/nec-data/src/site/, is not rendered).
     const elements = () => page.evaluate(() => [...document.body.getElementsByTagName('*')].filter((e) => !e.parentElement?.closest('svg')).length);
     assert.ok((await elements()) <= 300, `${await elements()} elements`);
     await page.getByRole('link', { name: 'Page suivante' }).focus();

@@ -196,7 +196,7 @@ export function journeys(name) {
       }
       await s.appRunning();
       await s.until((X, t) => X.find(t)?.getAttribute('aria-pressed') === 'true', toggle(first.title), 'the app to press the button');
-      // Each choice is kept with what it was when chosen (issue 21, src/chosen.rs).
+      // Each choice is kept with what it was when chosen (issue 21, crates/nec-core/src/chosen.rs).
       const stored = JSON.parse(await s.run((X, k) => localStorage.getItem(k), AGENDA_KEY));
       assert.deepEqual(stored.map((choice) => choice.id), [first.id]);
       assert.equal(stored[0].was.title.fr, first.title);

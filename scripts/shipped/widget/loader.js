@@ -82,13 +82,13 @@ if (!globalThis.NecWidget) {
     return loading[view];
   };
 
-  /** The view the wasm will render, as src/widget_options.rs reads `view` (unknown: programme). */
+  /** The view the wasm will render, as crates/nec-core/src/widget_options/ reads `view` (unknown: programme). */
   const viewOf = (element) => {
     const view = element.getAttribute('view')?.trim() ?? 'programme';
     return Object.hasOwn(FILES, view) ? view : 'programme';
   };
 
-  /** The painted view for the element's attributes, as src/widget_options.rs reads them, or null. */
+  /** The painted view for the element's attributes, as crates/nec-core/src/widget_options/ reads them, or null. */
   const paintable = (element) => {
     const attr = (name) => element.getAttribute(name)?.trim();
     const view = attr('view') ?? 'programme';
