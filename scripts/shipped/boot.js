@@ -37,7 +37,7 @@ if (BUILD.worker && 'serviceWorker' in navigator) {
   else addEventListener('load', register);
 }
 
-// The agenda's key (src/agenda.rs STORAGE_KEY, one per edition) and the theme's (src/storage.rs).
+// The agenda's key (crates/nec-core/src/agenda.rs STORAGE_KEY, one per edition) and the theme's (src/storage.rs).
 const AGENDA_KEY = 'nec-mon-programme-';
 const THEME_KEY = 'nec-theme';
 const LANG_KEY = 'nec-langue';
@@ -173,7 +173,7 @@ function showWhatIsKept() {
     }
     let value = null;
     try { value = localStorage.getItem(live); } catch {}
-    // The language as src/locale.rs (Lang::parse) reads it: its primary subtag, in any case.
+    // The language as crates/nec-core/src/locale.rs (Lang::parse) reads it: its primary subtag, in any case.
     if (value !== null && live === LANG_KEY) value = value.trim().split(/[-_]/)[0].toLowerCase();
     if (value && value !== 'live' && /^[a-z]+$/.test(value) && cell.hasAttribute(`data-${value}`)) cell.textContent = cell.getAttribute(`data-${value}`);
   }
@@ -181,7 +181,7 @@ function showWhatIsKept() {
 showWhatIsKept();
 
 // A filtered address (/programme?jour=…&q=…) on a page written with nothing chosen: its boxes and
-// search field say the address's choice at once, as the app's will (src/filters.rs reads it: each
+// search field say the address's choice at once, as the app's will (crates/nec-core/src/filters.rs reads it: each
 // list's values trimmed, the last text as typed), so a screen reader that reads them while `main`
 // is busy hears what is chosen (NC-14, docs/reaudit-2026-12-06.md). They become the controls'
 // defaults too: the takeover carries over only what the visitor changed (src/takeover/).
