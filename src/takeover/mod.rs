@@ -31,6 +31,8 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 const ROOT_ID: &str = "app";
 const PRERENDERED: &str = "data-prerendered";
 const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
+/// Inside a closed `<details>`, outside its summary.
+const IN_CLOSED_DETAILS: &str = "details:not([open]) > :not(summary), details:not([open]) > :not(summary) *";
 
 /// Mounts the app: over the prerendered page when there is one, else in the empty root (the
 /// shell of a route that was not prerendered, or a development build), else in `<body>`.
@@ -189,7 +191,11 @@ fn counterpart(prerendered: &Element, fresh: &Element, active: &Element) -> Opti
         let key = &old_ids[at];
         // The same control, counted among those that look the same (two « Mon programme » links).
         let nth = old_ids[..at].iter().filter(|id| *id == key).count();
-        new_ids.iter().zip(&new).filter(|(id, _)| *id == key).nth(nth).map(|(_, e)| e.clone())
+        let same = new_ids.iter().zip(&new).filter(|(id, _)| *id == key).nth(nth).map(|(_, e)| e.clone());
+        // One that can take the focus: not a control in the closed « Filtrer » (it keeps its boxes
+        // but takes no focus), disabled, or not shown; else the focus stays on the document, and
+        // the next Tab starts again from the top.
+        same.filter(|e| !e.matches(IN_CLOSED_DETAILS).unwrap_or(true) && !e.has_attribute("disabled") && e.get_client_rects().length() > 0)
     })
 }
 

@@ -313,6 +313,25 @@ describe('a page that starts the app at once (issue 26)', () => {
   }
 });
 
+describe('a control the corrected page no longer has (issue 26)', () => {
+  it('the focus goes to the nearest control before it that can take it, never to the document', async () => {
+    const { page, release } = await reader('/programme?q=cloture', { held: true, waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'true');
+    // Into the list as written for no search, to a session the search leaves out.
+    const here = () => page.evaluate(() => document.activeElement?.textContent.trim());
+    const leftOut = () => page.evaluate(() => document.activeElement?.matches('button.toggle') && !/cl[oô]ture/i.test(document.activeElement.textContent));
+    for (let i = 0; i < 40 && !(await leftOut()); i++) await page.keyboard.press('Tab');
+    assert.ok(await leftOut(), `on the toggle of a session the search leaves out: ${await here()}`);
+    release();
+    await appRunning(page);
+    assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'BODY', 'the focus is on a control');
+    assert.ok(await page.evaluate(() => document.getElementById('app').contains(document.activeElement)));
+    await page.keyboard.press('Tab');
+    assert.notEqual(await here(), 'Aller au contenu', 'Tab goes on, not back to the top');
+    await page.close();
+  });
+});
+
 describe('the app’s selects as it takes the page over (issue 26, NC-14)', () => {
   it('come in inert, so Orca does not announce them; a Tab from the language link, kept through the takeover, reaches the theme switch at once', async () => {
     const { page, release } = await reader(`/programme?q=cloture`, { held: true, waitUntil: 'load' });
