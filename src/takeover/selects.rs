@@ -5,7 +5,6 @@
 //! Tried with a bare DOM swap under Orca: inert or disabled for 50 ms, two frames or 300 ms is
 //! quiet; one frame is not; disabled loses the value from the next announcement, inert does not.
 
-use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -39,21 +38,10 @@ pub(super) fn release_soon(held: Rc<Vec<Element>>, focused: Option<&Element>, ro
     if held.is_empty() {
         return;
     }
-    let done = Rc::new(Cell::new(false));
-    let release: Rc<dyn Fn()> = {
-        let done = Rc::clone(&done);
-        let held = Rc::clone(&held);
-        Rc::new(move || {
-            if !done.replace(true) {
-                held.iter().for_each(|select| drop(select.remove_attribute("inert")));
-            }
-        })
-    };
     let on_move = {
-        let release = Rc::clone(&release);
         let held = Rc::clone(&held);
         Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-            release();
+            give_back(&held);
             let Some(key) = event.dyn_ref::<KeyboardEvent>() else { return };
             if key.key() != "Tab" || key.ctrl_key() || key.alt_key() || key.meta_key() {
                 return;
@@ -72,11 +60,19 @@ pub(super) fn release_soon(held: Rc<Vec<Element>>, focused: Option<&Element>, ro
     }
     set_timeout(
         move || {
-            release();
+            give_back(&held);
             for name in MOVES {
                 let _ = window().remove_event_listener_with_callback_and_bool(name, on_move.unchecked_ref(), true);
             }
         },
         QUIET,
     );
+}
+
+/// Out of inert: giving back twice (a key, then the timer) is harmless, as `hold` took only
+/// selects that were not inert before.
+fn give_back(held: &[Element]) {
+    for select in held {
+        let _ = select.remove_attribute("inert");
+    }
 }
