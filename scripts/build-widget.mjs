@@ -1,4 +1,4 @@
-// Trunk post-build step: the partner widget, a wasm of its own (src/bin/nec-widget.rs) per view,
+// Trunk post-build step: the partner widget, a wasm of its own (crates/nec-widget/src/main.rs) per view,
 // that holds only that view, never the site's pages. Writes into the staging dir:
 //   nec-widget-<view>-<hash>.js,                      the wasm-bindgen glue and the wasm (-Oz) of
 //   nec-widget-<view>-<hash>_bg.wasm                  each view: programme, charte, editions
@@ -46,7 +46,7 @@ const { minify } = release ? await import('./minify.mjs') : {};
 
 const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
-// One wasm per view, each with only its view's feature (Cargo.toml): a partner's page downloads
+// One wasm per view, each with only its view's feature (crates/nec-widget/Cargo.toml): a partner's page downloads
 // the code of the views it shows, and no other.
 const html = readFileSync(join(source, 'index.html'), 'utf8');
 const params = html.match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean) ?? [];
@@ -61,7 +61,7 @@ const built = [];
 const out = mkdtempSync(join(tmpdir(), 'nec-widget-'));
 try {
   for (const view of Object.keys(VIEWS)) {
-    run('cargo', ['build', '--offline', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', 'nec-widget',
+    run('cargo', ['build', '--offline', '--locked', '--target', 'wasm32-unknown-unknown', '-p', 'nec-widget', '--bin', 'nec-widget',
       '--no-default-features', '--features', `widget-${view},widget-only`, ...(release ? ['--release'] : [])]);
     const wasmIn = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'nec-widget.wasm');
     run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', `nec-widget-${view}`, wasmIn]);

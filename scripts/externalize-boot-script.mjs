@@ -23,13 +23,13 @@ if (!match) {
 // script: the CSP allows it by its hash, which deploy/nec-web-headers.conf must name). The page
 // arrives with its content (scripts/prerender.mjs) and paints at once, so what must hold from
 // the first frame cannot wait for a module:
-// - the theme chosen with the switch (src/storage.rs, THEME_KEY), so a visitor who chose
+// - the theme chosen with the switch (crates/nec-views/src/storage.rs, THEME_KEY), so a visitor who chose
 //   "Sombre" never sees a light page first;
 const applyStoredTheme =
   "try { const t = localStorage.getItem('nec-theme'); if (t === 'light' || t === 'dark') document.documentElement.dataset.theme = t; } catch {}\n";
 // - the page's language is in its path (/en/… is English, crates/nec-core/src/locale.rs): <html lang> says so
 //   (the prerendered page already does). A visitor who chose English with the switch
-//   (src/storage.rs, LANG_KEY) and comes back to the home page's address gets it in English
+//   (crates/nec-views/src/storage.rs, LANG_KEY) and comes back to the home page's address gets it in English
 //   before the French one paints; every other address keeps the language it was shared in.
 const applyLanguage =
   "{ const en = /^\\/en(\\/|$)/.test(location.pathname); document.documentElement.lang = en ? 'en' : 'fr'; " +

@@ -4,7 +4,7 @@
 // The pages come from the app itself, with the bundled data: Debian's Chromium (playwright-core,
 // installed by scripts/setup.sh) opens each route of this build at the site's public address
 // (NEC_SITE_ORIGIN, answered from the build, nothing leaves the machine), waits until the app
-// runs (`<html data-app="ready">`, src/takeover/) and no view is still loading (`.loading`),
+// runs (`<html data-app="ready">`, crates/nec-views/src/takeover/) and no view is still loading (`.loading`),
 // and its `<div id="app">` is written into a copy of index.html, marked `data-prerendered`, with
 // the page's <title> and <html lang>, its address (`data-path`, none on the not-found page) and
 // the data files it read (`data-fetch`). The app, once

@@ -10,7 +10,7 @@
 // - hashed files (`-<16 hex>`, never change): cache first, each one fetched kept;
 // - the data files the app reads (/data/*.json, schemas excepted): network first, the cached copy
 //   as fallback, sent with `X-NEC-Hors-Ligne: <RFC 3339 time the copy was made>` so the app can
-//   say « Données hors ligne du … » (src/data.rs);
+//   say « Données hors ligne du … » (crates/nec-views/src/data.rs);
 // - routes (navigations to a path without an extension): network first, each page visited kept;
 //   offline, the kept page, else shell.html (the empty page the app starts from), made from a kept
 //   page until the app has run (shellFrom, checked against shell.html for every page here);

@@ -15,7 +15,7 @@ cargo fmt --check
 step "Lint (cargo clippy -D warnings: native, and the wasm32 the browsers run)"
 cargo clippy --locked --all-targets -- -D warnings
 # nec-data is native only: the wasm32 lint covers the crates the browsers run.
-cargo clippy --locked --lib --bins --target wasm32-unknown-unknown -p nec-web -p nec-core -- -D warnings
+cargo clippy --locked --lib --bins --target wasm32-unknown-unknown -p nec-web -p nec-views -p nec-widget -p nec-core -- -D warnings
 
 step "Lint JavaScript (ESLint: what ships to browsers, the build's scripts, the tests)"
 eslint --config tests/eslint.config.mjs .
@@ -23,7 +23,7 @@ eslint --config tests/eslint.config.mjs .
 step "Native tests (cargo test)"
 cargo test --locked
 # The widget's own build reads only what it shows (Cargo feature `widget-only`).
-cargo test --locked --features widget-only --lib widget_only
+cargo test --locked -p nec-core --features widget-only --lib widget_only
 
 step "Shipped data (nec-data check public/data)"
 cargo run --locked --quiet --bin nec-data -- check public/data

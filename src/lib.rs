@@ -1,9 +1,7 @@
-//! Numérique en Commun[s]: the public web front end.
-//!
-//! The browser code: `data`, `components`, `pages`, the widget's views and `App`. The model, the
-//! validation and the pure helpers are the nec-core crate (re-exported here under their names),
-//! tested natively; this crate's web dependencies only exist in the browser build.
-//! ARCHITECTURE.md has the map.
+//! Numérique en Commun[s]: the public web front end, the site: its pages and `App`, with its
+//! routes. The components, the data loading and the takeover are the nec-views crate; the model,
+//! the validation and the pure helpers are the nec-core crate, tested natively. Both are
+//! re-exported here under their module names. ARCHITECTURE.md has the map.
 
 // Browser only: natively (`cargo test`, `cargo clippy --all-targets`) this crate is empty, and
 // its web dependencies (Cargo.toml's wasm32 table) are never compiled.
@@ -15,14 +13,10 @@ pub use nec_core::{
     validate, widget_options,
 };
 
-mod clock;
-mod components;
-mod data;
+// nec-views' modules, likewise (`crate::components`, `crate::data`).
+pub use nec_views::{clock, components, data, storage, takeover, typeset};
+
 mod pages;
-mod storage;
-pub mod takeover;
-mod typeset;
-pub mod widget;
 
 pub use web::App;
 

@@ -7,5 +7,5 @@
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    nec_web::takeover::start();
+    nec_web::takeover::start(nec_web::App);
 }

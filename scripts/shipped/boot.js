@@ -5,7 +5,7 @@
 // A page arrives with its content (scripts/prerender.mjs): a visitor who reads needs no wasm. The
 // app (312 KiB of wasm) starts when the visitor reaches for a control, and at once when the page
 // cannot show the truth without it (needsAppNow). A button pressed before the app runs is
-// pressed again by the app once it has taken over (src/takeover/, data-pending-click).
+// pressed again by the app once it has taken over (crates/nec-views/src/takeover/, data-pending-click).
 const BUILD = __BUILD__;
 const html = document.documentElement;
 // From here on this module listens; before, the inline script in <head> noted what the visitor
@@ -37,7 +37,7 @@ if (BUILD.worker && 'serviceWorker' in navigator) {
   else addEventListener('load', register);
 }
 
-// The agenda's key (crates/nec-core/src/agenda.rs STORAGE_KEY, one per edition) and the theme's (src/storage.rs).
+// The agenda's key (crates/nec-core/src/agenda.rs STORAGE_KEY, one per edition) and the theme's (crates/nec-views/src/storage.rs).
 const AGENDA_KEY = 'nec-mon-programme-';
 const THEME_KEY = 'nec-theme';
 const LANG_KEY = 'nec-langue';
@@ -73,7 +73,7 @@ async function needsAppNow() {
   if (BUILD.event === null) return false;
   if (now >= BUILD.event[0] && now <= BUILD.event[1]) return true;
   // A page written before the edition (or after it) read after it (or before): it says whether the
-  // edition took place (`data-phase`, src/components/edition_notice.rs). Outside the window
+  // edition took place (`data-phase`, crates/nec-views/src/components/edition_notice.rs). Outside the window
   // above, the app's phase and this one agree.
   const written = root.querySelector('[data-phase]')?.dataset.phase;
   return written !== undefined && written !== (now < BUILD.event[0] ? 'before' : 'after');
@@ -106,7 +106,7 @@ function stopped(error) {
 addEventListener('error', (event) => stopped(event.error));
 addEventListener('unhandledrejection', (event) => stopped(event.reason));
 
-/** Said in the app's polite live region (src/components/announcer.rs), which the app's own
+/** Said in the app's polite live region (crates/nec-views/src/components/announcer.rs), which the app's own
  * replaces; then the app announces what the button did. */
 function say(text) {
   const region = document.getElementById('annonces');
@@ -184,7 +184,7 @@ showWhatIsKept();
 // search field say the address's choice at once, as the app's will (crates/nec-core/src/filters.rs reads it: each
 // list's values trimmed, the last text as typed), so a screen reader that reads them while `main`
 // is busy hears what is chosen (NC-14, docs/reaudit-2026-12-06.md). They become the controls'
-// defaults too: the takeover carries over only what the visitor changed (src/takeover/).
+// defaults too: the takeover carries over only what the visitor changed (crates/nec-views/src/takeover/).
 function showAddressChoice() {
   const form = document.querySelector('#app[data-prerendered] form.filters');
   if (!form || !location.search) return;
@@ -217,7 +217,7 @@ try {
 
 addEventListener('click', (event) => {
   if (running()) return;
-  // The language chosen with the switch is kept, as the app does (src/storage.rs, remember_lang).
+  // The language chosen with the switch is kept, as the app does (crates/nec-views/src/storage.rs, remember_lang).
   const language = event.target.closest?.('a.language-switch');
   if (language) {
     try { localStorage.setItem(LANG_KEY, language.hreflang); } catch {}
@@ -230,7 +230,7 @@ addEventListener('click', (event) => {
   event.preventDefault();
   document.querySelectorAll('[data-pending-click]').forEach((b) => b.removeAttribute('data-pending-click'));
   button.setAttribute('data-pending-click', '');
-  // The app already runs and waits for this move to take the page over (src/takeover/waiting.rs).
+  // The app already runs and waits for this move to take the page over (crates/nec-views/src/takeover/waiting.rs).
   if (html.dataset.app !== 'waiting') say(html.lang === 'en' ? 'Loading the application…' : 'Chargement de l’application…');
   startApp();
 }, { capture: true });
@@ -242,7 +242,7 @@ if (html.hasAttribute('data-reached')) {
   startApp();
 } else if (await needsAppNow()) {
   // The page was written for a visitor with no filter and no agenda: until the app has replaced
-  // it, `main` says it is being updated (the app announces the result once, src/takeover/).
+  // it, `main` says it is being updated (the app announces the result once, crates/nec-views/src/takeover/).
   document.querySelector('#app[data-prerendered] main')?.setAttribute('aria-busy', 'true');
   // After the first paint (a frame, then a task): the content is already there, and the wasm's
   // download and compile never hold it back.

@@ -9,7 +9,7 @@ export PATH="$PWD/tests/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 params=$(grep -o 'data-wasm-opt-params="[^"]*"' index.html | sed 's/.*="\(.*\)"/\1/')
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-cargo build -q --offline --locked --target wasm32-unknown-unknown --bin nec-widget --no-default-features --features widget-programme,widget-only --release
+cargo build -q --offline --locked --target wasm32-unknown-unknown -p nec-widget --bin nec-widget --no-default-features --features widget-programme,widget-only --release
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name w target/wasm32-unknown-unknown/release/nec-widget.wasm
 # shellcheck disable=SC2086
 wasm-opt -Oz $params "$out/w_bg.wasm" -o "$out/w_bg.wasm"

@@ -1,6 +1,6 @@
 // When the app starts (scripts/shipped/boot.js, issue 8): a visitor who reads a prerendered page never
 // downloads the wasm; reaching for a control starts it, and what was pressed, ticked or chosen
-// meanwhile is done by the app once it runs (src/takeover/). A page that cannot show the truth
+// meanwhile is done by the app once it runs (crates/nec-views/src/takeover/). A page that cannot show the truth
 // without the app (a personal agenda, a filtered address, the event's day) starts it at once;
 // /donnees-personnelles shows what the device keeps with the boot module alone. If it cannot start, an alert says so, with a retry, and the page stays.
 import { after, before, describe, it } from 'node:test';

@@ -1,4 +1,4 @@
-// The accessible primitives of src/components/, each tested where the site uses it. Tested in
+// The accessible primitives of crates/nec-views/src/components/, each tested where the site uses it. Tested in
 // other files: SkipLink (routes), FilterGroup and AgendaToggle (programme), ErrorAlert (faults),
 // BarChart and DataTable's values (history), ThemeSwitch (a11y).
 import { after, before, describe, it } from 'node:test';

@@ -1,6 +1,6 @@
 // Content before the wasm (issue 8): the release build's pages arrive with their content
 // (scripts/prerender.mjs). Without JavaScript every route reads, in both languages; with it, the
-// app takes over (src/takeover/) without moving anything, and keeps what the visitor did while
+// app takes over (crates/nec-views/src/takeover/) without moving anything, and keeps what the visitor did while
 // the wasm was on its way: scroll, focus, what was typed and ticked.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -122,7 +122,7 @@ describe('the app taking over the prerendered page', () => {
     assert.ok(y > 300, `the page scrolled (${y})`);
     release();
     await settled(page);
-    // The focus on a link: the app waits for the visitor's next move (src/takeover/waiting.rs),
+    // The focus on a link: the app waits for the visitor's next move (crates/nec-views/src/takeover/waiting.rs),
     // and the painted page stays, scrolled and focused as it was.
     assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'waiting');
     assert.equal(await page.evaluate(() => document.getElementById('app').dataset.test), 'prerendered');

@@ -385,7 +385,7 @@ export function journeys(name) {
   it(`${label}: the theme switch turns the page dark, is applied before the app on reload, and returns to light and automatic`, LIMIT, inSession(async (s) => {
     const background = () => s.run(() => getComputedStyle(document.documentElement).backgroundColor);
     const THEME = { role: 'combobox', name: 'Thème' };
-    // The app's selects come into the page inert for up to half a second (src/takeover/selects.rs,
+    // The app's selects come into the page inert for up to half a second (crates/nec-views/src/takeover/selects.rs,
     // so that Orca does not announce them); WebDriver refuses to act on them meanwhile.
     const selectsBack = () => s.until(() => !document.querySelector('select[inert]'), null, 'the theme switch back in the page');
     await s.open('/charte');

@@ -140,7 +140,7 @@ async function run(step, record) {
     await record('(l’application prend la page)');
   } else if (step.takeover) {
     // The app started by the visitor's own move (a control reached): wait until it runs, and for
-    // what that makes Orca say (nothing: it takes the page over at the next key, src/takeover/).
+    // what that makes Orca say (nothing: it takes the page over at the next key, crates/nec-views/src/takeover/).
     await reader.page.waitForFunction(() => ['waiting', 'ready'].includes(document.documentElement.dataset.app), null, { timeout: 30000 });
     await reader.settle({ quiet: 2000 });
     await record('(l’application est prête)');
@@ -304,7 +304,7 @@ describe('what Orca says', () => {
     const heard = await journey([
       { open: `${host.url}/`, ignore: [/^La page possède/] },
       // The partner's two links, then the first widget's search field: reaching it starts the
-      // widget's app, which takes its painted view over (src/widget/mod.rs).
+      // widget's app, which takes its painted view over (crates/nec-widget/src/lib.rs).
       'Tab', 'Tab', 'Tab',
       { wait: widgetRunning('module-communs'), label: 'le module démarre' },
       'Tab',

@@ -149,12 +149,12 @@ export async function tabToFirstCheckbox(page, max = 40) {
   throw new Error(`no filter check box reached in ${max} keys`);
 }
 
-/** Text with French typography's no-break spaces (src/typeset.rs) read as plain spaces, for tests
+/** Text with French typography's no-break spaces (crates/nec-views/src/typeset.rs) read as plain spaces, for tests
  * that compare words; typography.test.mjs checks the spaces themselves. */
 export const plain = (text) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 /** Waits until the app runs (`<html data-app="ready">`, or `"waiting"` for the visitor's next move
- * to take the page over: src/takeover/) on a page of the site (one with `<div id="app">`: not a
+ * to take the page over: crates/nec-views/src/takeover/) on a page of the site (one with `<div id="app">`: not a
  * widget's page, nor a file). */
 export async function appRunning(page, timeout = 30000) {
   await page.waitForFunction(() => ['ready', 'waiting'].includes(document.documentElement.dataset.app) || !document.getElementById('app'), null, { timeout });

@@ -259,7 +259,7 @@ class Session {
   }
 
   /** Waits until the app runs: `<html data-app="ready">`, or `"waiting"` for the visitor's next
-   * move to take the page over (src/takeover/); fails at once if it
+   * move to take the page over (crates/nec-views/src/takeover/); fails at once if it
    * stopped (`data-app="failed"`, scripts/shipped/boot.js) or could not be downloaded (an alert). */
   async appRunning(timeout = 20_000) {
     const state = await this.until(() => {

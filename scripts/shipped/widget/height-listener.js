@@ -1,4 +1,4 @@
-// The height listener a partner pastes beside the widget's iframe (src/widget_options/snippets.rs
+// The height listener a partner pastes beside the widget's iframe (crates/nec-core/src/widget_options/snippets.rs
 // writes it, with the site's origin and the message type in place of the two placeholders, and
 // without these comment lines): it trusts only messages from the site's origin coming from one of
 // its own embedded frames, and bounds the height.

@@ -7,7 +7,7 @@
 // Content first, as the site's pages: each view, as the build rendered it with the bundled data,
 // is painted into the element's shadow root at once, with the widget's style sheet, from this
 // file alone. The wasm (and the data) load when the visitor reaches for the widget, and it takes
-// over in place (src/widget/mod.rs). An element the build could not render as is (filters, its
+// over in place (crates/nec-widget/src/lib.rs). An element the build could not render as is (filters, its
 // own data-src, a wrong attribute) loads the wasm at once, as before.
 const here = new URL('./', import.meta.url);
 // Each view's own wasm and glue (scripts/build-widget.mjs): a page loads those of its views only.

@@ -9,7 +9,7 @@
 //! focused control, what was typed, ticked or chosen, and a button pressed while the app loaded
 //! (the boot script, scripts/shipped/boot.js, starts the app when the visitor reaches for a control).
 //! A `<details>` opened meanwhile stays open. The partner widget takes over its painted view the
-//! same way (`swap_when_ready`, src/widget/mod.rs).
+//! same way (`swap_when_ready`, crates/nec-widget/src/lib.rs).
 //!
 //! When the visitor's focus is on a control of the prerendered page and nothing is to be carried
 //! over, the swap waits for their next move (`waiting`): replacing the page under a focused
@@ -34,29 +34,29 @@ const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tab
 /// Inside a closed `<details>`, outside its summary.
 const IN_CLOSED_DETAILS: &str = "details:not([open]) > :not(summary), details:not([open]) > :not(summary) *";
 
-/// Mounts the app: over the prerendered page when there is one, else in the empty root (the
-/// shell of a route that was not prerendered, or a development build), else in `<body>`.
-pub fn start() {
+/// Mounts the site's `app`: over the prerendered page when there is one, else in the empty root
+/// (the shell of a route that was not prerendered, or a development build), else in `<body>`.
+pub fn start<V: IntoView + 'static>(app: fn() -> V) {
     let document = document();
     match document.get_element_by_id(ROOT_ID) {
         Some(prerendered) if prerendered.has_attribute(PRERENDERED) => {
             let Ok(fresh) = document.create_element("div") else { return };
             fresh.set_id(ROOT_ID);
             crate::typeset::watch(&fresh);
-            leptos::mount::mount_to(fresh.clone().unchecked_into(), crate::App).forget();
+            leptos::mount::mount_to(fresh.clone().unchecked_into(), app).forget();
             let focused = || leptos::prelude::document().active_element();
             swap_when_ready::<true, _, _, _>(prerendered, fresh, ".loading", focused, || mark("waiting"), || mark("ready"));
         }
         Some(root) => {
             crate::typeset::watch(&root);
-            leptos::mount::mount_to(root.unchecked_into(), crate::App).forget();
+            leptos::mount::mount_to(root.unchecked_into(), app).forget();
             mark("ready");
         }
         None => {
             if let Some(body) = document.body() {
                 crate::typeset::watch(&body);
             }
-            leptos::mount::mount_to_body(crate::App);
+            leptos::mount::mount_to_body(app);
             mark("ready");
         }
     }
@@ -74,14 +74,8 @@ pub fn start() {
 /// not hear its takeover twice on a partner page (tests/screen-reader/), but does on /embed/
 /// (NC-15, docs/rgaa-audit.md); and in a shadow root, the Tab the wait answers moves the focus
 /// unheard (tried: Orca says nothing until the next Tab).
-pub(crate) fn swap_when_ready<const QUIET: bool, A, W, D>(
-    painted: Element,
-    fresh: Element,
-    loading: &'static str,
-    focused: A,
-    waiting: W,
-    done: D,
-) where
+pub fn swap_when_ready<const QUIET: bool, A, W, D>(painted: Element, fresh: Element, loading: &'static str, focused: A, waiting: W, done: D)
+where
     A: Fn() -> Option<Element> + 'static,
     W: FnOnce() + 'static,
     D: FnOnce() + 'static,

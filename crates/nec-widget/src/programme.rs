@@ -3,16 +3,18 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{widget_section_with, ConfigurationProblems, Heading};
-use crate::components::announcer::use_announcer;
-use crate::components::{current_lang, pieces_view, status_badge, text_view, Disclosure, VisuallyHidden, When};
-use crate::data::{current_programme_file, fetch_data_from};
-use crate::describe::{day_heading, item_facts, text_piece, when_words};
-use crate::filters::{by_day, matching_in_order, search_index, Filters, PAGE_SIZE};
-use crate::locale::{Lang, Pieces};
-use crate::model::{Item, Programme};
-use crate::widget_options::{unknown_filters, WidgetOptions};
+use nec_views::components::announcer::use_announcer;
+use nec_views::components::{current_lang, pieces_view, status_badge, text_view, Disclosure, VisuallyHidden, When};
+use nec_views::data::{fetch_data_from, fetch_text, DataFile, LoadError};
+use nec_views::describe::{day_heading, item_facts, text_piece, when_words};
+use nec_views::filters::{by_day, matching_in_order, search_index, Filters, PAGE_SIZE};
+use nec_views::load::DataError;
+use nec_views::locale::{Lang, Pieces};
+use nec_views::model::EditionsFile;
+use nec_views::model::{Item, Programme};
+use nec_views::widget_options::{unknown_filters, WidgetOptions};
 
-crate::texts! {
+nec_views::texts! {
     no_match: "Aucun élément ne correspond : essayez un autre mot.", "No item matches: try another word.";
     paris_time: " — horaires à l’heure de Paris.", " — times are Paris time.";
     search_form: "Rechercher dans ce programme", "Search this programme";
@@ -49,8 +51,8 @@ pub fn ProgrammeWidget(options: Arc<WidgetOptions>, site: String, data: String, 
         }
     });
     let lang = current_lang();
-    let title = move |p: Option<&Programme>| crate::widget_options::WidgetView::Programme.title(lang, p.map(|p| p.edition.year));
-    widget_section_with(resource, title, level, crate::components::Subject::Programme, render)
+    let title = move |p: Option<&Programme>| nec_views::widget_options::WidgetView::Programme.title(lang, p.map(|p| p.edition.year));
+    widget_section_with(resource, title, level, nec_views::components::Subject::Programme, render)
 }
 
 #[component]
@@ -100,7 +102,7 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
             .collect::<Vec<_>>()
     };
     let p = programme.clone();
-    let all_url = format!("{site}{}", lang.path(&crate::filters::programme_url(&options.filters())));
+    let all_url = format!("{site}{}", lang.path(&nec_views::filters::programme_url(&options.filters())));
     view! {
         <ConfigurationProblems problems=unknown/>
         <p class="nec-note"><strong>{text_view(&programme.edition.status, lang)}</strong>{t.paris_time}</p>
@@ -186,10 +188,10 @@ fn selection_sentence(programme: &Programme, options: &WidgetOptions, lang: Lang
     let names = |ids: &[String], name: &dyn Fn(&str) -> Option<Pieces>| ids.iter().filter_map(|id| name(id)).collect::<Vec<_>>();
     let themes = names(&options.themes, &|id| programme.theme(id).map(|t| text_piece(&t.name, lang)));
     let days = names(&options.days, &|id| {
-        let undated = crate::format::lowercased(lang.words().undated);
-        crate::widget_options::parse_day(id)
+        let undated = nec_views::format::lowercased(lang.words().undated);
+        nec_views::widget_options::parse_day(id)
             .map(|d| lang.long_date(d))
-            .or_else(|| (id == crate::filters::UNDATED).then(|| undated.clone()))
+            .or_else(|| (id == nec_views::filters::UNDATED).then(|| undated.clone()))
             .map(|d| Pieces::of(d, lang))
     });
     let formats = names(&options.formats, &|id| programme.format(id).map(|f| text_piece(&f.name, lang)));
@@ -219,4 +221,28 @@ fn description_of(programme: &Programme, item: &Item, lang: Lang) -> AnyView {
     let (open, close) = lang.words().quotes;
     let day = programme.namesake_day(item).map(|d| format!(" ({})", lang.long_date(d)));
     view! { {texts(lang).of}{open}{text_view(&item.title, lang)}{close}{day} }.into_any()
+}
+
+/// The current edition's programme file, as `editions.json` at `base` names it, read by the
+/// browser's JSON parser: the widget, which needs nothing else of the index, then carries no
+/// decoder for it (−2.5 KiB brotli of wasm, BENCHMARKS.md). `nec-data check` checks the whole file.
+pub async fn current_programme_file(base: &str) -> Result<String, LoadError> {
+    use nec_views::validate::Problem;
+    use wasm_bindgen::{JsCast, JsValue};
+    let (text, _) = fetch_text(&format!("{base}{}", EditionsFile::FILE)).await?;
+    nec_views::load::refuse_before_parsing(&text).map_err(LoadError::Data)?;
+    let unreadable =
+        |path: &str, message: &str| LoadError::Data(DataError::Unreadable(Problem { path: path.into(), message: message.into() }));
+    let index = js_sys::JSON::parse(&text).map_err(|_| unreadable("$", "le fichier n’est pas du JSON valide"))?;
+    let field = |object: &JsValue, key: &str| js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let current = field(&index, "current").as_f64().ok_or_else(|| unreadable("$.current", "valeur inattendue (une année est attendue)"))?;
+    let editions = field(&index, "editions");
+    let editions =
+        editions.dyn_ref::<js_sys::Array>().ok_or_else(|| unreadable("$.editions", "valeur inattendue (une liste est attendue)"))?;
+    editions
+        .iter()
+        .find(|edition| field(edition, "year").as_f64() == Some(current))
+        .and_then(|edition| field(&edition, "programme").as_string())
+        .filter(|file| nec_views::model::is_programme_file_name(file))
+        .ok_or(LoadError::NoProgramme)
 }

@@ -55,7 +55,7 @@ pub fn provide_announcer() {
     provide_context(announcer);
 }
 
-/// Announces `message`, in `lang`, from outside the components (src/takeover/).
+/// Announces `message`, in `lang`, from outside the components (crates/nec-views/src/takeover/).
 pub fn announce(message: String, lang: Lang) {
     if let Some(announcer) = LATEST.get() {
         announcer.say_pieces(Pieces::of(message, lang));

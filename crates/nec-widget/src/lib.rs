@@ -3,7 +3,7 @@
 //!
 //! Its styles live in that shadow root, its state in its own signals: no router, no listener on
 //! the host's window or links, no change to the host's URL. Built into its own wasm
-//! (`src/bin/nec-widget.rs`), which never contains the site's pages: one wasm per view, each
+//! (`src/main.rs`), which never contains the site's pages: one wasm per view, each
 //! built with its own feature (`widget-programme`, `widget-charte`, `widget-editions`), so that a
 //! partner's page downloads only the code of the views it shows.
 
@@ -21,11 +21,11 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::announcer::provide_announcer;
-use crate::components::{current_lang, ErrorAlert, LiveRegion};
+use nec_views::components::announcer::provide_announcer;
+use nec_views::components::{current_lang, ErrorAlert, LiveRegion};
 
-use crate::locale::Lang;
-use crate::widget_options::{WidgetOptions, WidgetView};
+use nec_views::locale::Lang;
+use nec_views::widget_options::{WidgetOptions, WidgetView};
 
 /// The one global name the widget defines, created by `widget.js` before the wasm starts.
 const GLOBAL: &str = "NecWidget";
@@ -67,7 +67,7 @@ pub fn start() {
         web_sys::console::error_1(&"NecWidget : widget.js incomplet (site, data).".into());
         return;
     };
-    let programme = read_string(&api, "programme").filter(|name| crate::model::is_programme_file_name(name));
+    let programme = read_string(&api, "programme").filter(|name| nec_views::model::is_programme_file_name(name));
     let setup = Rc::new(Setup { site: site.trim_end_matches('/').to_owned(), data, programme });
     let Some(slot) = js_sys::Reflect::get(&api, &JsValue::from_str("views"))
         .ok()
@@ -125,7 +125,7 @@ fn mount(host: &web_sys::Element, setup: &Setup) {
     fresh.set_class_name("nec-root");
     let _ = fresh.set_attribute("lang", lang.code());
     leptos::mount::mount_to(fresh.clone().unchecked_into(), widget).forget();
-    crate::takeover::swap_when_ready::<false, _, _, _>(root, fresh, ".nec-loading", move || shadow.active_element(), || (), || ());
+    nec_views::takeover::swap_when_ready::<false, _, _, _>(root, fresh, ".nec-loading", move || shadow.active_element(), || (), || ());
 }
 
 /// Everything one widget instance shows: its configuration problems, its view, its live regions.
@@ -194,15 +194,15 @@ fn Heading(level: u8, #[prop(optional, into)] id: Option<String>, children: Chil
 /// `title` is shown at the partner's heading `level`; `T`'s file is read from `data` (`data-src`);
 /// `what` is what is loading.
 #[cfg(any(feature = "widget-charte", feature = "widget-editions"))]
-fn widget_section<T, V, F>(title: &'static str, level: u8, data: String, what: crate::components::Subject, render: F) -> impl IntoView
+fn widget_section<T, V, F>(title: &'static str, level: u8, data: String, what: nec_views::components::Subject, render: F) -> impl IntoView
 where
-    T: crate::data::DataFile,
+    T: nec_views::data::DataFile,
     V: IntoView + 'static,
     F: Fn(Arc<T>) -> V + Send + Sync + 'static,
 {
     let resource = LocalResource::new(move || {
         let data = data.clone();
-        async move { crate::data::fetch_data_from::<T>(&data, T::FILE).await }
+        async move { nec_views::data::fetch_data_from::<T>(&data, T::FILE).await }
     });
     widget_section_with(resource, move |_| title.to_owned(), level, what, render)
 }
@@ -210,10 +210,10 @@ where
 /// A [`widget_section`] of a resource already made, whose title may take its data (the
 /// programme's year).
 fn widget_section_with<T, V, F>(
-    resource: LocalResource<Result<Arc<T>, crate::data::LoadError>>,
+    resource: LocalResource<Result<Arc<T>, nec_views::data::LoadError>>,
     title: impl Fn(Option<&T>) -> String + Send + Sync + 'static,
     level: u8,
-    what: crate::components::Subject,
+    what: nec_views::components::Subject,
     render: F,
 ) -> impl IntoView
 where
@@ -230,7 +230,7 @@ where
         resource.refetch();
     });
     let content = move || match resource.get() {
-        None => view! { <p class="nec-loading" role="status">{crate::components::loading(lang, what)}</p> }.into_any(),
+        None => view! { <p class="nec-loading" role="status">{nec_views::components::loading(lang, what)}</p> }.into_any(),
         Some(Err(error)) => view! { <ErrorAlert what error on_retry/> }.into_any(),
         Some(Ok(data)) => {
             if retried.get_value() {

@@ -141,7 +141,7 @@ pub async fn fetch_data_from<T: DeserializeOwned + Validate + Send + Sync + 'sta
 
 /// The text of a file, and the time of the offline copy it came from (`Some`: the service
 /// worker's copy). Not generic, so that each data type adds only its parsing to the wasm.
-async fn fetch_text(url: &str) -> Result<(String, Option<Option<DateTime<FixedOffset>>>), LoadError> {
+pub async fn fetch_text(url: &str) -> Result<(String, Option<Option<DateTime<FixedOffset>>>), LoadError> {
     let deadline = Deadline::start();
     let signal = deadline.signal();
     let failed = |_| if deadline.passed() { LoadError::Timeout } else { LoadError::Network };
@@ -217,31 +217,6 @@ thread_local! {
     /// The current edition's year, once editions.json has said it: a programme page's heading
     /// keeps its year when the programme file itself fails.
     static CURRENT_YEAR: std::cell::Cell<Option<i32>> = const { std::cell::Cell::new(None) };
-}
-
-/// The current edition's programme file, as `editions.json` at `base` names it, read by the
-/// browser's JSON parser: the widget, which needs nothing else of the index, then carries no
-/// decoder for it (−2.5 KiB brotli of wasm, BENCHMARKS.md). `nec-data check` checks the whole file.
-#[cfg(feature = "widget-programme")]
-pub async fn current_programme_file(base: &str) -> Result<String, LoadError> {
-    use crate::validate::Problem;
-    use wasm_bindgen::{JsCast, JsValue};
-    let (text, _) = fetch_text(&format!("{base}{}", EditionsFile::FILE)).await?;
-    crate::load::refuse_before_parsing(&text).map_err(LoadError::Data)?;
-    let unreadable =
-        |path: &str, message: &str| LoadError::Data(DataError::Unreadable(Problem { path: path.into(), message: message.into() }));
-    let index = js_sys::JSON::parse(&text).map_err(|_| unreadable("$", "le fichier n’est pas du JSON valide"))?;
-    let field = |object: &JsValue, key: &str| js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-    let current = field(&index, "current").as_f64().ok_or_else(|| unreadable("$.current", "valeur inattendue (une année est attendue)"))?;
-    let editions = field(&index, "editions");
-    let editions =
-        editions.dyn_ref::<js_sys::Array>().ok_or_else(|| unreadable("$.editions", "valeur inattendue (une liste est attendue)"))?;
-    editions
-        .iter()
-        .find(|edition| field(edition, "year").as_f64() == Some(current))
-        .and_then(|edition| field(&edition, "programme").as_string())
-        .filter(|file| crate::model::is_programme_file_name(file))
-        .ok_or(LoadError::NoProgramme)
 }
 
 /// The current edition's year, if editions.json was read.

@@ -3,12 +3,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::widget_section;
-use crate::components::{current_lang, ParticipationTable};
-use crate::model::EditionsFile;
-use crate::routes::Route;
-use crate::widget_options::WidgetOptions;
+use nec_views::components::{current_lang, ParticipationTable};
+use nec_views::model::EditionsFile;
+use nec_views::routes::Route;
+use nec_views::widget_options::WidgetOptions;
 
-crate::texts! {
+nec_views::texts! {
     title: "Les éditions de Numérique en Commun[s]", "The Numérique en Commun[s] editions";
     intro: "Depuis 2018, une édition nationale par an, chaque fois dans une ville différente.", "Since 2018, one national edition a year, each time in a different city.";
     on_the_site: "L’historique complet, avec les sources de chaque chiffre, sur le site de Numérique en Commun[s]",
@@ -29,5 +29,5 @@ pub fn HistoryWidget(options: Arc<WidgetOptions>, site: String, data: String) ->
             <p><a href=format!("{site}{}", lang.path(Route::Editions.path()))>{t.on_the_site}</a></p>
         }
     };
-    widget_section(t.title, level, data, crate::components::Subject::EditionsHistory, render)
+    widget_section(t.title, level, data, nec_views::components::Subject::EditionsHistory, render)
 }

@@ -3,12 +3,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{widget_section, Heading};
-use crate::components::{current_lang, engagement_label, text_view};
-use crate::model::Charter;
-use crate::routes::Route;
-use crate::widget_options::WidgetOptions;
+use nec_views::components::{current_lang, engagement_label, text_view};
+use nec_views::model::Charter;
+use nec_views::routes::Route;
+use nec_views::widget_options::WidgetOptions;
 
-crate::texts! {
+nec_views::texts! {
     title: "La charte de Numérique en Commun[s]", "The Numérique en Commun[s] charter";
     licence: "Licence : ", "Licence: ";
     on_the_site: "La charte sur le site de Numérique en Commun[s]", "The charter on the Numérique en Commun[s] website";
@@ -42,5 +42,5 @@ pub fn CharterWidget(options: Arc<WidgetOptions>, site: String, data: String) ->
             </p>
         }
     };
-    widget_section(t.title, level, data, crate::components::Subject::Charter, render)
+    widget_section(t.title, level, data, nec_views::components::Subject::Charter, render)
 }
