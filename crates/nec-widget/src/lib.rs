@@ -22,7 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use nec_views::components::announcer::provide_announcer;
-use nec_views::components::{current_lang, ErrorAlert, LiveRegion};
+use nec_views::components::{current_lang, load_states, LiveRegion};
 
 use nec_views::locale::Lang;
 use nec_views::widget_options::{WidgetOptions, WidgetView};
@@ -188,9 +188,9 @@ fn Heading(level: u8, #[prop(optional, into)] id: Option<String>, children: Chil
 }
 
 /// One view of the widget: a section named by its heading, then a data file's content once
-/// loaded. Like the site's `DataView` (a polite loading message, an alert with a retry), except
-/// that nothing reaches outside the shadow root: no scrolling of the host to its own fragment,
-/// and after a successful retry the focus goes to this section, not to a page title.
+/// loaded, in the same three states as the site's `DataView` (`load_states`), except that nothing
+/// reaches outside the shadow root: no scrolling of the host to its own fragment, and after a
+/// successful retry the focus goes to this section, not to a page title.
 /// `title` is shown at the partner's heading `level`; `T`'s file is read from `data` (`data-src`);
 /// `what` is what is loading.
 #[cfg(any(feature = "widget-charte", feature = "widget-editions"))]
@@ -222,31 +222,21 @@ where
     F: Fn(Arc<T>) -> V + Send + Sync + 'static,
 {
     let title = move || resource.with(|r| title(r.as_ref().and_then(|r| r.as_ref().ok()).map(|data| &**data)));
-    let lang = current_lang();
     let section = NodeRef::<leptos::html::Section>::new();
-    let retried = StoredValue::new(false);
-    let on_retry = Callback::new(move |()| {
-        retried.set_value(true);
-        resource.refetch();
-    });
-    let content = move || match resource.get() {
-        None => view! { <p class="nec-loading" role="status">{nec_views::components::loading(lang, what)}</p> }.into_any(),
-        Some(Err(error)) => view! { <ErrorAlert what error on_retry/> }.into_any(),
-        Some(Ok(data)) => {
-            if retried.get_value() {
-                request_animation_frame(move || {
-                    if let Some(section) = section.get_untracked() {
-                        let _ = section.focus();
-                    }
-                });
-            }
-            render(data).into_any()
+    let loaded = move |data: Arc<T>, retried: bool| {
+        if retried {
+            request_animation_frame(move || {
+                if let Some(section) = section.get_untracked() {
+                    let _ = section.focus();
+                }
+            });
         }
+        render(data).into_any()
     };
     view! {
         <section class="nec-widget" aria-labelledby="nec-titre" tabindex="-1" node_ref=section>
             <Heading level id="nec-titre">{title}</Heading>
-            {content}
+            {load_states(resource, what, "nec-loading", loaded)}
         </section>
     }
 }

@@ -25,25 +25,42 @@ where
 {
     let lang = current_lang();
     let location = leptos_router::hooks::use_location();
+    let loaded = move |data: Arc<T>, retried: bool| {
+        request_animation_frame(scroll_to_fragment);
+        if retried {
+            // The retry button that had focus is gone with the alert.
+            focus_if_lost("titre-page", None);
+        }
+        let note = translation_note(lang, &location);
+        with_offline_notice(offline_copy(&data), lang, note, render(data).into_any())
+    };
+    load_states(resource, what, "loading", loaded)
+}
+
+/// The three states of a view of a data file, the site's (`DataView`) and the widget's alike:
+/// « Chargement … » in a polite status (`loading_class`, which the takeover waits on), an alert
+/// with a retry on error, then `loaded(data, retried)`, told whether a retry brought the data
+/// (the button that had the focus is gone: the caller puts it back).
+pub fn load_states<T, F>(
+    resource: LocalResource<Result<Arc<T>, LoadError>>,
+    what: Subject,
+    loading_class: &'static str,
+    loaded: F,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+    F: Fn(Arc<T>, bool) -> AnyView + Send + Sync + 'static,
+{
+    let lang = current_lang();
     let retried = StoredValue::new(false);
     let on_retry = Callback::new(move |()| {
         retried.set_value(true);
         resource.refetch();
     });
-    view! {
-        {move || match resource.get() {
-            None => view! { <p class="loading" role="status">{loading(lang, what)}</p> }.into_any(),
-            Some(Err(error)) => view! { <ErrorAlert what error on_retry/> }.into_any(),
-            Some(Ok(data)) => {
-                request_animation_frame(scroll_to_fragment);
-                if retried.get_value() {
-                    // The retry button that had focus is gone with the alert.
-                    focus_if_lost("titre-page", None);
-                }
-                let note = translation_note(lang, &location);
-                with_offline_notice(offline_copy(&data), lang, note, render(data).into_any())
-            }
-        }}
+    move || match resource.get() {
+        None => view! { <p class=loading_class role="status">{loading(lang, what)}</p> }.into_any(),
+        Some(Err(error)) => view! { <ErrorAlert what error on_retry/> }.into_any(),
+        Some(Ok(data)) => loaded(data, retried.get_value()),
     }
 }
 

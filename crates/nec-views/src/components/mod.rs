@@ -32,7 +32,7 @@ pub use announcer::LiveRegion;
 pub use bar_chart::BarChart;
 pub use copy_button::CopyButton;
 pub use data_table::{DataTable, RowHeader};
-pub use data_view::{loading, DataView, Subject};
+pub use data_view::{load_states, loading, DataView, Subject};
 pub use disclosure::Disclosure;
 pub use edition_notice::EditionNotice;
 pub use error_alert::ErrorAlert;
