@@ -352,6 +352,25 @@ describe('the app’s selects as it takes the page over (issue 26, NC-14)', () =
     assert.deepEqual(panics(page), []);
     await page.close();
   });
+  it('are given back at the first move of the mouse, so the click that follows opens the theme switch', async () => {
+    const { page, release } = await reader('/programme?q=cloture', { held: true, waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'true');
+    release();
+    await appRunning(page);
+    // In one task, so the half second the selects are held cannot run out in between (on a slow
+    // machine it may have already: then there is nothing left to give back).
+    const stillInert = await page.evaluate(() => {
+      const held = document.querySelector('select[inert]');
+      if (!held) return null;
+      dispatchEvent(new PointerEvent('pointermove', { bubbles: true }));
+      return held.hasAttribute('inert');
+    });
+    assert.notEqual(stillInert, true, 'a mouse move gives the theme switch back');
+    await page.locator('#theme').selectOption('dark');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
 });
 
 describe('a filtered address before the app runs (issue 26, NC-14)', () => {

@@ -16,8 +16,9 @@ use super::{all, waiting::next_tabbable};
 
 /// Longer than Orca takes to handle the insertion.
 const QUIET: Duration = Duration::from_millis(500);
-/// What ends the wait at once: the visitor's next key (Tab must reach the select) or pointer.
-const MOVES: [&str; 2] = ["keydown", "pointerdown"];
+/// What ends the wait at once: the visitor's next key (Tab must reach the select) or pointer. A
+/// mouse moves before it clicks: an inert select would let that click through to the page.
+const MOVES: [&str; 3] = ["keydown", "pointerdown", "pointermove"];
 
 /// Makes the selects of `fresh` inert, before it enters the page.
 pub(super) fn hold(fresh: &Element) -> Rc<Vec<Element>> {
@@ -28,7 +29,8 @@ pub(super) fn hold(fresh: &Element) -> Rc<Vec<Element>> {
     Rc::new(held)
 }
 
-/// Gives the selects back to the page after `QUIET`, or at the visitor's next key or pointer;
+/// Gives the selects back to the page after `QUIET`, or at the visitor's next key, touch or mouse
+/// move;
 /// `focused`, the control the takeover has just focused, at once. A Tab meant for a select
 /// reaches it: the browser chose its target while it was inert, so the focus is moved here.
 pub(super) fn release_soon(held: Rc<Vec<Element>>, focused: Option<&Element>, root: Element) {
