@@ -40,7 +40,7 @@ mod web {
         crate::components::announcer::provide_announcer();
         view! {
             <Router>
-                <LangScope/>
+                <LangScope />
             </Router>
         }
     }
@@ -50,18 +50,18 @@ mod web {
     fn LangScope() -> impl IntoView {
         provide_lang();
         view! {
-            <SkipLink/>
-            <SiteHeader/>
+            <SkipLink />
+            <SiteHeader />
             <main id="contenu" tabindex="-1">
                 <Routes fallback=NotFoundPage>
-                    <SiteRoutes/>
+                    <SiteRoutes />
                     <ParentRoute path=path!("/en") view=Outlet>
-                        <SiteRoutes/>
+                        <SiteRoutes />
                     </ParentRoute>
                 </Routes>
             </main>
-            <SiteFooter/>
-            <LiveRegion/>
+            <SiteFooter />
+            <LiveRegion />
         }
     }
 
@@ -71,23 +71,23 @@ mod web {
     fn SiteRoutes() -> impl MatchNestedRoutes + Clone {
         view! {
             <ParentRoute path=path!("") view=Outlet>
-            <Route path=path!("/") view=HomePage/>
-            <Route path=path!("/programme") view=ProgrammePage/>
-            <Route path=path!("/programme/:id") view=ProgrammeItemPage/>
-            <Route path=path!("/mon-programme") view=MyProgrammePage/>
-            <Route path=path!("/infos-pratiques") view=PracticalInfoPage/>
-            <Route path=path!("/charte") view=CharterPage/>
-            <Route path=path!("/editions") view=EditionsPage/>
-            <Route path=path!("/editions/:year") view=EditionPage/>
-            <Route path=path!("/editions/:year/programme") view=ProgrammePage/>
-            <Route path=path!("/editions/:year/programme/:id") view=ProgrammeItemPage/>
-            <Route path=path!("/donnees") view=OpenDataPage/>
-            <Route path=path!("/integrer") view=EmbedBuilderPage/>
-            <Route path=path!("/accessibilite") view=AccessibilityPage/>
-            <Route path=path!("/donnees-personnelles") view=PrivacyPage/>
-            <Route path=path!("/plan-du-site") view=SiteMapPage/>
-            <Route path=path!("/modifications-du-programme") view=ProgrammeChangesPage/>
-            <Route path=path!("/test/panique") view=PanicTestPage/>
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/programme") view=ProgrammePage />
+                <Route path=path!("/programme/:id") view=ProgrammeItemPage />
+                <Route path=path!("/mon-programme") view=MyProgrammePage />
+                <Route path=path!("/infos-pratiques") view=PracticalInfoPage />
+                <Route path=path!("/charte") view=CharterPage />
+                <Route path=path!("/editions") view=EditionsPage />
+                <Route path=path!("/editions/:year") view=EditionPage />
+                <Route path=path!("/editions/:year/programme") view=ProgrammePage />
+                <Route path=path!("/editions/:year/programme/:id") view=ProgrammeItemPage />
+                <Route path=path!("/donnees") view=OpenDataPage />
+                <Route path=path!("/integrer") view=EmbedBuilderPage />
+                <Route path=path!("/accessibilite") view=AccessibilityPage />
+                <Route path=path!("/donnees-personnelles") view=PrivacyPage />
+                <Route path=path!("/plan-du-site") view=SiteMapPage />
+                <Route path=path!("/modifications-du-programme") view=ProgrammeChangesPage />
+                <Route path=path!("/test/panique") view=PanicTestPage />
             </ParentRoute>
         }
         .into_inner()

@@ -136,9 +136,9 @@ pub fn AccessibilityPage() -> impl IntoView {
                 <li>{t.automated_keyboard}</li>
             </ul>
 
-            <Inaccessible/>
-            <Preparation/>
-            <ContactAndRedress/>
+            <Inaccessible />
+            <Preparation />
+            <ContactAndRedress />
         </Page>
     }
 }
@@ -165,7 +165,8 @@ fn Inaccessible() -> impl IntoView {
             view! { <p>{t.no_non_compliance}</p> }.into_any()
         } else {
             // The audit's own words, in French.
-            view! { <ul>{rgaa::NON_CONFORMITIES.iter().map(|nc| view! { <li>{french(nc, lang)}</li> }).collect_view()}</ul> }.into_any()
+            view! { <ul>{rgaa::NON_CONFORMITIES.iter().map(|nc| view! { <li>{french(nc, lang)}</li> }).collect_view()}</ul> }
+                .into_any()
         }}
         <h3>{t.exemptions}</h3>
         <p>{t.none_f}</p>
@@ -228,8 +229,28 @@ fn Preparation() -> impl IntoView {
         </ul>
         <h3>{t.pages_heading}</h3>
         <ul>
-            {pages.into_iter().map(|(href, label)| view! { <li><a href=lang.path(href)>{pieces_view(label, lang)}</a></li> }).collect_view()}
-            {embeds.into_iter().map(|(href, label)| view! { <li><a href=href rel="external" hreflang=french_target(lang)>{label}</a></li> }).collect_view()}
+            {pages
+                .into_iter()
+                .map(|(href, label)| {
+                    view! {
+                        <li>
+                            <a href=lang.path(href)>{pieces_view(label, lang)}</a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+            {embeds
+                .into_iter()
+                .map(|(href, label)| {
+                    view! {
+                        <li>
+                            <a href=href rel="external" hreflang=french_target(lang)>
+                                {label}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
     }
 }
@@ -251,18 +272,33 @@ fn ContactAndRedress() -> impl IntoView {
                 };
                 view! { <p>{t.contact_means}<a href=contact.href()>{label}</a>"."</p> }.into_any()
             }
-            // The build warns while it is missing (scripts/prerender.mjs).
-            None => view! {
-                <p data-missing="contact">{t.no_contact}<a href=lang.path(Route::OpenData.path())>{t.page_open_data}</a>{t.no_contact_after}</p>
+            None => {
+                // The build warns while it is missing (scripts/prerender.mjs).
+                view! {
+                    <p data-missing="contact">
+                        {t.no_contact}<a href=lang.path(Route::OpenData.path())>{t.page_open_data}</a>{t.no_contact_after}
+                    </p>
+                }
+                    .into_any()
             }
-            .into_any(),
         }}
 
         <h2>{t.redress_heading}</h2>
         <p>{t.redress_before}{defender()}{t.redress_after}</p>
         <ul>
-            <li><a href="https://formulaire.defenseurdesdroits.fr/" hreflang=french_target(lang)>{t.write_before}{defender()}</a></li>
-            <li><a href="https://www.defenseurdesdroits.fr/saisir/delegues" hreflang=french_target(lang)>{t.delegate_before}{defender()}{t.delegate_after}</a></li>
+            <li>
+                <a href="https://formulaire.defenseurdesdroits.fr/" hreflang=french_target(lang)>
+                    {t.write_before}
+                    {defender()}
+                </a>
+            </li>
+            <li>
+                <a href="https://www.defenseurdesdroits.fr/saisir/delegues" hreflang=french_target(lang)>
+                    {t.delegate_before}
+                    {defender()}
+                    {t.delegate_after}
+                </a>
+            </li>
             <li>{t.post}{french("Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07", lang)}</li>
         </ul>
     }

@@ -31,7 +31,11 @@ fn licence_before(lang: Lang, number: u32) -> impl IntoView {
         Lang::Fr => ("Conformément à l’engagement ", ", les ressources produites sont diffusées sous la licence "),
         Lang::En => ("In line with commitment ", ", the resources produced are released under the "),
     };
-    view! { {before}<Numbered number lang/>{after} }
+    view! {
+        {before}
+        <Numbered number lang />
+        {after}
+    }
 }
 
 /// The page budgets, as this site's part of engagement 5.
@@ -69,7 +73,7 @@ pub fn CharterPage() -> impl IntoView {
     let t = texts(current_lang());
     view! {
         <Page heading=t.heading title=t.title>
-            <DataView resource=charter what=Subject::Charter render=|c| view! { <CharterContent charter=c/> }/>
+            <DataView resource=charter what=Subject::Charter render=|c| view! { <CharterContent charter=c /> } />
         </Page>
     }
 }
@@ -82,29 +86,49 @@ fn CharterContent(charter: Arc<Charter>) -> impl IntoView {
     view! {
         <p class="lead">{text_view(&charter.introduction, lang)}</p>
         <ol class="engagements">
-            {charter.engagements.iter().map(|e| view! {
-                <li id=format!("engagement-{}", e.number)>
-                    <h2>{engagement_label(lang, e.number)}{text_view(&e.title, lang)}</h2>
-                    <p>{text_view(&e.text, lang)}</p>
-                    <Original texts=vec![e.title.clone(), e.text.clone()]/>
-                    <p><Sources sources=cite(&charter.sources, &e.sources)/></p>
-                </li>
-            }).collect_view()}
+            {charter
+                .engagements
+                .iter()
+                .map(|e| {
+                    view! {
+                        <li id=format!("engagement-{}", e.number)>
+                            <h2>{engagement_label(lang, e.number)}{text_view(&e.title, lang)}</h2>
+                            <p>{text_view(&e.text, lang)}</p>
+                            <Original texts=vec![e.title.clone(), e.text.clone()] />
+                            <p>
+                                <Sources sources=cite(&charter.sources, &e.sources) />
+                            </p>
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ol>
         <section aria-labelledby="licence">
             <h2 id="licence">{t.licence}</h2>
             <p>
-                {licence_before(lang, licence.engagement)}
-                <a href=licence.url.clone() hreflang="fr">{licence.name.clone()}</a>{t.licence_after}
+                {licence_before(lang, licence.engagement)} <a href=licence.url.clone() hreflang="fr">
+                    {licence.name.clone()}
+                </a>{t.licence_after}
             </p>
         </section>
-        <SiteCommitments/>
-        {(!charter.notes.is_empty()).then(|| view! {
-            <section aria-labelledby="notes-charte">
-                <h2 id="notes-charte">{t.notes}</h2>
-                <ul>{charter.notes.iter().map(|n| view! { <li>{text_view(&n.text, lang)}" "<Sources sources=cite(&charter.sources, &n.sources)/></li> }).collect_view()}</ul>
-            </section>
-        })}
+        <SiteCommitments />
+        {(!charter.notes.is_empty())
+            .then(|| {
+                view! {
+                    <section aria-labelledby="notes-charte">
+                        <h2 id="notes-charte">{t.notes}</h2>
+                        <ul>
+                            {charter
+                                .notes
+                                .iter()
+                                .map(|n| {
+                                    view! { <li>{text_view(&n.text, lang)}" "<Sources sources=cite(&charter.sources, &n.sources) /></li> }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </section>
+                }
+            })}
     }
 }
 
@@ -121,12 +145,14 @@ fn SiteCommitments() -> impl IntoView {
                 <li>
                     <strong>{engagement_label(lang, 1)}</strong>
                     {t.free}
-                    <a href=lang.path(Route::Accessibility.path())>{t.statement}</a>"."
+                    <a href=lang.path(Route::Accessibility.path())>{t.statement}</a>
+                    "."
                 </li>
                 <li>
                     <strong>{engagement_label(lang, 3)}</strong>
                     {t.open}
-                    <a href=lang.path(Route::OpenData.path())>{t.open_data}</a>"."
+                    <a href=lang.path(Route::OpenData.path())>{t.open_data}</a>
+                    "."
                 </li>
                 <li>
                     <strong>{engagement_label(lang, 5)}</strong>

@@ -77,7 +77,7 @@ pub fn EditionPage() -> impl IntoView {
     });
     view! {
         <Page heading=heading title=heading>
-            <DataView resource=editions what=Subject::Edition render=move |file| view! { <EditionContent file year=year.get()/> }/>
+            <DataView resource=editions what=Subject::Edition render=move |file| view! { <EditionContent file year=year.get() /> } />
         </Page>
     }
 }
@@ -91,7 +91,9 @@ fn EditionContent(file: Arc<EditionsFile>, year: Option<i32>) -> impl IntoView {
         let years: Vec<String> = file.editions.iter().map(|e| e.year.to_string()).collect();
         return view! {
             <p>{no_such_edition(lang, &years)}</p>
-            <p><a href=lang.path(Route::Editions.path())>{t.all_editions}</a></p>
+            <p>
+                <a href=lang.path(Route::Editions.path())>{t.all_editions}</a>
+            </p>
         }
         .into_any();
     };
@@ -110,25 +112,54 @@ fn EditionContent(file: Arc<EditionsFile>, year: Option<i32>) -> impl IntoView {
     let previous = index.checked_sub(1).and_then(|i| file.editions.get(i)).map(|e| (e.year, e.city().to_owned()));
     let next = file.editions.get(index + 1).map(|e| (e.year, e.city().to_owned()));
     view! {
-        <EditionFacts edition=edition.clone() catalogue=file.sources.clone()/>
-        <EditionNotes edition=edition.clone() catalogue=file.sources.clone()/>
+        <EditionFacts edition=edition.clone() catalogue=file.sources.clone() />
+        <EditionNotes edition=edition.clone() catalogue=file.sources.clone() />
         <h2>{t.figures}</h2>
-        <FigureList figures=edition.figures.clone() catalogue=file.sources.clone()/>
+        <FigureList figures=edition.figures.clone() catalogue=file.sources.clone() />
         // Each edition's programme at its own stable address, as editions.json names it.
-        {edition.programme.is_some().then(|| view! {
-            <p><a href=lang.path(&crate::filters::programme_base(Some(edition.year)))>{programme_link(lang, edition.year)}</a></p>
-        })}
+        {edition
+            .programme
+            .is_some()
+            .then(|| {
+                view! {
+                    <p>
+                        <a href=lang.path(&crate::filters::programme_base(Some(edition.year)))>{programme_link(lang, edition.year)}</a>
+                    </p>
+                }
+            })}
         <h2>{t.sources}</h2>
         <ul class="source-list">
-            {used.into_iter().map(|s| view! {
-                <li><Citation source=s/></li>
-            }).collect_view()}
+            {used
+                .into_iter()
+                .map(|s| {
+                    view! {
+                        <li>
+                            <Citation source=s />
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
         <nav aria-label=t.other_editions class="pager">
             <ul>
-                {previous.map(|(y, city)| view! { <li><a href=lang.path(&format!("/editions/{y}"))>{neighbour(lang, false, y, &city)}</a></li> })}
-                <li><a href=lang.path(Route::Editions.path())>{t.all_editions}</a></li>
-                {next.map(|(y, city)| view! { <li><a href=lang.path(&format!("/editions/{y}"))>{neighbour(lang, true, y, &city)}</a></li> })}
+                {previous
+                    .map(|(y, city)| {
+                        view! {
+                            <li>
+                                <a href=lang.path(&format!("/editions/{y}"))>{neighbour(lang, false, y, &city)}</a>
+                            </li>
+                        }
+                    })} <li>
+                    <a href=lang.path(Route::Editions.path())>{t.all_editions}</a>
+                </li>
+                {next
+                    .map(|(y, city)| {
+                        view! {
+                            <li>
+                                <a href=lang.path(&format!("/editions/{y}"))>{neighbour(lang, true, y, &city)}</a>
+                            </li>
+                        }
+                    })}
             </ul>
         </nav>
     }

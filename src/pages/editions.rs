@@ -43,7 +43,7 @@ pub fn EditionsPage() -> impl IntoView {
     let t = texts(current_lang());
     view! {
         <Page heading=t.heading title=t.title>
-            <DataView resource=editions what=Subject::EditionsHistory render=|e| view! { <EditionsContent file=e/> }/>
+            <DataView resource=editions what=Subject::EditionsHistory render=|e| view! { <EditionsContent file=e /> } />
         </Page>
     }
 }
@@ -59,16 +59,28 @@ fn EditionsContent(file: Arc<EditionsFile>) -> impl IntoView {
         <section aria-labelledby="chronologie">
             <h2 id="chronologie">{t.timeline}</h2>
             <ol class="timeline">
-                {file.editions.iter().map(|e| view! { <TimelineEntry edition=e.clone() catalogue=catalogue.clone()/> }).collect_view()}
+                {file.editions.iter().map(|e| view! { <TimelineEntry edition=e.clone() catalogue=catalogue.clone() /> }).collect_view()}
             </ol>
         </section>
-        <Participation file=file.clone()/>
+        <Participation file=file.clone() />
         <section aria-labelledby="nec-locaux">
             <h2 id="nec-locaux">{t.local}</h2>
             <p>{text_view(&local.description, lang)}</p>
-            <FigureList figures=local.figures.clone() catalogue=catalogue.clone()/>
-            {local.notes.iter().map(|n| view! { <p class="note"><Quoted text=n.text.clone()/>" "<Sources sources=cite(&catalogue, &n.sources)/></p> }).collect_view()}
-            <Disagreements disagreements=local.disagreements.clone() catalogue=catalogue.clone()/>
+            <FigureList figures=local.figures.clone() catalogue=catalogue.clone() />
+            {local
+                .notes
+                .iter()
+                .map(|n| {
+                    view! {
+                        <p class="note">
+                            <Quoted text=n.text.clone() />
+                            " "
+                            <Sources sources=cite(&catalogue, &n.sources) />
+                        </p>
+                    }
+                })
+                .collect_view()}
+            <Disagreements disagreements=local.disagreements.clone() catalogue=catalogue.clone() />
         </section>
     }
 }
@@ -76,7 +88,11 @@ fn EditionsContent(file: Arc<EditionsFile>) -> impl IntoView {
 /// "Sud Charente — Château de la Mercerie", "Lyon — Online": a venue that is no name is translated.
 fn place(edition: &Edition, lang: Lang) -> impl IntoView {
     edition.locations.first().map(|l| match &l.venue {
-        Some(venue) => view! { {format!("{} — ", l.city)}{text_view(venue, lang)} }.into_any(),
+        Some(venue) => view! {
+            {format!("{} — ", l.city)}
+            {text_view(venue, lang)}
+        }
+        .into_any(),
         None => l.city.clone().into_any(),
     })
 }
@@ -90,10 +106,14 @@ fn TimelineEntry(edition: Edition, catalogue: Vec<Source>) -> impl IntoView {
     view! {
         <li class="edition">
             <article aria-labelledby=labelled_by>
-                <h3 id=heading_id><a href=lang.path(&format!("/editions/{}", edition.year))>{format!("{} — {}", edition.year, edition.city())}</a></h3>
-                <EditionFacts edition=edition.clone() catalogue/>
+                <h3 id=heading_id>
+                    <a href=lang.path(&format!("/editions/{}", edition.year))>{format!("{} — {}", edition.year, edition.city())}</a>
+                </h3>
+                <EditionFacts edition=edition.clone() catalogue />
                 // Figures as one line here; each with its source on the edition's own page.
-                <p class="figures-inline"><FiguresSentence figures=edition.figures.clone()/></p>
+                <p class="figures-inline">
+                    <FiguresSentence figures=edition.figures.clone() />
+                </p>
             </article>
         </li>
     }
@@ -111,15 +131,38 @@ pub fn EditionFacts(edition: Edition, catalogue: Vec<Source>) -> impl IntoView {
     };
     view! {
         <dl class="facts">
-            {ordinal.map(|o| view! { <dt>{t.edition}</dt><dd>{o}</dd> })}
-            {first.map(|l| view! { <dt>{t.place}</dt><dd>{place(&edition, lang)}" "<Sources sources=cite(&catalogue, &l.sources)/></dd> })}
-            {others.into_iter().map(|l| view! {
-                <dt>{t.other_place}</dt><dd>{l.city.clone()}" "<Sources sources=cite(&catalogue, &l.sources)/></dd>
-            }).collect_view()}
-            <dt>{t.format}</dt><dd>{edition.mode.label(lang)}</dd>
-            {edition.dates.clone().map(|d| view! {
-                <dt>{t.dates}</dt><dd>{lang.date_span(d.start, d.end)}" "<Sources sources=cite(&catalogue, &d.sources)/></dd>
-            })}
+            {ordinal
+                .map(|o| {
+                    view! {
+                        <dt>{t.edition}</dt>
+                        <dd>{o}</dd>
+                    }
+                })}
+            {first
+                .map(|l| {
+                    view! {
+                        <dt>{t.place}</dt>
+                        <dd>{place(&edition, lang)}" "<Sources sources=cite(&catalogue, &l.sources) /></dd>
+                    }
+                })}
+            {others
+                .into_iter()
+                .map(|l| {
+                    view! {
+                        <dt>{t.other_place}</dt>
+                        <dd>{l.city.clone()}" "<Sources sources=cite(&catalogue, &l.sources) /></dd>
+                    }
+                })
+                .collect_view()} <dt>{t.format}</dt><dd>{edition.mode.label(lang)}</dd>
+            {edition
+                .dates
+                .clone()
+                .map(|d| {
+                    view! {
+                        <dt>{t.dates}</dt>
+                        <dd>{lang.date_span(d.start, d.end)}" "<Sources sources=cite(&catalogue, &d.sources) /></dd>
+                    }
+                })}
         </dl>
     }
 }
@@ -136,7 +179,12 @@ fn FiguresSentence(figures: Vec<Figure>) -> impl IntoView {
         .enumerate()
         .map(|(i, f)| {
             let separator = if i == last { "." } else { t.figure_separator };
-            view! { {lang.amount(f.value, f.qualifier)}" "<Quoted text=f.label/>{separator} }
+            view! {
+                {lang.amount(f.value, f.qualifier)}
+                " "
+                <Quoted text=f.label />
+                {separator}
+            }
         })
         .collect_view()
 }
@@ -147,7 +195,15 @@ pub fn EditionNotes(edition: Edition, catalogue: Vec<Source>) -> impl IntoView {
     edition
         .notes
         .iter()
-        .map(|n| view! { <p class="note"><Quoted text=n.text.clone()/>" "<Sources sources=cite(&catalogue, &n.sources)/></p> })
+        .map(|n| {
+            view! {
+                <p class="note">
+                    <Quoted text=n.text.clone() />
+                    " "
+                    <Sources sources=cite(&catalogue, &n.sources) />
+                </p>
+            }
+        })
         .collect_view()
 }
 
@@ -157,13 +213,20 @@ pub fn FigureList(figures: Vec<Figure>, catalogue: Vec<Source>) -> impl IntoView
     let lang = current_lang();
     view! {
         <ul class="figures">
-            {figures.into_iter().map(|f| view! {
-                <li>
-                    <strong class="figure__value">{lang.amount(f.value, f.qualifier)}</strong>
-                    " "<Quoted text=f.label.clone()/>" "
-                    <Sources sources=cite(&catalogue, std::slice::from_ref(&f.source))/>
-                </li>
-            }).collect_view()}
+            {figures
+                .into_iter()
+                .map(|f| {
+                    view! {
+                        <li>
+                            <strong class="figure__value">{lang.amount(f.value, f.qualifier)}</strong>
+                            " "
+                            <Quoted text=f.label.clone() />
+                            " "
+                            <Sources sources=cite(&catalogue, std::slice::from_ref(&f.source)) />
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
     }
 }
@@ -185,23 +248,37 @@ fn Participation(file: Arc<EditionsFile>) -> impl IntoView {
         <section aria-labelledby="participation">
             <h2 id="participation">{t.participation}</h2>
             <div class="charts">
-                {series.iter().map(|s| {
-                    let trend_id = format!("tendance-{}", s.metric.id());
-                    view! {
-                        // RGAA 1.9: a figure with a caption has role="figure" and a name matching the caption.
-                        <figure class="chart-figure" role="figure" aria-label=s.metric.label(lang)>
-                            <figcaption>{s.metric.label(lang)}</figcaption>
-                            <BarChart series=s.clone() label=chart_label(lang, s.metric.label(lang)) description_id=trend_id.clone()/>
-                            <p id=trend_id class="chart-trend">{s.trend(lang)}</p>
-                        </figure>
-                    }
-                }).collect_view()}
+                {series
+                    .iter()
+                    .map(|s| {
+                        let trend_id = format!("tendance-{}", s.metric.id());
+                        view! {
+                            // RGAA 1.9: a figure with a caption has role="figure" and a name matching the caption.
+                            <figure class="chart-figure" role="figure" aria-label=s.metric.label(lang)>
+                                <figcaption>{s.metric.label(lang)}</figcaption>
+                                <BarChart series=s.clone() label=chart_label(lang, s.metric.label(lang)) description_id=trend_id.clone() />
+                                <p id=trend_id class="chart-trend">
+                                    {s.trend(lang)}
+                                </p>
+                            </figure>
+                        }
+                    })
+                    .collect_view()}
             </div>
             <p class="note">{t.missing_note}</p>
-            <ParticipationTable file=file.clone()/>
+            <ParticipationTable file=file.clone() />
             <ul class="table-notes">
-                {table_notes.into_iter().map(|(year, text)| view! { <li>{year.to_string()}{t.note_separator}<Quoted text/></li> }).collect_view()}
-                <li>{t.data}<a href="/data/editions.json" type="application/json">"editions.json"</a>", "<a href="/data/editions-chiffres.csv" type="text/csv">{t.all_figures_csv}</a>"."</li>
+                {table_notes
+                    .into_iter()
+                    .map(|(year, text)| view! { <li>{year.to_string()}{t.note_separator}<Quoted text /></li> })
+                    .collect_view()}
+                <li>
+                    {t.data}<a href="/data/editions.json" type="application/json">
+                        "editions.json"
+                    </a>", "<a href="/data/editions-chiffres.csv" type="text/csv">
+                        {t.all_figures_csv}
+                    </a>"."
+                </li>
             </ul>
         </section>
     }

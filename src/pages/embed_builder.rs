@@ -92,10 +92,8 @@ pub fn EmbedBuilderPage() -> impl IntoView {
     let t = texts(lang);
     view! {
         <Page heading=t.heading title=t.title>
-            <p class="lead">
-                {t.lead_start}{pieces_view(Pieces::of("Numérique en Commun[s]", Lang::Fr), lang)}{t.lead_end}
-            </p>
-            <DataView resource=programme what=Subject::Programme render=|p| view! { <Builder programme=p/> }/>
+            <p class="lead">{t.lead_start}{pieces_view(Pieces::of("Numérique en Commun[s]", Lang::Fr), lang)}{t.lead_end}</p>
+            <DataView resource=programme what=Subject::Programme render=|p| view! { <Builder programme=p /> } />
         </Page>
     }
 }
@@ -144,34 +142,56 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
 
     view! {
         <form class="builder" aria-label=t.form on:submit=|ev| ev.prevent_default()>
-            <RadioGroup legend=t.content name="vue" options=view_options selected=view_choice/>
+            <RadioGroup legend=t.content name="vue" options=view_options selected=view_choice />
             <Show when=move || view_choice.get() == WidgetView::Programme>
                 <p class="hint">{t.filters_hint}</p>
-                <ProgrammeFilters programme=programme.clone() filters=chosen on_change=on_filters/>
+                <ProgrammeFilters programme=programme.clone() filters=chosen on_change=on_filters />
             </Show>
-            <RadioGroup legend=t.widget_lang name="langue" options=lang_options selected=widget_lang/>
+            <RadioGroup legend=t.widget_lang name="langue" options=lang_options selected=widget_lang />
             <div class="field">
                 <label for="niveau-titre">{t.heading_level}</label>
-                <select id="niveau-titre" aria-describedby="niveau-titre-aide" on:change=move |ev| {
-                    if let Ok(level) = event_target_value(&ev).parse() { heading_level.set(level) }
-                }>
-                    {(1..=6u8).map(|n| view! {
-                        <option value=n.to_string() prop:selected=move || heading_level.get() == n>{level_option(lang, n)}</option>
-                    }).collect_view()}
+                <select
+                    id="niveau-titre"
+                    aria-describedby="niveau-titre-aide"
+                    on:change=move |ev| {
+                        if let Ok(level) = event_target_value(&ev).parse() {
+                            heading_level.set(level)
+                        }
+                    }
+                >
+                    {(1..=6u8)
+                        .map(|n| {
+                            view! {
+                                <option value=n.to_string() prop:selected=move || heading_level.get() == n>
+                                    {level_option(lang, n)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
-                <p id="niveau-titre-aide" class="hint">{t.heading_level_hint}</p>
+                <p id="niveau-titre-aide" class="hint">
+                    {t.heading_level_hint}
+                </p>
             </div>
             <div class="field">
                 <label for="couleur">{t.accent}</label>
-                <input id="couleur" type="color" aria-describedby="couleur-contraste" prop:value=move || accent.get()
-                    on:input=move |ev| accent.set(event_target_value(&ev)) on:change=announce_contrast/>
-                <p id="couleur-contraste" class="hint">{move || contrast().0}</p>
+                <input
+                    id="couleur"
+                    type="color"
+                    aria-describedby="couleur-contraste"
+                    prop:value=move || accent.get()
+                    on:input=move |ev| accent.set(event_target_value(&ev))
+                    on:change=announce_contrast
+                />
+                <p id="couleur-contraste" class="hint">
+                    {move || contrast().0}
+                </p>
             </div>
         </form>
 
-        <Preview options accent/>
+        <Preview options accent />
 
-        <Snippets options accent/>
+        <Snippets options accent />
     }
 }
 
@@ -195,29 +215,36 @@ fn Snippets(options: Memo<WidgetOptions>, accent: RwSignal<String>) -> impl Into
         <section aria-labelledby="code">
             <h2 id="code">{t.code}</h2>
             <p>{t.paste}</p>
-            <pre class="code"><code>{snippet}</code></pre>
-            <CopyButton label=t.copy_code text=snippet copied=t.code_copied failed=t.code_failed/>
+            <pre class="code">
+                <code>{snippet}</code>
+            </pre>
+            <CopyButton label=t.copy_code text=snippet copied=t.code_copied failed=t.code_failed />
             <Show when=move || accent.get() != DEFAULT_ACCENT>
                 <p>{t.style_sheet}</p>
-                <pre class="code"><code>{accent_css}</code></pre>
-                <CopyButton label=t.copy_rule text=accent_css copied=t.rule_copied failed=t.rule_failed/>
+                <pre class="code">
+                    <code>{accent_css}</code>
+                </pre>
+                <CopyButton label=t.copy_rule text=accent_css copied=t.rule_copied failed=t.rule_failed />
             </Show>
             <h3>{t.csp}</h3>
             <p>{t.csp_allow}</p>
-            <pre class="code"><code>{format!("script-src {site} 'wasm-unsafe-eval'; style-src {site}; connect-src {site}")}</code></pre>
+            <pre class="code">
+                <code>{format!("script-src {site} 'wasm-unsafe-eval'; style-src {site}; connect-src {site}")}</code>
+            </pre>
         </section>
 
         <section aria-labelledby="sans-script">
             <h2 id="sans-script">{t.no_script}</h2>
             <p>{t.iframe_intro}</p>
-            <pre class="code"><code>{iframe}</code></pre>
-            <CopyButton label=t.copy_iframe text=iframe copied=t.iframe_copied failed=t.iframe_failed/>
-            <p>
-                {t.height_intro}
-                {message_type(lang)}
-            </p>
-            <pre class="code"><code>{listener.clone()}</code></pre>
-            <CopyButton label=t.copy_script text=Signal::derive(move || listener.clone()) copied=t.script_copied failed=t.script_failed/>
+            <pre class="code">
+                <code>{iframe}</code>
+            </pre>
+            <CopyButton label=t.copy_iframe text=iframe copied=t.iframe_copied failed=t.iframe_failed />
+            <p>{t.height_intro} {message_type(lang)}</p>
+            <pre class="code">
+                <code>{listener.clone()}</code>
+            </pre>
+            <CopyButton label=t.copy_script text=Signal::derive(move || listener.clone()) copied=t.script_copied failed=t.script_failed />
             <p>{frame_src(lang, &site)}</p>
         </section>
     }
@@ -286,16 +313,23 @@ fn Preview(options: Memo<WidgetOptions>, accent: RwSignal<String>) -> impl IntoV
     });
     view! {
         <section aria-labelledby="apercu">
-            <h2 id="apercu" tabindex="-1">{t.preview}</h2>
+            <h2 id="apercu" tabindex="-1">
+                {t.preview}
+            </h2>
             <p>{t.preview_levels}</p>
             // The preview's box only once it is asked for: the page is lighter to read.
             <Show when=move || !shown.get() fallback=move || view! { <div class="widget-preview" node_ref=container></div> }>
                 <p>{t.preview_size}</p>
-                <button type="button" class="button" on:click=move |_| {
-                    shown.set(true);
-                    // The button goes away: the focus stays in this section.
-                    focus_if_lost("apercu", None);
-                }>{t.show_preview}</button>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        shown.set(true);
+                        focus_if_lost("apercu", None);
+                    }
+                >
+                    {t.show_preview}
+                </button>
             </Show>
         </section>
     }

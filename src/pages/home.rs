@@ -57,14 +57,23 @@ pub fn HomePage() -> impl IntoView {
             <nav aria-labelledby="rubriques" class="sections">
                 <h2 id="rubriques">{t.sections}</h2>
                 <ul class="cards">
-                    <li><a href=lang.path(Route::Programme.path())>{move || programme_card(lang, year())}</a><p>{t.programme_hint}</p></li>
-                    <li><a href=lang.path(Route::Charter.path())>{t.charter}</a><p>{t.charter_hint}</p></li>
-                    <li><a href=lang.path(Route::Editions.path())>{t.editions}</a><p>{t.editions_hint}</p></li>
+                    <li>
+                        <a href=lang.path(Route::Programme.path())>{move || programme_card(lang, year())}</a>
+                        <p>{t.programme_hint}</p>
+                    </li>
+                    <li>
+                        <a href=lang.path(Route::Charter.path())>{t.charter}</a>
+                        <p>{t.charter_hint}</p>
+                    </li>
+                    <li>
+                        <a href=lang.path(Route::Editions.path())>{t.editions}</a>
+                        <p>{t.editions_hint}</p>
+                    </li>
                 </ul>
             </nav>
             <section aria-labelledby="edition-courante">
                 <h2 id="edition-courante">{move || at_a_glance(lang, year())}</h2>
-                <DataView resource=programme what=Subject::CurrentEdition render=|p| view! { <AtAGlance programme=p/> }/>
+                <DataView resource=programme what=Subject::CurrentEdition render=|p| view! { <AtAGlance programme=p /> } />
             </section>
         </Page>
     }
@@ -81,12 +90,16 @@ fn AtAGlance(programme: std::sync::Arc<Programme>) -> impl IntoView {
     let themes = lang.list_pieces(programme.themes.iter().map(|t| text_piece(&t.name, lang)).collect());
     view! {
         <dl class="facts">
-            <dt>{t.edition}</dt><dd>{number}</dd>
-            <dt>{t.dates}</dt><dd>{dates}</dd>
-            <dt>{t.venue}</dt><dd>{format!("{}, {}", programme.venue.name, programme.venue.address)}</dd>
-            <dt>{t.themes}</dt><dd>{pieces_view(themes, lang)}</dd>
+            <dt>{t.edition}</dt>
+            <dd>{number}</dd>
+            <dt>{t.dates}</dt>
+            <dd>{dates}</dd>
+            <dt>{t.venue}</dt>
+            <dd>{format!("{}, {}", programme.venue.name, programme.venue.address)}</dd>
+            <dt>{t.themes}</dt>
+            <dd>{pieces_view(themes, lang)}</dd>
         </dl>
         <p>{text_view(&programme.edition.summary, lang)}</p>
-        <EditionNotice programme=programme.clone()/>
+        <EditionNotice programme=programme.clone() />
     }
 }

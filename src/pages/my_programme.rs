@@ -53,7 +53,7 @@ pub fn MyProgrammePage() -> impl IntoView {
     let t = texts(current_lang());
     view! {
         <Page heading=t.heading title=t.heading>
-            <DataView resource=programme what=Subject::MyProgramme render=|p| view! { <MyProgramme programme=p/> }/>
+            <DataView resource=programme what=Subject::MyProgramme render=|p| view! { <MyProgramme programme=p /> } />
         </Page>
     }
 }
@@ -86,24 +86,30 @@ fn MyProgramme(programme: Arc<Programme>) -> impl IntoView {
     };
     let year = programme.edition.year;
     view! {
-        <StorageNotice/>
-        <OtherEditions current=year/>
-        {move || agenda.replaced.get().map(|_| view! {
-            <p class="notice" role="status">
-                {t.replaced}
-                <button type="button" class="button button--secondary" on:click=undo>{t.restore}</button>
-            </p>
-        })}
-        {move || shared.get().map(|value| view! { <SharedSelection programme=p.clone() value/> })}
+        <StorageNotice />
+        <OtherEditions current=year />
+        {move || {
+            agenda
+                .replaced
+                .get()
+                .map(|_| {
+                    view! {
+                        <p class="notice" role="status">
+                            {t.replaced}
+                            <button type="button" class="button button--secondary" on:click=undo>
+                                {t.restore}
+                            </button>
+                        </p>
+                    }
+                })
+        }}
+        {move || shared.get().map(|value| view! { <SharedSelection programme=p.clone() value /> })}
         {move || {
             let chosen = agenda.chosen.get();
             if chosen.is_empty() {
-                view! {
-                    <p>{t.empty_before}<a href=lang.path(Route::Programme.path())>{t.empty_link}</a>{t.empty_after}</p>
-                }
-                .into_any()
+                view! { <p>{t.empty_before}<a href=lang.path(Route::Programme.path())>{t.empty_link}</a>{t.empty_after}</p> }.into_any()
             } else {
-                view! { <Selection programme=programme.clone() chosen/> }.into_any()
+                view! { <Selection programme=programme.clone() chosen /> }.into_any()
             }
         }}
     }
@@ -159,13 +165,17 @@ fn StorageNotice() -> impl IntoView {
         StorageStatus::Saved => None,
         StorageStatus::Unavailable => Some(
             view! {
-                <p class="notice" role="status">{t.storage_unavailable}</p>
+                <p class="notice" role="status">
+                    {t.storage_unavailable}
+                </p>
             }
             .into_any(),
         ),
         StorageStatus::WasCorrupt => Some(
             view! {
-                <p class="notice" role="status">{t.storage_corrupt}</p>
+                <p class="notice" role="status">
+                    {t.storage_corrupt}
+                </p>
             }
             .into_any(),
         ),
@@ -198,27 +208,38 @@ fn Selection(programme: Arc<Programme>, chosen: Vec<Chosen>) -> impl IntoView {
     };
     let quoted = |item: &Item| {
         let (open, close) = lang.words().quotes;
-        view! { {open}{text_view(&item.title, lang)}{close}{format!(" ({})", short_when(item, lang))} }
+        view! {
+            {open}
+            {text_view(&item.title, lang)}
+            {close}
+            {format!(" ({})", short_when(item, lang))}
+        }
     };
     let owned: Vec<Item> = items.iter().map(|i| (*i).clone()).collect();
     view! {
-        <p id="selection-count" tabindex="-1" data-summary="">{count}</p>
+        <p id="selection-count" tabindex="-1" data-summary="">
+            {count}
+        </p>
         {changed}
-        {(!clashes.is_empty()).then(|| view! {
-            <div class="warning" role="note" aria-labelledby="chevauchements">
-                <h2 id="chevauchements">{t.overlaps}</h2>
-                <ul>
-                    {clashes.into_iter().map(|(a, b)| view! {
-                        <li>{quoted(&a)}{lang.words().and}{quoted(&b)}</li>
-                    }).collect_view()}
-                </ul>
-            </div>
-        })}
+        {(!clashes.is_empty())
+            .then(|| {
+                view! {
+                    <div class="warning" role="note" aria-labelledby="chevauchements">
+                        <h2 id="chevauchements">{t.overlaps}</h2>
+                        <ul>
+                            {clashes.into_iter().map(|(a, b)| view! { <li>{quoted(&a)}{lang.words().and}{quoted(&b)}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                }
+            })}
         <ol class="items">
-            {owned.into_iter().map(|item| {
-                let page = format!("/programme/{}", item.id);
-                view! { <ItemSummary item programme=programme.clone() page query=None under_day=false/> }
-            }).collect_view()}
+            {owned
+                .into_iter()
+                .map(|item| {
+                    let page = format!("/programme/{}", item.id);
+                    view! { <ItemSummary item programme=programme.clone() page query=None under_day=false /> }
+                })
+                .collect_view()}
         </ol>
         <h2>{t.keep_and_share}</h2>
         <p>
@@ -226,16 +247,18 @@ fn Selection(programme: Arc<Programme>, chosen: Vec<Chosen>) -> impl IntoView {
                 {if crate::clock::phase(&programme) == crate::phase::Phase::After { t.download_past } else { t.download }}
             </a>
         </p>
-        <p class="hint">{match (lang, timed) {
-            (Lang::Fr, 1) => "Le fichier contient le seul élément dont l’horaire est connu, à l’heure de Paris.".to_owned(),
-            (Lang::Fr, _) => format!("Le fichier contient les {timed} éléments dont l’horaire est connu, à l’heure de Paris."),
-            (Lang::En, 1) => "The file contains the 1 item whose time is known, in Paris time.".to_owned(),
-            (Lang::En, _) => format!("The file contains the {timed} items whose time is known, in Paris time."),
-        }}</p>
+        <p class="hint">
+            {match (lang, timed) {
+                (Lang::Fr, 1) => "Le fichier contient le seul élément dont l’horaire est connu, à l’heure de Paris.".to_owned(),
+                (Lang::Fr, _) => format!("Le fichier contient les {timed} éléments dont l’horaire est connu, à l’heure de Paris."),
+                (Lang::En, 1) => "The file contains the 1 item whose time is known, in Paris time.".to_owned(),
+                (Lang::En, _) => format!("The file contains the {timed} items whose time is known, in Paris time."),
+            }}
+        </p>
         <div class="share">
             <label for="lien-partage">{t.share_label}</label>
-            <input id="lien-partage" type="url" readonly value=share_url.clone()/>
-            <CopyButton label=t.copy_link text=share_url/>
+            <input id="lien-partage" type="url" readonly value=share_url.clone() />
+            <CopyButton label=t.copy_link text=share_url />
         </div>
     }
 }
@@ -298,23 +321,37 @@ fn SharedSelection(programme: Arc<Programme>, value: String) -> impl IntoView {
     };
     view! {
         <section class="shared" aria-labelledby="programme-partage">
-            <h2 id="programme-partage" data-summary="">{t.shared_heading}</h2>
+            <h2 id="programme-partage" data-summary="">
+                {t.shared_heading}
+            </h2>
             {unknown_list}
             {if items.is_empty() {
                 view! { <p>{t.shared_empty}</p> }.into_any()
             } else {
-                view! { <ul>{items.iter().map(|i| view! { <li>{when_words(i, lang)}{text_view(&i.title, lang)}</li> }).collect_view()}</ul> }.into_any()
+                view! {
+                    <ul>{items.iter().map(|i| view! { <li>{when_words(i, lang)}{text_view(&i.title, lang)}</li> }).collect_view()}</ul>
+                }
+                    .into_any()
             }}
             <p class="actions">
-                {(!items.is_empty()).then(|| view! {
-                    <button type="button" class="button" on:click=import(false)>
-                        {if has_own { t.add } else { t.import }}
-                    </button>
-                })}
-                {(has_own && !items.is_empty()).then(|| view! {
-                    <button type="button" class="button button--secondary" on:click=import(true)>{t.replace}</button>
-                })}
-                <button type="button" class="button button--secondary" on:click=dismiss>{t.dismiss}</button>
+                {(!items.is_empty())
+                    .then(|| {
+                        view! {
+                            <button type="button" class="button" on:click=import(false)>
+                                {if has_own { t.add } else { t.import }}
+                            </button>
+                        }
+                    })}
+                {(has_own && !items.is_empty())
+                    .then(|| {
+                        view! {
+                            <button type="button" class="button button--secondary" on:click=import(true)>
+                                {t.replace}
+                            </button>
+                        }
+                    })} <button type="button" class="button button--secondary" on:click=dismiss>
+                    {t.dismiss}
+                </button>
             </p>
         </section>
     }

@@ -88,7 +88,11 @@ pub fn changes(programme: &Arc<Programme>, chosen: &[Chosen], lang: Lang) -> Opt
 
 fn quoted(title: &crate::model::Text, lang: Lang) -> impl IntoView {
     let (open, close) = lang.words().quotes;
-    view! { {open}{text_view(title, lang)}{close} }
+    view! {
+        {open}
+        {text_view(title, lang)}
+        {close}
+    }
 }
 
 /// « jeudi 19 octobre, 9 h 00, Palais de la Bourse »: when and where it was.
@@ -109,12 +113,17 @@ fn row(programme: &Arc<Programme>, choice: &Chosen, lang: Lang) -> Option<AnyVie
             let now = |item: &Item| was_words(&crate::chosen::Snapshot::of(programme, item), &item.id, lang);
             let what = if moved || place { t.has_changed } else { t.was_renamed };
             let view = view! {
-                {quoted(&was.title, lang)}{what}
+                {quoted(&was.title, lang)}
+                {what}
                 {(moved || place).then(|| format!("{} → {}.", was_words(was, &item.id, lang), now(item)))}
-                {renamed.then(|| view! {
-                    {if moved || place { t.new_title } else { "" }}
-                    {quoted(&item.title, lang)}"."
-                })}
+                {renamed
+                    .then(|| {
+                        view! {
+                            {if moved || place { t.new_title } else { "" }}
+                            {quoted(&item.title, lang)}
+                            "."
+                        }
+                    })}
             };
             (view.into_any(), true)
         }
@@ -124,10 +133,22 @@ fn row(programme: &Arc<Programme>, choice: &Chosen, lang: Lang) -> Option<AnyVie
                 Lang::Fr => format!(" ({when}) est annulé."),
                 Lang::En => format!(" ({when}) is cancelled."),
             };
-            (view! { <strong>{quoted(&item.title, lang)}</strong>{said} }.into_any(), true)
+            (
+                view! {
+                    <strong>{quoted(&item.title, lang)}</strong>
+                    {said}
+                }
+                .into_any(),
+                true,
+            )
         }
         Fate::Gone { was: Some(was) } => {
-            let view = view! { {quoted(&was.title, lang)}{format!(" ({})", was_words(was, &choice.id, lang))}{t.gone}{t.stays} };
+            let view = view! {
+                {quoted(&was.title, lang)}
+                {format!(" ({})", was_words(was, &choice.id, lang))}
+                {t.gone}
+                {t.stays}
+            };
             (view.into_any(), false)
         }
         Fate::Gone { was: None } => {
@@ -141,7 +162,14 @@ fn row(programme: &Arc<Programme>, choice: &Chosen, lang: Lang) -> Option<AnyVie
                     choice.id
                 ),
             };
-            (view! { {said}{t.stays} }.into_any(), false)
+            (
+                view! {
+                    {said}
+                    {t.stays}
+                }
+                .into_any(),
+                false,
+            )
         }
     };
     let agenda = use_agenda();
@@ -174,8 +202,18 @@ fn row(programme: &Arc<Programme>, choice: &Chosen, lang: Lang) -> Option<AnyVie
             <li data-change=choice.id.clone()>
                 <p>{message}</p>
                 <p class="actions">
-                    {can_keep.then(|| view! { <button type="button" class="button button--secondary" on:click=on_keep>{t.keep}{named()}</button> })}
-                    <button type="button" class="button button--secondary" on:click=on_remove>{t.remove}{named()}</button>
+                    {can_keep
+                        .then(|| {
+                            view! {
+                                <button type="button" class="button button--secondary" on:click=on_keep>
+                                    {t.keep}
+                                    {named()}
+                                </button>
+                            }
+                        })} <button type="button" class="button button--secondary" on:click=on_remove>
+                        {t.remove}
+                        {named()}
+                    </button>
                 </p>
             </li>
         }

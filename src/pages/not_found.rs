@@ -18,7 +18,9 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <Page heading=t.heading title=t.heading>
             <p>{t.explanation}</p>
-            <p><a href=lang.path(Route::Home.path())>{t.back_home}</a></p>
+            <p>
+                <a href=lang.path(Route::Home.path())>{t.back_home}</a>
+            </p>
         </Page>
     }
 }

@@ -66,9 +66,10 @@ pub fn OpenDataPage() -> impl IntoView {
     view! {
         <Page heading=t.heading title=t.heading>
             <p class="lead">
-                {t.lead}<a href=lang.path("/charte#engagement-3")>{t.lead_link}<Numbered number=3 lang/>{t.lead_link_after}</a>{t.lead_after}
+                {t.lead}<a href=lang.path("/charte#engagement-3")>{t.lead_link}<Numbered number=3 lang />{t.lead_link_after}</a>
+                {t.lead_after}
             </p>
-            <DataView resource=catalogue what=Subject::DataList render=|c| view! { <CatalogueTable catalogue=c/> }/>
+            <DataView resource=catalogue what=Subject::DataList render=|c| view! { <CatalogueTable catalogue=c /> } />
         </Page>
     }
 }
@@ -82,20 +83,34 @@ fn CatalogueTable(catalogue: Arc<Catalogue>) -> impl IntoView {
         .files
         .iter()
         .map(|f| {
-            let link = view! { <a href=format!("/data/{}", f.path) download=f.path.clone() type=f.media_type.clone()>{f.path.clone()}</a> };
+            let link = view! {
+                <a href=format!("/data/{}", f.path) download=f.path.clone() type=f.media_type.clone()>
+                    {f.path.clone()}
+                </a>
+            };
             view! {
                 <tr>
                     <RowHeader>{link}</RowHeader>
                     <td>{text_view(&f.title, lang)}</td>
                     <td>{format_name(&f.media_type)}</td>
                     <td class="number">{lang.bytes(f.bytes)}</td>
-                    <td>{match &f.schema {
-                        Some(s) => view! {
-                            <a href=format!("/data/{}", s.path) download=s.path.rsplit('/').next().unwrap_or("schema.json").to_owned()
-                                type="application/schema+json">{schema_link(lang, s.bytes)}</a>
-                        }.into_any(),
-                        None => view! { {t.no_schema} }.into_any(),
-                    }}</td>
+                    <td>
+                        {match &f.schema {
+                            Some(s) => {
+                                view! {
+                                    <a
+                                        href=format!("/data/{}", s.path)
+                                        download=s.path.rsplit('/').next().unwrap_or("schema.json").to_owned()
+                                        type="application/schema+json"
+                                    >
+                                        {schema_link(lang, s.bytes)}
+                                    </a>
+                                }
+                                    .into_any()
+                            }
+                            None => view! { {t.no_schema} }.into_any(),
+                        }}
+                    </td>
                 </tr>
             }
         })
@@ -103,14 +118,15 @@ fn CatalogueTable(catalogue: Arc<Catalogue>) -> impl IntoView {
     let columns = [t.column_file, t.column_content, t.column_format, t.column_size, t.column_schema].map(String::from).to_vec();
     view! {
         <p>
-            {t.licence}<a href=licence.url.clone() hreflang="fr">{text_view(&licence.label, lang)}</a>
-            {t.schemas}
+            {t.licence}<a href=licence.url.clone() hreflang="fr">
+                {text_view(&licence.label, lang)}
+            </a> {t.schemas}
         </p>
         <DataTable caption_id="fichiers-caption" class="files-table" caption=t.caption columns>
             {rows}
         </DataTable>
         <p>{t.csv}</p>
-        <Exports catalogue/>
+        <Exports catalogue />
     }
 }
 
@@ -128,18 +144,30 @@ fn Exports(catalogue: Arc<Catalogue>) -> impl IntoView {
     let any = !calendars.is_empty();
     let links = calendars
         .into_iter()
-        .map(|f| view! { <li><a href=format!("webcal://{host}/data/{}", f.path)>{t.subscribe_link}{text_view(&f.title, lang)}</a></li> })
+        .map(|f| {
+            view! {
+                <li>
+                    <a href=format!("webcal://{host}/data/{}", f.path)>{t.subscribe_link}{text_view(&f.title, lang)}</a>
+                </li>
+            }
+        })
         .collect_view();
     view! {
-        {any.then(|| view! {
-            <h2>{t.subscribe}</h2>
-            <p>{t.subscribe_lead}</p>
-            <ul>{links}</ul>
-            <p>{t.phones}</p>
-        })}
-        {schedule.then(|| view! {
-            <h2>{t.apps}</h2>
-            <p>{t.apps_lead}<code>{format!("{origin}/data/schedule.xml")}</code>{t.apps_fahrplan}</p>
-        })}
+        {any
+            .then(|| {
+                view! {
+                    <h2>{t.subscribe}</h2>
+                    <p>{t.subscribe_lead}</p>
+                    <ul>{links}</ul>
+                    <p>{t.phones}</p>
+                }
+            })}
+        {schedule
+            .then(|| {
+                view! {
+                    <h2>{t.apps}</h2>
+                    <p>{t.apps_lead}<code>{format!("{origin}/data/schedule.xml")}</code>{t.apps_fahrplan}</p>
+                }
+            })}
     }
 }

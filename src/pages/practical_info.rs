@@ -51,7 +51,7 @@ pub fn PracticalInfoPage() -> impl IntoView {
     let t = texts(current_lang());
     view! {
         <Page heading=t.heading title=t.heading>
-            <DataView resource=programme what=Subject::PracticalInfo render=|p| view! { <PracticalInfo programme=p/> }/>
+            <DataView resource=programme what=Subject::PracticalInfo render=|p| view! { <PracticalInfo programme=p /> } />
         </Page>
     }
 }
@@ -69,7 +69,10 @@ fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, means)| {
-            view! { {separator(lang, i, p.venue.transport.len())}{text_view(means, lang)} }
+            view! {
+                {separator(lang, i, p.venue.transport.len())}
+                {text_view(means, lang)}
+            }
         })
         .collect_view();
     let organisers = p
@@ -78,49 +81,106 @@ fn PracticalInfo(programme: Arc<Programme>) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, o)| {
-            view! { {separator(lang, i, p.partners.organisers.len())}{text_view(&o.name, lang)} }
+            view! {
+                {separator(lang, i, p.partners.organisers.len())}
+                {text_view(&o.name, lang)}
+            }
         })
         .collect_view();
     view! {
-        <EditionNotice programme=p.clone()/>
+        <EditionNotice programme=p.clone() />
         <h2>{t.venue}</h2>
-        <address lang=names_lang>{p.venue.name.clone()}<br/>{p.venue.address.clone()}</address>
+        <address lang=names_lang>{p.venue.name.clone()}<br />{p.venue.address.clone()}</address>
         <dl class="facts">
-            <dt>{t.hours}</dt><dd>{format!("{} – {}", lang.time(p.venue.opens), lang.time(p.venue.closes))}</dd>
-            <dt>{t.getting_there}</dt><dd>{transport}</dd>
+            <dt>{t.hours}</dt>
+            <dd>{format!("{} – {}", lang.time(p.venue.opens), lang.time(p.venue.closes))}</dd>
+            <dt>{t.getting_there}</dt>
+            <dd>{transport}</dd>
         </dl>
         <h2>{t.registration}</h2>
-        <p><Quoted text=p.registration.conditions.clone()/>" "<Sources sources=cite(&p.sources, &p.registration.sources)/></p>
-        <Disagreements disagreements=p.registration.disagreements.clone() catalogue=p.sources.clone()/>
+        <p>
+            <Quoted text=p.registration.conditions.clone() />
+            " "
+            <Sources sources=cite(&p.sources, &p.registration.sources) />
+        </p>
+        <Disagreements disagreements=p.registration.disagreements.clone() catalogue=p.sources.clone() />
         // No live « S’inscrire » for an edition that is over.
         {if crate::clock::phase(&p) == Phase::After {
-            view! { <p><strong>{t.registration_closed}</strong></p> }.into_any()
+            view! {
+                <p>
+                    <strong>{t.registration_closed}</strong>
+                </p>
+            }
+                .into_any()
         } else {
-            view! { <ul class="links">
-                {p.registration.links.iter().map(|l| view! { <li><a class="button" href=l.url.clone()>{text_view(&l.label, lang)}</a></li> }).collect_view()}
-            </ul> }.into_any()
+            view! {
+                <ul class="links">
+                    {p
+                        .registration
+                        .links
+                        .iter()
+                        .map(|l| {
+                            view! {
+                                <li>
+                                    <a class="button" href=l.url.clone()>
+                                        {text_view(&l.label, lang)}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+                .into_any()
         }}
         <h2>{t.meals}</h2>
         <ul>
-            {p.meals.iter().map(|m| view! {
-                <li>
-                    <strong>{meal_day(lang, m.day)}</strong>
-                    {match m.cost { Cost::Free => t.free, Cost::PaidContribution => t.paid }}
-                    {text_view(&m.text, lang)}
-                </li>
-            }).collect_view()}
+            {p
+                .meals
+                .iter()
+                .map(|m| {
+                    view! {
+                        <li>
+                            <strong>{meal_day(lang, m.day)}</strong>
+                            {match m.cost {
+                                Cost::Free => t.free,
+                                Cost::PaidContribution => t.paid,
+                            }}
+                            {text_view(&m.text, lang)}
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
         <h2>{t.partners_heading}</h2>
         <p>{t.organised_by}{organisers}{t.in_partnership}</p>
         <ul class="partners">
-            {p.partners.partners.iter().map(|partner| match &partner.url {
-                Some(url) => view! { <li><a href=url.clone()>{text_view(&partner.name, lang)}</a></li> }.into_any(),
-                None => view! { <li>{text_view(&partner.name, lang)}</li> }.into_any(),
-            }).collect_view()}
+            {p
+                .partners
+                .partners
+                .iter()
+                .map(|partner| match &partner.url {
+                    Some(url) => {
+                        view! {
+                            <li>
+                                <a href=url.clone()>{text_view(&partner.name, lang)}</a>
+                            </li>
+                        }
+                            .into_any()
+                    }
+                    None => view! { <li>{text_view(&partner.name, lang)}</li> }.into_any(),
+                })
+                .collect_view()}
         </ul>
         {p.partners.associated_events.iter().map(|e| view! { <p>{text_view(e, lang)}</p> }).collect_view()}
-        <p><a href=p.edition.website.url.clone()>{text_view(&p.edition.website.label, lang)}</a></p>
-        <p><a href=lang.path(Route::Programme.path())>{t.see_programme}</a></p>
-        <p><Sources sources=p.sources.clone()/></p>
+        <p>
+            <a href=p.edition.website.url.clone()>{text_view(&p.edition.website.label, lang)}</a>
+        </p>
+        <p>
+            <a href=lang.path(Route::Programme.path())>{t.see_programme}</a>
+        </p>
+        <p>
+            <Sources sources=p.sources.clone() />
+        </p>
     }
 }

@@ -143,7 +143,7 @@ pub fn PrivacyPage() -> impl IntoView {
             <h2>{t.kept_heading}</h2>
             <p>{t.settings}</p>
             <p>{t.offline_copy}</p>
-            <KeptOnDevice/>
+            <KeptOnDevice />
             <p>{t.browser}</p>
             <h2>{t.leaves_heading}</h2>
             <ul>
@@ -154,11 +154,10 @@ pub fn PrivacyPage() -> impl IntoView {
             <p>{t.logs}</p>
             <h2>{t.rights_heading}</h2>
             <p>
-                {t.rights}
-                <a href="https://www.cnil.fr/fr/adresser-une-plainte" hreflang=(lang == Lang::En).then_some("fr")>
-                    {fr("Commission nationale de l’informatique et des libertés")}" (CNIL)"
-                </a>
-                {t.rights_after}
+                {t.rights} <a href="https://www.cnil.fr/fr/adresser-une-plainte" hreflang=(lang == Lang::En).then_some("fr")>
+                    {fr("Commission nationale de l’informatique et des libertés")}
+                    " (CNIL)"
+                </a> {t.rights_after}
             </p>
         </Page>
     }
@@ -229,15 +228,25 @@ fn KeptOnDevice() -> impl IntoView {
         announcer.say(t.restored);
     };
     view! {
-        <StorageTable theme kept_lang offline editions_read/>
-        <p><button type="button" id="effacer-donnees" class="button button--secondary" on:click=erase>{t.erase}</button></p>
-        {move || erased.get().map(|_| view! {
-            <p class="notice">
-                {t.erased}
-                <button type="button" class="button button--secondary" on:click=restore>{t.restore}</button>
-                {move || copy_erased.get().then_some(t.restore_hint)}
-            </p>
-        })}
+        <StorageTable theme kept_lang offline editions_read />
+        <p>
+            <button type="button" id="effacer-donnees" class="button button--secondary" on:click=erase>
+                {t.erase}
+            </button>
+        </p>
+        {move || {
+            erased
+                .get()
+                .map(|_| {
+                    view! {
+                        <p class="notice">
+                            {t.erased} <button type="button" class="button button--secondary" on:click=restore>
+                                {t.restore}
+                            </button> {move || copy_erased.get().then_some(t.restore_hint)}
+                        </p>
+                    }
+                })
+        }}
     }
 }
 
@@ -287,28 +296,48 @@ fn StorageTable(
     view! {
         <DataTable caption_id="stockage-caption" class="storage-table" caption=t.caption columns>
             <tr>
-                <RowHeader><code class=reading>{agenda_key}</code></RowHeader>
+                <RowHeader>
+                    <code class=reading>{agenda_key}</code>
+                </RowHeader>
                 <td>{t.agenda_content}</td>
                 <td>{t.agenda_why}</td>
                 <td class=reading>{chosen}</td>
             </tr>
             <tr>
-                <RowHeader><code>{THEME_KEY}</code></RowHeader>
+                <RowHeader>
+                    <code>{THEME_KEY}</code>
+                </RowHeader>
                 <td>{t.theme_content}</td>
                 <td>{t.theme_why}</td>
-                <td data-live=THEME_KEY data-light=typeset(lang, t.light) data-dark=typeset(lang, t.dark)>{theme_kept}</td>
+                <td data-live=THEME_KEY data-light=typeset(lang, t.light) data-dark=typeset(lang, t.dark)>
+                    {theme_kept}
+                </td>
             </tr>
             <tr>
-                <RowHeader><code>{LANG_KEY}</code></RowHeader>
+                <RowHeader>
+                    <code>{LANG_KEY}</code>
+                </RowHeader>
                 <td>{lang_content}</td>
                 <td>{t.lang_why}</td>
-                <td data-live=LANG_KEY data-en=t.english data-fr=t.french>{lang_kept}</td>
+                <td data-live=LANG_KEY data-en=t.english data-fr=t.french>
+                    {lang_kept}
+                </td>
             </tr>
             <tr>
-                <RowHeader><code>{OFFLINE_CACHE_PREFIX}"…"</code></RowHeader>
+                <RowHeader>
+                    <code>{OFFLINE_CACHE_PREFIX}"…"</code>
+                </RowHeader>
                 <td>{t.offline_content}</td>
                 <td>{t.offline_why}</td>
-                <td data-live="offline" class=move || offline.get().is_none().then_some("loading") data-none=t.nothing data-one=one_file(lang) data-many=files_template(lang)>{offline_kept}</td>
+                <td
+                    data-live="offline"
+                    class=move || offline.get().is_none().then_some("loading")
+                    data-none=t.nothing
+                    data-one=one_file(lang)
+                    data-many=files_template(lang)
+                >
+                    {offline_kept}
+                </td>
             </tr>
         </DataTable>
     }

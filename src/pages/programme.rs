@@ -96,7 +96,7 @@ pub fn ProgrammePage() -> impl IntoView {
     let heading = heading_of(programme, edition);
     view! {
         <Page heading=heading title=heading>
-            <DataView resource=programme what=Subject::Programme render=|p| view! { <ProgrammeExplorer programme=p/> }/>
+            <DataView resource=programme what=Subject::Programme render=|p| view! { <ProgrammeExplorer programme=p /> } />
         </Page>
     }
 }
@@ -171,22 +171,28 @@ fn ProgrammeExplorer(programme: Arc<Programme>) -> impl IntoView {
     let days = move || groups.with(|g| g.iter().map(|(day, _)| *day).collect::<Vec<_>>());
     let listing = view! {
         <For each=days key=|day| *day let:day>
-            <DaySection day programme=p.clone() groups query/>
+            <DaySection day programme=p.clone() groups query />
         </For>
     };
-    let pager = move || (pages() > 1).then(|| view! { <Pager current=page() total=pages() filters base/> });
+    let pager = move || (pages() > 1).then(|| view! { <Pager current=page() total=pages() filters base /> });
 
     view! {
-        <EditionNotice programme=programme.clone() after=t.paris_time/>
-        <NowNext programme=programme.clone()/>
-        <p><a href=lang.path(Route::PracticalInfo.path())>{t.practical_link}</a></p>
-        <DayLinks programme=programme.clone() base/>
-        <FilterForm programme=programme.clone() filters apply=Callback::new(move |(next, replace)| apply(next, replace))/>
-        <p class="result-count" role="status" tabindex="-1" data-summary="" node_ref=status_ref>{status}</p>
+        <EditionNotice programme=programme.clone() after=t.paris_time />
+        <NowNext programme=programme.clone() />
+        <p>
+            <a href=lang.path(Route::PracticalInfo.path())>{t.practical_link}</a>
+        </p>
+        <DayLinks programme=programme.clone() base />
+        <FilterForm programme=programme.clone() filters apply=Callback::new(move |(next, replace)| apply(next, replace)) />
+        <p class="result-count" role="status" tabindex="-1" data-summary="" node_ref=status_ref>
+            {status}
+        </p>
         {listing}
         {pager}
         // After the list: above it, the first session would leave a phone's screen and a half.
-        <p><a href=lang.path(crate::publications::CHANGES_PAGE)>{t.changes_link}</a></p>
+        <p>
+            <a href=lang.path(crate::publications::CHANGES_PAGE)>{t.changes_link}</a>
+        </p>
     }
 }
 
@@ -208,16 +214,26 @@ fn FilterForm(programme: Arc<Programme>, filters: Memo<Filters>, apply: Callback
         <form class="filters" role="search" aria-label=t.filter_form on:submit=|ev| ev.prevent_default()>
             <div class="search">
                 <label for="recherche">{t.search_label}</label>
-                <input id="recherche" type="search" autocomplete="off" aria-describedby="recherche-aide"
-                    prop:value=move || filters.with(|f| f.text.clone()) on:input=on_search/>
-                <p id="recherche-aide" class="hint">{t.search_hint}</p>
+                <input
+                    id="recherche"
+                    type="search"
+                    autocomplete="off"
+                    aria-describedby="recherche-aide"
+                    prop:value=move || filters.with(|f| f.text.clone())
+                    on:input=on_search
+                />
+                <p id="recherche-aide" class="hint">
+                    {t.search_hint}
+                </p>
             </div>
             // Closed, so the first session shows within a phone's first screen and a half; native, so
             // it opens before the app runs, and its summary says how many boxes are ticked inside.
             <details class="filters__more">
                 <summary>{t.filter}{move || ticked_words(lang, filters.with(Filters::ticked))}</summary>
-                <ProgrammeFilters programme=programme.clone() filters on_change=on_filters/>
-                <button type="button" class="button button--secondary" on:click=clear>{t.clear}</button>
+                <ProgrammeFilters programme=programme.clone() filters on_change=on_filters />
+                <button type="button" class="button button--secondary" on:click=clear>
+                    {t.clear}
+                </button>
             </details>
         </form>
     }
@@ -244,13 +260,24 @@ fn DayLinks(programme: Arc<Programme>, base: StoredValue<String>) -> impl IntoVi
     view! {
         <nav class="day-links" aria-label=texts(lang).days_nav>
             <ul>
-                {programme.days.iter().map(|d| view! {
-                    // Without the year, which the page's title gives: one line each on a phone.
-                    <li><a href=lang.path(&format!("{}?jour={}", base.read_value(), d.date))>
-                        {format!("{} (", capitalised(lang.long_date(d.date).trim_end_matches(&format!(" {}", d.date.year()))))}
-                        {text_view(&d.title, lang)}")"
-                    </a></li>
-                }).collect_view()}
+                {programme
+                    .days
+                    .iter()
+                    .map(|d| {
+                        view! {
+                            // Without the year, which the page's title gives: one line each on a phone.
+                            <li>
+                                <a href=lang
+                                    .path(
+                                        &format!("{}?jour={}", base.read_value(), d.date),
+                                    )>
+                                    {format!("{} (", capitalised(lang.long_date(d.date).trim_end_matches(&format!(" {}", d.date.year()))))}
+                                    {text_view(&d.title, lang)}")"
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </nav>
     }
@@ -265,9 +292,26 @@ fn Pager(current: usize, total: usize, filters: Memo<Filters>, base: StoredValue
     view! {
         <nav class="pager" aria-label=t.pages_nav>
             <ul>
-                {(current > 1).then(|| view! { <li><a href=link(current - 1) data-noscroll="">{t.previous_page}</a></li> })}
-                <li>{capitalised(&page_of(lang, current, total))}</li>
-                {(current < total).then(|| view! { <li><a href=link(current + 1) data-noscroll="">{t.next_page}</a></li> })}
+                {(current > 1)
+                    .then(|| {
+                        view! {
+                            <li>
+                                <a href=link(current - 1) data-noscroll="">
+                                    {t.previous_page}
+                                </a>
+                            </li>
+                        }
+                    })} <li>{capitalised(&page_of(lang, current, total))}</li>
+                {(current < total)
+                    .then(|| {
+                        view! {
+                            <li>
+                                <a href=link(current + 1) data-noscroll="">
+                                    {t.next_page}
+                                </a>
+                            </li>
+                        }
+                    })}
             </ul>
         </nav>
     }
@@ -296,12 +340,19 @@ fn DaySection(
         <section class="day" aria-labelledby=labelled_by>
             <h2 id=id>{heading}</h2>
             {note.map(|n| view! { <p class="day__note">{text_view(&n, lang)}</p> })}
-            {contact.map(|email| view! {
-                <p class="day__note">{texts(lang).write_to}<a href=format!("mailto:{email}")>{email.clone()}</a>"."</p>
-            })}
+            {contact
+                .map(|email| {
+                    view! { <p class="day__note">{texts(lang).write_to}<a href=format!("mailto:{email}")>{email.clone()}</a>"."</p> }
+                })}
             <ol class="items">
                 <For each=indices key=|i| *i let:i>
-                    <ItemSummary item=p.items[i].clone() programme=p.clone() page=format!("{base}/{}", p.items[i].id) query=Some(query) under_day=true/>
+                    <ItemSummary
+                        item=p.items[i].clone()
+                        programme=p.clone()
+                        page=format!("{base}/{}", p.items[i].id)
+                        query=Some(query)
+                        under_day=true
+                    />
                 </For>
             </ol>
         </section>
@@ -317,26 +368,43 @@ fn NowNext(programme: Arc<Programme>) -> impl IntoView {
     let t = texts(lang);
     let link = |item: &Item| {
         let (href, title) = (lang.path(&format!("{}/{}", base(), item.id)), text_view(&item.title, lang));
-        view! { <li><a href=href>{title}</a></li> }
+        view! {
+            <li>
+                <a href=href>{title}</a>
+            </li>
+        }
     };
     let next_at = state.next.first().and_then(|i| i.start).map(|at| lang.event_time(at));
     view! {
         <section class="now-next" aria-labelledby="en-ce-moment">
             <h2 id="en-ce-moment">{t.now_heading}</h2>
-            <p>{match lang {
-                // `event_time` reads the clock's UTC on Paris's clock, summer or winter.
-                Lang::Fr => format!("Il est {}, heure de Paris.", lang.event_time(now)),
-                Lang::En => format!("It is {}, Paris time.", lang.event_time(now)),
-            }}</p>
+            <p>
+                {match lang {
+                    Lang::Fr => format!("Il est {}, heure de Paris.", lang.event_time(now)),
+                    Lang::En => format!("It is {}, Paris time.", lang.event_time(now)),
+                }}
+            </p>
             {if state.current.is_empty() {
                 view! { <p>{t.nothing_now}</p> }.into_any()
             } else {
-                view! { <p>{t.on_now}</p><ul>{state.current.iter().map(|i| link(i)).collect_view()}</ul> }.into_any()
+                view! {
+                    <p>{t.on_now}</p>
+                    <ul>{state.current.iter().map(|i| link(i)).collect_view()}</ul>
+                }
+                    .into_any()
             }}
-            {next_at.map(|at| view! { <p>{match lang {
-                Lang::Fr => format!("Ensuite, à {at} :"),
-                Lang::En => format!("Next, at {at}:"),
-            }}</p><ul>{state.next.iter().map(|i| link(i)).collect_view()}</ul> })}
+            {next_at
+                .map(|at| {
+                    view! {
+                        <p>
+                            {match lang {
+                                Lang::Fr => format!("Ensuite, à {at} :"),
+                                Lang::En => format!("Next, at {at}:"),
+                            }}
+                        </p>
+                        <ul>{state.next.iter().map(|i| link(i)).collect_view()}</ul>
+                    }
+                })}
         </section>
     }
     .into_any()

@@ -50,9 +50,15 @@ pub fn ProgrammeChangesPage() -> impl IntoView {
     let programme = use_programme(None);
     view! {
         <Page heading=t.heading title=t.title>
-            <DataView resource=programme what=Subject::Programme render=move |p| view! { <Publications programme=p/> }/>
-            <p><a href=crate::publications::FEED rel="external" type="application/atom+xml" hreflang="fr">{t.feed}</a></p>
-            <p><a href=lang.path(Route::Programme.path())>{t.back}</a></p>
+            <DataView resource=programme what=Subject::Programme render=move |p| view! { <Publications programme=p /> } />
+            <p>
+                <a href=crate::publications::FEED rel="external" type="application/atom+xml" hreflang="fr">
+                    {t.feed}
+                </a>
+            </p>
+            <p>
+                <a href=lang.path(Route::Programme.path())>{t.back}</a>
+            </p>
         </Page>
     }
 }
@@ -64,7 +70,14 @@ fn Publications(programme: Arc<Programme>) -> impl IntoView {
     let sections = programme.publications.iter().enumerate().rev().map(|(i, p)| publication_view(p, i + 1, lang)).collect_view();
     view! {
         <p>{summary(&programme, lang)}</p>
-        {(count > 0).then(|| view! { <ol class="publications" reversed>{sections}</ol> })}
+        {(count > 0)
+            .then(|| {
+                view! {
+                    <ol class="publications" reversed>
+                        {sections}
+                    </ol>
+                }
+            })}
     }
 }
 

@@ -47,14 +47,22 @@ fn history_view(programme: &Programme, id: &str, lang: Lang) -> Option<impl Into
         .iter()
         .map(|(date, change)| {
             let words = crate::publications::describe(change, lang, false);
-            view! { <li><time datetime=date.to_string()>{lang.day_month_year(*date)}</time>{colon}{pieces_view(words, lang)}</li> }
+            view! {
+                <li>
+                    <time datetime=date.to_string()>{lang.day_month_year(*date)}</time>
+                    {colon}
+                    {pieces_view(words, lang)}
+                </li>
+            }
         })
         .collect_view();
     (!history.is_empty()).then(|| {
         view! {
             <h2>{t.changes}</h2>
             <ul>{lines}</ul>
-            <p><a href=lang.path(crate::publications::CHANGES_PAGE)>{t.all_changes}</a></p>
+            <p>
+                <a href=lang.path(crate::publications::CHANGES_PAGE)>{t.all_changes}</a>
+            </p>
         }
     })
 }
@@ -102,7 +110,11 @@ pub fn ProgrammeItemPage() -> impl IntoView {
     });
     view! {
         <Page heading=heading title=title heading_lang=heading_lang heading_note=heading_note>
-            <DataView resource=programme what=Subject::ProgrammeItem render=move |p| view! { <ItemDetails programme=p id=id.get() base=programme_base(edition)/> }/>
+            <DataView
+                resource=programme
+                what=Subject::ProgrammeItem
+                render=move |p| view! { <ItemDetails programme=p id=id.get() base=programme_base(edition) /> }
+            />
         </Page>
     }
 }
@@ -118,7 +130,9 @@ fn ItemDetails(programme: Arc<Programme>, id: String, base: String) -> impl Into
     let Some(item) = programme.items.iter().find(|i| i.id == id).cloned() else {
         return view! {
             <p>{t.no_such_item}</p>
-            <p><a href=back>{t.back}</a></p>
+            <p>
+                <a href=back>{t.back}</a>
+            </p>
         }
         .into_any();
     };
@@ -129,7 +143,10 @@ fn ItemDetails(programme: Arc<Programme>, id: String, base: String) -> impl Into
             Lang::Fr => format!(" (durée habituelle : {})", durations.join(" ou ")),
             Lang::En => format!(" (usual length: {})", durations.join(" or ")),
         };
-        view! { {text_view(&f.name, lang)}{usual} }
+        view! {
+            {text_view(&f.name, lang)}
+            {usual}
+        }
     });
     let theme = item.theme.as_deref().and_then(|t| p.theme(t)).map(|theme| {
         let lead = theme.lead_partner.as_ref().map(|lead| {
@@ -137,50 +154,117 @@ fn ItemDetails(programme: Arc<Programme>, id: String, base: String) -> impl Into
                 Lang::Fr => (" (thématique portée par ", ")"),
                 Lang::En => (" (theme led by ", ")"),
             };
-            view! { {before}{text_view(lead, lang)}{after} }
+            view! {
+                {before}
+                {text_view(lead, lang)}
+                {after}
+            }
         });
-        view! { {text_view(&theme.name, lang)}{lead} }
+        view! {
+            {text_view(&theme.name, lang)}
+            {lead}
+        }
     });
     let day = item.day.map_or_else(|| lang.words().undated.to_owned(), |d| capitalised(&lang.long_date(d)));
     let origin = window().location().origin().unwrap_or_default();
     let calendar =
         ics::item_calendar(p, &item, &origin, crate::clock::now_utc()).map(|text| (ics::data_url(&text), ics::item_file_name(p, &item)));
     view! {
-        {(!item.status.is_scheduled()).then(|| view! { <p class="notice notice--cancelled"><strong>{t.cancelled}</strong></p> })}
+        {(!item.status.is_scheduled())
+            .then(|| {
+                view! {
+                    <p class="notice notice--cancelled">
+                        <strong>{t.cancelled}</strong>
+                    </p>
+                }
+            })}
         <dl class="facts">
-            <dt>{t.day}</dt><dd>{day}</dd>
-            <dt>{t.time}</dt><dd><When item=item.clone()/>{item.start.is_some().then_some(t.paris_time)}</dd>
-            <dt>{t.place}</dt><dd>{match (lang, p.place_of(&item)) {
-                (_, Some(venue)) => format!("{}, {}", venue.name, venue.address),
-                (Lang::Fr, None) => format!("Non précisé (édition de {})", p.edition.city),
-                (Lang::En, None) => format!("Not given ({} edition)", p.edition.city),
-            }}</dd>
-            {format.map(|f| view! { <dt>{t.format}</dt><dd>{f}</dd> })}
-            {theme.map(|theme| view! { <dt>{t.theme}</dt><dd>{theme}</dd> })}
-            <dt>{t.access}</dt><dd>{item.access.label(lang)}</dd>
-            {(!item.speakers.is_empty()).then(|| view! { <dt>{t.speakers}</dt><dd>{lang.list(&item.speakers)}</dd> })}
+            <dt>{t.day}</dt>
+            <dd>{day}</dd>
+            <dt>{t.time}</dt>
+            <dd>
+                <When item=item.clone() />
+                {item.start.is_some().then_some(t.paris_time)}
+            </dd>
+            <dt>{t.place}</dt>
+            <dd>
+                {match (lang, p.place_of(&item)) {
+                    (_, Some(venue)) => format!("{}, {}", venue.name, venue.address),
+                    (Lang::Fr, None) => format!("Non précisé (édition de {})", p.edition.city),
+                    (Lang::En, None) => format!("Not given ({} edition)", p.edition.city),
+                }}
+            </dd>
+            {format
+                .map(|f| {
+                    view! {
+                        <dt>{t.format}</dt>
+                        <dd>{f}</dd>
+                    }
+                })}
+            {theme
+                .map(|theme| {
+                    view! {
+                        <dt>{t.theme}</dt>
+                        <dd>{theme}</dd>
+                    }
+                })}
+            <dt>{t.access}</dt>
+            <dd>{item.access.label(lang)}</dd>
+            {(!item.speakers.is_empty())
+                .then(|| {
+                    view! {
+                        <dt>{t.speakers}</dt>
+                        <dd>{lang.list(&item.speakers)}</dd>
+                    }
+                })}
         </dl>
         <p>{text_view(&item.description, lang)}</p>
-        <Original texts=vec![item.title.clone(), item.description.clone()]/>
+        <Original texts=vec![item.title.clone(), item.description.clone()] />
         {history_view(p, &item.id, lang)}
-        {(!item.links.is_empty()).then(|| view! {
-            <h2>{t.further}</h2>
-            <ul class="links">{item.links.iter().map(|l| view! { <li><a href=l.url.clone()>{text_view(&l.label, lang)}</a></li> }).collect_view()}</ul>
-        })}
+        {(!item.links.is_empty())
+            .then(|| {
+                view! {
+                    <h2>{t.further}</h2>
+                    <ul class="links">
+                        {item
+                            .links
+                            .iter()
+                            .map(|l| {
+                                view! {
+                                    <li>
+                                        <a href=l.url.clone()>{text_view(&l.label, lang)}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            })}
         <h2>{t.my_programme}</h2>
         <p class="actions">
-            <AgendaToggle choice=crate::chosen::Chosen::of(&programme, &item) title=item.title.clone() namesake_day=p.namesake_day(&item)/>
+            <AgendaToggle choice=crate::chosen::Chosen::of(&programme, &item) title=item.title.clone() namesake_day=p.namesake_day(&item) />
             {match calendar {
                 Some((href, name)) => {
                     let label = if crate::clock::phase(p) == crate::phase::Phase::After { t.past_to_calendar } else { t.add_to_calendar };
-                    view! { <a class="button button--secondary" href=href download=name>{label}</a> }.into_any()
+                    view! {
+                        <a class="button button--secondary" href=href download=name>
+                            {label}
+                        </a>
+                    }
+                        .into_any()
                 }
                 None => view! { <span>{t.no_calendar}</span> }.into_any(),
             }}
         </p>
-        <p><a href=lang.path(Route::PracticalInfo.path())>{t.practical}</a></p>
-        <p><a href=back>{t.back}</a></p>
-        <p><Sources sources=cite(&p.sources, &item.sources)/></p>
+        <p>
+            <a href=lang.path(Route::PracticalInfo.path())>{t.practical}</a>
+        </p>
+        <p>
+            <a href=back>{t.back}</a>
+        </p>
+        <p>
+            <Sources sources=cite(&p.sources, &item.sources) />
+        </p>
     }
     .into_any()
 }

@@ -36,22 +36,52 @@ pub fn SiteMapPage() -> impl IntoView {
     view! {
         <Page heading=t.heading title=t.heading>
             <ul class="site-map">
-                <li><A href=lang.path(Route::Home.path())>{t.home}</A></li>
                 <li>
-                    <A href=lang.path(Route::Programme.path())>{t.programme}</A>{t.programme_hint}
+                    <A href=lang.path(Route::Home.path())>{t.home}</A>
+                </li>
+                <li>
+                    <A href=lang.path(Route::Programme.path())>{t.programme}</A>
+                    {t.programme_hint}
                     <ul>
-                        <li><A href=lang.path(Route::PracticalInfo.path())>{t.practical}</A>{t.practical_hint}</li>
-                        <li><A href=lang.path(Route::MyProgramme.path())>{t.my_programme}</A>{t.my_programme_hint}</li>
-                        <li><A href=lang.path(Route::ProgrammeChanges.path())>{t.changes}</A>{t.changes_hint}</li>
+                        <li>
+                            <A href=lang.path(Route::PracticalInfo.path())>{t.practical}</A>
+                            {t.practical_hint}
+                        </li>
+                        <li>
+                            <A href=lang.path(Route::MyProgramme.path())>{t.my_programme}</A>
+                            {t.my_programme_hint}
+                        </li>
+                        <li>
+                            <A href=lang.path(Route::ProgrammeChanges.path())>{t.changes}</A>
+                            {t.changes_hint}
+                        </li>
                     </ul>
                 </li>
-                <li><A href=lang.path(Route::Charter.path())>{t.charter}</A>{t.charter_hint}</li>
-                <li><A href=lang.path(Route::Editions.path())>{t.editions}</A>{t.editions_hint}</li>
-                <li><A href=lang.path(Route::OpenData.path())>{t.open_data}</A>{t.open_data_hint}</li>
-                <li><A href=lang.path(Route::Embed.path())>{t.embed}</A>{t.embed_hint}</li>
-                <li><A href=lang.path(Route::Privacy.path())>{t.privacy}</A></li>
-                <li><A href=lang.path(Route::Accessibility.path())>{t.accessibility}</A></li>
-                <li><A href=lang.path(Route::SiteMap.path())>{t.heading}</A></li>
+                <li>
+                    <A href=lang.path(Route::Charter.path())>{t.charter}</A>
+                    {t.charter_hint}
+                </li>
+                <li>
+                    <A href=lang.path(Route::Editions.path())>{t.editions}</A>
+                    {t.editions_hint}
+                </li>
+                <li>
+                    <A href=lang.path(Route::OpenData.path())>{t.open_data}</A>
+                    {t.open_data_hint}
+                </li>
+                <li>
+                    <A href=lang.path(Route::Embed.path())>{t.embed}</A>
+                    {t.embed_hint}
+                </li>
+                <li>
+                    <A href=lang.path(Route::Privacy.path())>{t.privacy}</A>
+                </li>
+                <li>
+                    <A href=lang.path(Route::Accessibility.path())>{t.accessibility}</A>
+                </li>
+                <li>
+                    <A href=lang.path(Route::SiteMap.path())>{t.heading}</A>
+                </li>
             </ul>
         </Page>
     }

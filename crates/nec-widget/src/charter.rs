@@ -25,20 +25,25 @@ pub fn CharterWidget(options: Arc<WidgetOptions>, site: String, data: String) ->
         view! {
             <p>{text_view(&charter.introduction, lang)}</p>
             <ol class="nec-engagements">
-                {charter.engagements.iter().map(|e| {
-                    let number = engagement_label(lang, e.number);
-                    let (title, text) = (text_view(&e.title, lang), text_view(&e.text, lang));
-                    view! {
-                        <li>
-                            <Heading level=engagement_level>{number}{title}</Heading>
-                            <p>{text}</p>
-                        </li>
-                    }
-                }).collect_view()}
+                {charter
+                    .engagements
+                    .iter()
+                    .map(|e| {
+                        let number = engagement_label(lang, e.number);
+                        let (title, text) = (text_view(&e.title, lang), text_view(&e.text, lang));
+                        view! {
+                            <li>
+                                <Heading level=engagement_level>{number}{title}</Heading>
+                                <p>{text}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ol>
             <p>
-                {t.licence}<a href=charter.licence.url.clone() hreflang="fr">{charter.licence.name.clone()}</a>". "
-                <a href=format!("{site}{}", lang.path(Route::Charter.path()))>{t.on_the_site}</a>
+                {t.licence}<a href=charter.licence.url.clone() hreflang="fr">
+                    {charter.licence.name.clone()}
+                </a>". " <a href=format!("{site}{}", lang.path(Route::Charter.path()))>{t.on_the_site}</a>
             </p>
         }
     };

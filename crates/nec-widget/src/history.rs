@@ -25,8 +25,10 @@ pub fn HistoryWidget(options: Arc<WidgetOptions>, site: String, data: String) ->
         let site = site.clone();
         view! {
             <p>{t.intro}</p>
-            <ParticipationTable file/>
-            <p><a href=format!("{site}{}", lang.path(Route::Editions.path()))>{t.on_the_site}</a></p>
+            <ParticipationTable file />
+            <p>
+                <a href=format!("{site}{}", lang.path(Route::Editions.path()))>{t.on_the_site}</a>
+            </p>
         }
     };
     widget_section(t.title, level, data, nec_views::components::Subject::EditionsHistory, render)

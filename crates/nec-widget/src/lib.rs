@@ -113,7 +113,7 @@ fn mount(host: &web_sys::Element, setup: &Setup) {
     let site = setup.site.clone();
     let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let lang = options.lang;
-    let widget = move || view! { <Widget options problems site data programme/> };
+    let widget = move || view! { <Widget options problems site data programme /> };
     if !root.has_attribute("data-painted") {
         // The widget speaks its own language (`lang`, French when unsaid), whatever the host
         // page's (RGAA 8.7, WCAG 3.1.2).
@@ -141,18 +141,18 @@ fn Widget(options: WidgetOptions, problems: Vec<String>, site: String, data: Str
     // widget.js mounts an element with the wasm of its view only.
     let view = match options.view {
         #[cfg(feature = "widget-programme")]
-        WidgetView::Programme => view! { <programme::ProgrammeWidget options=options.clone() site data file=programme/> }.into_any(),
+        WidgetView::Programme => view! { <programme::ProgrammeWidget options=options.clone() site data file=programme /> }.into_any(),
         #[cfg(feature = "widget-charte")]
-        WidgetView::Charter => view! { <charter::CharterWidget options=options.clone() site data/> }.into_any(),
+        WidgetView::Charter => view! { <charter::CharterWidget options=options.clone() site data /> }.into_any(),
         #[cfg(feature = "widget-editions")]
-        WidgetView::History => view! { <history::HistoryWidget options=options.clone() site data/> }.into_any(),
+        WidgetView::History => view! { <history::HistoryWidget options=options.clone() site data /> }.into_any(),
         #[allow(unreachable_patterns)]
         _ => ().into_any(),
     };
     view! {
-        <ConfigurationProblems problems/>
+        <ConfigurationProblems problems />
         {view}
-        <LiveRegion/>
+        <LiveRegion />
     }
 }
 
@@ -163,10 +163,12 @@ fn ConfigurationProblems(problems: Vec<String>) -> impl IntoView {
     (!problems.is_empty()).then(|| {
         view! {
             <div class="nec-config">
-                <p>{match lang {
-                    Lang::Fr => "Ce module est mal configuré ; ces valeurs sont ignorées :",
-                    Lang::En => "This widget is misconfigured; these values are ignored:",
-                }}</p>
+                <p>
+                    {match lang {
+                        Lang::Fr => "Ce module est mal configuré ; ces valeurs sont ignorées :",
+                        Lang::En => "This widget is misconfigured; these values are ignored:",
+                    }}
+                </p>
                 // The problems are written in French, for the partner's developers.
                 <ul lang="fr">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
             </div>
@@ -235,7 +237,9 @@ where
     };
     view! {
         <section class="nec-widget" aria-labelledby="nec-titre" tabindex="-1" node_ref=section>
-            <Heading level id="nec-titre">{title}</Heading>
+            <Heading level id="nec-titre">
+                {title}
+            </Heading>
             {load_states(resource, what, "nec-loading", loaded)}
         </section>
     }

@@ -38,7 +38,7 @@ nec_views::texts! {
 #[component]
 pub fn ProgrammeWidget(options: Arc<WidgetOptions>, site: String, data: String, file: Option<String>) -> impl IntoView {
     let level = options.heading_level;
-    let render = move |programme: Arc<Programme>| view! { <ProgrammeList programme options=options.clone() site=site.clone()/> };
+    let render = move |programme: Arc<Programme>| view! { <ProgrammeList programme options=options.clone() site=site.clone() /> };
     // The current edition's: named by widget.js for the bundled data, else as editions.json says.
     let resource = LocalResource::new(move || {
         let (data, file) = (data.clone(), file.clone());
@@ -104,41 +104,76 @@ fn ProgrammeList(programme: Arc<Programme>, options: Arc<WidgetOptions>, site: S
     let p = programme.clone();
     let all_url = format!("{site}{}", lang.path(&nec_views::filters::programme_url(&options.filters())));
     view! {
-        <ConfigurationProblems problems=unknown/>
-        <p class="nec-note"><strong>{text_view(&programme.edition.status, lang)}</strong>{t.paris_time}</p>
+        <ConfigurationProblems problems=unknown />
+        <p class="nec-note">
+            <strong>{text_view(&programme.edition.status, lang)}</strong>
+            {t.paris_time}
+        </p>
         {selection.map(|s| view! { <p class="nec-note">{pieces_view(s, lang)}</p> })}
         <form class="nec-search" role="search" aria-label=t.search_form on:submit=|ev| ev.prevent_default()>
             <label for="nec-recherche">{t.search_label}</label>
-            <input id="nec-recherche" type="search" autocomplete="off" aria-describedby="nec-recherche-aide"
+            <input
+                id="nec-recherche"
+                type="search"
+                autocomplete="off"
+                aria-describedby="nec-recherche-aide"
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     text.set(event_target_value(&ev));
                     shown.set(PAGE_SIZE);
-                }/>
-            <p id="nec-recherche-aide" class="nec-hint">{t.search_hint}</p>
-        </form>
-        <p class="nec-count" role="status">{count}</p>
-        <div node_ref=section>
-            {move || groups().into_iter().map(|(day, items)| {
-                let heading = pieces_view(day_heading(&p, day, lang), lang);
-                let p = p.clone();
-                let site = site_for_items.clone();
-                view! {
-                    <Heading level=day_level>{heading}</Heading>
-                    <ol class="nec-items">
-                        {items.into_iter().map(|(position, i)| {
-                            view! { <WidgetItem programme=p.clone() item=p.items[i].clone() position site=site.clone() level=item_level/> }
-                        }).collect_view()}
-                    </ol>
                 }
-            }).collect_view()}
+            />
+            <p id="nec-recherche-aide" class="nec-hint">
+                {t.search_hint}
+            </p>
+        </form>
+        <p class="nec-count" role="status">
+            {count}
+        </p>
+        <div node_ref=section>
+            {move || {
+                groups()
+                    .into_iter()
+                    .map(|(day, items)| {
+                        let heading = pieces_view(day_heading(&p, day, lang), lang);
+                        let p = p.clone();
+                        let site = site_for_items.clone();
+                        view! {
+                            <Heading level=day_level>{heading}</Heading>
+                            <ol class="nec-items">
+                                {items
+                                    .into_iter()
+                                    .map(|(position, i)| {
+                                        view! {
+                                            <WidgetItem
+                                                programme=p.clone()
+                                                item=p.items[i].clone()
+                                                position
+                                                site=site.clone()
+                                                level=item_level
+                                            />
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ol>
+                        }
+                    })
+                    .collect_view()
+            }}
         </div>
-        {move || (results.with(Vec::len) > shown.get()).then(|| view! {
-            <button type="button" class="nec-button" on:click=show_more>
-                {move || show_more_label(lang, PAGE_SIZE.min(results.with(Vec::len) - shown.get()))}
-            </button>
-        })}
-        <p><a href=all_url>{t.all}</a></p>
+        {move || {
+            (results.with(Vec::len) > shown.get())
+                .then(|| {
+                    view! {
+                        <button type="button" class="nec-button" on:click=show_more>
+                            {move || show_more_label(lang, PAGE_SIZE.min(results.with(Vec::len) - shown.get()))}
+                        </button>
+                    }
+                })
+        }}
+        <p>
+            <a href=all_url>{t.all}</a>
+        </p>
     }
 }
 
@@ -174,10 +209,20 @@ fn WidgetItem(programme: Arc<Programme>, item: Item, position: usize, site: Stri
     let about = description_of(&programme, &item, lang);
     view! {
         <li class="nec-item" data-position=position.to_string()>
-            <Heading level><a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}{status_badge(item.status, lang, "nec-status")}</a></Heading>
-            <p class="nec-when" aria-hidden="true"><When item/></p>
+            <Heading level>
+                <a href=href>
+                    <VisuallyHidden>{words}</VisuallyHidden>
+                    {title}
+                    {status_badge(item.status, lang, "nec-status")}
+                </a>
+            </Heading>
+            <p class="nec-when" aria-hidden="true">
+                <When item />
+            </p>
             <p class="nec-facts">{facts}</p>
-            <Disclosure summary=texts(lang).description about=about class="nec-details"><p>{description}</p></Disclosure>
+            <Disclosure summary=texts(lang).description about=about class="nec-details">
+                <p>{description}</p>
+            </Disclosure>
         </li>
     }
 }
@@ -220,7 +265,14 @@ fn selection_sentence(programme: &Programme, options: &WidgetOptions, lang: Lang
 fn description_of(programme: &Programme, item: &Item, lang: Lang) -> AnyView {
     let (open, close) = lang.words().quotes;
     let day = programme.namesake_day(item).map(|d| format!(" ({})", lang.long_date(d)));
-    view! { {texts(lang).of}{open}{text_view(&item.title, lang)}{close}{day} }.into_any()
+    view! {
+        {texts(lang).of}
+        {open}
+        {text_view(&item.title, lang)}
+        {close}
+        {day}
+    }
+    .into_any()
 }
 
 /// The current edition's programme file, as `editions.json` at `base` names it, read by the

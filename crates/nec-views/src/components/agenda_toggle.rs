@@ -50,19 +50,20 @@ pub fn AgendaToggle(
             announcer.say_pieces(message);
         }
     };
+    // The title is an element of its own only when it needs its own `lang`: lists stay light.
     view! {
         <button type="button" class="toggle" aria-pressed=move || if chosen.get() { "true" } else { "false" } on:click=on_click>
             // The star is in the DOM, not drawn by CSS, so the state still shows without styles (RGAA 10.2).
-            <span class="toggle__star" aria-hidden="true">{move || if chosen.get() { "★" } else { "☆" }}</span>
+            <span class="toggle__star" aria-hidden="true">
+                {move || if chosen.get() { "★" } else { "☆" }}
+            </span>
             {t.my_programme}
             <VisuallyHidden>
                 {lang.words().colon}
-                // An element only when the title needs its own `lang`: lists stay light.
                 {match marked {
                     Some(code) => view! { <span lang=code>{title}</span> }.into_any(),
                     None => title.into_any(),
-                }}
-                {(!day.is_empty()).then_some(day.clone())}
+                }} {(!day.is_empty()).then_some(day.clone())}
             </VisuallyHidden>
         </button>
     }

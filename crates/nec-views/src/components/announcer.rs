@@ -74,7 +74,9 @@ pub fn LiveRegion() -> impl IntoView {
     let announcer = use_announcer();
     let lang = use_lang();
     view! {
-        <div class="visually-hidden" aria-live="polite" aria-atomic="true" id="annonces">{move || pieces_view(announcer.polite.get(), lang.get())}</div>
+        <div class="visually-hidden" aria-live="polite" aria-atomic="true" id="annonces">
+            {move || pieces_view(announcer.polite.get(), lang.get())}
+        </div>
         <div class="visually-hidden" aria-live="assertive" aria-atomic="true" id="annonces-urgentes">
             {move || pieces_view(announcer.assertive.get(), lang.get())}
         </div>

@@ -37,8 +37,14 @@ pub fn BarChart(series: Series, label: String, description_id: String) -> impl I
                 Some(v) => {
                     let height = (*v as f64 / max * plot).max(2.0);
                     let rect = view! {
-                        <rect class="chart__bar" x=fixed(centre - bar_width / 2.0, 1) y=fixed(base - height, 1)
-                            width=fixed(bar_width, 1) height=fixed(height, 1) rx="2"/>
+                        <rect
+                            class="chart__bar"
+                            x=fixed(centre - bar_width / 2.0, 1)
+                            y=fixed(base - height, 1)
+                            width=fixed(bar_width, 1)
+                            height=fixed(height, 1)
+                            rx="2"
+                        />
                     };
                     (Some(rect), base - height - 8.0, series.amount(lang, *year, *v))
                 }
@@ -46,18 +52,31 @@ pub fn BarChart(series: Series, label: String, description_id: String) -> impl I
             };
             view! {
                 <g>
-                    {bar}
-                    <text class="chart__value" x=fixed(centre, 1) y=fixed(caption_y, 1) text-anchor="middle">{caption}</text>
-                    <text class="chart__year" x=fixed(centre, 1) y=fixed(HEIGHT - 8.0, 1) text-anchor="middle">{year.to_string()}</text>
+                    {bar} <text class="chart__value" x=fixed(centre, 1) y=fixed(caption_y, 1) text-anchor="middle">
+                        {caption}
+                    </text> <text class="chart__year" x=fixed(centre, 1) y=fixed(HEIGHT - 8.0, 1) text-anchor="middle">
+                        {year.to_string()}
+                    </text>
                 </g>
             }
         })
         .collect_view();
     view! {
-        <svg class="chart" role="img" aria-label=label aria-describedby=description_id
-            viewBox=format!("0 0 {WIDTH} {HEIGHT}") focusable="false">
-            <line class="chart__axis" x1=SIDE.to_string() x2=(WIDTH - SIDE).to_string()
-                y1=(HEIGHT - BOTTOM).to_string() y2=(HEIGHT - BOTTOM).to_string()/>
+        <svg
+            class="chart"
+            role="img"
+            aria-label=label
+            aria-describedby=description_id
+            viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+            focusable="false"
+        >
+            <line
+                class="chart__axis"
+                x1=SIDE.to_string()
+                x2=(WIDTH - SIDE).to_string()
+                y1=(HEIGHT - BOTTOM).to_string()
+                y2=(HEIGHT - BOTTOM).to_string()
+            />
             {bars}
         </svg>
     }

@@ -46,8 +46,19 @@ pub fn CopyButton(
         });
     };
     view! {
-        <button type="button" class="button button--secondary" on:click=copy>{label}</button>
+        <button type="button" class="button button--secondary" on:click=copy>
+            {label}
+        </button>
         // Only once there is something to say: an idle page carries no empty element.
-        {move || (!feedback.get().is_empty()).then(|| view! { <span class="copy-feedback" aria-hidden="true">{feedback.get()}</span> })}
+        {move || {
+            (!feedback.get().is_empty())
+                .then(|| {
+                    view! {
+                        <span class="copy-feedback" aria-hidden="true">
+                            {feedback.get()}
+                        </span>
+                    }
+                })
+        }}
     }
 }

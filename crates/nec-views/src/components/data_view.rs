@@ -58,8 +58,13 @@ where
         resource.refetch();
     });
     move || match resource.get() {
-        None => view! { <p class=loading_class role="status">{loading(lang, what)}</p> }.into_any(),
-        Some(Err(error)) => view! { <ErrorAlert what error on_retry/> }.into_any(),
+        None => view! {
+            <p class=loading_class role="status">
+                {loading(lang, what)}
+            </p>
+        }
+        .into_any(),
+        Some(Err(error)) => view! { <ErrorAlert what error on_retry /> }.into_any(),
         Some(Ok(data)) => loaded(data, retried.get_value()),
     }
 }
@@ -67,7 +72,12 @@ where
 /// The content, after « Données hors ligne du … » when it is the offline copy. Not generic, so
 /// the wasm holds it once rather than once per data type.
 fn with_offline_notice(offline: Option<Option<DateTime<FixedOffset>>>, lang: Lang, note: Option<AnyView>, content: AnyView) -> AnyView {
-    view! { {offline.map(|time| offline_notice(time, lang))} {note} {content} }.into_any()
+    view! {
+        {offline.map(|time| offline_notice(time, lang))}
+        {note}
+        {content}
+    }
+    .into_any()
 }
 
 /// « Chargement du programme… », "Loading the programme…" (the site's views and the widget's).

@@ -18,7 +18,21 @@ pub fn EditionNotice(
     let phase = crate::clock::phase(&programme);
     let status = text_view(&programme.edition.status, lang);
     match phase.eq(&Phase::After).then(|| took_place(&programme, lang)).flatten() {
-        Some(past) => view! { <p class="notice" data-phase=phase.code()><strong>{past}</strong>" "{status}{after}</p> }.into_any(),
-        None => view! { <p class="notice" data-phase=phase.code()><strong>{status}</strong>{after}</p> }.into_any(),
+        Some(past) => view! {
+            <p class="notice" data-phase=phase.code()>
+                <strong>{past}</strong>
+                " "
+                {status}
+                {after}
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <p class="notice" data-phase=phase.code()>
+                <strong>{status}</strong>
+                {after}
+            </p>
+        }
+        .into_any(),
     }
 }

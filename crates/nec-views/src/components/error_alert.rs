@@ -36,21 +36,44 @@ pub fn ErrorAlert(
     };
     view! {
         <div class="alert" role="alert">
-            <p class="alert__title">{match lang {
-                Lang::Fr => format!("Impossible d’afficher {}.", what.words(lang)),
-                Lang::En => format!("Unable to show {}.", what.words(lang)),
-            }}</p>
+            <p class="alert__title">
+                {match lang {
+                    Lang::Fr => format!("Impossible d’afficher {}.", what.words(lang)),
+                    Lang::En => format!("Unable to show {}.", what.words(lang)),
+                }}
+            </p>
             <p>{error.message(lang)}</p>
-            {(!problems.is_empty()).then(|| view! {
-                <Disclosure summary=t.details class="alert__details">
-                    <ul lang="fr">{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
-                    {(more > 0).then(|| view! { <p>{match lang {
-                        Lang::Fr if more == 1 => "… et 1 autre.".to_owned(),
-                        Lang::Fr => format!("… et {more} autres."),
-                        Lang::En => format!("… and {more} more."),
-                    }}</p> })}
-                </Disclosure>
-            })}
+            {(!problems.is_empty())
+                .then(|| {
+                    view! {
+                        <Disclosure summary=t.details class="alert__details">
+                            <ul lang="fr">
+                                {problems
+                                    .into_iter()
+                                    .map(|p| {
+                                        view! {
+                                            <li>
+                                                <code>{p}</code>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                            {(more > 0)
+                                .then(|| {
+                                    view! {
+                                        <p>
+                                            {match lang {
+                                                Lang::Fr if more == 1 => "… et 1 autre.".to_owned(),
+                                                Lang::Fr => format!("… et {more} autres."),
+                                                Lang::En => format!("… and {more} more."),
+                                            }}
+                                        </p>
+                                    }
+                                })}
+                        </Disclosure>
+                    }
+                })}
             <button
                 type="button"
                 class="button"

@@ -24,26 +24,33 @@ fn FilterGroup(
     view! {
         <fieldset class="filter-group">
             <legend>{legend}</legend>
-            {options.into_iter().map(|(value, label)| {
-                let for_checked = value.clone();
-                // An explicit for/id pair, not only nesting (RGAA test 11.1.1).
-                let id = format!("filtre-{name}-{value}");
-                let label_for = id.clone();
-                view! {
-                    <label class="check" for=label_for>
-                        <input type="checkbox" id=id value=value.clone()
-                            prop:checked=move || checked.run(for_checked.clone())
-                            on:change=move |_| on_toggle.run(value.clone())/>
-                        // One flex item, whatever the runs of languages inside (a wrapper only when
-                        // there are several: lists stay light).
-                        {if label.0.len() > 1 {
-                            view! { <span>{pieces_view(label, lang)}</span> }.into_any()
-                        } else {
-                            pieces_view(label, lang)
-                        }}
-                    </label>
-                }
-            }).collect_view()}
+            {options
+                .into_iter()
+                .map(|(value, label)| {
+                    let for_checked = value.clone();
+                    let id = format!("filtre-{name}-{value}");
+                    let label_for = id.clone();
+                    // An explicit for/id pair, not only nesting (RGAA test 11.1.1).
+                    view! {
+                        <label class="check" for=label_for>
+                            <input
+                                type="checkbox"
+                                id=id
+                                value=value.clone()
+                                prop:checked=move || checked.run(for_checked.clone())
+                                on:change=move |_| on_toggle.run(value.clone())
+                            />
+                            // One flex item, whatever the runs of languages inside (a wrapper only when
+                            // there are several: lists stay light).
+                            {if label.0.len() > 1 {
+                                view! { <span>{pieces_view(label, lang)}</span> }.into_any()
+                            } else {
+                                pieces_view(label, lang)
+                            }}
+                        </label>
+                    }
+                })
+                .collect_view()}
         </fieldset>
     }
 }
@@ -59,7 +66,7 @@ pub fn ProgrammeFilters(programme: Arc<Programme>, #[prop(into)] filters: Signal
             let checked = Callback::new(move |value: String| filters.with(|f| f.has(list, &value)));
             let on_toggle = Callback::new(move |value: String| on_change.run(filters.get_untracked().toggled(list, &value)));
             let options = filter_options(&programme, list, lang);
-            view! { <FilterGroup legend=list.legend(lang) name=list.key() options checked on_toggle/> }
+            view! { <FilterGroup legend=list.legend(lang) name=list.key() options checked on_toggle /> }
         })
         .collect_view()
 }

@@ -30,15 +30,22 @@ pub fn ItemSummary(
     let facts = pieces_view(item_facts(&programme, &item, lang), lang);
     let (words, title) = (when_words(&item, lang), text_view(&item.title, lang));
     // A plain link: the router still handles it, without the cost of `<A>` per item.
-    let link = view! { <a href=href><VisuallyHidden>{words}</VisuallyHidden>{title}{status_badge(item.status, lang, "status-badge")}</a> };
+    let link = view! {
+        <a href=href>
+            <VisuallyHidden>{words}</VisuallyHidden>
+            {title}
+            {status_badge(item.status, lang, "status-badge")}
+        </a>
+    };
     let heading = if under_day { view! { <h3>{link}</h3> }.into_any() } else { view! { <h2 class="item__title">{link}</h2> }.into_any() };
     let day = (!under_day).then(|| item.day.map(|d| capitalised(&lang.long_date(d)) + ", ")).flatten();
     view! {
         <li class="item">
-            {heading}
-            <p class="item__when" aria-hidden="true">{day}<When item=item.clone()/></p>
-            <p class="item__facts">{facts}</p>
-            <AgendaToggle choice=Chosen::of(&programme, &item) title=item.title.clone() namesake_day=programme.namesake_day(&item)/>
+            {heading} <p class="item__when" aria-hidden="true">
+                {day}
+                <When item=item.clone() />
+            </p> <p class="item__facts">{facts}</p>
+            <AgendaToggle choice=Chosen::of(&programme, &item) title=item.title.clone() namesake_day=programme.namesake_day(&item) />
         </li>
     }
 }

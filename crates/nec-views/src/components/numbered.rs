@@ -13,7 +13,12 @@ pub fn Numbered(number: u32, lang: Lang) -> impl IntoView {
     };
     // The space outside both spans: a space at the end of one is dropped from the accessible
     // name (« numéro3 » on a braille display).
-    view! { <span aria-hidden="true">{sign}</span><VisuallyHidden>{word}</VisuallyHidden>"\u{a0}"{number} }
+    view! {
+        <span aria-hidden="true">{sign}</span>
+        <VisuallyHidden>{word}</VisuallyHidden>
+        "\u{a0}"
+        {number}
+    }
 }
 
 /// « Engagement n°3 : », "Commitment no. 3: ", before an engagement's title (the charter page,
@@ -23,5 +28,9 @@ pub fn engagement_label(lang: Lang, number: u32) -> impl IntoView {
         Lang::Fr => ("Engagement ", "\u{a0}: "),
         Lang::En => ("Commitment ", ": "),
     };
-    view! { {word}<Numbered number lang/>{colon} }
+    view! {
+        {word}
+        <Numbered number lang />
+        {colon}
+    }
 }

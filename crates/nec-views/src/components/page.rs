@@ -89,7 +89,16 @@ pub fn Page(
         <h1 id="titre-page" tabindex="-1" node_ref=h1 lang=heading_lang>
             {heading}
             // In the page's language, which the heading's `lang` may not be.
-            {move || heading_note.get().map(|note| view! { " "<span lang=heading_lang.get().map(|_| page_lang)>{note}</span> })}
+            {move || {
+                heading_note
+                    .get()
+                    .map(|note| {
+                        view! {
+                            " "
+                            <span lang=heading_lang.get().map(|_| page_lang)>{note}</span>
+                        }
+                    })
+            }}
         </h1>
         {children()}
     }

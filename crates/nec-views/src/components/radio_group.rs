@@ -22,18 +22,26 @@ where
     view! {
         <fieldset class="filter-group">
             <legend>{legend}</legend>
-            {options.into_iter().map(|(choice, value, label)| {
-                let id = format!("{name}-{value}");
-                let label_for = id.clone();
-                view! {
-                    <label class="check" for=label_for>
-                        <input type="radio" name=name id=id value=value
-                            prop:checked=move || selected.get() == choice
-                            on:change=move |_| selected.set(choice)/>
-                        {pieces_view(label, lang)}
-                    </label>
-                }
-            }).collect_view()}
+            {options
+                .into_iter()
+                .map(|(choice, value, label)| {
+                    let id = format!("{name}-{value}");
+                    let label_for = id.clone();
+                    view! {
+                        <label class="check" for=label_for>
+                            <input
+                                type="radio"
+                                name=name
+                                id=id
+                                value=value
+                                prop:checked=move || selected.get() == choice
+                                on:change=move |_| selected.set(choice)
+                            />
+                            {pieces_view(label, lang)}
+                        </label>
+                    }
+                })
+                .collect_view()}
         </fieldset>
     }
 }

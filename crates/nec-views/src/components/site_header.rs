@@ -24,23 +24,40 @@ pub fn SiteHeader() -> impl IntoView {
         <header class="site-header">
             <a class="brand" href=move || lang.get().path(Route::Home.path())>
                 <svg class="brand__mark" aria-hidden="true" focusable="false" viewBox="0 0 32 32" width="32" height="32">
-                    <rect x="2" y="2" width="28" height="28" rx="6" fill="currentColor"/>
-                    <path d="M9 23V9l14 14V9" fill="none" stroke="var(--bg)" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>
+                    <rect x="2" y="2" width="28" height="28" rx="6" fill="currentColor" />
+                    <path
+                        d="M9 23V9l14 14V9"
+                        fill="none"
+                        stroke="var(--bg)"
+                        stroke-width="3"
+                        stroke-linecap="round"
+                        stroke-linejoin="round"
+                    />
                 </svg>
                 // The brand is French in both languages.
                 <span lang="fr">"Numérique en Commun[s]"</span>
             </a>
             <nav aria-label=move || t().main_navigation>
                 <ul class="nav-list">
-                    <li><NavLink route=Route::Home>{move || t().home}</NavLink></li>
-                    <li><NavLink route=Route::Programme>{move || t().programme}</NavLink></li>
-                    <li><NavLink route=Route::MyProgramme>{move || t().my_programme}</NavLink></li>
-                    <li><NavLink route=Route::Charter>{move || t().charter}</NavLink></li>
-                    <li><NavLink route=Route::Editions>{move || t().editions}</NavLink></li>
+                    <li>
+                        <NavLink route=Route::Home>{move || t().home}</NavLink>
+                    </li>
+                    <li>
+                        <NavLink route=Route::Programme>{move || t().programme}</NavLink>
+                    </li>
+                    <li>
+                        <NavLink route=Route::MyProgramme>{move || t().my_programme}</NavLink>
+                    </li>
+                    <li>
+                        <NavLink route=Route::Charter>{move || t().charter}</NavLink>
+                    </li>
+                    <li>
+                        <NavLink route=Route::Editions>{move || t().editions}</NavLink>
+                    </li>
                 </ul>
             </nav>
-            <LanguageSwitch/>
-            <ThemeSwitch/>
+            <LanguageSwitch />
+            <ThemeSwitch />
         </header>
     }
 }
@@ -61,7 +78,11 @@ fn NavLink(route: Route, children: Children) -> impl IntoView {
             (path != "/" && page.strip_prefix(path).is_some_and(|rest| rest.starts_with('/'))).then_some("true")
         }
     };
-    view! { <a href=move || lang.get().path(path) aria-current=current>{children()}</a> }
+    view! {
+        <a href=move || lang.get().path(path) aria-current=current>
+            {children()}
+        </a>
+    }
 }
 
 /// A link to this page in the other language, named in that language (`lang`, `hreflang`: a

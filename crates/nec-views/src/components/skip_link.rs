@@ -17,5 +17,9 @@ pub fn SkipLink() -> impl IntoView {
         Lang::Fr => "Aller au contenu",
         Lang::En => "Skip to content",
     };
-    view! { <a class="skip-link" href="#contenu" on:click=skip>{label}</a> }
+    view! {
+        <a class="skip-link" href="#contenu" on:click=skip>
+            {label}
+        </a>
+    }
 }

@@ -20,11 +20,16 @@ pub fn Sources(sources: Vec<Source>) -> impl IntoView {
     view! {
         <span class="sources">
             {label}
-            {sources.into_iter().enumerate().map(|(i, s)| view! {
-                {(i > 0).then_some(separator)}
-                <Citation source=s/>
-            }).collect_view()}
-            ")"
+            {sources
+                .into_iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    view! {
+                        {(i > 0).then_some(separator)}
+                        <Citation source=s />
+                    }
+                })
+                .collect_view()} ")"
         </span>
     }
 }
@@ -38,9 +43,16 @@ pub fn Citation(source: Source) -> impl IntoView {
         Lang::En => ("“", "”"),
     };
     view! {
-        {source.headline.map(|h| view! {
-            {open}<cite lang=(lang != Lang::Fr).then_some("fr")>{h}</cite>{close}", "
-        })}
+        {source
+            .headline
+            .map(|h| {
+                view! {
+                    {open}
+                    <cite lang=(lang != Lang::Fr).then_some("fr")>{h}</cite>
+                    {close}
+                    ", "
+                }
+            })}
         {text_view(&source.citation, lang)}
         {source.date.map(|d| format!(", {}", lang.day_month_year(d)))}
     }
@@ -55,11 +67,23 @@ pub fn Disagreements(disagreements: Vec<Disagreement>, catalogue: Vec<Source>) -
         .map(|d| {
             view! {
                 <div class="disagreement">
-                    <p><Quoted text=d.about/></p>
+                    <p>
+                        <Quoted text=d.about />
+                    </p>
                     <ul>
-                        {d.accounts.into_iter().map(|a| view! {
-                            <li><Quoted text=a.text/>" "<Sources sources=cite(&catalogue, &a.sources)/></li>
-                        }).collect_view()}
+                        {d
+                            .accounts
+                            .into_iter()
+                            .map(|a| {
+                                view! {
+                                    <li>
+                                        <Quoted text=a.text />
+                                        " "
+                                        <Sources sources=cite(&catalogue, &a.sources) />
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
                 </div>
             }

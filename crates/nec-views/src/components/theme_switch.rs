@@ -22,9 +22,16 @@ pub fn ThemeSwitch() -> impl IntoView {
             <select id="theme" on:change=move |ev| theme.set(event_target_value(&ev))>
                 {move || {
                     let t = texts(lang.get());
-                    [("", t.automatic), ("light", t.light), ("dark", t.dark)].into_iter().map(|(value, label)| view! {
-                        <option value=value prop:selected=move || theme.get() == value>{label}</option>
-                    }).collect_view()
+                    [("", t.automatic), ("light", t.light), ("dark", t.dark)]
+                        .into_iter()
+                        .map(|(value, label)| {
+                            view! {
+                                <option value=value prop:selected=move || theme.get() == value>
+                                    {label}
+                                </option>
+                            }
+                        })
+                        .collect_view()
                 }}
             </select>
         </div>

@@ -29,7 +29,14 @@ pub fn translation_note(lang: Lang, location: &Location) -> Option<AnyView> {
             let query = if search.is_empty() { String::new() } else { format!("?{search}") };
             format!("{}{query}", Lang::Fr.path(page))
         };
-        view! { <p class="translated">{t.note}<a href=href hreflang="fr">{t.read_original}</a>"."</p> }.into_any()
+        view! {
+            <p class="translated">
+                {t.note}<a href=href hreflang="fr">
+                    {t.read_original}
+                </a>"."
+            </p>
+        }
+        .into_any()
     })
 }
 

@@ -27,7 +27,11 @@ pub fn When(item: Item) -> impl IntoView {
             }
             .into_any()
         }
-        (Some(start), None) => view! { {t.from}<time datetime=start.to_rfc3339()>{lang.event_time(start)}</time> }.into_any(),
+        (Some(start), None) => view! {
+            {t.from}
+            <time datetime=start.to_rfc3339()>{lang.event_time(start)}</time>
+        }
+        .into_any(),
         _ => lang.words().untimed.into_any(),
     }
 }
@@ -35,5 +39,10 @@ pub fn When(item: Item) -> impl IntoView {
 /// « Annulé », "Cancelled" after a cancelled item's title, in words (never a colour alone): put
 /// inside the item's link, it is part of the link's name, so a screen reader says it too.
 pub fn status_badge(status: ItemStatus, lang: Lang, class: &'static str) -> Option<impl IntoView> {
-    status.label(lang).map(|label| view! { " "<strong class=class>{label}</strong> })
+    status.label(lang).map(|label| {
+        view! {
+            " "
+            <strong class=class>{label}</strong>
+        }
+    })
 }
