@@ -42,6 +42,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_V
   (cd / && cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION")
 fi
 
+# leptosfmt formats what rustfmt leaves alone, the view! macros (scripts/test.sh checks both).
+# Only for the tests: serving the app does not need it.
+LEPTOSFMT_VERSION=0.1.33
+if { [ "${1:-}" = "--browser" ] || [ "${1:-}" = "--bench" ]; } && ! leptosfmt --version 2>/dev/null | grep -qx "leptosfmt $LEPTOSFMT_VERSION"; then
+  say "cargo install leptosfmt $LEPTOSFMT_VERSION (about 5 minutes, once)"
+  (cd / && cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked)
+fi
+
 # npm packages pinned by tests/package-lock.json: playwright-core, axe-core, and binaryen,
 # whose wasm-opt the release build uses (Debian's binaryen is too old).
 if [ ! -f tests/node_modules/.setup-stamp ] || ! cmp -s tests/package-lock.json tests/node_modules/.setup-stamp; then

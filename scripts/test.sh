@@ -9,8 +9,13 @@ export PATH="$PWD/tests/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
-step "Formatting (cargo fmt --check, rustfmt.toml)"
+step "Formatting (cargo fmt --check, rustfmt.toml; leptosfmt --check, leptosfmt.toml)"
 cargo fmt --check
+# The view! macros of the browser crates, which rustfmt does not enter (on failure: the diff).
+if ! out=$(leptosfmt --check --config-file leptosfmt.toml src crates/nec-views/src crates/nec-widget/src 2>&1); then
+  grep -v '^✅' <<<"$out"
+  exit 1
+fi
 
 step "Lint (cargo clippy -D warnings: native, and the wasm32 the browsers run)"
 cargo clippy --locked --all-targets -- -D warnings
