@@ -7,7 +7,7 @@ use crate::components::{current_lang, Citation, DataView, Page, Subject};
 use crate::data::use_data;
 use crate::locale::Lang;
 use crate::model::EditionsFile;
-use crate::pages::editions::{EditionFacts, EditionNotes, FigureList};
+use crate::pages::editions::{EditionFacts, FigureList, Notes};
 use crate::routes::Route;
 
 crate::texts! {
@@ -113,7 +113,7 @@ fn EditionContent(file: Arc<EditionsFile>, year: Option<i32>) -> impl IntoView {
     let next = file.editions.get(index + 1).map(|e| (e.year, e.city().to_owned()));
     view! {
         <EditionFacts edition=edition.clone() catalogue=file.sources.clone() />
-        <EditionNotes edition=edition.clone() catalogue=file.sources.clone() />
+        <Notes notes=edition.notes.clone() catalogue=file.sources.clone() />
         <h2>{t.figures}</h2>
         <FigureList figures=edition.figures.clone() catalogue=file.sources.clone() />
         // Each edition's programme at its own stable address, as editions.json names it.

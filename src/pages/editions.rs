@@ -6,7 +6,7 @@ use crate::components::{current_lang, text_view, BarChart, DataView, Disagreemen
 use crate::data::use_data;
 use crate::history::{Series, CHART_METRICS};
 use crate::locale::Lang;
-use crate::model::{cite, Edition, EditionsFile, Figure, Source};
+use crate::model::{cite, Edition, EditionsFile, Figure, Note, Source};
 
 crate::texts! {
     heading: "Les éditions de NEC", "The NEC editions";
@@ -67,19 +67,7 @@ fn EditionsContent(file: Arc<EditionsFile>) -> impl IntoView {
             <h2 id="nec-locaux">{t.local}</h2>
             <p>{text_view(&local.description, lang)}</p>
             <FigureList figures=local.figures.clone() catalogue=catalogue.clone() />
-            {local
-                .notes
-                .iter()
-                .map(|n| {
-                    view! {
-                        <p class="note">
-                            <Quoted text=n.text.clone() />
-                            " "
-                            <Sources sources=cite(&catalogue, &n.sources) />
-                        </p>
-                    }
-                })
-                .collect_view()}
+            <Notes notes=local.notes.clone() catalogue=catalogue.clone() />
             <Disagreements disagreements=local.disagreements.clone() catalogue=catalogue.clone() />
         </section>
     }
@@ -189,11 +177,10 @@ fn FiguresSentence(figures: Vec<Figure>) -> impl IntoView {
         .collect_view()
 }
 
-/// The notes on an edition, each with its sources.
+/// Notes (an edition's, or the local editions'), each with its sources.
 #[component]
-pub fn EditionNotes(edition: Edition, catalogue: Vec<Source>) -> impl IntoView {
-    edition
-        .notes
+pub fn Notes(notes: Vec<Note>, catalogue: Vec<Source>) -> impl IntoView {
+    notes
         .iter()
         .map(|n| {
             view! {
