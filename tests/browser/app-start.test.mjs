@@ -205,6 +205,8 @@ describe('a control reached as the app starts: the page is replaced at the next 
     await page.waitForFunction(() => document.documentElement.dataset.app === 'waiting');
     const before = await page.getByLabel('Thème').inputValue();
     await page.keyboard.press('ArrowDown');
+    // The choice acts on the painted switch first (a screen reader says it), then the app takes over.
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
     assert.ok(await inApp(page));
     assert.notEqual(await page.getByLabel('Thème').inputValue(), before);
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');

@@ -185,10 +185,10 @@ async function forget() {
   await reader.page.evaluate(() => localStorage.clear());
 }
 
-const widgetRunning = (id) => (page) => page.waitForFunction((id) => {
-  const content = document.getElementById(id)?.shadowRoot?.querySelector('.nec-root');
+const widgetRunning = (selector) => (page) => page.waitForFunction((selector) => {
+  const content = document.querySelector(selector)?.shadowRoot?.querySelector('.nec-root');
   return content && !content.hasAttribute('data-painted') && content.querySelector('.nec-widget') && !content.querySelector('.nec-loading');
-}, id, { timeout: 30000 });
+}, selector, { timeout: 30000 });
 
 describe('what Orca says', () => {
   it('the programme: its headings, and a session’s « Mon programme » toggle', LIMIT, async () => {
@@ -227,6 +227,68 @@ describe('what Orca says', () => {
     ]);
   });
 
+  // The first move on a control reached while the app loads (docs/reaudit-2026-12-06.md, NC-13):
+  // the app takes the page over under the control, and Orca says only what the move changed.
+  it('the first move as the app starts: a box ticked, a button pressed, an option chosen', LIMIT, async () => {
+    await forget();
+    const heard = await journey([
+      // The first day's box, behind « Filtrer », reached as the app arrives: it waits for the
+      // visitor's move.
+      { hold: true },
+      { open: '/programme' },
+      'b', ['Return', /étendu/], 'x',
+      { release: true },
+      ['space', /correspond/],
+      // Back from that box to the previous control, the app waiting again on a new page.
+      { hold: true },
+      { open: '/programme' },
+      'b', ['Return', /étendu/], 'x',
+      { release: true },
+      'shift+Tab',
+      { open: '/programme/grande-soiree' },
+      'b',
+      { takeover: true },
+      ['Return', /ajouté à mon programme/],
+      { open: '/charte' },
+      'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab',
+      { takeover: true },
+      'Down',
+      // /integrer, from the theme switch to the form's first radio button.
+      { open: '/integrer' },
+      ...Array(9).fill('Tab'),
+      { takeover: true },
+      'Tab',
+    ]);
+    await heardAsExpected('first-move', heard, [
+      // The box's new state, then the count: not the box again with its containers.
+      /> space\n {2}cochée\n {2}3 éléments correspondent\.\n/,
+      // The control before it, as Orca says it with the app running: not silence.
+      /> shift\+Tab\n {2}sortie du panneau\.\n {2}Filtrer bouton à deux états étendu\.\n/,
+      /> Return\n {2}pressé\n {2}« Grande soirée NEC » ajouté à mon programme\.\n/,
+      /> Down\n {2}Clair\.\n> \(page\)/,
+      // The radio button reached, and no other control (it was « Niveau du premier titre »).
+      /> \(l’application est prête\)\n> Tab\n(.*\n)* {2}Le programme\.\n {2}sélectionné bouton radio\n( {2}Mode navigation\n)?$/,
+    ]);
+  });
+
+  it('a letter typed as the app starts: the count, not the field again', LIMIT, async () => {
+    await forget();
+    const heard = await journey([
+      { hold: true },
+      { open: '/programme' },
+      // To the search field, past the banner's links, the theme switch and the days' links.
+      ...Array(14).fill('Tab'),
+      { release: true },
+      // A letter fewer sessions hold than all, then rubbed out.
+      ['q', /correspond/],
+      ['BackSpace', /correspond/],
+    ]);
+    await heardAsExpected('first-letter', heard, [
+      // The letter rubbed out is said (Orca's echo: the caret was where the visitor left it).
+      /> q\n {2}\d éléments? correspond\w*\.\n> BackSpace\n {2}\(char\) q\n {2}13 éléments correspondent\.\n$/,
+    ]);
+  });
+
   it('a shared programme on a slow network: the link reached meanwhile, the result, and no other control', LIMIT, async () => {
     await forget();
     const heard = await journey([
@@ -239,7 +301,8 @@ describe('what Orca says', () => {
     await heardAsExpected('corrected-page', heard, [
       // NC-14 (docs/reaudit-2026-12-06.md): the theme switch the app's page brings in was
       // announced as if focused (« Thème liste déroulante réduit … Mode focus »).
-      /> \(l’application arrive et prend la page\)\n {2}Accueil lien\.\n {2}Programme partagé avec vous\n> Tab\n {2}Programme lien\.\n$/,
+      // The link reached is not said again (the rest of NC-14), and the corrected page is.
+      /> \(l’application arrive et prend la page\)\n {2}Programme partagé avec vous\n> Tab\n {2}Programme lien\.\n$/,
     ]);
   });
 
@@ -306,11 +369,35 @@ describe('what Orca says', () => {
       // The partner's two links, then the first widget's search field: reaching it starts the
       // widget's app, which takes its painted view over (crates/nec-widget/src/lib.rs).
       'Tab', 'Tab', 'Tab',
-      { wait: widgetRunning('module-communs'), label: 'le module démarre' },
+      { wait: widgetRunning('#module-communs'), label: 'le module démarre' },
       'Tab',
     ]);
     await heardAsExpected('widget-takeover', heard, [
       /> \(le module démarre\)\n> Tab\n/,
+    ]);
+  });
+
+  it('the widget alone, on its /embed/ page: the search field heard once, and no count', LIMIT, async () => {
+    // The widget's wasm held until Orca has said the field: the takeover then comes under it, as
+    // on a slow network (on a fast one, it can come before Orca handles the focus: heard once).
+    const arrives = async (page) => {
+      reader.release();
+      await widgetRunning('nec-widget')(page);
+      await page.unroute('**/*.wasm');
+    };
+    const heard = await journey([
+      { hold: true },
+      { open: '/embed/programme.html' },
+      // The search field: reaching it starts the widget's app, which takes its view over.
+      'Tab',
+      { wait: arrives, label: 'le module arrive et prend la vue' },
+      'Tab',
+    ]);
+    await heardAsExpected('widget-alone', heard, [
+      // NC-15 (docs/reaudit-2026-12-06.md): the count, unchanged, is not read again…
+      /> \(le module arrive et prend la vue\)\n((?!.*éléments).*\n)*> Tab\n/,
+      // … but the field is said again, with its containers (NC-15, still open: docs/rgaa-audit.md).
+      /> \(le module arrive et prend la vue\)\n(.*\n)* {2}Rechercher zone de saisie\.\n/,
     ]);
   });
 
@@ -320,8 +407,8 @@ describe('what Orca says', () => {
       // Orca presents the page, which depends on timing: left out (and Orca says no name for
       // this page).
       { open: `${host.url}/`, ignore: [/^La page possède/] },
-      { wait: widgetRunning('module-communs'), label: 'le module démarre' },
-      { wait: widgetRunning('module-jeudi'), label: 'le second module démarre' },
+      { wait: widgetRunning('#module-communs'), label: 'le module démarre' },
+      { wait: widgetRunning('#module-jeudi'), label: 'le second module démarre' },
       'h', 'h', 'h', '5', 'b', 'Return', 'Down', 'b',
     ]);
     await heardAsExpected('widget', heard, [

@@ -230,6 +230,9 @@ export async function startScreenReader({ url, debug = !!process.env.SCREEN_READ
       if (typed.status !== 0) throw new Error(`xdotool type: ${typed.stderr}`);
       await session.settle({ quiet: 300, max: 5000 });
       await session.heard();
+      // Chromium completes an address typed to one visited with more (`/programme` to
+      // `/programme?jour=…`): Delete refuses the completion, and does nothing without one.
+      session.key('Delete');
       session.key('Return');
       await session.settle({ expect: /La page possède/, quiet: 1500, max: 20000 });
     },

@@ -20,6 +20,7 @@
 //! `<html data-app="ready">` then says the app runs (the browser tests wait for it);
 //! `data-app="waiting"` that it runs and takes the page over at the visitor's next move.
 
+mod caret;
 mod live_regions;
 mod selects;
 mod waiting;
@@ -29,6 +30,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 const ROOT_ID: &str = "app";
+/// How long after the swap a button pressed on the painted page is pressed on the app's.
+const PRESS_AFTER: std::time::Duration = std::time::Duration::from_millis(100);
 const PRERENDERED: &str = "data-prerendered";
 const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
 /// Inside a closed `<details>`, outside its summary.
@@ -69,12 +72,11 @@ pub fn start<V: IntoView + 'static>(app: fn() -> V) {
 /// painted, so waiting costs nothing visible. The partner widget takes over its painted view the
 /// same way.
 ///
-/// `QUIET` (the site's pages) waits for the visitor's move and silences unchanged live regions.
-/// The partner widget does neither, and its wasm carries none of that code (2 KiB): Orca does
-/// not hear its takeover twice on a partner page (tests/screen-reader/), but does on /embed/
-/// (NC-15, docs/rgaa-audit.md); and in a shadow root, the Tab the wait answers moves the focus
-/// unheard (tried: Orca says nothing until the next Tab).
-pub fn swap_when_ready<const QUIET: bool, A, W, D>(painted: Element, fresh: Element, loading: &'static str, focused: A, waiting: W, done: D)
+/// `WAIT` (the site's pages) waits for the visitor's move, and holds the app's selects a moment.
+/// The partner widget does neither, and its wasm carries none of that code: in a shadow root, the
+/// Tab the wait answers moved the focus unheard (tried: Orca said nothing until the next Tab).
+/// Both silence the live regions that did not change, and put the caret on the app's control.
+pub fn swap_when_ready<const WAIT: bool, A, W, D>(painted: Element, fresh: Element, loading: &'static str, focused: A, waiting: W, done: D)
 where
     A: Fn() -> Option<Element> + 'static,
     W: FnOnce() + 'static,
@@ -82,12 +84,12 @@ where
 {
     request_animation_frame(move || {
         if fresh.query_selector(loading).ok().flatten().is_some() {
-            swap_when_ready::<QUIET, _, _, _>(painted, fresh, loading, focused, waiting, done);
-        } else if QUIET && focused().is_some_and(|active| waiting::worth_waiting(&painted, &fresh, &active)) {
+            swap_when_ready::<WAIT, _, _, _>(painted, fresh, loading, focused, waiting, done);
+        } else if WAIT && focused().is_some_and(|active| waiting::worth_waiting(&painted, &fresh, &active)) {
             waiting();
             waiting::swap_at_next_move(painted, fresh, Box::new(focused), Box::new(done));
         } else {
-            swap::<QUIET>(&painted, &fresh, focused(), Focus::Stay);
+            swap::<WAIT>(&painted, &fresh, focused(), Focus::Stay);
             done();
         }
     });
@@ -109,19 +111,21 @@ enum Focus {
 /// The app's page goes in before the painted one leaves: the focus moves from one element to the
 /// other, never through the document, where a screen reader would find it on another control
 /// (NC-14, docs/rgaa-audit.md). Both are in the document for a moment within one task: never painted.
-fn swap<const QUIET: bool>(prerendered: &Element, fresh: &Element, focused: Option<Element>, to: Focus) -> Option<(HtmlElement, bool)> {
+/// The page's caret is on the counterpart of the focused control when the painted page leaves, and
+/// Orca takes it for the same control (`caret`): what it says next is only what the move changed.
+fn swap<const WAIT: bool>(prerendered: &Element, fresh: &Element, focused: Option<Element>, to: Focus) -> Option<(HtmlElement, bool)> {
     let window = window();
     let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
     // The boot script marks `main` busy when the page was written for another visitor (a filtered
     // address, a saved agenda): its content changes now, and the change is said once.
     let corrected = is_corrected(prerendered);
-    let silenced = QUIET.then(|| live_regions::silence_until_changed(fresh));
-    let held = QUIET.then(|| selects::hold(fresh));
+    let silenced = live_regions::silence_until_changed(fresh);
+    let held = WAIT.then(|| selects::hold(fresh));
+    let steps = changes(prerendered, fresh);
+    preset_choices(&steps);
     // Before the painted page: `getElementById` finds the app's elements first.
     if prerendered.before_with_node_1(fresh).is_err() {
-        if let Some(silenced) = silenced {
-            live_regions::restore(&silenced);
-        }
+        live_regions::restore(&silenced);
         if let Some(held) = held {
             selects::release_soon(held, None, fresh.clone());
         }
@@ -131,8 +135,13 @@ fn swap<const QUIET: bool>(prerendered: &Element, fresh: &Element, focused: Opti
         announce_result(fresh);
     }
     // In the document now, where every listener of the app's controls is reached.
-    carry_over(prerendered, fresh);
-    let same = focused.and_then(|active| counterpart(prerendered, fresh, &active)).and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    carry_over(prerendered, fresh, steps);
+    let same = focused.as_ref().and_then(|active| {
+        let same = counterpart(prerendered, fresh, active)?.dyn_into::<HtmlElement>().ok()?;
+        // Where a screen reader looks for its place once the painted page has left (`caret`).
+        caret::place_on(&same, active);
+        Some(same)
+    });
     let target = same.map(|same| match to {
         Focus::Stay => (same, true),
         Focus::Next | Focus::Previous => match waiting::next_tabbable(fresh, &same, to == Focus::Previous) {
@@ -232,8 +241,18 @@ enum Step {
     Click(HtmlElement),
 }
 
-fn carry_over(prerendered: &Element, fresh: &Element) {
-    let mut steps = changes(prerendered, fresh);
+/// An option chosen is set on the app's `<select>` before it enters the page, so that a screen
+/// reader hears no change of value: the visitor heard it on the painted one. (`replay` then tells
+/// the app, by the event its view listens to.)
+fn preset_choices(steps: &[Step]) {
+    for step in steps {
+        if let Step::Select(value, new) = step {
+            new.set_value(value);
+        }
+    }
+}
+
+fn carry_over(prerendered: &Element, fresh: &Element, mut steps: Vec<Step>) {
     // A description opened (native `<details>`, which works before the app): open there too.
     let (old, new) = (all(prerendered, "details"), all(fresh, "details"));
     if old.len() == new.len() {
@@ -282,7 +301,9 @@ fn replay(mut steps: Vec<Step>) {
             new.set_value(&value);
             dispatch(&new, "change");
         }
-        Step::Click(button) => button.click(),
+        // Later, once a screen reader has followed the focus to the app's button: the change of
+        // state it makes (« pressé ») is then said, as a press of the app's button is.
+        Step::Click(button) => set_timeout(move || button.click(), PRESS_AFTER),
     }
     request_animation_frame(move || replay(steps));
 }

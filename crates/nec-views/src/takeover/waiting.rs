@@ -6,8 +6,9 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Duration;
 
-use leptos::prelude::window;
+use leptos::prelude::{set_timeout, window};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent};
 
@@ -17,6 +18,8 @@ use super::{all_as, changes, is_corrected, swap, Focus, FOCUSABLE};
 /// click, a key or a screen reader does to a control. A focus moved by a screen reader's
 /// virtual cursor does not: the painted page reads as the app's would.
 const MOVES: [&str; 4] = ["keydown", "click", "input", "change"];
+/// Longer than a screen reader takes to say what the visitor's move changed on the painted page.
+const HEARD_FIRST: Duration = Duration::from_millis(150);
 
 /// True when `active`, focused on `painted`, is a control the visitor reached and nothing they did
 /// is to be carried over: then the painted page is right as it is until they act.
@@ -32,24 +35,42 @@ pub(super) fn worth_waiting(painted: &Element, fresh: &Element, active: &Element
 /// Replaces `painted` by `fresh` at the visitor's next move, then calls `done`.
 pub(super) fn swap_at_next_move(painted: Element, fresh: Element, focused: Box<dyn Fn() -> Option<Element>>, done: Box<dyn FnOnce()>) {
     let pending = RefCell::new(Some((painted, fresh, done)));
+    let focused: Rc<dyn Fn() -> Option<Element>> = Rc::from(focused);
     let listener: Rc<RefCell<Option<JsValue>>> = Rc::default();
     let registered = Rc::clone(&listener);
     let on_move = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-        let tab =
-            event.dyn_ref::<KeyboardEvent>().map(|k| (k.key() == "Tab" && !(k.ctrl_key() || k.alt_key() || k.meta_key()), k.shift_key()));
-        if tab.is_some_and(|(tab, _)| !tab) {
-            return;
-        }
+        // Any other key acts on the painted page as the browser makes it; what it changes (a box,
+        // a field, a choice, a button pressed: `click`, `input`, `change`) takes the page over.
+        let tab = match event.dyn_ref::<KeyboardEvent>() {
+            Some(key) if key.key() == "Tab" && !(key.ctrl_key() || key.alt_key() || key.meta_key()) => Some(key.shift_key()),
+            Some(_) => return,
+            None => None,
+        };
         let Some((painted, fresh, done)) = pending.borrow_mut().take() else { return };
         if let Some(listener) = registered.borrow_mut().take() {
             for name in MOVES {
                 let _ = window().remove_event_listener_with_callback_and_bool(name, listener.unchecked_ref(), true);
             }
         }
+        // A state the browser has just changed on the painted control (a box ticked, a letter
+        // typed, an option chosen) is said by a screen reader before the page changes under it:
+        // swapped at once, it is lost (heard with Orca).
+        let on_field = || event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("input, label").ok()?).is_some();
+        if tab.is_none() && (event.type_() != "click" || on_field()) {
+            let focused = Rc::clone(&focused);
+            set_timeout(
+                move || {
+                    swap::<true>(&painted, &fresh, focused(), Focus::Stay);
+                    done();
+                },
+                HEARD_FIRST,
+            );
+            return;
+        }
         // Straight to the next control: focusing the app's `control` first would announce it again.
         let to = match tab {
-            Some((_, true)) => Focus::Previous,
-            Some((_, false)) => Focus::Next,
+            Some(true) => Focus::Previous,
+            Some(false) => Focus::Next,
             None => Focus::Stay,
         };
         match swap::<true>(&painted, &fresh, focused(), to) {
