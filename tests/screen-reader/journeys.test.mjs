@@ -239,7 +239,13 @@ describe('what Orca says', () => {
       'b', ['Return', /étendu/], 'x',
       { release: true },
       ['space', /correspond/],
-      // Back from that box to the previous control, the app waiting again on a new page.
+      // From that box to the next one, then back from it to the previous control, the app
+      // waiting again on a new page each time.
+      { hold: true },
+      { open: '/programme' },
+      'b', ['Return', /étendu/], 'x',
+      { release: true },
+      'Tab',
       { hold: true },
       { open: '/programme' },
       'b', ['Return', /étendu/], 'x',
@@ -262,7 +268,9 @@ describe('what Orca says', () => {
     await heardAsExpected('first-move', heard, [
       // The box's new state, then the count: not the box again with its containers.
       /> space\n {2}cochée\n {2}3 éléments correspondent\.\n/,
-      // The control before it, as Orca says it with the app running: not silence.
+      // The next box alone, not its containers again; the control before, as Orca says it with
+      // the app running: not silence.
+      /> Tab\n {2}Jeudi 19 octobre 2023 \(Programme du jeudi\) case à cocher non cochée\.\n> \(page\)/,
       /> shift\+Tab\n {2}sortie du panneau\.\n {2}Filtrer bouton à deux états étendu\.\n/,
       /> Return\n {2}pressé\n {2}« Grande soirée NEC » ajouté à mon programme\.\n/,
       /> Down\n {2}Clair\.\n> \(page\)/,
