@@ -10,8 +10,8 @@
 //! typed; what is said is only what the visitor's move changed.
 //!
 //! In a shadow root (the partner widget), Orca finds its place there too, but has lost the old
-//! one by then, and says the control again if it already has the focus: once, without the
-//! containers around it (NC-15).
+//! one by then, and says the control again, with its containers, when it already has the focus
+//! (NC-15): the widget does without it, 0.8 KiB lighter.
 
 use std::time::Duration;
 
