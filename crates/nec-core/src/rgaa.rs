@@ -204,6 +204,6 @@ mod tests {
         }
         assert_eq!(audit_date(Lang::Fr), AUDIT_DATE);
         assert_eq!(crate::format::day_month_year(AUDIT_DAY), AUDIT_DATE, "AUDIT_DATE is the audit day");
-        assert_eq!(audit_date(Lang::En), "6 December 2026");
+        assert_eq!(audit_date(Lang::En), "7 December 2026");
     }
 }
