@@ -25,17 +25,19 @@ mod live_regions;
 mod selects;
 mod waiting;
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 const ROOT_ID: &str = "app";
-/// How long after the swap a button pressed on the painted page is pressed on the app's.
-const PRESS_AFTER: std::time::Duration = std::time::Duration::from_millis(100);
 const PRERENDERED: &str = "data-prerendered";
 const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
 /// Inside a closed `<details>`, outside its summary.
 const IN_CLOSED_DETAILS: &str = "details:not([open]) > :not(summary), details:not([open]) > :not(summary) *";
+/// How long after the swap a button pressed on the painted page is pressed on the app's.
+const PRESS_AFTER: Duration = Duration::from_millis(100);
 
 /// Mounts the site's `app`: over the prerendered page when there is one, else in the empty root
 /// (the shell of a route that was not prerendered, or a development build), else in `<body>`.

@@ -15,8 +15,9 @@ use web_sys::{Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent};
 use super::{all_as, changes, is_corrected, swap, Focus, FOCUSABLE};
 
 /// The visitor's moves that need the app: Tab (to go on from the app's control), and what a
-/// click, a key or a screen reader does to a control. A focus moved by a screen reader's
-/// virtual cursor does not: the painted page reads as the app's would.
+/// click, another key or a screen reader changes on a control (`click`, `input`, `change`; the
+/// other keys are heard and let through). A focus moved by a screen reader's virtual cursor does
+/// not: the painted page reads as the app's would.
 const MOVES: [&str; 4] = ["keydown", "click", "input", "change"];
 /// Longer than a screen reader takes to say what the visitor's move changed on the painted page.
 const HEARD_FIRST: Duration = Duration::from_millis(150);
