@@ -406,10 +406,9 @@ describe('what Orca says', () => {
       'Tab',
     ]);
     await heardAsExpected('widget-alone', heard, [
-      // NC-15 (docs/reaudit-2026-12-06.md): the count, unchanged, is not read again…
-      /> \(le module arrive et prend la vue\)\n((?!.*éléments).*\n)*> Tab\n/,
-      // … but the field is said again, with its containers (NC-15, still open: docs/rgaa-audit.md).
-      /> \(le module arrive et prend la vue\)\n(.*\n)* {2}Rechercher zone de saisie\.\n/,
+      // NC-15 (docs/reaudit-2026-12-06.md, docs/rgaa-audit.md): neither the field, with its
+      // containers, nor the unchanged count is said again when the app takes the view over.
+      /> \(le module arrive et prend la vue\)\n> Tab\n/,
     ]);
   });
 

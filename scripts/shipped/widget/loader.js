@@ -50,6 +50,9 @@ if (!globalThis.NecWidget) {
     }
     const root = document.createElement('div');
     root.className = 'nec-root';
+    // In the accessibility tree, as an unnamed group (nothing said), so that the takeover's
+    // replacing it tells assistive technologies what left (crates/nec-widget/src/lib.rs, ROOT_ROLE).
+    root.setAttribute('role', 'group');
     shadow.append(root);
     return root;
   };
