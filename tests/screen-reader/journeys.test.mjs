@@ -163,6 +163,11 @@ async function run(step, record) {
     await step.wait(reader.page);
     await reader.settle({ quiet: 2000 });
     await record(`(${step.label})`);
+  } else if (step.silent) {
+    // A key Orca has nothing to say about (a letter typed in a field while the app loads).
+    reader.key(step.silent);
+    await reader.settle({ quiet: 1500 });
+    await record(step.silent);
   } else {
     const [key, expect] = Array.isArray(step) ? step : [step];
     await reader.press(key, expect ? { expect } : {});
@@ -409,6 +414,27 @@ describe('what Orca says', () => {
       // NC-15 (docs/reaudit-2026-12-06.md, docs/rgaa-audit.md): neither the field, with its
       // containers, nor the unchanged count is said again when the app takes the view over.
       /> \(le module arrive et prend la vue\)\n> Tab\n/,
+    ]);
+  });
+
+  it('the widget alone: a letter typed before its app arrives, then the count alone', LIMIT, async () => {
+    const arrives = async (page) => {
+      reader.release();
+      await widgetRunning('nec-widget')(page);
+      await page.unroute('**/*.wasm');
+    };
+    const heard = await journey([
+      { hold: true },
+      { open: '/embed/programme.html' },
+      'Tab',
+      // Typed in the painted field: nothing changes until the widget's app runs.
+      { silent: 'q' },
+      { wait: arrives, label: 'le module arrive et prend la vue' },
+      ['BackSpace', /éléments/],
+    ]);
+    await heardAsExpected('widget-letter', heard, [
+      // The app takes the letter over and says the count it gives (NC-15: not the field again).
+      /> \(le module arrive et prend la vue\)\n {2}\d éléments?\.\n> BackSpace\n {2}\(char\) q\n {2}13 éléments\.\n$/,
     ]);
   });
 

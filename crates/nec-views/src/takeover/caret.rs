@@ -9,9 +9,9 @@
 //! (tests/screen-reader/): a box ticked, a button pressed, an option chosen, a Tab, a letter
 //! typed; what is said is only what the visitor's move changed.
 //!
-//! In a shadow root (the partner widget), Orca finds its place there too, but has lost the old
-//! one by then, and says the control again, with its containers, when it already has the focus
-//! (NC-15): the widget does without it, 0.8 KiB lighter.
+//! In a shadow root (the partner widget), it works once the root that leaves is in the
+//! accessibility tree (crates/nec-widget/src/lib.rs, `ROOT_ROLE`): with a letter typed in the
+//! search field before the widget's app arrived, Orca then says only the new count (NC-15).
 
 use std::time::Duration;
 

@@ -77,8 +77,8 @@ pub fn start<V: IntoView + 'static>(app: fn() -> V) {
 /// `WAIT` (the site's pages) waits for the visitor's move, and holds the app's selects a moment.
 /// The partner widget does neither, and its wasm carries none of that code: in a shadow root, the
 /// Tab the wait answers moved the focus unheard (tried: Orca said nothing until the next Tab).
-/// Both silence the live regions that did not change; the site's pages put the caret on the app's
-/// control (`caret`), which in the widget's shadow root spares nothing (heard with Orca).
+/// Both silence the live regions that did not change, and put the page's caret on the app's
+/// control (`caret`).
 pub fn swap_when_ready<const WAIT: bool, A, W, D>(painted: Element, fresh: Element, loading: &'static str, focused: A, waiting: W, done: D)
 where
     A: Fn() -> Option<Element> + 'static,
@@ -142,10 +142,7 @@ fn swap<const WAIT: bool>(prerendered: &Element, fresh: &Element, focused: Optio
     let same = focused.as_ref().and_then(|active| {
         let same = counterpart(prerendered, fresh, active)?.dyn_into::<HtmlElement>().ok()?;
         // Where a screen reader looks for its place once the painted page has left (`caret`).
-        // Not in the widget: in its shadow root, Orca says the field again all the same.
-        if WAIT {
-            caret::place_on(&same, active);
-        }
+        caret::place_on(&same, active);
         Some(same)
     });
     let target = same.map(|same| match to {
