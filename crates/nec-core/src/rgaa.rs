@@ -26,14 +26,14 @@ pub fn audit_date(lang: Lang) -> String {
 }
 
 /// Criteria met on every page of the sample.
-pub const CONFORMING: u32 = 64;
+pub const CONFORMING: u32 = 65;
 /// Criteria failed on at least one page.
-pub const NON_CONFORMING: u32 = 1;
+pub const NON_CONFORMING: u32 = 0;
 /// Criteria that apply to no page.
 pub const NOT_APPLICABLE: u32 = 41;
 
 /// What failed, criterion by criterion, in the declaration's words (one entry per NC of the grid).
-pub const NON_CONFORMITIES: &[&str] = &["Critère 7.1 (scripts compatibles avec les technologies d’assistance) : dans le module seul (/embed/programme.html), quand l’application du module reprend la vue affichée alors que le focus est déjà dans son champ de recherche, le lecteur d’écran Orca redit ce champ et ce qui l’entoure."];
+pub const NON_CONFORMITIES: &[&str] = &[];
 
 /// How a person reaches the site's team about accessibility, as the declaration must say: set
 /// when the site is built, `NEC_ACCESSIBILITY_CONTACT=accessibilite@example.fr` (an e-mail
