@@ -10,6 +10,7 @@ pub mod filters;
 pub mod format;
 pub mod history;
 pub mod ics;
+pub mod json_path;
 pub mod load;
 pub mod locale;
 pub mod model;

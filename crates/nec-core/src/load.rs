@@ -5,6 +5,7 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 
 use crate::format;
+use crate::json_path;
 use crate::validate::{Problem, Validate};
 
 /// The largest data file accepted, in bytes; the shipped ones weigh tens of kilobytes.
@@ -67,17 +68,14 @@ pub fn refuse_before_parsing(text: &str) -> Result<(), DataError> {
 /// Checks the size, then parses and validates one data file.
 pub fn parse<T: DeserializeOwned + Validate>(text: &str) -> Result<T, DataError> {
     refuse_before_parsing(text)?;
-    let deserializer = &mut serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        let inner = error.into_inner();
-        let message = if inner.is_syntax() || inner.is_eof() {
-            format!("le fichier n’est pas du JSON valide (ligne {}, colonne {})", inner.line(), inner.column())
+    let value: T = serde_json::from_str(text).map_err(|error: serde_json::Error| {
+        let problem = if error.is_syntax() || error.is_eof() {
+            let message = format!("le fichier n’est pas du JSON valide (ligne {}, colonne {})", error.line(), error.column());
+            Problem { path: "$".to_owned(), message }
         } else {
-            format!("valeur inattendue ({inner})")
+            Problem { path: json_path::at(text, error.line(), error.column()), message: format!("valeur inattendue ({error})") }
         };
-        let path = if path == "." || inner.is_syntax() || inner.is_eof() { "$".to_owned() } else { format!("$.{path}") };
-        DataError::Unreadable(Problem { path, message })
+        DataError::Unreadable(problem)
     })?;
     let problems = value.problems();
     if problems.is_empty() {
