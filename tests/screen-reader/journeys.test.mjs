@@ -430,12 +430,17 @@ describe('what Orca says', () => {
       // Typed in the painted field: nothing changes until the widget's app runs.
       { silent: 'q' },
       { wait: arrives, label: 'le module arrive et prend la vue' },
-      ['BackSpace', /éléments/],
+      // On, as with the app running. (Not BackSpace: the count it gives back, « 13 éléments. »,
+      // is the text the app's region was inserted with, which Orca may take for a message it
+      // has already queued and skip, depending on the order its events arrive in.)
+      'Tab',
     ]);
     await heardAsExpected('widget-letter', heard, [
       // The app takes the letter over and says the count it gives (NC-15: not the field again).
-      /> \(le module arrive et prend la vue\)\n {2}\d éléments?\.\n> BackSpace\n {2}\(char\) q\n {2}13 éléments\.\n$/,
+      /> \(le module arrive et prend la vue\)\n {2}\d éléments?\.\n> Tab\n {2}[^\n]* lien en-tête niveau 3\.\n/,
     ]);
+    const typed = await reader.page.evaluate(() => document.querySelector('nec-widget').shadowRoot.querySelector('input[type=search]').value);
+    assert.equal(typed, 'q', 'the letter typed in the painted field is in the app’s');
   });
 
   it('the widget on a partner page: its headings, a session, a disclosure', LIMIT, async () => {
