@@ -1,7 +1,7 @@
 //! The JSON path (`$.items[3].start`) of the place where serde_json stopped on a value of the
 //! wrong shape, found from the line and column it reports. What `serde_path_to_error` gives by
-//! wrapping every visitor, without the second copy of the decoding code that costs: −10 KiB of
-//! brotli for the site's wasm, −4.4 for the widget's (BENCHMARKS.md, « Data errors' paths »).
+//! wrapping every visitor, without the second copy of the decoding code that costs: −9.1 KiB of
+//! brotli for the site's wasm, −3.6 for the widget's (BENCHMARKS.md, « A data error's path »).
 
 /// Where the scan is inside one container.
 enum Frame {
