@@ -198,6 +198,16 @@ const widgetRunning = (selector) => (page) => page.waitForFunction((selector) =>
   return content && !content.hasAttribute('data-painted') && content.querySelector('.nec-widget') && !content.querySelector('.nec-loading');
 }, selector, { timeout: 30000 });
 
+/** The step after a `hold` on `/embed/…`: the widget's wasm let through, its app running. */
+const widgetArrives = {
+  wait: async (page) => {
+    reader.release();
+    await widgetRunning('nec-widget')(page);
+    await page.unroute('**/*.wasm');
+  },
+  label: 'le module arrive et prend la vue',
+};
+
 describe('what Orca says', () => {
   it('the programme: its headings, and a session’s « Mon programme » toggle', LIMIT, async () => {
     await forget();
@@ -397,17 +407,12 @@ describe('what Orca says', () => {
   it('the widget alone, on its /embed/ page: the search field heard once, and no count', LIMIT, async () => {
     // The widget's wasm held until Orca has said the field: the takeover then comes under it, as
     // on a slow network (on a fast one, it can come before Orca handles the focus: heard once).
-    const arrives = async (page) => {
-      reader.release();
-      await widgetRunning('nec-widget')(page);
-      await page.unroute('**/*.wasm');
-    };
     const heard = await journey([
       { hold: true },
       { open: '/embed/programme.html' },
       // The search field: reaching it starts the widget's app, which takes its view over.
       'Tab',
-      { wait: arrives, label: 'le module arrive et prend la vue' },
+      widgetArrives,
       'Tab',
     ]);
     await heardAsExpected('widget-alone', heard, [
@@ -418,18 +423,13 @@ describe('what Orca says', () => {
   });
 
   it('the widget alone: a letter typed before its app arrives, then the count alone', LIMIT, async () => {
-    const arrives = async (page) => {
-      reader.release();
-      await widgetRunning('nec-widget')(page);
-      await page.unroute('**/*.wasm');
-    };
     const heard = await journey([
       { hold: true },
       { open: '/embed/programme.html' },
       'Tab',
       // Typed in the painted field: nothing changes until the widget's app runs.
       { silent: 'q' },
-      { wait: arrives, label: 'le module arrive et prend la vue' },
+      widgetArrives,
       // On, as with the app running. (Not BackSpace: the count it gives back, « 13 éléments. »,
       // is the text the app's region was inserted with, which Orca may take for a message it
       // has already queued and skip, depending on the order its events arrive in.)
