@@ -30,14 +30,14 @@ pub fn at(text: &str, line: usize, column: usize) -> String {
         }
         match byte {
             b'"' => {
-                let (string, next) = read_string(bytes, i + 1);
+                let close = closing_quote(bytes, i + 1);
                 if let Some(Frame::Object { key, expects_key }) = stack.last_mut() {
                     if *expects_key {
-                        *key = Some(string);
+                        *key = Some(unescaped(&text[i + 1..close]));
                         *expects_key = false;
                     }
                 }
-                i = next;
+                i = close + 1;
                 continue;
             }
             b'{' => stack.push(Frame::Object { key: None, expects_key: true }),
@@ -76,24 +76,35 @@ fn line_start(text: &str, line: usize) -> Option<usize> {
     text.match_indices('\n').nth(line - 2).map(|(at, _)| at + 1)
 }
 
-/// The string whose text starts at `from` (after its opening quote), unescaped as far as a key
-/// needs (`\"` and `\\`; other escapes kept as written), and the byte after its closing quote.
-fn read_string(bytes: &[u8], from: usize) -> (String, usize) {
-    let mut out = Vec::new();
+/// The closing quote of the string whose text starts at `from` (after its opening quote), or the
+/// text's end if it has none.
+fn closing_quote(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
     while i < bytes.len() {
         match bytes[i] {
-            b'"' => return (String::from_utf8_lossy(&out).into_owned(), i + 1),
-            b'\\' if i + 1 < bytes.len() && matches!(bytes[i + 1], b'"' | b'\\') => {
-                out.push(bytes[i + 1]);
-                i += 2;
-                continue;
-            }
-            byte => out.push(byte),
+            b'"' => return i,
+            b'\\' => i += 2,
+            _ => i += 1,
         }
-        i += 1;
     }
-    (String::from_utf8_lossy(&out).into_owned(), i)
+    bytes.len()
+}
+
+/// A key's text as written between its quotes, unescaped as far as a path needs (`\"` and `\\`;
+/// other escapes kept as written).
+fn unescaped(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        match (c, chars.clone().next()) {
+            ('\\', Some(next @ ('"' | '\\'))) => {
+                out.push(next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -30,13 +30,6 @@ use nec_views::widget_options::{WidgetOptions, WidgetView};
 /// The one global name the widget defines, created by `widget.js` before the wasm starts.
 const GLOBAL: &str = "NecWidget";
 
-/// The role of a view's root, as `widget.js` paints it: an unnamed group, which Orca does not say.
-/// In a shadow root, Chromium tells assistive technologies of a subtree that leaves only when its
-/// root is in the accessibility tree, which a bare `div` is not: Orca then lost its place when the
-/// app replaced the painted view, and said the focused field again with its containers (NC-15,
-/// heard on a bare page as on `/embed/programme.html`).
-const ROOT_ROLE: &str = "group";
-
 /// The view this wasm renders (`NecWidget.views[VIEW]` holds the elements waiting for it); a build
 /// with several views (`cargo build` with the default features) answers for the programme.
 #[cfg(feature = "widget-programme")]
@@ -128,9 +121,10 @@ fn mount(host: &web_sys::Element, setup: &Setup) {
         leptos::mount::mount_to(root.unchecked_into(), widget).forget();
         return;
     }
-    let Ok(fresh) = document().create_element("div") else { return };
-    fresh.set_class_name("nec-root");
-    let _ = fresh.set_attribute("role", ROOT_ROLE);
+    // The app's root is made as `widget.js` made the painted one (its class, its role), but for
+    // `data-painted`.
+    let Some(fresh) = root.clone_node().ok().and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else { return };
+    let _ = fresh.remove_attribute("data-painted");
     let _ = fresh.set_attribute("lang", lang.code());
     leptos::mount::mount_to(fresh.clone().unchecked_into(), widget).forget();
     nec_views::takeover::swap_when_ready::<false, _, _, _>(root, fresh, ".nec-loading", move || shadow.active_element(), || (), || ());

@@ -50,8 +50,11 @@ if (!globalThis.NecWidget) {
     }
     const root = document.createElement('div');
     root.className = 'nec-root';
-    // In the accessibility tree, as an unnamed group (nothing said), so that the takeover's
-    // replacing it tells assistive technologies what left (crates/nec-widget/src/lib.rs, ROOT_ROLE).
+    // An unnamed group, which Orca does not say. In a shadow root, Chromium tells assistive
+    // technologies of a subtree that leaves only when its root is in the accessibility tree,
+    // which a bare `div` is not: Orca then lost its place when the widget's app replaced the
+    // painted view (with a copy of this root, crates/nec-widget/src/lib.rs), and said the focused
+    // field again with its containers (NC-15, docs/rgaa-audit.md).
     root.setAttribute('role', 'group');
     shadow.append(root);
     return root;

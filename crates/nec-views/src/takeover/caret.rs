@@ -10,7 +10,7 @@
 //! typed; what is said is only what the visitor's move changed.
 //!
 //! In a shadow root (the partner widget), it works once the root that leaves is in the
-//! accessibility tree (crates/nec-widget/src/lib.rs, `ROOT_ROLE`): with a letter typed in the
+//! accessibility tree (`role="group"`, scripts/shipped/widget/loader.js): with a letter typed in the
 //! search field before the widget's app arrived, Orca then says only the new count (NC-15).
 
 use std::time::Duration;
