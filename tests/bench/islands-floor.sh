@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Issue 20: what a Leptos 0.8 islands build would send, against the site's csr build. Builds the
+# crate tests/bench/islands-floor (not shipped, not in the workspace) with the repository's
+# toolchain, flags and profile, then wasm-bindgen, wasm-opt -Oz with index.html's parameters, and
+# prints wasm and glue in KiB brotli 11: the theme switch alone as an island (every page's
+# floor), then with the programme's filters, search and agenda toggle as islands over
+# server-rendered items (nec-core decoding the programme, as the site does). Run by hand (about
+# 3 minutes): bash tests/bench/islands-floor.sh
+set -euo pipefail
+cd "$(dirname "$0")/islands-floor"
+export PATH="$PWD/../../node_modules/.bin:$HOME/.cargo/bin:$PATH"
+params=$(grep -o 'data-wasm-opt-params="[^"]*"' ../../../index.html | sed 's/.*="\(.*\)"/\1/')
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+# The site's own lock file, so leptos and its dependencies are the versions the site ships.
+cp ../../../Cargo.lock Cargo.lock
+for features in "" programme "programme islands-router"; do
+  cargo build -q --offline --target wasm32-unknown-unknown --release --no-default-features --features "$features"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name w target/wasm32-unknown-unknown/release/islands_floor.wasm
+  # shellcheck disable=SC2086
+  wasm-opt -Oz $params "$out/w_bg.wasm" -o "$out/w_bg.wasm"
+  node -e "
+const { readFileSync } = require('node:fs');
+const { brotliCompressSync, constants } = require('node:zlib');
+const kib = (f) => (brotliCompressSync(readFileSync(f), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length / 1024).toFixed(1);
+console.log('islands [${features:-theme switch only}]: wasm ' + kib('$out/w_bg.wasm') + ' KiB brotli, glue ' + kib('$out/w.js') + ' KiB brotli');
+"
+done
