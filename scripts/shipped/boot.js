@@ -208,12 +208,36 @@ showAddressChoice();
 const CONTROL = 'button, input, select, textarea, label, summary';
 const running = () => html.dataset.app === 'ready';
 
-// The theme kept on this device is applied by the inline script in <head>; the switch says it too.
-try {
-  const theme = localStorage.getItem(THEME_KEY);
-  const select = document.getElementById('theme');
-  if (select && (theme === 'light' || theme === 'dark')) select.value = theme;
-} catch {}
+// A theme chosen before the app runs takes effect at once, as the app's switch does
+// (crates/nec-views/src/storage.rs, provide_theme): the page's colours, and the choice kept. On a
+// phone the app is seconds away (issue 20); the app starts with the choice it finds kept.
+function chooseTheme(select) {
+  const theme = select.value === 'light' || select.value === 'dark' ? select.value : null;
+  if (theme) html.dataset.theme = theme;
+  else delete html.dataset.theme;
+  try {
+    if (theme) localStorage.setItem(THEME_KEY, theme);
+    else localStorage.removeItem(THEME_KEY);
+  } catch {}
+}
+const prerenderedTheme = () => document.querySelector('#app[data-prerendered] #theme');
+addEventListener('change', (event) => {
+  if (!running() && event.target === prerenderedTheme()) chooseTheme(event.target);
+}, { capture: true });
+
+// The theme kept on this device is applied by the inline script in <head>; the switch says it too,
+// unless the visitor chose another before this module ran.
+{
+  const select = prerenderedTheme();
+  const written = [...(select?.options ?? [])].find((o) => o.defaultSelected)?.value ?? '';
+  if (select && select.value !== written) chooseTheme(select);
+  else {
+    try {
+      const theme = localStorage.getItem(THEME_KEY);
+      if (select && (theme === 'light' || theme === 'dark')) select.value = theme;
+    } catch {}
+  }
+}
 
 addEventListener('click', (event) => {
   if (running()) return;

@@ -43,7 +43,9 @@ const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isM
 // In-page checks, run every frame: each returns the page's clock once its effect holds (its own
 // `&& performance.now()`: the site's CSP forbids eval, so a check cannot be wrapped by a string).
 const agendaKept = (id) => Object.keys(localStorage).some((k) => k.startsWith('nec-mon-programme-') && localStorage.getItem(k).includes(id)) && performance.now();
-const darkTheme = () => document.documentElement.dataset.app === 'ready' && document.documentElement.dataset.theme === 'dark' && performance.now();
+// What a person sees and keeps: the page in the dark theme, the choice stored (before the app runs,
+// the boot module applies it: scripts/shipped/boot.js).
+const darkTheme = () => document.documentElement.dataset.theme === 'dark' && localStorage.getItem('nec-theme') === 'dark' && performance.now();
 const firstItemId = async (page) => (await page.locator('main li.item h3 a').first().getAttribute('href')).split('?')[0].split('/').pop();
 
 /** The first action on each route, done as soon as its control is visible, as a person does (a
@@ -67,7 +69,7 @@ const ACTIONS = [
   { path: '/programme/grande-soiree', what: '« Mon programme » tapped, choice kept',
     control: (page) => page.locator('main').getByRole('button', { name: /Mon programme/ }).first(),
     before: () => 'grande-soiree', act: (control) => control.tap(), effect: agendaKept },
-  ...['/charte', '/editions', '/'].map((path) => ({ path, what: 'theme switch set to « Sombre », app running and theme applied',
+  ...['/charte', '/editions', '/'].map((path) => ({ path, what: 'theme switch set to « Sombre », theme applied and kept',
     control: (page) => page.locator('#theme'), act: (control) => control.selectOption('dark'), effect: darkTheme })),
 ];
 

@@ -119,10 +119,18 @@ describe('reaching for a control starts the app', () => {
     await page.close();
   });
 
-  it('the theme chosen while the app loads is applied and kept once it runs', async () => {
+  it('the theme chosen while the app loads takes effect at once, and is the app’s once it runs', async () => {
     const { page, release } = await reader('/charte', { held: true });
     await page.getByLabel('Thème').selectOption('dark');
     assert.equal(await state(page), 'starting');
+    // The page turns dark and the choice is kept before any wasm has arrived (issue 20).
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.equal(await page.evaluate(() => localStorage.getItem('nec-theme')), 'dark');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).colorScheme), 'dark');
+    await page.getByLabel('Thème').selectOption('');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme ?? null), null, '« Automatique » follows the system again');
+    assert.equal(await page.evaluate(() => localStorage.getItem('nec-theme')), null);
+    await page.getByLabel('Thème').selectOption('dark');
     release();
     await appRunning(page);
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
