@@ -1,0 +1,51 @@
+// Extra checks: stale attributes, island children across same-shaped pages (FR -> EN),
+// requests made for hash links, inline HydrationScripts allowed by a CSP hash.
+import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { start } from './server.mjs';
+const require = createRequire(new URL('../../../tests/package.json', import.meta.url));
+const { chromium } = require('playwright-core');
+const log = (k, v) => console.log(k, JSON.stringify(v));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
+const WASM = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'";
+const s1 = await start('out/external', 8201, WASM);
+const page = await browser.newPage();
+const reqs = []; const msgs = [];
+page.on('request', (r) => reqs.push(`${r.resourceType()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`));
+page.on('console', (m) => msgs.push(m.text().slice(0, 200)));
+await page.goto('http://127.0.0.1:8201/programme/');
+await page.waitForFunction(() => { const s = document.querySelector('#theme'); s.value = 'dark'; s.dispatchEvent(new Event('change')); return document.documentElement.dataset.theme === 'dark'; });
+const click = async (sel) => { await page.evaluate((s) => document.querySelector(s).click(), sel); await page.waitForTimeout(700); };
+await page.fill('#q', 'jazz');
+await click('nav a[href="/en/programme/"]');
+log('f.FR->EN same page shape', await page.evaluate(() => ({ url: location.pathname, h1: document.querySelector('h1').textContent, lang: document.documentElement.lang, items: [...document.querySelectorAll('#items li')].map((l) => l.firstChild.textContent), q: document.querySelector('#q').value, props: document.querySelector('leptos-island[data-component^=ProgrammeFilter]').dataset.props.slice(0, 60), ariaCurrent: [...document.querySelectorAll('nav a[aria-current]')].map((a) => a.getAttribute('href')) })));
+await page.fill('#q', 'poterie'); await page.waitForTimeout(200);
+log('f.EN page after FR->EN: filter "poterie" shows (stale FR props?)', await page.evaluate(() => [...document.querySelectorAll('#items li')].filter((l) => !l.hidden).map((l) => l.firstChild.textContent)));
+await click('nav a[href="/charte/"]');
+await click('nav a[href="/en/programme/"]');
+await page.fill('#q', 'poterie'); await page.waitForTimeout(200);
+log('f.EN via /charte/: filter "poterie" shows', await page.evaluate(() => [...document.querySelectorAll('#items li')].filter((l) => !l.hidden).map((l) => l.firstChild.textContent)));
+log('f.EN via another page (branch replaced)', await page.evaluate(() => ({ items: [...document.querySelectorAll('#items li')].map((l) => l.firstChild.textContent), ariaCurrent: [...document.querySelectorAll('nav a[aria-current]')].map((a) => a.getAttribute('href')) })));
+await click('nav a[href="/charte/"]');
+reqs.length = 0;
+await click('#l-hash');
+log('f.requests for a click on href=#fin', reqs);
+log('console', msgs);
+await page.close(); s1.close();
+
+// inline HydrationScripts + a CSP hash of its (identical on every page) content
+const html = readFileSync('out/inline/programme/index.html', 'utf8');
+const scripts = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = new Set(['index.html', 'charte/index.html', 'programme/index.html', 'en/programme/index.html'].map((f) => createHash('sha256').update([...readFileSync(`out/inline/${f}`, 'utf8').matchAll(/<script type="module">([\s\S]*?)<\/script>/g)][0][1]).digest('base64')));
+log('b.inline script: count, bytes, distinct hashes over pages', { count: scripts.length, bytes: Buffer.byteLength(scripts[0]), hashes: [...hashes] });
+const s2 = await start('out/inline', 8202, `script-src 'self' 'wasm-unsafe-eval' 'sha256-${[...hashes][0]}'; object-src 'none'`);
+const p2 = await browser.newPage(); const m2 = [];
+p2.on('console', (m) => m2.push(m.text().slice(0, 200)));
+await p2.goto('http://127.0.0.1:8202/');
+const ok = await p2.waitForFunction(() => { const s = document.querySelector('#theme'); s.value = 'dark'; s.dispatchEvent(new Event('change')); return document.documentElement.dataset.theme === 'dark'; }, null, { timeout: 8000 }).then(() => true, () => false);
+await p2.evaluate(() => { window.marker = 1; document.querySelector('nav a[href="/programme/"]').click(); });
+await p2.waitForTimeout(700);
+await p2.fill('#q', 'bal'); await p2.waitForTimeout(200);
+log('b.inline + sha256 hash CSP', { hydrated: ok, marker: await p2.evaluate(() => window.marker), count: await p2.textContent('#count'), msgs: m2 });
+await browser.close(); s2.close();
