@@ -72,9 +72,13 @@ for (const name of existsSync(dataDir) ? readdirSync(dataDir) : []) {
   for (const item of programme.items ?? []) for (const at of [item.start, item.end]) if (at) moments.push(Date.parse(at));
 }
 const DAY = 24 * 3600 * 1000;
+// The current edition (editions.json says it): whose « Mon programme » /programme's buttons keep.
+const editionsPath = join(dataDir, 'editions.json');
+const edition = existsSync(editionsPath) ? (JSON.parse(readFileSync(editionsPath, 'utf8')).current ?? null) : null;
 const build = {
   glue,
   wasm,
+  edition,
   worker: process.env.TRUNK_PROFILE === 'release',
   event: moments.length ? [Math.min(...moments) - DAY, Math.max(...moments) + DAY] : null,
 };

@@ -4,8 +4,9 @@
 //
 // A page arrives with its content (scripts/prerender.mjs): a visitor who reads needs no wasm. The
 // app (312 KiB of wasm) starts when the visitor reaches for a control, and at once when the page
-// cannot show the truth without it (needsAppNow). A button pressed before the app runs is
-// pressed again by the app once it has taken over (crates/nec-views/src/takeover/, data-pending-click).
+// cannot show the truth without it (needsAppNow). The theme and « Mon programme » chosen before
+// the app runs take effect at once (here); another button pressed meanwhile is pressed again by
+// the app once it has taken over (crates/nec-views/src/takeover/, data-pending-click).
 const BUILD = __BUILD__;
 const html = document.documentElement;
 // From here on this module listens; before, the inline script in <head> noted what the visitor
@@ -113,6 +114,54 @@ function say(text) {
   if (region) region.textContent = text;
 }
 
+// Once the app's wasm has run, it reads « Mon programme » itself: a press is then left to it.
+let wasmRan = false;
+/** « Mon programme » pressed on a prerendered page before the app runs (a `.toggle` of
+ * crates/nec-views/src/components/agenda_toggle.rs): the choice is kept and said at once, as the
+ * app does, instead of seconds later on a phone (issue 20). It is stored as an entry with its id
+ * alone (crates/nec-core/src/chosen.rs reads it), which the app completes with what the item is
+ * when it opens the programme (AgendaStore::fill). False, and the app presses it, when the
+ * button is another one, or the stored selection cannot be read or written: the app says why. */
+function chooseAtOnce(button) {
+  if (!button.matches('button.toggle[aria-pressed]')) return false;
+  // The item: its heading's link in a list, else the page's own address (/programme/<id>).
+  const link = button.closest('li')?.querySelector('h3 a[href]');
+  let path;
+  try { path = decodeURIComponent(new URL(link?.href ?? location.href).pathname); } catch { return false; }
+  const item = path.match(/^(?:\/en)?(?:\/editions\/(\d{4}))?\/programme\/([^/]+)\/?$/);
+  const year = item?.[1] ?? BUILD.edition;
+  if (!item || !year) return false;
+  const [id, key] = [item[2], AGENDA_KEY + year];
+  const idOf = (entry) => (typeof entry === 'string' ? entry : entry?.id);
+  let added;
+  try {
+    const list = JSON.parse(localStorage.getItem(key) ?? '[]');
+    if (!Array.isArray(list) || !list.every((entry) => typeof idOf(entry) === 'string')) return false;
+    added = !list.some((entry) => idOf(entry) === id);
+    localStorage.setItem(key, JSON.stringify(added ? [...list, { id }] : list.filter((entry) => idOf(entry) !== id)));
+  } catch {
+    return false;
+  }
+  button.setAttribute('aria-pressed', String(added));
+  const star = button.querySelector('.toggle__star');
+  if (star) star.textContent = added ? '★' : '☆';
+  // « Accueil NEC » (jeudi 19 octobre 2023) ajouté à mon programme. — the app's words: the title
+  // as the button names it (its own `lang` kept), the day that tells namesakes apart outside the quotes.
+  const en = html.lang === 'en';
+  const name = button.querySelector('.visually-hidden')?.cloneNode(true);
+  const region = document.getElementById('annonces');
+  if (!name || !region) return true;
+  const first = name.firstChild;
+  if (first?.nodeType === Node.TEXT_NODE) first.textContent = first.textContent.replace(/^\s*:\s*/, '');
+  const last = name.lastChild;
+  const day = last?.nodeType === Node.TEXT_NODE ? (last.textContent.match(/ \([^()]*\d{4}\)$/)?.[0] ?? '') : '';
+  if (day) last.textContent = last.textContent.slice(0, -day.length);
+  const [open, shut] = en ? ['“', '”'] : ['«\u202f', '\u202f»'];
+  const done = en ? (added ? ' added to my programme.' : ' removed from my programme.') : (added ? ' ajouté à mon programme.' : ' retiré de mon programme.');
+  region.replaceChildren(open, ...name.childNodes, shut + day + done);
+  return true;
+}
+
 let starting = null;
 function startApp() {
   starting ??= (async () => {
@@ -128,6 +177,7 @@ function startApp() {
       }
       const [bindings, response] = await Promise.all([import(BUILD.glue), fetch(BUILD.wasm)]);
       const wasm = await bindings.default({ module_or_path: response });
+      wasmRan = true;
       window.wasmBindings = bindings;
       dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
       // The app has run here: the worker now keeps all of it, and the data, for offline use.
@@ -252,6 +302,11 @@ addEventListener('click', (event) => {
   const button = event.target.closest?.('#app[data-prerendered] button');
   if (!button || html.dataset.app === 'failed') return;
   event.preventDefault();
+  // « Mon programme » takes effect at once, as long as the wasm has not read the agenda.
+  if (!wasmRan && chooseAtOnce(button)) {
+    startApp();
+    return;
+  }
   document.querySelectorAll('[data-pending-click]').forEach((b) => b.removeAttribute('data-pending-click'));
   button.setAttribute('data-pending-click', '');
   // The app already runs and waits for this move to take the page over (crates/nec-views/src/takeover/waiting.rs).
@@ -259,6 +314,9 @@ addEventListener('click', (event) => {
   startApp();
 }, { capture: true });
 
+// A « Mon programme » pressed before this module ran takes effect now; another button waits for the app.
+const early = document.querySelector('#app[data-prerendered] [data-pending-click]');
+if (early && chooseAtOnce(early)) early.removeAttribute('data-pending-click');
 const pending = document.querySelector('[data-pending-click]');
 if (pending) say(html.lang === 'en' ? 'Loading the application…' : 'Chargement de l’application…');
 if (html.hasAttribute('data-reached')) {

@@ -1,6 +1,7 @@
 // When the app starts (scripts/shipped/boot.js, issue 8): a visitor who reads a prerendered page never
-// downloads the wasm; reaching for a control starts it, and what was pressed, ticked or chosen
-// meanwhile is done by the app once it runs (crates/nec-views/src/takeover/). A page that cannot show the truth
+// downloads the wasm; reaching for a control starts it; « Mon programme » and the theme take effect
+// at once (the boot module), and what else was pressed, ticked or chosen meanwhile is done by the
+// app once it runs (crates/nec-views/src/takeover/). A page that cannot show the truth
 // without the app (a personal agenda, a filtered address, the event's day) starts it at once;
 // /donnees-personnelles shows what the device keeps with the boot module alone. If it cannot start, an alert says so, with a retry, and the page stays.
 import { after, before, describe, it } from 'node:test';
@@ -79,27 +80,89 @@ describe('reaching for a control starts the app', () => {
     await page.close();
   });
 
-  it('a button pressed while the app loads is pressed by the app: the item is in « Mon programme »', async () => {
+  it('« Mon programme » pressed while the app loads takes effect at once; the app keeps it, with what the item was', async () => {
     const { page, release } = await reader('/programme', { held: true });
     const button = page.getByRole('button', { name: `Mon programme : ${first.title}` });
     await button.click();
     assert.equal(await state(page), 'starting');
-    assert.equal(await button.getAttribute('aria-pressed'), 'false', 'nothing happens before the app runs');
-    assert.equal(await page.locator('#annonces').textContent(), 'Chargement de l’application…', 'the wait is announced');
+    // Before any wasm (issue 20): the button says it, the choice is kept, the app's words are said.
+    assert.equal(await button.getAttribute('aria-pressed'), 'true');
+    assert.equal(await button.locator('.toggle__star').textContent(), '★');
+    assert.equal(await page.locator('#annonces').textContent(), `«\u202f${first.title}\u202f» ajouté à mon programme.`);
+    assert.deepEqual(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY)), [{ id: first.id }]);
+    // Pressed again: taken out, as the app would.
+    await button.click();
+    assert.equal(await button.getAttribute('aria-pressed'), 'false');
+    assert.equal(await page.locator('#annonces').textContent(), `«\u202f${first.title}\u202f» retiré de mon programme.`);
+    assert.deepEqual(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY)), []);
+    await button.click();
     release();
     await appRunning(page);
     await page.waitForFunction((name) => [...document.querySelectorAll('button[aria-pressed="true"]')].some((b) => b.textContent.includes(name)), first.title);
-    assert.equal(await page.getByRole('button', { pressed: true }).count(), 1);
+    assert.equal(await page.getByRole('button', { pressed: true }).count(), 1, 'the app does not press it again');
     assert.equal(await page.locator('[data-pending-click]').count(), 0, 'the app’s tree carries no mark');
-    await page.waitForFunction((text) => document.getElementById('annonces').textContent.includes(text), `«\u202f${first.title}\u202f» ajouté à mon programme.`);
-    assert.deepEqual(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY)).map((choice) => choice.id), [first.id]);
+    // The app completes the choice with what the item is (crates/nec-core/src/chosen.rs).
+    await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key))[0]?.was !== undefined, AGENDA_KEY);
+    const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY));
+    assert.deepEqual(stored.map((choice) => choice.id), [first.id]);
+    assert.equal(stored[0].was.title.fr, first.title);
     await page.getByRole('link', { name: 'Mon programme', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Mon programme' }).waitFor();
     await page.getByRole('heading', { name: first.title }).waitFor();
+    assert.deepEqual(panics(page), []);
     await page.close();
   });
 
-  it('a button pressed before the boot module runs is kept for it, then pressed by the app', async () => {
+  it('« Mon programme » on an English item page, before the app: kept, and said in English', async () => {
+    const { page, release } = await reader(`/en/programme/${first.id}`, { held: true });
+    const button = page.locator('main button.toggle');
+    await button.click();
+    assert.equal(await button.getAttribute('aria-pressed'), 'true');
+    assert.match(await page.locator('#annonces').textContent(), /^“.+” added to my programme\.$/);
+    assert.deepEqual(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY)), [{ id: first.id }]);
+    release();
+    await appRunning(page);
+    await page.waitForFunction(() => document.querySelector('main button.toggle')?.getAttribute('aria-pressed') === 'true');
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+
+  it('« Mon programme » before the app, with a stored selection it cannot read: left to the app', async () => {
+    const { page, release } = await reader('/programme', {
+      held: true,
+      // A stored agenda starts the app at once: the network stays busy with the held wasm.
+      waitUntil: 'load',
+      // Before the page's scripts, once: the app's own writes must not be undone on a reload.
+      prepare: (p) => p.addInitScript((key) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem(key, '{corrompu'); sessionStorage.setItem('seeded', '1'); } }, AGENDA_KEY),
+    });
+    const button = page.getByRole('button', { name: `Mon programme : ${first.title}` });
+    await button.click();
+    assert.equal(await button.getAttribute('aria-pressed'), 'false', 'nothing is written over what cannot be read');
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY), '{corrompu');
+    assert.equal(await page.locator('#annonces').textContent(), 'Chargement de l’application…');
+    assert.equal(await button.getAttribute('data-pending-click'), '', 'the app presses it');
+    release();
+    await appRunning(page);
+    await page.waitForFunction((name) => [...document.querySelectorAll('button[aria-pressed="true"]')].some((b) => b.textContent.includes(name)), first.title);
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+
+  it('another button pressed while the app loads is pressed by the app: the widget’s preview on /integrer', async () => {
+    const { page, release } = await reader('/integrer', { held: true });
+    await page.getByRole('button', { name: 'Afficher l’aperçu' }).click();
+    assert.equal(await state(page), 'starting');
+    assert.equal(await page.locator('#annonces').textContent(), 'Chargement de l’application…', 'the wait is announced');
+    assert.equal(await page.locator('.widget-preview').count(), 0, 'nothing happens before the app runs');
+    release();
+    await appRunning(page);
+    await page.locator('.widget-preview').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('[data-pending-click]').count(), 0);
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+
+  it('« Mon programme » pressed before the boot module runs is kept for it, and takes effect when it runs', async () => {
     // On a phone the boot module arrives a round trip after the content has painted: hold it.
     const page = await openPage(env);
     let releaseBoot;
@@ -111,6 +174,8 @@ describe('reaching for a control starts the app', () => {
     assert.equal(await state(page), null, 'the boot module has not run');
     assert.equal(await button.getAttribute('data-pending-click'), '', 'the press is kept for it');
     releaseBoot();
+    await page.waitForFunction((name) => [...document.querySelectorAll('button[aria-pressed="true"]')].some((b) => b.textContent.includes(name)), first.title);
+    assert.equal(await button.getAttribute('data-pending-click'), null, 'the boot module did it, not the app');
     await appRunning(page);
     await page.waitForFunction((name) => [...document.querySelectorAll('button[aria-pressed="true"]')].some((b) => b.textContent.includes(name)), first.title);
     assert.deepEqual(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY)).map((choice) => choice.id), [first.id]);

@@ -183,25 +183,28 @@ export function journeys(name) {
       assert.equal(await countText(s), '1 élément correspond.');
     }));
 
-    it('a button pressed while it loads is pressed by the app: the session is in « Mon programme »', LIMIT, inSession(async (s) => {
+    it('« Mon programme » pressed while it loads takes effect at once; the app keeps it with what it was', LIMIT, inSession(async (s) => {
       const first = programme.items[0];
       const release = site.hold(WASM);
       try {
         await s.open('/programme', { app: false });
         await s.click(toggle(first.title));
-        await s.until(() => document.getElementById('annonces')?.textContent === 'Chargement de l’application…', null, 'the wait to be announced');
-        assert.equal(await s.attribute(toggle(first.title), 'aria-pressed'), 'false', 'nothing happens before the app runs');
+        // Before any wasm (issue 20, scripts/shipped/boot.js): pressed, kept and said at once.
+        await s.until((X, t) => X.find(t)?.getAttribute('aria-pressed') === 'true', toggle(first.title), 'the button to be pressed before the app');
+        assert.deepEqual(JSON.parse(await s.run((X, k) => localStorage.getItem(k), AGENDA_KEY)), [{ id: first.id }]);
+        // Read as plain spaces: the announcement is typeset (no-break spaces inside « »).
+        await s.until((X, t) => document.getElementById('annonces').textContent.replace(/[\u00a0\u202f]/g, ' ') === t, `« ${first.title} » ajouté à mon programme.`, 'the addition to be announced');
       } finally {
         release();
       }
       await s.appRunning();
-      await s.until((X, t) => X.find(t)?.getAttribute('aria-pressed') === 'true', toggle(first.title), 'the app to press the button');
-      // Each choice is kept with what it was when chosen (issue 21, crates/nec-core/src/chosen.rs).
+      await s.until((X, t) => X.find(t)?.getAttribute('aria-pressed') === 'true', toggle(first.title), 'the app to show it pressed');
+      // Each choice is kept with what it was when chosen (issue 21, crates/nec-core/src/chosen.rs):
+      // the app completes the boot module's entry when it opens the programme.
+      await s.until((X, k) => JSON.parse(localStorage.getItem(k))[0]?.was !== undefined, AGENDA_KEY, 'the app to complete the choice');
       const stored = JSON.parse(await s.run((X, k) => localStorage.getItem(k), AGENDA_KEY));
       assert.deepEqual(stored.map((choice) => choice.id), [first.id]);
       assert.equal(stored[0].was.title.fr, first.title);
-      // Read as plain spaces: the announcement is typeset (no-break spaces inside « »).
-      await s.until((X, t) => document.getElementById('annonces').textContent.replace(/[\u00a0\u202f]/g, ' ').includes(t), `« ${first.title} » ajouté à mon programme.`, 'the addition to be announced');
     }));
 
     it('tabbing to a control starts it, and the focus stays on that control, which works', LIMIT, inSession(async (s) => {

@@ -225,13 +225,15 @@ pub fn current_year() -> Option<i32> {
 }
 
 /// A resource for an edition's programme (`None`: the current one); the agenda follows the
-/// edition shown (`AgendaStore::open`).
+/// edition shown (`AgendaStore::open`), and what each choice was is filled in where it is not
+/// known yet (a choice the boot module kept before the app ran: scripts/shipped/boot.js).
 pub fn use_programme(year: Option<i32>) -> LocalResource<Result<Arc<Programme>, LoadError>> {
     let agenda = crate::storage::use_agenda();
     LocalResource::new(move || async move {
         let programme = fetch_programme(year).await;
         if let Ok(programme) = &programme {
             agenda.open(programme.edition.year);
+            agenda.fill(programme);
         }
         programme
     })
