@@ -298,6 +298,27 @@ describe('what Orca says', () => {
     ]);
   });
 
+  // Issue 20: while the app's wasm is still on its way, the boot module presses « Mon programme »
+  // itself (scripts/shipped/boot.js): the new state and the app's words are said at once, and the
+  // takeover that follows says nothing more.
+  it('« Mon programme » pressed before the app arrives: heard at once, then nothing at the takeover', LIMIT, async () => {
+    await forget();
+    const heard = await journey([
+      { hold: true },
+      { open: '/programme/grande-soiree' },
+      'b',
+      ['Return', /ajouté à mon programme/],
+      { release: true },
+      'Tab',
+    ]);
+    await heardAsExpected('agenda-before-app', heard, [
+      /> Return\n {2}pressé\n {2}« Grande soirée NEC » ajouté à mon programme\.\n/,
+      // Nothing between the app's arrival and the next key.
+      /> \(l’application arrive et prend la page\)\n> Tab\n/,
+    ]);
+    assert.equal(await reader.page.evaluate(() => document.querySelector('main button.toggle')?.getAttribute('aria-pressed')), 'true');
+  });
+
   it('a letter typed as the app starts: the count, not the field again', LIMIT, async () => {
     await forget();
     const heard = await journey([

@@ -132,7 +132,7 @@ export const ROUTES = [
     h1: 'Déclaration d’accessibilité',
     title: 'Accessibilité — Numérique en Commun[s]',
     nav: null,
-    content: ['Ce site est totalement conforme avec le RGAA, version 4.1', '100\u00a0% des critères', '65 critères conformes, 0 non conforme,', 'Aucune non-conformité', 'Orca 43.1', 'douze parcours', 'Défenseur des droits', 'sur 106'],
+    content: ['Ce site est totalement conforme avec le RGAA, version 4.1', '100\u00a0% des critères', '65 critères conformes, 0 non conforme,', 'Aucune non-conformité', 'Orca 43.1', 'treize parcours', 'Défenseur des droits', 'sur 106'],
   },
   {
     path: '/donnees-personnelles',
