@@ -114,8 +114,6 @@ function say(text) {
   if (region) region.textContent = text;
 }
 
-// Once the app's wasm has run, it reads « Mon programme » itself: a press is then left to it.
-let wasmRan = false;
 /** « Mon programme » pressed on a prerendered page before the app runs (a `.toggle` of
  * crates/nec-views/src/components/agenda_toggle.rs): the choice is kept and said at once, as the
  * app does, instead of seconds later on a phone (issue 20). It is stored as an entry with its id
@@ -177,7 +175,6 @@ function startApp() {
       }
       const [bindings, response] = await Promise.all([import(BUILD.glue), fetch(BUILD.wasm)]);
       const wasm = await bindings.default({ module_or_path: response });
-      wasmRan = true;
       window.wasmBindings = bindings;
       dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
       // The app has run here: the worker now keeps all of it, and the data, for offline use.
@@ -302,8 +299,9 @@ addEventListener('click', (event) => {
   const button = event.target.closest?.('#app[data-prerendered] button');
   if (!button || html.dataset.app === 'failed') return;
   event.preventDefault();
-  // « Mon programme » takes effect at once, as long as the wasm has not read the agenda.
-  if (!wasmRan && chooseAtOnce(button)) {
+  // « Mon programme » takes effect at once, as long as the wasm has not run: from then on the app
+  // holds the agenda it read, and a press is left to it.
+  if (!window.wasmBindings && chooseAtOnce(button)) {
     startApp();
     return;
   }

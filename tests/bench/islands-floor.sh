@@ -9,9 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/islands-floor"
 export PATH="$PWD/../../node_modules/.bin:$HOME/.cargo/bin:$PATH"
-params=$(grep -o 'data-wasm-opt-params="[^"]*"' ../../../index.html | sed 's/.*="\(.*\)"/\1/')
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+# shellcheck source=tests/bench/weigh-wasm.sh
+. ../weigh-wasm.sh
 # The site's own lock file, so leptos and its dependencies are the versions the site ships.
 cp ../../../Cargo.lock Cargo.lock
 # The last run without `--cfg erase_components` (.cargo/config.toml): with it, the islands router's
@@ -23,13 +22,5 @@ for run in "" programme "programme islands-router" "programme islands-router no-
   if [ "$run" = "$features" ]; then unset RUSTFLAGS
   else export RUSTFLAGS="${flags/--cfg erase_components /}"; fi
   cargo build -q --offline --target wasm32-unknown-unknown --release --no-default-features --features "$features"
-  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name w target/wasm32-unknown-unknown/release/islands_floor.wasm
-  # shellcheck disable=SC2086
-  wasm-opt -Oz $params "$out/w_bg.wasm" -o "$out/w_bg.wasm"
-  node -e "
-const { readFileSync } = require('node:fs');
-const { brotliCompressSync, constants } = require('node:zlib');
-const kib = (f) => (brotliCompressSync(readFileSync(f), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length / 1024).toFixed(1);
-console.log('islands [${run:-theme switch only}]: wasm ' + kib('$out/w_bg.wasm') + ' KiB brotli, glue ' + kib('$out/w.js') + ' KiB brotli');
-"
+  weigh target/wasm32-unknown-unknown/release/islands_floor.wasm "islands [${run:-theme switch only}]"
 done

@@ -6,9 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="$PWD/tests/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-params=$(grep -o 'data-wasm-opt-params="[^"]*"' index.html | sed 's/.*="\(.*\)"/\1/')
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+# shellcheck source=tests/bench/weigh-wasm.sh
+. tests/bench/weigh-wasm.sh
 build() { cargo build -q --offline --locked --target wasm32-unknown-unknown --release "$@"; }
 [ $# -gt 0 ] || set -- site programme charte editions
 for what in "$@"; do
@@ -19,14 +18,5 @@ for what in "$@"; do
     build -p nec-widget --bin nec-widget --no-default-features --features "widget-$what,widget-only"
     wasm=nec-widget
   fi
-  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name w "target/wasm32-unknown-unknown/release/$wasm.wasm"
-  # shellcheck disable=SC2086
-  wasm-opt -Oz $params "$out/w_bg.wasm" -o "$out/w_bg.wasm"
-  node -e "
-const { readFileSync } = require('node:fs');
-const { brotliCompressSync, constants } = require('node:zlib');
-const wasm = readFileSync('$out/w_bg.wasm');
-const br = brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-console.log('$what: wasm ' + wasm.length + ' bytes, ' + (br / 1024).toFixed(1) + ' KiB brotli');
-"
+  weigh "target/wasm32-unknown-unknown/release/$wasm.wasm" "$what"
 done

@@ -226,7 +226,8 @@ pub fn current_year() -> Option<i32> {
 
 /// A resource for an edition's programme (`None`: the current one); the agenda follows the
 /// edition shown (`AgendaStore::open`), and what each choice was is filled in where it is not
-/// known yet (a choice the boot module kept before the app ran: scripts/shipped/boot.js).
+/// known yet (the former format, or a choice the boot module kept before the app ran:
+/// scripts/shipped/boot.js), before any page shows the agenda.
 pub fn use_programme(year: Option<i32>) -> LocalResource<Result<Arc<Programme>, LoadError>> {
     let agenda = crate::storage::use_agenda();
     LocalResource::new(move || async move {
