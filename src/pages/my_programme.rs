@@ -66,6 +66,11 @@ fn MyProgramme(programme: Arc<Programme>) -> impl IntoView {
     let query = use_query_map();
     let shared = Memo::new(move |_| query.with(|q| q.get(SHARE_PARAM)));
     let p = programme.clone();
+    // A choice of the former format, or from a share link, gets what it is now as its past.
+    {
+        let p = programme.clone();
+        Effect::new(move |_| agenda.fill(&p));
+    }
     // Taking an item out (or importing) re-renders the list, reusing its elements: a focused
     // toggle would silently name another item, or be gone. Focus goes to the count instead.
     Effect::new(move |first: Option<()>| {
