@@ -5,7 +5,7 @@
 
 // Browser only: natively (`cargo test`, `cargo clippy --all-targets`) this crate is empty, and
 // its web dependencies (Cargo.toml's wasm32 table) are never compiled.
-#![cfg(target_arch = "wasm32")]
+#![cfg(any(target_arch = "wasm32", feature = "ssr"))]
 
 // nec-core's modules, under the names the browser code uses (`crate::model`, `crate::texts!`).
 pub use nec_core::{
@@ -68,7 +68,7 @@ mod web {
     /// The pages, once for both languages (one route at the top: what a transparent component
     /// must return).
     #[component(transparent)]
-    fn SiteRoutes() -> impl MatchNestedRoutes + Clone {
+    fn SiteRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         view! {
             <ParentRoute path=path!("") view=Outlet>
                 <Route path=path!("/") view=HomePage />

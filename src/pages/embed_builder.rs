@@ -200,7 +200,7 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
 fn Snippets(options: Memo<WidgetOptions>, accent: RwSignal<String>) -> impl IntoView {
     let lang = current_lang();
     let t = texts(lang);
-    let site = window().location().origin().unwrap_or_default();
+    let site = crate::data::site_origin();
     let snippet = {
         let site = site.clone();
         Signal::derive(move || options.with(|o| o.element_snippet(&site)))

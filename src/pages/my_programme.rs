@@ -189,7 +189,7 @@ fn Selection(programme: Arc<Programme>, chosen: Vec<Chosen>) -> impl IntoView {
     let ids: Vec<String> = chosen.iter().map(|c| c.id.clone()).collect();
     let items = in_time_order(&programme, &ids);
     let clashes: Vec<(Item, Item)> = overlaps(&items).into_iter().map(|(a, b)| (a.clone(), b.clone())).collect();
-    let origin = window().location().origin().unwrap_or_default();
+    let origin = crate::data::site_origin();
     // The link opens in the language it was shared in.
     let share_url = format!("{origin}{}?{SHARE_PARAM}={}", lang.path(Route::MyProgramme.path()), encode_component(&share_value(&ids)));
     let stamp = crate::clock::now_utc();

@@ -136,9 +136,8 @@ fn CatalogueTable(catalogue: Arc<Catalogue>) -> impl IntoView {
 fn Exports(catalogue: Arc<Catalogue>) -> impl IntoView {
     let lang = current_lang();
     let t = texts(lang);
-    let location = window().location();
-    let host = location.host().unwrap_or_default();
-    let origin = location.origin().unwrap_or_default();
+    let origin = crate::data::site_origin();
+    let host = origin.split_once("://").map_or("", |(_, host)| host).to_string();
     let calendars: Vec<_> = catalogue.files.iter().filter(|f| f.media_type == "text/calendar").cloned().collect();
     let schedule = catalogue.files.iter().any(|f| f.path == "schedule.xml");
     let any = !calendars.is_empty();

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::js_sys::{Function, Promise, Reflect};
@@ -107,12 +106,12 @@ fn files_template(lang: Lang) -> &'static str {
 
 /// The language kept by the switch (`LANG_KEY`), if any.
 fn stored_lang() -> Option<String> {
-    window().local_storage().ok().flatten()?.get_item(LANG_KEY).ok().flatten()
+    crate::storage::local_storage()?.get_item(LANG_KEY).ok().flatten()
 }
 
 /// Keeps (`Some`) or removes (`None`) the language of the switch.
 fn store_lang(code: Option<&str>) {
-    if let Some(storage) = window().local_storage().ok().flatten() {
+    if let Some(storage) = crate::storage::local_storage() {
         let _ = match code {
             Some(code) => storage.set_item(LANG_KEY, code),
             None => storage.remove_item(LANG_KEY),
@@ -123,6 +122,9 @@ fn store_lang(code: Option<&str>) {
 /// Calls `window.necOfflineCopy.<name>()`, which the boot script defines (counting or erasing the
 /// offline copy: see scripts/externalize-boot-script.mjs), and awaits its promise.
 async fn offline_copy(name: &str) -> Option<JsValue> {
+    if cfg!(feature = "ssr") {
+        return None;
+    }
     let helper = Reflect::get(&window(), &"necOfflineCopy".into()).ok()?;
     let function = Reflect::get(&helper, &name.into()).ok()?.dyn_into::<Function>().ok()?;
     let promise = function.call0(&helper).ok()?.dyn_into::<Promise>().ok()?;
@@ -173,7 +175,7 @@ fn KeptOnDevice() -> impl IntoView {
     // key's cells are `.loading`, so the build writes the page with the key (CI once caught it
     // written with « nec-mon-programme-… »); unread, the key stays general.
     let editions_read = RwSignal::new(false);
-    spawn_local(async move {
+    crate::data::spawn(async move {
         if let Ok(editions) = crate::data::fetch_data::<EditionsFile>(EditionsFile::FILE).await {
             agenda.open(editions.current);
         }
@@ -188,7 +190,7 @@ fn KeptOnDevice() -> impl IntoView {
     // build writes it and the app takes over once it is counted); counted again after an erase.
     let offline = RwSignal::new(None::<u32>);
     let count_offline = move || {
-        spawn_local(async move {
+        crate::data::spawn(async move {
             let files = offline_copy("files").await.and_then(|n| n.as_f64()).unwrap_or(0.0);
             offline.set(Some(files as u32));
         })
@@ -205,7 +207,7 @@ fn KeptOnDevice() -> impl IntoView {
         theme.set(String::new());
         store_lang(None);
         kept_lang.set(None);
-        spawn_local(async move {
+        crate::data::spawn(async move {
             // Unregisters the worker (nothing more is copied; the next visit starts afresh), then
             // deletes its caches.
             offline_copy("erase").await;

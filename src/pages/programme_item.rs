@@ -166,7 +166,7 @@ fn ItemDetails(programme: Arc<Programme>, id: String, base: String) -> impl Into
         }
     });
     let day = item.day.map_or_else(|| lang.words().undated.to_owned(), |d| capitalised(&lang.long_date(d)));
-    let origin = window().location().origin().unwrap_or_default();
+    let origin = crate::data::site_origin();
     let calendar =
         ics::item_calendar(p, &item, &origin, crate::clock::now_utc()).map(|text| (ics::data_url(&text), ics::item_file_name(p, &item)));
     view! {

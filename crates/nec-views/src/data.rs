@@ -39,6 +39,15 @@ impl DataFile for Catalogue {
 /// Where the data files are served from, relative to the site root.
 pub const DATA_BASE: &str = "/data/";
 
+/// The site's address (`https://host`): the page's, or the build's (`NEC_SITE_ORIGIN`) when the
+/// pages are rendered natively (`ssr`), as the build's Chromium saw them.
+pub fn site_origin() -> String {
+    #[cfg(feature = "ssr")]
+    return render::ORIGIN.with_borrow(Clone::clone);
+    #[cfg(not(feature = "ssr"))]
+    window().location().origin().unwrap_or_default()
+}
+
 /// How long a request may take, body included, before it is abandoned.
 const TIMEOUT: Duration = Duration::from_secs(15);
 
@@ -128,6 +137,10 @@ pub async fn fetch_data<T: DeserializeOwned + Validate + Send + Sync + 'static>(
 /// Loads, parses and validates one data file from `base` (a URL or path ending with `/`): the
 /// widget reads the data from wherever its partner says.
 pub async fn fetch_data_from<T: DeserializeOwned + Validate + Send + Sync + 'static>(base: &str, file: &str) -> Result<Arc<T>, LoadError> {
+    #[cfg(feature = "ssr")]
+    if base == DATA_BASE {
+        return render::read(file);
+    }
     let url = format!("{base}{file}");
     let cached = CACHE.with(|cache| cache.borrow().get(&url).cloned());
     if let Some(value) = cached.and_then(|any| any.downcast::<T>().ok()) {
@@ -137,6 +150,19 @@ pub async fn fetch_data_from<T: DeserializeOwned + Validate + Send + Sync + 'sta
     let value = Arc::new(parse::<T>(&text).map_err(LoadError::Data)?);
     remember(url, value.clone(), offline);
     Ok(value)
+}
+
+/// Runs a view's task: spawned in the browser; rendered natively (`ssr`), polled once at once,
+/// so the written page holds what the task finds there: the data files are read at once, and
+/// what only a browser has (the device's storage, the offline copy) is absent.
+pub fn spawn(task: impl std::future::Future<Output = ()> + 'static) {
+    #[cfg(feature = "ssr")]
+    {
+        use std::task::{Context, Waker};
+        let _ = std::pin::pin!(task).poll(&mut Context::from_waker(Waker::noop()));
+    }
+    #[cfg(not(feature = "ssr"))]
+    leptos::task::spawn_local(task);
 }
 
 /// The text of a file, and the time of the offline copy it came from (`Some`: the service
@@ -195,9 +221,13 @@ impl Drop for Deadline {
     }
 }
 
-/// A resource for one data file; `refetch` retries after an error.
+/// A resource for one data file; `refetch` retries after an error. Rendered natively (`ssr`),
+/// it holds the file at once (`render::read`).
 pub fn use_data<T: DataFile>() -> LocalResource<Result<Arc<T>, LoadError>> {
-    LocalResource::new(move || fetch_data::<T>(T::FILE))
+    let resource = LocalResource::new(move || fetch_data::<T>(T::FILE));
+    #[cfg(feature = "ssr")]
+    resource.set(Some(render::read::<T>(T::FILE)));
+    resource
 }
 
 /// The programme of an edition (`None`: the current one), as `editions.json` names it: the data,
@@ -230,12 +260,81 @@ pub fn current_year() -> Option<i32> {
 /// scripts/shipped/boot.js), before any page shows the agenda.
 pub fn use_programme(year: Option<i32>) -> LocalResource<Result<Arc<Programme>, LoadError>> {
     let agenda = crate::storage::use_agenda();
-    LocalResource::new(move || async move {
+    let resource = LocalResource::new(move || async move {
         let programme = fetch_programme(year).await;
         if let Ok(programme) = &programme {
             agenda.open(programme.edition.year);
             agenda.fill(programme);
         }
         programme
-    })
+    });
+    #[cfg(feature = "ssr")]
+    resource.set(Some(render::read_programme(year)));
+    resource
+}
+
+/// The data as the native renderer reads it (`ssr`, src/bin/nec-render.rs): the files of a
+/// folder, parsed and checked as the browser's are, at once. The pages' views then render
+/// their content rather than « Chargement … ».
+#[cfg(feature = "ssr")]
+pub mod render {
+    use std::cell::RefCell;
+    use std::collections::BTreeSet;
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use serde::de::DeserializeOwned;
+
+    use super::{remember, LoadError, CACHE, CURRENT_YEAR, DATA_BASE};
+    use crate::load::parse;
+    use crate::model::{EditionsFile, Programme};
+    use crate::validate::Validate;
+
+    thread_local! {
+        static FOLDER: RefCell<PathBuf> = RefCell::new(PathBuf::from("public/data"));
+        pub(super) static ORIGIN: RefCell<String> = const { RefCell::new(String::new()) };
+        /// The files read since `take_read`, by URL: what the page asks for.
+        static READ: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+    }
+
+    /// Reads the data files from this folder from now on.
+    pub fn read_from(folder: PathBuf) {
+        FOLDER.set(folder);
+    }
+
+    /// The site's address the pages are rendered for (`https://host`).
+    pub fn at_origin(origin: &str) {
+        ORIGIN.set(origin.trim_end_matches('/').to_string());
+    }
+
+    /// The URLs of the data files read since the last call (`/data/charter.json`).
+    pub fn take_read() -> Vec<String> {
+        READ.take().into_iter().collect()
+    }
+
+    /// One data file, parsed and checked; a missing file is a 404, as the server would say.
+    pub fn read<T: DeserializeOwned + Validate + Send + Sync + 'static>(file: &str) -> Result<Arc<T>, LoadError> {
+        let url = format!("{DATA_BASE}{file}");
+        READ.with_borrow_mut(|read| read.insert(url.clone()));
+        let cached = CACHE.with(|cache| cache.borrow().get(&url).cloned());
+        if let Some(value) = cached.and_then(|any| any.downcast::<T>().ok()) {
+            return Ok(value);
+        }
+        let text = std::fs::read_to_string(FOLDER.with_borrow(|folder| folder.join(file))).map_err(|_| LoadError::Status(404))?;
+        let value = Arc::new(parse::<T>(&text).map_err(LoadError::Data)?);
+        remember(url, value.clone(), None);
+        Ok(value)
+    }
+
+    /// An edition's programme, as `fetch_programme` finds it.
+    pub fn read_programme(year: Option<i32>) -> Result<Arc<Programme>, LoadError> {
+        let editions = read::<EditionsFile>(<EditionsFile as super::DataFile>::FILE)?;
+        CURRENT_YEAR.set(Some(editions.current));
+        let file = editions
+            .programme_file(year)
+            .map(|(_, file)| file)
+            .filter(|f| crate::model::is_programme_file_name(f))
+            .ok_or(LoadError::NoProgramme)?;
+        read::<Programme>(file)
+    }
 }

@@ -30,12 +30,20 @@ pub struct AgendaStore {
     pub year: RwSignal<Option<i32>>,
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
+/// The device's storage; none when the pages are rendered natively (`ssr`), where a page shows
+/// what a first visit shows.
+pub fn local_storage() -> Option<web_sys::Storage> {
+    if cfg!(feature = "ssr") {
+        return None;
+    }
     window().local_storage().ok().flatten()
 }
 
 /// An edition's stored selection, and whether it could be read.
 fn read(year: i32) -> (Vec<Chosen>, StorageStatus) {
+    if cfg!(feature = "ssr") {
+        return (Vec::new(), StorageStatus::Saved);
+    }
     match local_storage() {
         None => (Vec::new(), StorageStatus::Unavailable),
         Some(storage) => match storage.get_item(&storage_key(year)) {

@@ -26,7 +26,9 @@ where
     let lang = current_lang();
     let location = leptos_router::hooks::use_location();
     let loaded = move |data: Arc<T>, retried: bool| {
-        request_animation_frame(scroll_to_fragment);
+        if !cfg!(feature = "ssr") {
+            request_animation_frame(scroll_to_fragment);
+        }
         if retried {
             // The retry button that had focus is gone with the alert.
             focus_if_lost("titre-page", None);

@@ -55,6 +55,12 @@ fn follow_address() {
     set("link[hreflang='x-default']", "href", format!("{origin}{route}"));
 }
 
+/// The document title of the page rendered natively (`ssr`), where no `Effect` runs: the
+/// renderer provides it and reads it once the page is written (src/bin/nec-render.rs).
+#[cfg(feature = "ssr")]
+#[derive(Clone, Default)]
+pub struct RenderedTitle(pub ArcRwSignal<String>);
+
 /// One page: keeps the document title in step and renders the page's only `h1`, then its
 /// content. After a navigation inside the app, focus moves to the new `h1`, so keyboard and
 /// screen-reader users start reading the new page at its title (as on a full page load).
@@ -76,6 +82,10 @@ pub fn Page(
 ) -> impl IntoView {
     let page_lang = super::current_lang().code();
     Effect::new(move |_| document().set_title(&format!("{} — Numérique en Commun[s]", title.get())));
+    #[cfg(feature = "ssr")]
+    if let Some(RenderedTitle(rendered)) = use_context::<RenderedTitle>() {
+        rendered.set(format!("{} — Numérique en Commun[s]", title.get_untracked()));
+    }
     let h1 = NodeRef::<H1>::new();
     Effect::new(move |_| {
         if SHOWN_A_PAGE.swap(true, Ordering::Relaxed) {
