@@ -162,7 +162,11 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
                     {(1..=6u8)
                         .map(|n| {
                             view! {
-                                <option value=n.to_string() prop:selected=move || heading_level.get() == n>
+                                <option
+                                    value=n.to_string()
+                                    selected=move || heading_level.get() == n
+                                    prop:selected=move || heading_level.get() == n
+                                >
                                     {level_option(lang, n)}
                                 </option>
                             }
@@ -179,6 +183,7 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
                     id="couleur"
                     type="color"
                     aria-describedby="couleur-contraste"
+                    value=move || accent.get()
                     prop:value=move || accent.get()
                     on:input=move |ev| accent.set(event_target_value(&ev))
                     on:change=announce_contrast

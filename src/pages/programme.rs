@@ -219,6 +219,7 @@ fn FilterForm(programme: Arc<Programme>, filters: Memo<Filters>, apply: Callback
                     type="search"
                     autocomplete="off"
                     aria-describedby="recherche-aide"
+                    value=move || filters.with(|f| f.text.clone())
                     prop:value=move || filters.with(|f| f.text.clone())
                     on:input=on_search
                 />

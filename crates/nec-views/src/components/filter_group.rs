@@ -28,6 +28,7 @@ fn FilterGroup(
                 .into_iter()
                 .map(|(value, label)| {
                     let for_checked = value.clone();
+                    let is_checked = move || checked.run(for_checked.clone());
                     let id = format!("filtre-{name}-{value}");
                     let label_for = id.clone();
                     // An explicit for/id pair, not only nesting (RGAA test 11.1.1).
@@ -37,7 +38,9 @@ fn FilterGroup(
                                 type="checkbox"
                                 id=id
                                 value=value.clone()
-                                prop:checked=move || checked.run(for_checked.clone())
+                                // The attribute too: the page written at build time has no properties.
+                                checked=is_checked.clone()
+                                prop:checked=is_checked
                                 on:change=move |_| on_toggle.run(value.clone())
                             />
                             // One flex item, whatever the runs of languages inside (a wrapper only when

@@ -34,6 +34,8 @@ where
                                 name=name
                                 id=id
                                 value=value
+                                // The attribute too: the page written at build time has no properties.
+                                checked=move || selected.get() == choice
                                 prop:checked=move || selected.get() == choice
                                 on:change=move |_| selected.set(choice)
                             />

@@ -101,7 +101,8 @@ fn LanguageSwitch() -> impl IntoView {
         let (_, page) = Lang::from_path(&pathname);
         let search = location.search.get();
         let search = search.trim_start_matches('?');
-        let hash = location.hash.get();
+        // A page written at build time (`ssr`) has no fragment; the app's link follows it.
+        let hash = if cfg!(feature = "ssr") { String::new() } else { location.hash.get() };
         let hash = hash.trim_start_matches('#');
         let query = if search.is_empty() { String::new() } else { format!("?{search}") };
         let fragment = if hash.is_empty() { String::new() } else { format!("#{hash}") };

@@ -26,7 +26,7 @@ pub fn ThemeSwitch() -> impl IntoView {
                         .into_iter()
                         .map(|(value, label)| {
                             view! {
-                                <option value=value prop:selected=move || theme.get() == value>
+                                <option value=value selected=move || theme.get() == value prop:selected=move || theme.get() == value>
                                     {label}
                                 </option>
                             }
