@@ -1,23 +1,24 @@
 // Trunk post-build hook (release only): writes each route's page with its content already in
 // the HTML, so it is readable without JavaScript and paints before the wasm arrives.
 //
-// The pages come from the app itself, with the bundled data: Debian's Chromium (playwright-core,
-// installed by scripts/setup.sh) opens each route of this build at the site's public address
-// (NEC_SITE_ORIGIN, answered from the build, nothing leaves the machine), waits until the app
-// runs (`<html data-app="ready">`, crates/nec-views/src/takeover/) and no view is still loading (`.loading`),
-// and its `<div id="app">` is written into a copy of index.html, marked `data-prerendered`, with
-// the page's <title> and <html lang>, its address (`data-path`, none on the not-found page) and
-// the data files it read (`data-fetch`). The app, once
-// loaded, swaps in its own tree (takeover.rs).
+// The pages come from the app's own components, with the build's data: Leptos renders them
+// natively (`nec-render`, src/bin/nec-render.rs, the site built with `--features ssr`) for the
+// site's public address (NEC_SITE_ORIGIN), as a first visit sees them. Each page's
+// `<div id="app">` is written into a copy of index.html, marked `data-prerendered`, with the
+// page's <title> and <html lang>, its address (`data-path`, none on the not-found page) and the
+// data files it reads (`data-fetch`). The app, once loaded, swaps in its own tree (takeover.rs).
+// Debian's Chromium (playwright-core, installed by scripts/setup.sh) paints the widget's views
+// and draws the share image and the icons.
 //
 // Routes: every internal link of the site, followed from `/` and `/en` (path only: a query or a
-// fragment is the same page). A link that leads to « Page introuvable » fails the build.
+// fragment is the same page), by nec-render. A link that leads to « Page introuvable », or a page
+// that shows an alert (a data file the app cannot read), fails the build.
 // Written: `index.html` (the home page), `<route>/index.html` for the others, `404.html` and
 // `en/404.html`, and `shell.html`, the empty page the service worker falls back to offline for a
 // page it has not kept (the app then shows the route). By hand: `node scripts/prerender.mjs dist`.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize } from 'node:path';
 import { launchBrowser, TYPES } from './tools.mjs';
@@ -29,9 +30,8 @@ if (!dir) {
 }
 if (!process.argv[2] && process.env.TRUNK_PROFILE !== 'release') process.exit(0); // trunk serve: the app alone
 
-const START = ['/', '/en'];
-// An address no page has: its « Page introuvable » is written to 404.html (en/404.html), which the
-// host sends with the 404 status for every unknown address.
+// An address no page has (nec-render renders it too): its « Page introuvable » is written to
+// 404.html (en/404.html), which the host sends with the 404 status for every unknown address.
 const MISSING = { '/404': '404.html', '/en/404': 'en/404.html' };
 // The address the site is published at (NEC_SITE_ORIGIN, required): the pages are rendered there,
 // so what the app writes into them (the builder's snippets, the calendar files) carries it, and
@@ -61,6 +61,10 @@ if (!root.test(shell)) {
 // into data/ and added to the built catalogue before /donnees is rendered, which lists them.
 process.stdout.write(necData('exports', null));
 
+let failed = false;
+const pages = renderPages();
+if (failed) process.exit(1);
+
 // Chromium as the browser tests launch it, with playwright-core from the tests' tools.
 let browser;
 try {
@@ -69,8 +73,6 @@ try {
   console.error(`prerender: no Chromium to render the pages (${error.message}); run scripts/setup.sh --browser`);
   process.exit(1);
 }
-const pages = new Map();
-let failed = false;
 let site;
 // A page of the build's origin with every view of the widget, for widget.js to paint them.
 const WIDGET_PAGE = '/__widget-views__.html';
@@ -80,11 +82,10 @@ const widgetPage = `<!DOCTYPE html><html lang="fr"><title>widget</title><script 
 const painted = {};
 try {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
-  // Every request of the pages is answered from this build, under the site's public address.
+  // Every request of the page is answered from this build, under the site's public address.
   await context.route(`${origin}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === WIDGET_PAGE) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: widgetPage });
-    if (extname(path) === '') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: shell });
     const file = normalize(join(dir, decodeURIComponent(path)));
     if (!file.startsWith(normalize(dir)) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
     return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: await readFile(file) });
@@ -92,51 +93,6 @@ try {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
-  // The data files each page reads: the boot module fetches them with the wasm (scripts/shipped/boot.js).
-  const read = new Set();
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.origin === origin && url.pathname.startsWith('/data/')) read.add(url.pathname);
-  });
-  const queue = [...START, ...Object.keys(MISSING)];
-  const seen = new Set(queue);
-  while (queue.length > 0) {
-    const route = queue.shift();
-    read.clear();
-    await page.goto(origin + route);
-    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready' && !document.querySelector('#app .loading'), null, { timeout: 30000 });
-    // What the app set as properties (ticked boxes, typed values, chosen options) becomes
-    // attributes, so the written HTML shows the same state.
-    await page.evaluate(() => {
-      for (const input of document.querySelectorAll('#app input')) {
-        if (input.checked) input.setAttribute('checked', '');
-        else if (!['checkbox', 'radio'].includes(input.type) && input.value) input.setAttribute('value', input.value);
-      }
-      for (const option of document.querySelectorAll('#app option')) if (option.selected) option.setAttribute('selected', '');
-    });
-    const found = await page.evaluate(() => ({
-      html: document.getElementById('app').outerHTML,
-      title: document.title,
-      lang: document.documentElement.lang,
-      h1: document.querySelector('main h1')?.textContent.trim(),
-      alert: document.querySelector('main [role="alert"]')?.textContent.trim(),
-      links: [...document.querySelectorAll('a[href^="/"]')].map((a) => a.getAttribute('href')),
-    }));
-    found.data = [...read].sort().join(' ');
-    if (found.alert || NOT_FOUND.includes(found.h1) !== route in MISSING || errors.length > 0) {
-      console.error(`prerender: ${route}: ${found.alert || errors.join('; ') || found.h1}`);
-      failed = true;
-      errors.length = 0;
-      continue;
-    }
-    pages.set(route, found);
-    for (const href of found.links) {
-      const path = href.split(/[?#]/)[0];
-      if (extname(path) !== '' || path.startsWith('/test/') || seen.has(path)) continue;
-      seen.add(path);
-      queue.push(path);
-    }
-  }
   // The partner widget's views, painted by widget.js before its wasm (scripts/shipped/widget/loader.js):
   // each view in each language, at heading level 2, rendered by the widget's own wasm.
   await page.goto(origin + WIDGET_PAGE);
@@ -204,8 +160,8 @@ for (const [route, { html, title, lang, data }] of pages) {
   const path = route in MISSING ? '' : ` data-path="${route}"`;
   const marks = ` data-prerendered=""${path}${data ? ` data-fetch="${data}"` : ''}`;
   let page = shell
-    // Without the empty comments Leptos leaves as markers: the app renders its own tree anyway.
-    .replace(root, () => html.replace(/^<div id="app"/, `<div id="app"${marks}`).replace(/<!---->/g, ''))
+    // Without the comments Leptos writes between texts, for hydration: the app renders its own tree.
+    .replace(root, () => html.replace(/^<div id="app"/, `<div id="app"${marks}`).replace(/<!>|<!---->/g, ''))
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escape(title)}</title>`)
     .replace(DESCRIPTION, () => site.heads[route])
     .replace(/<html lang="?fr"?/, `<html lang="${lang}"`);
@@ -220,6 +176,40 @@ console.log(`prerender: ${pages.size} pages, and shell.html`);
 if (pages.get('/accessibilite')?.html.includes('data-missing="contact"')) {
   console.warn('prerender: AVERTISSEMENT : la déclaration d’accessibilité n’a pas de contact. Donnez-le à la construction : '
     + 'NEC_ACCESSIBILITY_CONTACT=adresse@exemple.fr (ou https://…/formulaire) trunk build --release');
+}
+
+/**
+ * Every page, rendered natively by Leptos (`nec-render`, src/bin/nec-render.rs) from the build's
+ * data, by route: `{ html, title, lang, data }` (`data`: the data files it reads, space-separated).
+ * A page that shows an alert, and a link to « Page introuvable », set `failed`.
+ */
+function renderPages() {
+  const out = join(dir, '.pages.json');
+  const run = spawnSync('cargo', ['run', '--quiet', '--offline', '--locked', '--features', 'ssr', '--bin', 'nec-render', '--', join(dir, 'data'), out], {
+    cwd: new URL('..', import.meta.url),
+    env: { ...process.env, NEC_SITE_ORIGIN: origin },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (run.status !== 0 || !existsSync(out)) {
+    console.error('prerender: nec-render failed');
+    process.exit(1);
+  }
+  const rendered = JSON.parse(readFileSync(out, 'utf8'));
+  rmSync(out);
+  const text = (html) => html.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, '\u00a0').replace(/&amp;/g, '&').trim();
+  const found = new Map();
+  for (const [route, page] of Object.entries(rendered)) {
+    const main = page.html.match(/<main[^>]*>([\s\S]*)<\/main>/)?.[1] ?? '';
+    const h1 = text(main.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1] ?? '');
+    const at = main.indexOf('role="alert"');
+    const alert = at < 0 ? null : text(main.slice(at).replace(/^[^>]*>/, '')).slice(0, 200);
+    if (alert !== null || NOT_FOUND.includes(h1) !== route in MISSING) {
+      console.error(`prerender: ${route}: ${alert ?? h1}`);
+      failed = true;
+    }
+    found.set(route, { ...page, data: page.data.join(' ') });
+  }
+  return found;
 }
 
 /** Runs `nec-data site` (crates/nec-data/src/bin/nec-data/site.rs) on the pages written: their heads, and files. */

@@ -17,8 +17,10 @@ if ! out=$(leptosfmt --check --config-file leptosfmt.toml src crates/nec-views/s
   exit 1
 fi
 
-step "Lint (cargo clippy -D warnings: native, and the wasm32 the browsers run)"
+step "Lint (cargo clippy -D warnings: native, the native renderer, and the wasm32 the browsers run)"
 cargo clippy --locked --all-targets -- -D warnings
+# The site's pages rendered natively at build time (`ssr`, src/bin/nec-render.rs).
+cargo clippy --locked --features ssr --lib --bins -p nec-web -- -D warnings
 # nec-data is native only: the wasm32 lint covers the crates the browsers run.
 cargo clippy --locked --lib --bins --target wasm32-unknown-unknown -p nec-web -p nec-views -p nec-widget -p nec-core -- -D warnings
 

@@ -245,7 +245,11 @@ function showAddressChoice() {
   // The closed filters say how many boxes are ticked inside, in the words of src/pages/programme.rs.
   const ticked = form.querySelectorAll('input[type=checkbox]:checked').length;
   const summary = form.querySelector('details.filters__more > summary');
-  if (ticked && summary) summary.append(html.lang === 'en' ? ` (${ticked} active)` : ticked === 1 ? ' (1 filtre actif)' : ` (${ticked} filtres actifs)`);
+  if (ticked && summary) {
+    // Without the space Leptos writes for the words' empty text (a text node for the app).
+    if (summary.lastChild?.nodeType === Node.TEXT_NODE) summary.lastChild.data = summary.lastChild.data.trimEnd();
+    summary.append(html.lang === 'en' ? ` (${ticked} active)` : ticked === 1 ? ' (1 filtre actif)' : ` (${ticked} filtres actifs)`);
+  }
   const text = query.has('q') ? [...query.getAll('q').at(-1)].slice(0, 200).join('') : null;
   const search = form.querySelector('input[type=search]');
   if (text?.trim() && search) search.value = search.defaultValue = text;

@@ -13,6 +13,7 @@ use leptos_router::location::RequestUrl;
 use nec_web::components::RenderedTitle;
 use nec_web::data::render;
 use nec_web::locale::Lang;
+use nec_web::typeset_html::typeset_html;
 use serde_json::{json, Value};
 
 /// Where the crawl starts, as scripts/prerender.mjs's does; the not-found pages are rendered at
@@ -70,7 +71,9 @@ fn render_page(path: &str) -> Rendered {
     });
     owner.cleanup();
     let (lang, _) = Lang::from_path(path);
-    Rendered { html: format!("<div id=\"app\">{html}</div>"), title, lang: lang.code(), data: render::take_read() }
+    // The typography the app's `typeset` gives the browser's text nodes.
+    let html = typeset_html(&format!("<div id=\"app\">{html}</div>"), lang == Lang::Fr);
+    Rendered { html, title, lang: lang.code(), data: render::take_read() }
 }
 
 /// The site's own links in a page: `href="/…"`, without their query or fragment.

@@ -1,100 +1,87 @@
-// The pages Leptos writes natively (src/bin/nec-render.rs, `--features ssr`) say what the pages
-// of the build say (scripts/prerender.mjs, the app in Chromium): the same pages, and for each
-// its title, language, data files and accessibility tree (roles, names, states, text, in
-// order). Step 1 of the islands migration (ARCHITECTURE.md, « First use »): the native pages
-// can replace Chromium's only while this holds.
+// The pages the build writes are rendered natively by Leptos (src/bin/nec-render.rs, called by
+// scripts/prerender.mjs), from the same components as the app, with none of a browser's
+// properties or effects. Every one must be the page the app shows once it runs: the same title,
+// language and accessibility tree (roles, names, states, text, in order), or the takeover would
+// change what a visitor is reading (ARCHITECTURE.md, « First use », step 1 of the islands
+// migration).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from '../support/browser.mjs';
+import { holdWasm, openPage, panics, settled, start } from '../support/browser.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DIST = join(ROOT, 'dist');
-const RENDERER = join(ROOT, 'target/debug/nec-render');
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
-/** The build's pages written with their content, by path: `/charte` for dist/charte/index.html. */
-function builtPages() {
-  const pages = new Map();
+/** The build's pages written with their content, by address: `/charte` for dist/charte/index.html
+ * (the not-found pages are left out: their address is any other). */
+function writtenPages() {
+  const pages = [];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const file = join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
-      else if (entry.name.endsWith('.html')) {
-        const html = readFileSync(file, 'utf8');
-        if (!html.includes('data-prerendered')) continue;
-        const path = `/${relative(DIST, file)}`.replace(/(^|\/)index\.html$/, '').replace(/\.html$/, '');
-        pages.set(path === '' ? '/' : path, html);
+      else if (entry.name === 'index.html' && readFileSync(file, 'utf8').includes('data-prerendered')) {
+        pages.push(`/${relative(DIST, dir)}`);
       }
     }
   };
   walk(DIST);
-  return pages;
+  return pages.sort();
 }
 
-let browser;
-let context;
-let native;
-let built;
-before(async () => {
-  assert.ok(existsSync(RENDERER), `${RENDERER} is missing: cargo build --features ssr --bin nec-render`);
-  built = builtPages();
-  const origin = [...built.values()].map((html) => html.match(/<link rel="canonical" href="(https:\/\/[^/"]+)/)?.[1]).find(Boolean);
-  assert.ok(origin, 'the build names its origin in its canonical links');
-  const out = mkdtempSync(join(tmpdir(), 'nec-render-'));
-  const run = spawnSync(RENDERER, [join(DIST, 'data'), join(out, 'pages.json')], { env: { ...process.env, NEC_SITE_ORIGIN: origin }, encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stderr);
-  native = JSON.parse(readFileSync(join(out, 'pages.json'), 'utf8'));
-  rmSync(out, { recursive: true });
-  browser = await launchBrowser();
-  // The pages' own scripts stay off: what is compared is the HTML as written.
-  context = await browser.newContext({ javaScriptEnabled: false });
-});
-after(async () => { await browser?.close(); });
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
 
-/** The accessibility tree of `#app` in this document. */
-async function treeOf(page, html) {
-  await page.setContent(html, { waitUntil: 'domcontentloaded' });
-  return page.locator('#app').ariaSnapshot();
-}
-
-describe('pages rendered natively (nec-render)', () => {
-  it('renders the same pages as the build', () => {
-    assert.deepEqual(Object.keys(native).sort(), [...built.keys()].sort());
-    assert.ok(built.size > 80, `${built.size} pages`);
-  });
-
-  it('gives each page the title, language, data files and accessibility tree of the build', async () => {
-    const page = await context.newPage();
+describe('pages written natively at build time (nec-render)', () => {
+  it('are every page of the site, each the page the app shows once it runs', async () => {
+    const pages = writtenPages();
+    assert.ok(pages.length > 80, `${pages.length} pages`);
+    // The page as written, before any wasm (which never arrives here), and the app's.
+    const written = await openPage(env);
+    await holdWasm(written);
+    const app = await openPage(env);
     const differ = [];
-    for (const [path, html] of built) {
-      const mine = native[path];
-      if (!mine) continue;
-      const title = html.match(/<title>([^<]*)<\/title>/)[1].replaceAll('&amp;', '&');
-      const lang = html.match(/<html lang="([^"]+)"/)[1];
-      const data = html.match(/ data-fetch="([^"]*)"/)?.[1] ?? '';
-      const written = await treeOf(page, html);
-      const rendered = await treeOf(page, `<!DOCTYPE html><html lang="${mine.lang}"><title>t</title><body>${mine.html}</body></html>`);
-      const problems = [
-        title !== mine.title && `title « ${mine.title} », the build « ${title} »`,
-        lang !== mine.lang && `lang ${mine.lang}, the build ${lang}`,
-        data !== mine.data.join(' ') && `data « ${mine.data.join(' ')} », the build « ${data} »`,
-        written !== rendered && firstDifference(written, rendered),
-      ].filter(Boolean);
-      if (problems.length > 0) differ.push(`${path}: ${problems.join('; ')}`);
+    for (const path of pages) {
+      await written.goto(env.url + path, { app: false });
+      const before = {
+        title: await written.title(),
+        lang: await written.locator('html').getAttribute('lang'),
+        tree: await written.locator('#app').ariaSnapshot(),
+        // Its text as rendered, with the no-break spaces of French typography (the tree has none).
+        text: await written.locator('#app').innerText(),
+      };
+      await app.goto(env.url + path);
+      await settled(app);
+      // The app writes the address it is served from where the build wrote the public one
+      // (the builder's snippet, the calendars' webcal: links): the same words otherwise.
+      const origin = new URL(await written.locator('link[rel="canonical"]').getAttribute('href')).origin;
+      const served = new URL(env.url);
+      const after = {
+        title: await app.title(),
+        lang: await app.locator('html').getAttribute('lang'),
+        tree: (await app.locator('#app').ariaSnapshot()).replaceAll(served.origin, origin).replaceAll(served.host, new URL(origin).host),
+        text: (await app.locator('#app').innerText()).replaceAll(served.origin, origin).replaceAll(served.host, new URL(origin).host),
+      };
+      for (const key of ['title', 'lang']) {
+        if (before[key] !== after[key]) differ.push(`${path}: ${key} « ${before[key]} », the app « ${after[key]} »`);
+      }
+      if (before.tree !== after.tree) differ.push(`${path}: ${firstDifference(before.tree, after.tree)}`);
+      else if (before.text !== after.text) differ.push(`${path}: ${firstDifference(before.text, after.text, 'text')}`);
     }
     assert.deepEqual(differ, []);
-    await page.close();
+    assert.deepEqual(panics(app), []);
+    await app.close();
+    await written.close();
   });
 });
 
-/** The first line where two accessibility trees part. */
-function firstDifference(written, rendered) {
+/** The first line where two accessibility trees (or texts) part, its spaces named. */
+function firstDifference(written, shown, what = 'tree') {
   const a = written.split('\n');
-  const b = rendered.split('\n');
+  const b = shown.split('\n');
   const at = a.findIndex((line, i) => line !== b[i]);
-  return `tree, line ${at + 1}: build « ${a[at]?.trim()} », native « ${b[at]?.trim()} »`;
+  const spaces = (line) => line?.trim().replace(/\u00a0/g, '⍽').replace(/\u202f/g, '·');
+  return `${what}, line ${at + 1}: written « ${spaces(a[at])} », the app « ${spaces(b[at])} »`;
 }

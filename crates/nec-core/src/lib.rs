@@ -18,6 +18,7 @@ pub mod phase;
 pub mod publications;
 pub mod rgaa;
 pub mod routes;
+pub mod typeset_html;
 pub mod tz;
 pub mod validate;
 pub mod widget_options;

@@ -41,9 +41,9 @@ pub use item_summary::ItemSummary;
 pub use lang::{current_lang, pieces_view, provide_lang, text_view, use_lang};
 pub use numbered::{engagement_label, Numbered};
 pub use offline_notice::offline_notice;
-pub use page::{focus_by_id, focus_if_lost, Page};
 #[cfg(feature = "ssr")]
 pub use page::RenderedTitle;
+pub use page::{focus_by_id, focus_if_lost, Page};
 pub use participation_table::ParticipationTable;
 pub use quoted::Quoted;
 pub use radio_group::RadioGroup;
