@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::announcer::use_announcer;
-use crate::components::{current_lang, focus_if_lost, pieces_view, CopyButton, DataView, Page, ProgrammeFilters, RadioGroup, Subject};
+use crate::components::{
+    as_written, current_lang, focus_if_lost, pieces_view, CopyButton, DataView, Page, ProgrammeFilters, RadioGroup, Subject,
+};
 use crate::data::use_programme;
 use crate::filters::Filters;
 use crate::locale::{Lang, Pieces};
@@ -164,7 +166,7 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
                             view! {
                                 <option
                                     value=n.to_string()
-                                    selected=move || heading_level.get() == n
+                                    selected=as_written(move || heading_level.get() == n)
                                     prop:selected=move || heading_level.get() == n
                                 >
                                     {level_option(lang, n)}
@@ -183,7 +185,7 @@ fn Builder(programme: Arc<Programme>) -> impl IntoView {
                     id="couleur"
                     type="color"
                     aria-describedby="couleur-contraste"
-                    value=move || accent.get()
+                    value=as_written(move || accent.get())
                     prop:value=move || accent.get()
                     on:input=move |ev| accent.set(event_target_value(&ev))
                     on:change=announce_contrast

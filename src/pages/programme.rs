@@ -7,7 +7,9 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::agenda::now_and_next;
-use crate::components::{current_lang, pieces_view, text_view, DataView, EditionNotice, ItemSummary, Page, ProgrammeFilters, Subject};
+use crate::components::{
+    as_written, current_lang, pieces_view, text_view, DataView, EditionNotice, ItemSummary, Page, ProgrammeFilters, Subject,
+};
 use crate::data::use_programme;
 use crate::describe::{day_heading, programme_heading};
 use crate::filters::{by_day, matching_in_order, programme_base, programme_url_at, search_index, FilterList, Filters, PAGE_SIZE};
@@ -219,7 +221,7 @@ fn FilterForm(programme: Arc<Programme>, filters: Memo<Filters>, apply: Callback
                     type="search"
                     autocomplete="off"
                     aria-describedby="recherche-aide"
-                    value=move || filters.with(|f| f.text.clone())
+                    value=as_written(move || filters.with(|f| f.text.clone()))
                     prop:value=move || filters.with(|f| f.text.clone())
                     on:input=on_search
                 />

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{current_lang, pieces_view};
+use super::{as_written, current_lang, pieces_view};
 use crate::filters::{filter_options, FilterList, Filters};
 use crate::locale::Pieces;
 use crate::model::Programme;
@@ -38,8 +38,7 @@ fn FilterGroup(
                                 type="checkbox"
                                 id=id
                                 value=value.clone()
-                                // The attribute too: the page written at build time has no properties.
-                                checked=is_checked.clone()
+                                checked=as_written(is_checked.clone())
                                 prop:checked=is_checked
                                 on:change=move |_| on_toggle.run(value.clone())
                             />

@@ -26,6 +26,7 @@ mod theme_switch;
 mod translated;
 mod visually_hidden;
 mod when;
+mod written;
 
 pub use agenda_toggle::AgendaToggle;
 pub use announcer::LiveRegion;
@@ -55,3 +56,4 @@ pub use theme_switch::ThemeSwitch;
 pub use translated::{translation_note, Original};
 pub use visually_hidden::VisuallyHidden;
 pub use when::{status_badge, When};
+pub use written::as_written;

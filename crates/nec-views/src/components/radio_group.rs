@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{current_lang, pieces_view};
+use super::{as_written, current_lang, pieces_view};
 use crate::locale::Pieces;
 
 /// One choice among a few, as native radio buttons in a `<fieldset>` named by its `<legend>`
@@ -34,8 +34,7 @@ where
                                 name=name
                                 id=id
                                 value=value
-                                // The attribute too: the page written at build time has no properties.
-                                checked=move || selected.get() == choice
+                                checked=as_written(move || selected.get() == choice)
                                 prop:checked=move || selected.get() == choice
                                 on:change=move |_| selected.set(choice)
                             />

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::use_lang;
+use super::{as_written, use_lang};
 use crate::storage::use_theme;
 
 crate::texts! {
@@ -26,7 +26,11 @@ pub fn ThemeSwitch() -> impl IntoView {
                         .into_iter()
                         .map(|(value, label)| {
                             view! {
-                                <option value=value selected=move || theme.get() == value prop:selected=move || theme.get() == value>
+                                <option
+                                    value=value
+                                    selected=as_written(move || theme.get() == value)
+                                    prop:selected=move || theme.get() == value
+                                >
                                     {label}
                                 </option>
                             }
