@@ -157,10 +157,7 @@ pub async fn fetch_data_from<T: DeserializeOwned + Validate + Send + Sync + 'sta
 /// what only a browser has (the device's storage, the offline copy) is absent.
 pub fn spawn(task: impl std::future::Future<Output = ()> + 'static) {
     #[cfg(feature = "ssr")]
-    {
-        use std::task::{Context, Waker};
-        let _ = std::pin::pin!(task).poll(&mut Context::from_waker(Waker::noop()));
-    }
+    let _ = render::at_once(task);
     #[cfg(not(feature = "ssr"))]
     leptos::task::spawn_local(task);
 }
@@ -269,7 +266,7 @@ pub fn use_programme(year: Option<i32>) -> LocalResource<Result<Arc<Programme>, 
         programme
     });
     #[cfg(feature = "ssr")]
-    resource.set(Some(render::read_programme(year)));
+    resource.set(render::at_once(fetch_programme(year)));
     resource
 }
 
@@ -285,9 +282,8 @@ pub mod render {
 
     use serde::de::DeserializeOwned;
 
-    use super::{remember, LoadError, CACHE, CURRENT_YEAR, DATA_BASE};
+    use super::{remember, LoadError, CACHE, DATA_BASE};
     use crate::load::parse;
-    use crate::model::{EditionsFile, Programme};
     use crate::validate::Validate;
 
     thread_local! {
@@ -326,15 +322,13 @@ pub mod render {
         Ok(value)
     }
 
-    /// An edition's programme, as `fetch_programme` finds it.
-    pub fn read_programme(year: Option<i32>) -> Result<Arc<Programme>, LoadError> {
-        let editions = read::<EditionsFile>(<EditionsFile as super::DataFile>::FILE)?;
-        CURRENT_YEAR.set(Some(editions.current));
-        let file = editions
-            .programme_file(year)
-            .map(|(_, file)| file)
-            .filter(|f| crate::model::is_programme_file_name(f))
-            .ok_or(LoadError::NoProgramme)?;
-        read::<Programme>(file)
+    /// A future's output if it has one at once: natively, the data files are read at once
+    /// (`fetch_data_from`), so loading a page's data is done when first polled.
+    pub fn at_once<T>(task: impl std::future::Future<Output = T>) -> Option<T> {
+        use std::task::{Context, Poll, Waker};
+        match std::pin::pin!(task).poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(output) => Some(output),
+            Poll::Pending => None,
+        }
     }
 }
