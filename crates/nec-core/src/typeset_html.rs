@@ -10,8 +10,10 @@
 
 use crate::format::typography;
 
-/// What is written for a machine, or typed by the visitor.
+/// What is written for a machine, or typed by the visitor: left as it is.
 const VERBATIM: [&str; 7] = ["code", "pre", "textarea", "script", "style", "kbd", "samp"];
+/// The same elements as a CSS selector, for the browser's `typeset` (nec-views).
+pub const VERBATIM_SELECTOR: &str = "code, pre, textarea, script, style, kbd, samp";
 /// Elements without content, hence without a closing tag.
 const VOID: [&str; 13] = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
@@ -89,6 +91,11 @@ mod tests {
 
     const NBSP: &str = "\u{A0}";
     const NNBSP: &str = "\u{202F}";
+
+    #[test]
+    fn the_browser_leaves_the_same_elements_alone() {
+        assert_eq!(VERBATIM.join(", "), VERBATIM_SELECTOR);
+    }
 
     #[test]
     fn french_text_gets_its_spaces_and_markup_is_kept() {

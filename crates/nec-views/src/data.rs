@@ -219,11 +219,11 @@ impl Drop for Deadline {
 }
 
 /// A resource for one data file; `refetch` retries after an error. Rendered natively (`ssr`),
-/// it holds the file at once (`render::read`).
+/// it holds the file at once.
 pub fn use_data<T: DataFile>() -> LocalResource<Result<Arc<T>, LoadError>> {
     let resource = LocalResource::new(move || fetch_data::<T>(T::FILE));
     #[cfg(feature = "ssr")]
-    resource.set(Some(render::read::<T>(T::FILE)));
+    resource.set(render::at_once(fetch_data::<T>(T::FILE)));
     resource
 }
 

@@ -4,8 +4,8 @@
 
 // nec-core's modules, under the names the browser code uses (`crate::model`, `crate::texts!`).
 pub use nec_core::{
-    agenda, chosen, describe, diff, filters, format, history, ics, load, locale, model, phase, publications, rgaa, routes, texts, tz,
-    validate, widget_options,
+    agenda, chosen, describe, diff, filters, format, history, ics, load, locale, model, phase, publications, rgaa, routes, texts,
+    typeset_html, tz, validate, widget_options,
 };
 
 pub mod clock;

@@ -13,8 +13,9 @@ use crate::format;
 
 const TEXT_NODE: u16 = 3;
 const ELEMENT_NODE: u16 = 1;
-/// What is written for a machine, or typed by the visitor.
-const VERBATIM: &str = "code, pre, textarea, script, style, kbd, samp";
+/// What is written for a machine, or typed by the visitor; the pages written at build time
+/// leave the same elements alone (`typeset_html`).
+const VERBATIM: &str = crate::typeset_html::VERBATIM_SELECTOR;
 
 /// Typesets `root` now and every text added or changed under it from now on.
 pub fn watch(root: &Element) {
