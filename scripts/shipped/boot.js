@@ -3,15 +3,18 @@
 // event's dates); the CSP allows it as a file of the site ('self').
 //
 // A page arrives with its content (scripts/prerender.mjs): a visitor who reads needs no wasm. The
-// app (312 KiB of wasm) starts when the visitor reaches for a control, and at once when the page
-// cannot show the truth without it (needsAppNow). The theme and « Mon programme » chosen before
-// the app runs take effect at once (here); another button pressed meanwhile is pressed again by
-// the app once it has taken over (crates/nec-views/src/takeover/, data-pending-click).
+// app (306 KiB of wasm) starts when the visitor reaches for a control it alone can run, and at
+// once when the page cannot show the truth without it (needsAppNow). The page serves the theme
+// switch, « Mon programme » and a disclosure with no form inside by itself (servedByPage, here),
+// so those never download the app (issue 20); another button pressed before the app runs is
+// pressed again by it once it has taken over (crates/nec-views/src/takeover/, data-pending-click).
 const BUILD = __BUILD__;
 const html = document.documentElement;
 // From here on this module listens; before, the inline script in <head> noted what the visitor
-// reached for (data-reached, data-pending-click: scripts/externalize-boot-script.mjs).
-window.necBoot = true;
+// reached for (data-reached, data-pending-click: scripts/externalize-boot-script.mjs). The tests
+// start the app on any page (`startApp`): as in-app navigation from another page brings a
+// visitor to it with the app running.
+window.necBoot = { startApp };
 
 // What /donnees-personnelles shows and erases of the service worker's offline copy (its caches
 // are named nec-web-<version>, see scripts/service-worker.mjs): here in JavaScript, a few lines
@@ -51,8 +54,18 @@ function here() {
   try { return decodeURIComponent(path); } catch { return path; }
 }
 
-/** True when the prerendered page may differ from what the app shows this visitor now. */
-async function needsAppNow() {
+/** True when this device keeps a personal agenda (one edition's, or more). */
+function agendaKept() {
+  try {
+    for (let i = 0; i < localStorage.length; i++) if (localStorage.key(i)?.startsWith(AGENDA_KEY)) return true;
+  } catch {}
+  return false;
+}
+
+/** True when the prerendered page may differ from what the app shows this visitor now.
+ * `agendaAtLoad`: whether an agenda was kept when the page loaded, before a press this module
+ * made for the visitor (a press it shows, so the page stays true). */
+async function needsAppNow(agendaAtLoad) {
   const root = document.getElementById('app');
   // The shell (a route not prerendered, the offline fallback) or a development build.
   if (!root?.hasAttribute('data-prerendered')) return true;
@@ -65,10 +78,9 @@ async function needsAppNow() {
   // Offline, the app says how old its copy of the data is (« Données hors ligne du … »), if the
   // worker keeps it; a page kept from a visit that only read stays as it is.
   if (!navigator.onLine && (await self.caches?.match(BUILD.wasm).catch(() => null))) return true;
-  // A personal agenda: the page was written with none chosen.
-  try {
-    for (let i = 0; i < localStorage.length; i++) if (localStorage.key(i)?.startsWith(AGENDA_KEY)) return true;
-  } catch {}
+  // A personal agenda, on a page that shows it (« Mon programme » buttons, or the visitor's
+  // programme itself): the page was written with none chosen.
+  if (agendaAtLoad && (root.querySelector('button.toggle[aria-pressed]') || /^(\/en)?\/mon-programme$/.test(here()))) return true;
   // During the event, /programme says what is on now (the clock can be set by tests: NEC_NOW).
   const now = Date.parse(window.NEC_NOW ?? '') || Date.now();
   if (BUILD.event === null) return false;
@@ -259,6 +271,15 @@ showAddressChoice();
 const CONTROL = 'button, input, select, textarea, label, summary';
 const running = () => html.dataset.app === 'ready';
 
+/** True for a control this module runs as the app would, so reaching for it starts nothing: the
+ * theme switch (chooseTheme), « Mon programme » (chooseAtOnce), and a disclosure with no form
+ * inside, which the browser opens. The inline script in <head> knows the same ones
+ * (scripts/externalize-boot-script.mjs). */
+function servedByPage(control) {
+  if (control.matches('#theme, label[for="theme"], button.toggle[aria-pressed]')) return true;
+  return control.matches('summary') && !control.parentElement?.querySelector('button, input, select, textarea');
+}
+
 // A theme chosen before the app runs takes effect at once, as the app's switch does
 // (crates/nec-views/src/storage.rs, provide_theme): the page's colours, and the choice kept. On a
 // phone the app is seconds away (issue 20); the app starts with the choice it finds kept.
@@ -304,11 +325,8 @@ addEventListener('click', (event) => {
   if (!button || html.dataset.app === 'failed') return;
   event.preventDefault();
   // « Mon programme » takes effect at once, as long as the wasm has not run: from then on the app
-  // holds the agenda it read, and a press is left to it.
-  if (!window.wasmBindings && chooseAtOnce(button)) {
-    startApp();
-    return;
-  }
+  // holds the agenda it read, and a press is left to it. The page needs no app for it.
+  if (!window.wasmBindings && chooseAtOnce(button)) return;
   document.querySelectorAll('[data-pending-click]').forEach((b) => b.removeAttribute('data-pending-click'));
   button.setAttribute('data-pending-click', '');
   // The app already runs and waits for this move to take the page over (crates/nec-views/src/takeover/waiting.rs).
@@ -317,14 +335,15 @@ addEventListener('click', (event) => {
 }, { capture: true });
 
 // A « Mon programme » pressed before this module ran takes effect now; another button waits for the app.
+const agendaAtLoad = agendaKept();
 const early = document.querySelector('#app[data-prerendered] [data-pending-click]');
 if (early && chooseAtOnce(early)) early.removeAttribute('data-pending-click');
 const pending = document.querySelector('[data-pending-click]');
 if (pending) say(html.lang === 'en' ? 'Loading the application…' : 'Chargement de l’application…');
-if (html.hasAttribute('data-reached')) {
+if (html.hasAttribute('data-reached') || pending) {
   html.removeAttribute('data-reached');
   startApp();
-} else if (await needsAppNow()) {
+} else if (await needsAppNow(agendaAtLoad)) {
   // The page was written for a visitor with no filter and no agenda: until the app has replaced
   // it, `main` says it is being updated (the app announces the result once, crates/nec-views/src/takeover/).
   document.querySelector('#app[data-prerendered] main')?.setAttribute('aria-busy', 'true');
@@ -334,11 +353,12 @@ if (html.hasAttribute('data-reached')) {
   startApp();
 } else {
   // A pointer over or on a control, a touch, the focus on one (keyboard users tab to it), or a
-  // control changed without either (some assistive technologies): the visitor is using the app.
-  // Links work without it, as page loads.
+  // control changed without either (some assistive technologies): the visitor is using the app,
+  // unless the page serves that control by itself. Links work without it, as page loads.
   const types = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'input', 'change'];
   const intent = (event) => {
-    if (!event.target.closest?.(CONTROL)) return;
+    const control = event.target.closest?.(CONTROL);
+    if (!control || servedByPage(control)) return;
     for (const type of types) removeEventListener(type, intent, { capture: true });
     startApp();
   };

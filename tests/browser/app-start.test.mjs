@@ -1,12 +1,12 @@
 // When the app starts (scripts/shipped/boot.js, issue 8): a visitor who reads a prerendered page never
-// downloads the wasm; reaching for a control starts it; « Mon programme » and the theme take effect
-// at once (the boot module), and what else was pressed, ticked or chosen meanwhile is done by the
-// app once it runs (crates/nec-views/src/takeover/). A page that cannot show the truth
+// downloads the wasm; reaching for a control starts it, but for the ones the page serves by itself
+// (issue 20): « Mon programme » and the theme take effect at once, with no app, and what else was
+// pressed, ticked or chosen meanwhile is done by the app once it runs (crates/nec-views/src/takeover/). A page that cannot show the truth
 // without the app (a personal agenda, a filtered address, the event's day) starts it at once;
 // /donnees-personnelles shows what the device keeps with the boot module alone. If it cannot start, an alert says so, with a retry, and the page stays.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { appRunning, axeViolations, holdWasm, offlineCopyMade, openPage, panics, start, tabToFirstCheckbox } from '../support/browser.mjs';
+import { appRunning, axeViolations, holdWasm, offlineCopyMade, openPage, panics, start, startApp, tabToFirstCheckbox } from '../support/browser.mjs';
 import { DIST, workerOf } from '../support/server.mjs';
 import { ROUTES, programme } from '../support/routes.mjs';
 
@@ -61,6 +61,23 @@ describe('a visitor who only reads', () => {
   }
 });
 
+describe('the controls the page serves by itself start nothing (issue 20)', () => {
+  it('/en/charte: every control tabbed through, the theme switch pointed at, an engagement’s French text opened, and no app downloaded', async () => {
+    const { page } = await reader('/en/charte');
+    await page.getByLabel('Theme').hover();
+    for (let i = 0; i < 40; i++) await page.keyboard.press('Tab');
+    const original = page.locator('details.original').first();
+    await original.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await original.evaluate((d) => d.open), true, 'the browser opens it');
+    assert.equal(await original.locator('div[lang="fr"]').isVisible(), true);
+    await page.waitForLoadState('networkidle');
+    assert.equal(await state(page), null);
+    assert.deepEqual(page.appRequests, []);
+    await page.close();
+  });
+});
+
 describe('reaching for a control starts the app', () => {
   it('tabbing to a control starts it, and the focus stays on that control', async () => {
     const { page } = await reader('/programme');
@@ -80,11 +97,12 @@ describe('reaching for a control starts the app', () => {
     await page.close();
   });
 
-  it('« Mon programme » pressed while the app loads takes effect at once; the app keeps it, with what the item was', async () => {
+  it('« Mon programme » pressed before the app takes effect at once, with no app; the app, started later, keeps it with what the item was', async () => {
     const { page, release } = await reader('/programme', { held: true });
     const button = page.getByRole('button', { name: `Mon programme : ${first.title}` });
+    await button.hover();
     await button.click();
-    assert.equal(await state(page), 'starting');
+    assert.equal(await state(page), null, 'the page presses it by itself: the app does not start');
     // Before any wasm (issue 20): the button says it, the choice is kept, the app's words are said.
     assert.equal(await button.getAttribute('aria-pressed'), 'true');
     assert.equal(await button.locator('.toggle__star').textContent(), '★');
@@ -96,6 +114,11 @@ describe('reaching for a control starts the app', () => {
     assert.equal(await page.locator('#annonces').textContent(), `«\u202f${first.title}\u202f» retiré de mon programme.`);
     assert.deepEqual(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY)), []);
     await button.click();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(page.appRequests, [], 'neither the app nor the data downloaded');
+    // The search reached for: the app starts, with the choice made.
+    await page.locator('main input[type=search]').hover();
+    assert.equal(await state(page), 'starting');
     release();
     await appRunning(page);
     await page.waitForFunction((name) => [...document.querySelectorAll('button[aria-pressed="true"]')].some((b) => b.textContent.includes(name)), first.title);
@@ -120,9 +143,15 @@ describe('reaching for a control starts the app', () => {
     assert.equal(await button.getAttribute('aria-pressed'), 'true');
     assert.match(await page.locator('#annonces').textContent(), /^“.+” added to my programme\.$/);
     assert.deepEqual(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY)), [{ id: first.id }]);
+    await page.waitForLoadState('networkidle');
+    assert.equal(await state(page), null, 'the only control of the page started nothing');
+    assert.deepEqual(page.appRequests, []);
+    // Loaded again with an agenda, the page is not the one written for none: the app starts at once.
     release();
+    await page.reload({ app: false });
     await appRunning(page);
-    await page.waitForFunction(() => document.querySelector('main button.toggle')?.getAttribute('aria-pressed') === 'true');
+    await page.waitForFunction(() => document.querySelector('main button.toggle:not([data-pending-click])')?.getAttribute('aria-pressed') === 'true');
+    assert.equal(await page.locator('#app[data-prerendered]').count(), 0, 'the app’s page');
     assert.deepEqual(panics(page), []);
     await page.close();
   });
@@ -162,9 +191,11 @@ describe('reaching for a control starts the app', () => {
     await page.close();
   });
 
-  it('« Mon programme » pressed before the boot module runs is kept for it, and takes effect when it runs', async () => {
+  it('« Mon programme » pressed before the boot module runs is kept for it, and takes effect when it runs, with no app', async () => {
     // On a phone the boot module arrives a round trip after the content has painted: hold it.
     const page = await openPage(env);
+    const wasm = [];
+    page.on('request', (r) => { if (isApp(r.url())) wasm.push(new URL(r.url()).pathname); });
     let releaseBoot;
     const bootHeld = new Promise((resolve) => { releaseBoot = resolve; });
     await page.route('**/boot-*.js', async (route) => { await bootHeld; await route.continue(); });
@@ -176,18 +207,21 @@ describe('reaching for a control starts the app', () => {
     releaseBoot();
     await page.waitForFunction((name) => [...document.querySelectorAll('button[aria-pressed="true"]')].some((b) => b.textContent.includes(name)), first.title);
     assert.equal(await button.getAttribute('data-pending-click'), null, 'the boot module did it, not the app');
-    await appRunning(page);
-    await page.waitForFunction((name) => [...document.querySelectorAll('button[aria-pressed="true"]')].some((b) => b.textContent.includes(name)), first.title);
+    await page.waitForLoadState('networkidle');
+    assert.equal(await state(page), null, 'the app does not start for it');
+    assert.deepEqual(wasm, []);
     assert.deepEqual(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), AGENDA_KEY)).map((choice) => choice.id), [first.id]);
     assert.equal(await page.locator('[data-pending-click]').count(), 0);
     assert.deepEqual(panics(page), []);
     await page.close();
   });
 
-  it('the theme chosen while the app loads takes effect at once, and is the app’s once it runs', async () => {
+  it('the theme chosen before the app takes effect at once, with no app, and is the app’s once it runs', async () => {
     const { page, release } = await reader('/charte', { held: true });
+    await page.getByLabel('Thème').hover();
+    await page.getByLabel('Thème').focus();
     await page.getByLabel('Thème').selectOption('dark');
-    assert.equal(await state(page), 'starting');
+    assert.equal(await state(page), null, 'the page switches the theme by itself: the app does not start');
     // The page turns dark and the choice is kept before any wasm has arrived (issue 20).
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
     assert.equal(await page.evaluate(() => localStorage.getItem('nec-theme')), 'dark');
@@ -196,8 +230,11 @@ describe('reaching for a control starts the app', () => {
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme ?? null), null, '« Automatique » follows the system again');
     assert.equal(await page.evaluate(() => localStorage.getItem('nec-theme')), null);
     await page.getByLabel('Thème').selectOption('dark');
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(page.appRequests, [], 'neither the app nor the data downloaded');
+    // The app, as in-app navigation from another page brings it here, starts with the choice.
     release();
-    await appRunning(page);
+    await startApp(page);
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     assert.equal(await page.getByLabel('Thème').inputValue(), 'dark');
     assert.equal(await page.evaluate(() => localStorage.getItem('nec-theme')), 'dark');
@@ -272,7 +309,9 @@ describe('a control reached as the app starts: the page is replaced at the next 
   });
 
   it('an arrow on the theme switch chooses the next theme in the app', async () => {
-    const { page, release } = await reader('/charte', { held: true });
+    const { page, release } = await reader('/programme', { held: true });
+    // The search reached for starts the app; the visitor then goes back to the theme switch.
+    await page.locator('main input[type=search]').hover();
     for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.id)) !== 'theme'; i++) await page.keyboard.press('Tab');
     release();
     await page.waitForFunction(() => document.documentElement.dataset.app === 'waiting');
@@ -332,6 +371,18 @@ describe('the app starts at once where the page alone cannot be right', () => {
     });
     await appRunning(page);
     assert.equal(await page.getByRole('button', { name: `Mon programme : ${first.title}` }).getAttribute('aria-pressed'), 'true');
+    await page.close();
+  });
+
+  it('a returning visitor with an agenda finds it on « Mon programme » at once, and reads /charte with no app', async () => {
+    const prepare = (p) => p.addInitScript(([key, id]) => { if (!localStorage.getItem(key)) localStorage.setItem(key, JSON.stringify([id])); }, [AGENDA_KEY, first.id]);
+    const mine = await reader('/mon-programme', { prepare });
+    await appRunning(mine.page);
+    await mine.page.getByRole('heading', { name: first.title }).waitFor();
+    await mine.page.close();
+    const { page } = await reader('/charte', { prepare });
+    assert.equal(await state(page), null, 'the charter shows no agenda: the page is right as written');
+    assert.deepEqual(page.appRequests, []);
     await page.close();
   });
 
@@ -505,7 +556,7 @@ describe('without the app', () => {
     assert.deepEqual(requests, []);
     assert.deepEqual(await axeViolations(fresher), []);
     // The app takes over with the same words, and no « … » in between.
-    await fresher.getByLabel('Thème').hover();
+    await fresher.getByRole('button', { name: 'Effacer ces données de cet appareil' }).hover();
     await appRunning(fresher);
     assert.deepEqual(await keptNow(fresher), read);
     assert.ok(requests.some((p) => p.endsWith('_bg.wasm')));
@@ -518,7 +569,7 @@ describe('without the app', () => {
     assert.equal(await key(), 'nec-mon-programme-2023', 'as written by the build');
     // The index arrives a second late: the app takes the page over only once it has read it.
     await page.route('**/data/editions.json', async (r) => { await new Promise((ok) => setTimeout(ok, 1000)); await r.continue(); });
-    await page.getByLabel('Thème').hover();
+    await page.getByRole('button', { name: 'Effacer ces données de cet appareil' }).hover();
     await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
     assert.equal(await key(), 'nec-mon-programme-2023', 'no « nec-mon-programme-… » while the index loads');
     await page.close();
@@ -532,7 +583,7 @@ describe('without the app', () => {
     const read = await keptNow(page);
     assert.deepEqual(read, ['nothing', 'nothing (automatic theme)', 'French', 'nothing']);
     assert.deepEqual(page.appRequests, []);
-    await page.getByLabel('Theme').hover();
+    await page.getByRole('button', { name: 'Erase this data from this device' }).hover();
     await appRunning(page);
     assert.deepEqual(await keptNow(page), read);
     await page.close();
@@ -552,7 +603,7 @@ describe('without the app', () => {
 
   it('if the app cannot download, an alert says so, with a retry, and the page stays readable', async () => {
     const { page } = await reader('/programme', { prepare: (p) => p.route('**/*_bg.wasm', (route) => route.abort('internetdisconnected')) });
-    await page.getByRole('button', { name: `Mon programme : ${first.title}` }).click();
+    await page.locator('main input[type=search]').click();
     const alert = page.getByRole('alert').filter({ hasText: 'L’application n’a pas pu démarrer.' });
     await alert.waitFor();
     assert.match(await alert.innerText(), /Cette page reste lisible/);
@@ -562,7 +613,7 @@ describe('without the app', () => {
     await page.unroute('**/*_bg.wasm');
     await alert.getByRole('button', { name: 'Réessayer' }).click();
     await page.waitForLoadState('load');
-    await page.getByRole('button', { name: `Mon programme : ${first.title}` }).click();
+    await page.locator('main input[type=search]').click();
     await appRunning(page);
     await page.close();
   });

@@ -183,7 +183,7 @@ export function journeys(name) {
       assert.equal(await countText(s), '1 élément correspond.');
     }));
 
-    it('« Mon programme » pressed while it loads takes effect at once; the app keeps it with what it was', LIMIT, inSession(async (s) => {
+    it('« Mon programme » pressed before the app takes effect at once, with no app; the app, once it runs, keeps it with what it was', LIMIT, inSession(async (s) => {
       const first = programme.items[0];
       const release = site.hold(WASM);
       try {
@@ -194,10 +194,12 @@ export function journeys(name) {
         assert.deepEqual(JSON.parse(await s.run((X, k) => localStorage.getItem(k), AGENDA_KEY)), [{ id: first.id }]);
         // Read as plain spaces: the announcement is typeset (no-break spaces inside « »).
         await s.until((X, t) => document.getElementById('annonces').textContent.replace(/[\u00a0\u202f]/g, ' ') === t, `« ${first.title} » ajouté à mon programme.`, 'the addition to be announced');
+        assert.equal(await s.run(() => document.documentElement.dataset.app ?? null), null, 'the page did it alone: the app has not started');
       } finally {
         release();
       }
-      await s.appRunning();
+      // The app started later (a control only it runs, or in-app navigation).
+      await s.startApp();
       await s.until((X, t) => X.find(t)?.getAttribute('aria-pressed') === 'true', toggle(first.title), 'the app to show it pressed');
       // Each choice is kept with what it was when chosen (issue 21, crates/nec-core/src/chosen.rs):
       // the app completes the boot module's entry when it opens the programme.

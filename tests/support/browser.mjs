@@ -106,19 +106,20 @@ export async function openPage(env, { colorScheme = 'light', viewport = { width:
   return page;
 }
 
-/** Reaches for a control as a visitor does (a pointer over the theme switch, on every page), which
- * starts the app (scripts/shipped/boot.js); again until the boot module listens (a page still loading),
+/** Starts the app as in-app navigation from another page finds it running (scripts/shipped/boot.js,
+ * `necBoot.startApp`: the page serves its theme switch and « Mon programme » by itself, so no
+ * control starts it on every page); again until the boot module listens (a page still loading),
  * and never once the app is starting. True once the app runs or is starting. */
-function reachForControl() {
+function bootStartsApp() {
   const html = document.documentElement;
   if (html.dataset.app || !document.getElementById('app')) return true;
-  document.getElementById('theme')?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+  window.necBoot?.startApp?.();
   return Boolean(html.dataset.app);
 }
 
 /** Starts the app, without waiting for it to run (its data may be held back). */
 export async function startAppOnly(page, timeout = 30000) {
-  await page.waitForFunction(reachForControl, null, { timeout, polling: 100 });
+  await page.waitForFunction(bootStartsApp, null, { timeout, polling: 100 });
 }
 
 /** Starts the app as a visitor does, unless it started by itself, and waits until it runs. */

@@ -271,13 +271,13 @@ class Session {
     if (state !== 'ready') throw new Error(`${this.engine.name}: the app did not start (${state})`);
   }
 
-  /** Starts the app as tests/support/browser.mjs does (a pointer over the theme switch, which
-   * scripts/shipped/boot.js takes as reaching for a control), then waits for it and its content. */
+  /** Starts the app as tests/support/browser.mjs does (scripts/shipped/boot.js, `necBoot.startApp`:
+   * as in-app navigation finds it running), then waits for it and its content. */
   async startApp(timeout = 20_000) {
     await this.until(() => {
       const html = document.documentElement;
       if (html.dataset.app || !document.getElementById('app')) return true;
-      document.getElementById('theme')?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+      window.necBoot?.startApp?.();
       return Boolean(html.dataset.app);
     }, null, 'the app to start', timeout);
     await this.appRunning(timeout);

@@ -21,9 +21,14 @@ export const charter = french(shipped.charter);
 export const editions = french(shipped.editions);
 export const catalogue = french(shipped.catalogue);
 
+/** Each route: its address, its h1 and title, its nav entry, the data it shows, and `firstAction`,
+ * the control a first visitor's first action reaches: the theme switch or « Mon programme » (an
+ * item's page), which the page serves by itself (scripts/shipped/boot.js, servedByPage), or a
+ * control only the app runs (`app`: a search, a filter, a form, a button). */
 export const ROUTES = [
   {
     path: '/',
+    firstAction: 'theme',
     en: { h1: 'Numérique en Commun[s]', title: 'Home — Numérique en Commun[s]' },
     h1: 'Numérique en Commun[s]',
     title: 'Accueil — Numérique en Commun[s]',
@@ -32,6 +37,7 @@ export const ROUTES = [
   },
   {
     path: '/programme',
+    firstAction: 'app',
     en: { h1: '2023 programme', title: '2023 programme — Numérique en Commun[s]' },
     h1: 'Programme 2023',
     title: 'Programme 2023 — Numérique en Commun[s]',
@@ -40,6 +46,7 @@ export const ROUTES = [
   },
   {
     path: '/programme/grande-soiree',
+    firstAction: 'agenda',
     en: { h1: 'NEC evening party', title: 'NEC evening party — 2023 programme — Numérique en Commun[s]' },
     h1: 'Grande soirée NEC',
     title: 'Grande soirée NEC — Programme 2023 — Numérique en Commun[s]',
@@ -48,6 +55,7 @@ export const ROUTES = [
   },
   {
     path: '/editions/2023/programme',
+    firstAction: 'app',
     sameAs: '/programme',
     en: { h1: '2023 programme', title: '2023 programme — Numérique en Commun[s]' },
     h1: 'Programme 2023',
@@ -57,6 +65,7 @@ export const ROUTES = [
   },
   {
     path: '/editions/2023/programme/grande-soiree',
+    firstAction: 'agenda',
     sameAs: '/programme/grande-soiree',
     en: { h1: 'NEC evening party', title: 'NEC evening party — 2023 programme — Numérique en Commun[s]' },
     h1: 'Grande soirée NEC',
@@ -66,6 +75,7 @@ export const ROUTES = [
   },
   {
     path: '/mon-programme',
+    firstAction: 'theme',
     en: { h1: 'My programme', title: 'My programme — Numérique en Commun[s]' },
     h1: 'Mon programme',
     title: 'Mon programme — Numérique en Commun[s]',
@@ -74,6 +84,7 @@ export const ROUTES = [
   },
   {
     path: '/infos-pratiques',
+    firstAction: 'theme',
     en: { h1: 'Practical information', title: 'Practical information — Numérique en Commun[s]' },
     h1: 'Informations pratiques',
     title: 'Informations pratiques — Numérique en Commun[s]',
@@ -83,6 +94,7 @@ export const ROUTES = [
   },
   {
     path: '/charte',
+    firstAction: 'theme',
     en: { h1: 'The NEC charter', title: 'The charter — Numérique en Commun[s]' },
     h1: 'La charte de NEC',
     title: 'La charte — Numérique en Commun[s]',
@@ -91,6 +103,7 @@ export const ROUTES = [
   },
   {
     path: '/editions',
+    firstAction: 'theme',
     en: { h1: 'The NEC editions', title: 'The editions since 2018 — Numérique en Commun[s]' },
     h1: 'Les éditions de NEC',
     title: 'Les éditions depuis 2018 — Numérique en Commun[s]',
@@ -104,6 +117,7 @@ export const ROUTES = [
   },
   {
     path: '/editions/2021',
+    firstAction: 'theme',
     en: { h1: 'The 2021 edition — Sud Charente', title: 'The 2021 edition — Sud Charente — Numérique en Commun[s]' },
     h1: 'Édition 2021 — Sud Charente',
     title: 'Édition 2021 — Sud Charente — Numérique en Commun[s]',
@@ -112,6 +126,7 @@ export const ROUTES = [
   },
   {
     path: '/donnees',
+    firstAction: 'theme',
     en: { h1: 'Open data', title: 'Open data — Numérique en Commun[s]' },
     h1: 'Données ouvertes',
     title: 'Données ouvertes — Numérique en Commun[s]',
@@ -120,6 +135,7 @@ export const ROUTES = [
   },
   {
     path: '/integrer',
+    firstAction: 'app',
     en: { h1: 'Embed NEC on your site', title: 'Embed the programme on your site — Numérique en Commun[s]' },
     h1: 'Intégrer NEC sur votre site',
     title: 'Intégrer le programme sur votre site — Numérique en Commun[s]',
@@ -128,6 +144,7 @@ export const ROUTES = [
   },
   {
     path: '/accessibilite',
+    firstAction: 'theme',
     en: { h1: 'Accessibility statement', title: 'Accessibility — Numérique en Commun[s]' },
     h1: 'Déclaration d’accessibilité',
     title: 'Accessibilité — Numérique en Commun[s]',
@@ -136,6 +153,7 @@ export const ROUTES = [
   },
   {
     path: '/donnees-personnelles',
+    firstAction: 'app',
     en: { h1: 'Personal data', title: 'Personal data — Numérique en Commun[s]' },
     h1: 'Données personnelles',
     title: 'Données personnelles — Numérique en Commun[s]',
@@ -144,6 +162,7 @@ export const ROUTES = [
   },
   {
     path: '/plan-du-site',
+    firstAction: 'theme',
     en: { h1: 'Site map', title: 'Site map — Numérique en Commun[s]' },
     h1: 'Plan du site',
     title: 'Plan du site — Numérique en Commun[s]',
@@ -152,6 +171,7 @@ export const ROUTES = [
   },
   {
     path: '/modifications-du-programme',
+    firstAction: 'theme',
     en: { h1: 'Changes to the programme', title: 'Changes to the 2023 programme — Numérique en Commun[s]' },
     h1: 'Modifications du programme',
     title: 'Modifications du programme 2023 — Numérique en Commun[s]',
@@ -161,6 +181,7 @@ export const ROUTES = [
   },
   {
     path: '/cette-page-n-existe-pas',
+    firstAction: 'theme',
     en: { h1: 'Page not found', title: 'Page not found — Numérique en Commun[s]' },
     h1: 'Page introuvable',
     title: 'Page introuvable — Numérique en Commun[s]',
