@@ -240,8 +240,9 @@ describe('what Orca says', () => {
     ]);
     await heardAsExpected('takeover', heard, [
       // Nothing said when the app is ready, and each control once: the next Tab reaches the next
-      // link of the app's page, with no word of the switch or of the count.
-      /> \(l’application est prête\)\n> Tab\n {2}Informations pratiques[^\n]* lien\.\n(.*\n)?( {2}Mode navigation\n)?> Tab\n/,
+      // control of the app's page, with no word of the field or of the landmarks around it
+      // (the page's caret just before the empty field: crates/nec-views/src/takeover/caret.rs).
+      /> \(l’application est prête\)\n> Tab\n {2}Filtrer bouton à deux états réduit\.\n> Tab\n/,
     ]);
   });
 
@@ -277,9 +278,10 @@ describe('what Orca says', () => {
       { open: '/charte' },
       'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab',
       'Down',
-      // /integrer, from the theme switch to the form's first radio button.
+      // /integrer, past the theme switch to the form's first radio button, which starts the app;
+      // then on to the next control.
       { open: '/integrer' },
-      ...Array(9).fill('Tab'),
+      ...Array(10).fill('Tab'),
       { takeover: true },
       'Tab',
     ]);
@@ -292,8 +294,8 @@ describe('what Orca says', () => {
       /> shift\+Tab\n {2}sortie du panneau\.\n {2}Filtrer bouton à deux états étendu\.\n/,
       /> Return\n {2}pressé\n {2}« Grande soirée NEC » ajouté à mon programme\.\n/,
       /> Down\n {2}Clair\.\n> \(page\)/,
-      // The radio button reached, and no other control (it was « Niveau du premier titre »).
-      /> \(l’application est prête\)\n> Tab\n(.*\n)* {2}Le programme\.\n {2}sélectionné bouton radio\n( {2}Mode navigation\n)?$/,
+      // The next control reached, the first day's box, and no other.
+      /> \(l’application est prête\)\n> Tab\n(.*\n)* {2}Mercredi 18 octobre 2023[^\n]* case à cocher non cochée\.\n( {2}Mode navigation\n)?$/,
     ]);
   });
 
@@ -304,14 +306,16 @@ describe('what Orca says', () => {
     await forget();
     const heard = await journey([
       { hold: true },
-      { open: '/programme/grande-soiree' },
-      'b',
+      { open: '/programme' },
+      // « Filtrer » reached: the app starts; then the first item's « Mon programme », which the
+      // page presses by itself while the app loads.
+      'b', 'b',
       ['Return', /ajouté à mon programme/],
       { release: true },
       'Tab',
     ]);
     await heardAsExpected('agenda-before-app', heard, [
-      /> Return\n {2}pressé\n {2}« Grande soirée NEC » ajouté à mon programme\.\n/,
+      /> Return\n {2}pressé\n {2}« La communauté beta se rassemble à Bordeaux dans le cadre du beta Tour » ajouté à mon programme\.\n/,
       // Nothing between the app's arrival and the next key.
       /> \(l’application arrive et prend la page\)\n> Tab\n/,
     ]);

@@ -7,7 +7,9 @@
 //! took the document's start, and the focus on the app's control was announced as a new one, with
 //! every container around it. Heard with Orca on a bare DOM swap, then on the site
 //! (tests/screen-reader/): a box ticked, a button pressed, an option chosen, a Tab, a letter
-//! typed; what is said is only what the visitor's move changed.
+//! typed; what is said is only what the visitor's move changed. In an empty text field the caret
+//! has no text to sit in: it goes just before the field (a Tab on from the search field said
+//! the landmarks around the next control again).
 //!
 //! In a shadow root (the partner widget), it works once the root that leaves is in the
 //! accessibility tree (`role="group"`, scripts/shipped/widget/loader.js): with a letter typed in the
@@ -36,9 +38,25 @@ pub(super) fn place_on(control: &Element, was: &Element) {
         }
     }
     if let Ok(Some(selection)) = window().get_selection() {
-        let _ = selection.collapse_with_offset(Some(control), 0);
+        // An empty text field has no text for the caret: Orca found nothing there and took the
+        // document's start (a Tab on from it then said the landmarks around the next control
+        // again). Just before the field, in its parent's text, Orca finds the field.
+        let empty_field =
+            control.dyn_ref::<HtmlInputElement>().filter(|f| f.value().is_empty() && TEXT_TYPES.contains(&f.type_().as_str()));
+        match (empty_field, control.parent_node()) {
+            (Some(_), Some(parent)) => {
+                let index = (0..parent.child_nodes().length()).find(|&i| parent.child_nodes().item(i).as_ref() == Some(control.as_ref()));
+                let _ = selection.collapse_with_offset(Some(&parent), index.unwrap_or(0));
+            }
+            _ => {
+                let _ = selection.collapse_with_offset(Some(control), 0);
+            }
+        }
     }
 }
+
+/// The input types a visitor types text in.
+const TEXT_TYPES: [&str; 6] = ["text", "search", "email", "url", "tel", "number"];
 
 fn give_back_at_first_key(field: HtmlInputElement, start: u32, end: u32) {
     let give_back = {
