@@ -43,11 +43,11 @@ fn weight(lang: Lang) -> String {
     use budget::*;
     match lang {
         Lang::Fr => format!(
-            "Chaque page arrive avec son contenu, lisible sans JavaScript : au plus {} Kio compressés suffisent pour l’afficher. Lue, elle pèse au plus {} Kio compressés à son premier chargement, copie hors ligne comprise, en {} requêtes au plus (et {} de plus pour la copie hors ligne), et affiche au plus {} éléments. L’application, qui fait fonctionner les boutons et les formulaires, ne se télécharge qu’au premier usage : au plus {} Kio compressés de plus, données et copie hors ligne comprises. Ces budgets sont vérifiés à chaque construction du site. ",
+            "Chaque page arrive avec son contenu, lisible sans JavaScript : au plus {} Kio compressés suffisent pour l’afficher. Lue, elle pèse au plus {} Kio compressés à son premier chargement, copie hors ligne comprise, en {} requêtes au plus (et {} de plus pour la copie hors ligne), et affiche au plus {} éléments. Le thème et « Mon programme » fonctionnent sans elle ; l’application, qui fait fonctionner la recherche, les filtres et les formulaires, ne se télécharge qu’au premier usage de l’un d’eux : au plus {} Kio compressés de plus, données et copie hors ligne comprises. Ces budgets sont vérifiés à chaque construction du site. ",
             CONTENT_BEFORE_WASM, FIRST_LOAD, REQUESTS, SERVICE_WORKER_REQUESTS, DOM_ELEMENTS, APP_START
         ),
         Lang::En => format!(
-            "Each page arrives with its content, readable without JavaScript: at most {} KiB compressed are enough to display it. Read, it weighs at most {} KiB compressed on its first load, offline copy included, in at most {} requests (and {} more for the offline copy), and displays at most {} elements. The application, which runs the buttons and forms, is only downloaded on first use: at most {} KiB compressed more, data and offline copy included. These budgets are checked on every build of the site. ",
+            "Each page arrives with its content, readable without JavaScript: at most {} KiB compressed are enough to display it. Read, it weighs at most {} KiB compressed on its first load, offline copy included, in at most {} requests (and {} more for the offline copy), and displays at most {} elements. The theme and “My programme” work without it; the application, which runs the search, filters and forms, is only downloaded when one of them is first used: at most {} KiB compressed more, data and offline copy included. These budgets are checked on every build of the site. ",
             CONTENT_BEFORE_WASM, FIRST_LOAD, REQUESTS, SERVICE_WORKER_REQUESTS, DOM_ELEMENTS, APP_START
         ),
     }
