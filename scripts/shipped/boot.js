@@ -78,9 +78,10 @@ async function needsAppNow(agendaAtLoad) {
   // Offline, the app says how old its copy of the data is (« Données hors ligne du … »), if the
   // worker keeps it; a page kept from a visit that only read stays as it is.
   if (!navigator.onLine && (await self.caches?.match(BUILD.wasm).catch(() => null))) return true;
-  // A personal agenda, on a page that shows it (« Mon programme » buttons, or the visitor's
-  // programme itself): the page was written with none chosen.
-  if (agendaAtLoad && (root.querySelector('button.toggle[aria-pressed]') || /^(\/en)?\/mon-programme$/.test(here()))) return true;
+  // A personal agenda, on a page that shows it (« Mon programme » buttons, the visitor's
+  // programme itself, or what the device keeps): the page was written with none chosen.
+  const showsAgenda = root.querySelector('button.toggle[aria-pressed]') || /^(\/en)?\/(mon-programme|donnees-personnelles)$/.test(here());
+  if (agendaAtLoad && showsAgenda) return true;
   // During the event, /programme says what is on now (the clock can be set by tests: NEC_NOW).
   const now = Date.parse(window.NEC_NOW ?? '') || Date.now();
   if (BUILD.event === null) return false;

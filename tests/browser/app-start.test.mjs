@@ -374,12 +374,19 @@ describe('the app starts at once where the page alone cannot be right', () => {
     await page.close();
   });
 
-  it('a returning visitor with an agenda finds it on « Mon programme » at once, and reads /charte with no app', async () => {
+  it('a returning visitor with an agenda finds it on « Mon programme » and /donnees-personnelles at once, and reads /charte with no app', async () => {
     const prepare = (p) => p.addInitScript(([key, id]) => { if (!localStorage.getItem(key)) localStorage.setItem(key, JSON.stringify([id])); }, [AGENDA_KEY, first.id]);
     const mine = await reader('/mon-programme', { prepare });
     await appRunning(mine.page);
     await mine.page.getByRole('heading', { name: first.title }).waitFor();
     await mine.page.close();
+    // What the device keeps: the page written with nothing kept is corrected at once.
+    const kept = await reader('/donnees-personnelles', { prepare });
+    await appRunning(kept.page);
+    const agendaRow = kept.page.locator('#stockage-caption').locator('xpath=ancestor::table').locator('tbody tr:first-child td:last-child');
+    await kept.page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+    assert.equal(await agendaRow.innerText(), '1 élément');
+    await kept.page.close();
     const { page } = await reader('/charte', { prepare });
     assert.equal(await state(page), null, 'the charter shows no agenda: the page is right as written');
     assert.deepEqual(page.appRequests, []);
