@@ -69,7 +69,7 @@ for (const [mode, csp, port] of [['inline', STRICT, 8101], ['external', STRICT, 
   log('a.islands work after back/forward', await page.evaluate(() => ({ count: document.querySelector('#count').textContent, visible: [...document.querySelectorAll('#items li')].filter((l) => !l.hidden).map((l) => l.dataset.id), stored: localStorage.getItem('spike-agenda') })));
   // f: head diff (lang en + no description on /charte/)
   await navClick(page, 'nav a[href="/charte/"]');
-  log('f.charte (lang=en, no description expected)', await state(page));
+  log('f.charte (no description expected; lang fr since session 21)', await state(page));
   await page.evaluate(() => scrollTo(0, 2500));
   await navClick(page, 'nav a[href="/charte/"]');
   log('c.scrollY after nav /charte/ -> /charte/ from scrollY 2500', (await state(page)).scrollY);

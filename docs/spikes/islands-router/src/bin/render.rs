@@ -3,6 +3,7 @@
 //!   deferred : /deferred-loader.js (window.__hydrateLate) + /islands-routing.js
 //!   inline   : <HydrationScripts islands=true islands_router=true/> (inline <script type=module>)
 //!   external : <script type=module src=/islands-loader.js> + /islands-routing.js (CSP 'self')
+//!   ours     : as external, with /nec-islands-router.js (static/) in place of Leptos's router
 use hydration_context::SsrSharedContext;
 use islands_spike::*;
 use leptos::config::LeptosOptions;
@@ -25,10 +26,11 @@ fn document<V: IntoView + 'static>(current: &'static str, title: &str, lang: &'s
                 <script type="module" src="/islands-routing.js"></script>
             })
         } else {
+            let router = if mode == "ours" { "/nec-islands-router.js" } else { "/islands-routing.js" };
             EitherOf3::C(view! {
                 <link rel="modulepreload" href="/pkg/spike.js" />
                 <script type="module" src="/islands-loader.js"></script>
-                <script type="module" src="/islands-routing.js"></script>
+                <script type="module" src=router></script>
             })
         };
         view! {
@@ -45,11 +47,15 @@ fn document<V: IntoView + 'static>(current: &'static str, title: &str, lang: &'s
                             <a href="/" aria-current=(current == "/").then_some("page")>"Accueil"</a>" | "
                             <a href="/charte/" aria-current=(current == "/charte/").then_some("page")>"Charte"</a>" | "
                             <a href="/programme/" aria-current=(current == "/programme/").then_some("page")>"Programme"</a>" | "
-                            <a href="/en/programme/" aria-current=(current == "/en/programme/").then_some("page")>"Programme (EN)"</a>" "
+                            <a href="/en/programme/" hreflang="en" aria-current=(current == "/en/programme/").then_some("page")>"Programme (EN)"</a>" "
                             <ThemeSwitch />
                         </nav>
                     </header>
                     <main id="main">{body}</main>
+                    <footer>
+                        <a id="l-missing" href="/absent/">"Page absente (404)"</a>" | "
+                        <a id="l-file" href="/data/items.json">"Données (fichier)"</a>
+                    </footer>
                 </body>
             </html>
         }
@@ -71,7 +77,9 @@ fn main() {
     let mode = args.get(2).cloned().unwrap_or("inline".into());
     let inline = mode.as_str();
     write(&out, "index.html", document("/", "Accueil – Spike", "fr", Some("Accueil desc"), inline, || page_body(Page::Index, false)));
-    write(&out, "charte/index.html", document("/charte/", "Charte – Spike", "en", None, inline, || page_body(Page::Charte, false)));
+    // fr since session 21 (was "en", to see <html lang> follow under the stock router: verified
+    // then); our router loads a page in another language in full, so the test pages share one
+    write(&out, "charte/index.html", document("/charte/", "Charte – Spike", "fr", None, inline, || page_body(Page::Charte, false)));
     write(&out, "programme/index.html", document("/programme/", "Programme – Spike", "fr", Some("Programme desc"), inline, || page_body(Page::Programme, false)));
     write(&out, "en/programme/index.html", document("/en/programme/", "Programme (EN) – Spike", "en", Some("Programme desc EN"), inline, || page_body_in(Page::Programme, false, "en")));
     // lab pages (not linked)
