@@ -36,18 +36,15 @@ const applyLanguage =
   "try { if (location.pathname === '/' && localStorage.getItem('nec-langue') === 'en') location.replace('/en' + location.search + location.hash); } catch {} }\n";
 // - a visitor who reaches for a control before the boot module runs (a module runs once the
 //   page is parsed and its file is there: a round trip after the content paints, on a phone):
-//   the boot module starts the app for them (`data-reached`), and a button pressed is pressed
-//   again by the app (`data-pending-click`, as scripts/shipped/boot.js marks it once it runs). A
-//   control the page serves by itself (boot.js, servedByPage: the theme switch, « Mon programme »,
-//   a disclosure with no form inside) starts nothing; a button of those pressed is pressed by the
-//   boot module. (Only a prerendered page has controls before the boot module runs; the page's
+//   the control is marked (`data-reached`), and the boot module starts the app for it unless the
+//   page serves it by itself (scripts/shipped/boot.js, servedByPage); a button pressed is marked
+//   too (`data-pending-click`, as boot.js marks it once it runs), for the boot module or the app
+//   to press. (Only a prerendered page has controls before the boot module runs; the page's
 //   text must not name data-prerendered, which tells the service worker a kept page from the shell.)
 const keepEarlyReach =
   "for (const type of ['pointerdown', 'touchstart', 'focusin', 'input', 'change', 'click']) addEventListener(type, (event) => { " +
   "const control = !window.necBoot && event.target.closest && event.target.closest('#app :is(button, input, select, textarea, label, summary)'); " +
-  "if (!control) return; " +
-  "const served = control.matches('#theme, label[for=\"theme\"], button.toggle[aria-pressed]') || (control.tagName === 'SUMMARY' && !control.parentElement.querySelector('button, input, select, textarea')); " +
-  "if (!served) document.documentElement.dataset.reached = ''; " +
+  "if (!control) return; control.setAttribute('data-reached', ''); " +
   "if (type === 'click' && control.tagName === 'BUTTON') { event.preventDefault(); control.setAttribute('data-pending-click', ''); } }, { capture: true });\n";
 const early = applyStoredTheme + applyLanguage + keepEarlyReach;
 const earlyHash = `'sha256-${createHash('sha256').update(early).digest('base64')}'`;

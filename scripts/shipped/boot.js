@@ -10,7 +10,7 @@
 // pressed again by it once it has taken over (crates/nec-views/src/takeover/, data-pending-click).
 const BUILD = __BUILD__;
 const html = document.documentElement;
-// From here on this module listens; before, the inline script in <head> noted what the visitor
+// From here on this module listens; before, the inline script in <head> marked what the visitor
 // reached for (data-reached, data-pending-click: scripts/externalize-boot-script.mjs). The tests
 // start the app on any page (`startApp`): as in-app navigation from another page brings a
 // visitor to it with the app running.
@@ -274,8 +274,7 @@ const running = () => html.dataset.app === 'ready';
 
 /** True for a control this module runs as the app would, so reaching for it starts nothing: the
  * theme switch (chooseTheme), « Mon programme » (chooseAtOnce), and a disclosure with no form
- * inside, which the browser opens. The inline script in <head> knows the same ones
- * (scripts/externalize-boot-script.mjs). */
+ * inside, which the browser opens. */
 function servedByPage(control) {
   if (control.matches('#theme, label[for="theme"], button.toggle[aria-pressed]')) return true;
   return control.matches('summary') && !control.parentElement?.querySelector('button, input, select, textarea');
@@ -341,8 +340,10 @@ const early = document.querySelector('#app[data-prerendered] [data-pending-click
 if (early && chooseAtOnce(early)) early.removeAttribute('data-pending-click');
 const pending = document.querySelector('[data-pending-click]');
 if (pending) say(html.lang === 'en' ? 'Loading the application…' : 'Chargement de l’application…');
-if (html.hasAttribute('data-reached') || pending) {
-  html.removeAttribute('data-reached');
+// The controls reached before this module ran: the app starts for one the page does not serve.
+const reached = [...document.querySelectorAll('[data-reached]')];
+for (const control of reached) control.removeAttribute('data-reached');
+if (reached.some((control) => !servedByPage(control)) || pending) {
   startApp();
 } else if (await needsAppNow(agendaAtLoad)) {
   // The page was written for a visitor with no filter and no agenda: until the app has replaced

@@ -2,7 +2,7 @@
 // the tests check that deploy/nec-web-headers.conf, hence nginx, and the README send this one.
 export const CSP = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval' 'sha256-CvVQZPMh1+pxdfW29p39OWwwENBBnJ3qqeHiXySnDQU='",
+  "script-src 'self' 'wasm-unsafe-eval' 'sha256-dYyC6LuN+VT0IPJ52Xx5oNik73gVoX0uKeaeFwcV17s='",
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
