@@ -263,6 +263,23 @@ describe('the widget on a partner page', () => {
     });
   }
 
+  it('/embed/programme.html has its painted programme at the page’s load, when a screen reader sums the page up', async () => {
+    const page = await openPage(env);
+    await page.addInitScript(() => addEventListener('load', () => {
+      const root = document.querySelector('nec-widget')?.shadowRoot?.querySelector('.nec-root');
+      window.atLoad = root ? { headings: root.querySelectorAll('h1, h2, h3').length, search: !!root.querySelector('[role=search]') } : null;
+    }));
+    // widget.js slow, as on a phone: the page's load waits for it (scripts/shipped/widget/embed.js).
+    await page.route('**/widget.js', async (route) => { await new Promise((ok) => setTimeout(ok, 300)); await route.continue(); });
+    await page.goto(`${env.url}/embed/programme.html`, { waitUntil: 'load' });
+    const atLoad = await page.evaluate(() => window.atLoad);
+    assert.ok(atLoad, 'the widget’s view is in the page at its load');
+    assert.ok(atLoad.search, 'its search landmark too');
+    assert.ok(atLoad.headings > 10, `its headings: ${atLoad.headings}`);
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+
   for (const view of ['programme', 'charte', 'editions']) {
     it(`/embed/${view}.html reflows at 320 px with no axe-core violation, light and dark`, async () => {
       for (const colorScheme of ['light', 'dark']) {

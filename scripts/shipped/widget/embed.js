@@ -2,6 +2,11 @@
 // that strip scripts). The query's options become the element's attributes, and each change of
 // the page's height is posted to the parent: { type: 'nec-widget:height', height } (pixels).
 // The parent must check the message's origin (see the listener on the site's /integrer page).
+// widget.js is imported statically: the module graph then runs before the document's load, and
+// the painted view (French, in widget.js itself) is in the page when a screen reader sums it up
+// on load (« La page possède 3 points de repère… »). Imported dynamically, it could come after.
+import '/widget.js';
+
 const OPTIONS = ['theme', 'day', 'format', 'heading-level', 'data-src', 'lang'];
 const main = document.querySelector('main');
 const widget = document.createElement('nec-widget');
@@ -21,7 +26,6 @@ if ((query.get('lang') ?? '').trim().split(/[-_]/)[0].toLowerCase() === 'en') {
   document.querySelector('noscript')?.setAttribute('lang', 'fr');
 }
 main.append(widget);
-await import('/widget.js');
 
 if (window.parent !== window) {
   let last = 0;
