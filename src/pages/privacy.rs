@@ -217,7 +217,10 @@ fn KeptOnDevice() -> impl IntoView {
     };
     let restore = move |_| {
         if let Some((ids, kept_theme, language)) = erased.get_untracked() {
-            agenda.set(ids);
+            // No agenda was kept: none is written back (an empty one would count as kept).
+            if !ids.is_empty() {
+                agenda.set(ids);
+            }
             theme.set(kept_theme);
             if language.is_some() {
                 store_lang(language.as_deref());
