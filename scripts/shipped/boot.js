@@ -124,7 +124,13 @@ addEventListener('unhandledrejection', (event) => stopped(event.reason));
  * replaces; then the app announces what the button did. */
 function say(text) {
   const region = document.getElementById('annonces');
-  if (region) region.textContent = text;
+  if (!region) return;
+  if (region.textContent !== text) region.textContent = text;
+  else {
+    // The same words again: emptied, then filled, as the app's announcer does, to be said again.
+    region.textContent = '';
+    setTimeout(() => { region.textContent = text; }, 60);
+  }
 }
 
 /** « Mon programme » pressed on a prerendered page before the app runs (a `.toggle` of
@@ -224,21 +230,74 @@ function cannotStart() {
 // What /donnees-personnelles shows this device keeps, before the app runs. Each cell names its
 // key (`data-live`) and gives its text for each stored value (`data-<value>`), written by
 // src/pages/privacy.rs; the page's own text is the one for nothing stored.
+const writtenText = new Map();
+let offlineFiles = null;
+let counts = 0;
 function showWhatIsKept() {
   for (const cell of document.querySelectorAll('#app[data-prerendered] [data-live]')) {
+    if (!writtenText.has(cell)) writtenText.set(cell, cell.textContent);
     const { live, none, one, many } = cell.dataset;
     if (live === 'offline') {
-      window.necOfflineCopy.files().then((n) => { cell.textContent = n === 0 ? none : n === 1 ? one : many.replace('{n}', n); }, () => {});
+      // Only the last count is shown: one made before an erase may end after it.
+      const count = ++counts;
+      window.necOfflineCopy.files().then((n) => {
+        if (count !== counts) return;
+        offlineFiles = n;
+        cell.textContent = n === 0 ? none : n === 1 ? one : many.replace('{n}', n);
+      }, () => {});
       continue;
     }
     let value = null;
     try { value = localStorage.getItem(live); } catch {}
     // The language as crates/nec-core/src/locale.rs (Lang::parse) reads it: its primary subtag, in any case.
     if (value !== null && live === LANG_KEY) value = value.trim().split(/[-_]/)[0].toLowerCase();
-    if (value && value !== 'live' && /^[a-z]+$/.test(value) && cell.hasAttribute(`data-${value}`)) cell.textContent = cell.getAttribute(`data-${value}`);
+    const known = value && value !== 'live' && /^[a-z]+$/.test(value) && cell.hasAttribute(`data-${value}`);
+    cell.textContent = known ? cell.getAttribute(`data-${value}`) : writtenText.get(cell);
   }
 }
 showWhatIsKept();
+
+// Its erase and undo, before the app runs, as src/pages/privacy.rs (KeptOnDevice) does once it
+// runs, in the words the button carries (`data-*`): the theme and language kept go, and the
+// offline copy; « Rétablir les données effacées » puts the settings back. With an agenda kept the
+// app runs at once on this page (needsAppNow), and erases it with the rest.
+const ERASE = '#app[data-prerendered] #effacer-donnees';
+const RESTORE = '#app[data-prerendered] [data-restore-erased]';
+let erased = null;
+function eraseAtOnce(button) {
+  if (!button.matches(ERASE) || agendaKept()) return false;
+  const stored = (key) => { try { return localStorage.getItem(key); } catch { return null; } };
+  const theme = stored(THEME_KEY);
+  erased = { theme: theme === 'light' || theme === 'dark' ? theme : '', language: stored(LANG_KEY) };
+  const copy = offlineFiles > 0;
+  applyTheme('');
+  try { localStorage.removeItem(LANG_KEY); } catch {}
+  window.necOfflineCopy.erase().catch(() => {}).then(showWhatIsKept);
+  showWhatIsKept();
+  const { erased: words, restore, restoreHint, said, saidCopy } = button.dataset;
+  const undo = element('button', { type: 'button', class: 'button button--secondary', 'data-restore-erased': '' }, restore);
+  const notice = element('p', { class: 'notice' }, words, undo, ...(copy ? [restoreHint] : []));
+  const shown = document.querySelector(RESTORE)?.closest('p.notice');
+  if (shown) shown.replaceWith(notice);
+  else button.closest('p')?.after(notice);
+  say(copy ? saidCopy : said);
+  return true;
+}
+function restoreAtOnce(button) {
+  if (!button.matches(RESTORE) || !erased) return false;
+  applyTheme(erased.theme);
+  if (erased.language !== null) {
+    try { localStorage.setItem(LANG_KEY, erased.language); } catch {}
+  }
+  erased = null;
+  showWhatIsKept();
+  const eraser = document.querySelector(ERASE);
+  // Focus first, so it never falls to <body> when this button goes.
+  eraser?.focus();
+  button.closest('p.notice')?.remove();
+  say(eraser?.dataset.restored ?? '');
+  return true;
+}
 
 // A filtered address (/programme?jour=…&q=…) on a page written with nothing chosen: its boxes and
 // search field say the address's choice at once, as the app's will (crates/nec-core/src/filters.rs reads it: each
@@ -276,7 +335,7 @@ const running = () => html.dataset.app === 'ready';
  * theme switch (chooseTheme), « Mon programme » (chooseAtOnce), and a disclosure with no form
  * inside, which the browser opens. */
 function servedByPage(control) {
-  if (control.matches('#theme, label[for="theme"], button.toggle[aria-pressed]')) return true;
+  if (control.matches(`#theme, label[for="theme"], button.toggle[aria-pressed], ${ERASE}, ${RESTORE}`)) return true;
   return control.matches('summary') && !control.parentElement?.querySelector('button, input, select, textarea');
 }
 
@@ -291,6 +350,12 @@ function chooseTheme(select) {
     if (theme) localStorage.setItem(THEME_KEY, theme);
     else localStorage.removeItem(THEME_KEY);
   } catch {}
+}
+/** The theme `theme` ('' for automatic) applied, kept and shown by the switch, as chosen with it. */
+function applyTheme(theme) {
+  const select = prerenderedTheme();
+  if (select) select.value = theme;
+  chooseTheme(select ?? { value: theme });
 }
 const prerenderedTheme = () => document.querySelector('#app[data-prerendered] #theme');
 addEventListener('change', (event) => {
@@ -327,6 +392,7 @@ addEventListener('click', (event) => {
   // « Mon programme » takes effect at once, as long as the wasm has not run: from then on the app
   // holds the agenda it read, and a press is left to it. The page needs no app for it.
   if (!window.wasmBindings && chooseAtOnce(button)) return;
+  if (!html.dataset.app && (eraseAtOnce(button) || restoreAtOnce(button))) return;
   document.querySelectorAll('[data-pending-click]').forEach((b) => b.removeAttribute('data-pending-click'));
   button.setAttribute('data-pending-click', '');
   // The app already runs and waits for this move to take the page over (crates/nec-views/src/takeover/waiting.rs).
@@ -337,7 +403,7 @@ addEventListener('click', (event) => {
 // A « Mon programme » pressed before this module ran takes effect now; another button waits for the app.
 const agendaAtLoad = agendaKept();
 const early = document.querySelector('#app[data-prerendered] [data-pending-click]');
-if (early && chooseAtOnce(early)) early.removeAttribute('data-pending-click');
+if (early && (chooseAtOnce(early) || eraseAtOnce(early))) early.removeAttribute('data-pending-click');
 const pending = document.querySelector('[data-pending-click]');
 if (pending) say(html.lang === 'en' ? 'Loading the application…' : 'Chargement de l’application…');
 // The controls reached before this module ran: the app starts for one the page does not serve.

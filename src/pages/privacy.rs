@@ -168,7 +168,8 @@ pub fn PrivacyPage() -> impl IntoView {
 /// What this device keeps for the site, now; a button erases it all, another brings it back.
 #[component]
 fn KeptOnDevice() -> impl IntoView {
-    let t = texts(current_lang());
+    let lang = current_lang();
+    let t = texts(lang);
     let agenda = use_agenda();
     // The current edition's selection is the one counted (one key per edition): editions.json
     // says which edition is current, the programme itself is not needed. Until it is read, the
@@ -235,7 +236,20 @@ fn KeptOnDevice() -> impl IntoView {
     view! {
         <StorageTable theme kept_lang offline editions_read />
         <p>
-            <button type="button" id="effacer-donnees" class="button button--secondary" on:click=erase>
+            // Before the app runs, the boot module erases and restores as this page does, with
+            // these words (`data-*`, typeset as the page's text): the erase downloads no app.
+            <button
+                type="button"
+                id="effacer-donnees"
+                class="button button--secondary"
+                on:click=erase
+                data-erased=typeset(lang, t.erased)
+                data-restore=typeset(lang, t.restore)
+                data-restore-hint=typeset(lang, t.restore_hint)
+                data-said=typeset(lang, t.erased_settings)
+                data-said-copy=typeset(lang, t.erased_with_copy)
+                data-restored=typeset(lang, t.restored)
+            >
                 {t.erase}
             </button>
         </p>
@@ -295,8 +309,8 @@ fn StorageTable(
     };
     // `data-live`: what this device keeps now, which no page written at build time can know. Before
     // the app runs, the boot module (scripts/shipped/boot.js) shows it, picking the text this page gives
-    // for the stored value (`data-<value>`), or counting the offline files. A stored agenda starts
-    // the app on every page, so its cell needs none.
+    // for the stored value (`data-<value>`), or counting the offline files, and after its erase. A stored agenda
+    // starts the app at once on this page, so its cell needs none.
     let columns = [t.column_name, t.column_content, t.column_why, t.column_now].map(String::from).to_vec();
     view! {
         <DataTable caption_id="stockage-caption" class="storage-table" caption=t.caption columns>

@@ -216,6 +216,30 @@ describe('reaching for a control starts the app', () => {
     await page.close();
   });
 
+  it('/donnees-personnelles’ erase pressed before the boot module runs takes effect when it runs, with no app', async () => {
+    const page = await openPage(env);
+    const wasm = [];
+    page.on('request', (r) => { if (isApp(r.url())) wasm.push(new URL(r.url()).pathname); });
+    await page.addInitScript(() => { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('nec-theme', 'dark'); } });
+    let releaseBoot;
+    const bootHeld = new Promise((resolve) => { releaseBoot = resolve; });
+    await page.route('**/boot-*.js', async (route) => { await bootHeld; await route.continue(); });
+    await page.goto(env.url + '/donnees-personnelles', { app: false, waitUntil: 'commit' });
+    const erase = page.getByRole('button', { name: 'Effacer ces données de cet appareil' });
+    await erase.click();
+    assert.equal(await erase.getAttribute('data-pending-click'), '', 'the press is kept for the boot module');
+    releaseBoot();
+    await page.getByRole('button', { name: 'Rétablir les données effacées' }).waitFor();
+    assert.equal(await erase.getAttribute('data-pending-click'), null, 'the boot module did it, not the app');
+    assert.equal(await page.evaluate(() => localStorage.getItem('nec-theme')), null);
+    assert.equal(await page.getAttribute('html', 'data-theme'), null);
+    await page.waitForLoadState('networkidle');
+    assert.equal(await state(page), null, 'the app does not start for it');
+    assert.deepEqual(wasm, []);
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
+
   it('the theme chosen before the app takes effect at once, with no app, and is the app’s once it runs', async () => {
     const { page, release } = await reader('/charte', { held: true });
     await page.getByLabel('Thème').hover();
@@ -562,9 +586,11 @@ describe('without the app', () => {
     assert.equal(await state(fresher), null, 'the app has not started');
     assert.deepEqual(requests, []);
     assert.deepEqual(await axeViolations(fresher), []);
-    // The app takes over with the same words, and no « … » in between.
+    // The erase button is the page's own (scripts/shipped/boot.js): the app takes over as in-app
+    // navigation brings it, with the same words, and no « … » in between.
     await fresher.getByRole('button', { name: 'Effacer ces données de cet appareil' }).hover();
-    await appRunning(fresher);
+    assert.equal(await state(fresher), null, 'reaching for the erase button starts no app');
+    await startApp(fresher);
     assert.deepEqual(await keptNow(fresher), read);
     assert.ok(requests.some((p) => p.endsWith('_bg.wasm')));
     await page.close();
@@ -576,8 +602,7 @@ describe('without the app', () => {
     assert.equal(await key(), 'nec-mon-programme-2023', 'as written by the build');
     // The index arrives a second late: the app takes the page over only once it has read it.
     await page.route('**/data/editions.json', async (r) => { await new Promise((ok) => setTimeout(ok, 1000)); await r.continue(); });
-    await page.getByRole('button', { name: 'Effacer ces données de cet appareil' }).hover();
-    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+    await startApp(page);
     assert.equal(await key(), 'nec-mon-programme-2023', 'no « nec-mon-programme-… » while the index loads');
     await page.close();
   });
@@ -590,10 +615,63 @@ describe('without the app', () => {
     const read = await keptNow(page);
     assert.deepEqual(read, ['nothing', 'nothing (automatic theme)', 'French', 'nothing']);
     assert.deepEqual(page.appRequests, []);
-    await page.getByRole('button', { name: 'Erase this data from this device' }).hover();
-    await appRunning(page);
+    await startApp(page);
     assert.deepEqual(await keptNow(page), read);
     await page.close();
+  });
+
+  it('/donnees-personnelles erases and restores without the app, as the app does, downloading nothing', async () => {
+    /** A device that keeps a theme, a language and an offline copy of the pages read; on it,
+     * /donnees-personnelles' erase then its undo, by the page alone or by the app. */
+    const eraseAndRestore = async ({ withApp }) => {
+      const { page: before } = await reader('/', { serviceWorkers: 'allow' });
+      await before.getByLabel('Thème').selectOption('dark');
+      await before.evaluate(() => localStorage.setItem('nec-langue', 'en'));
+      await before.waitForFunction(() => window.necOfflineCopy.files().then((n) => n > 0), null, { timeout: 30000 });
+      const page = await before.context().newPage();
+      const requests = [];
+      page.on('request', (r) => { if (isApp(r.url()) || new URL(r.url()).pathname.startsWith('/data/')) requests.push(new URL(r.url()).pathname); });
+      await page.goto(env.url + '/donnees-personnelles', { waitUntil: 'networkidle' });
+      const offline = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'nec-web-…' }) }).getByRole('cell').last();
+      await offline.filter({ hasText: /fichiers?$/ }).waitFor();
+      if (withApp) await startApp(page);
+      const said = async (words) => {
+        await page.waitForFunction((words) => document.getElementById('annonces').textContent.includes(words), words);
+        return page.locator('#annonces').textContent();
+      };
+      const shown = async () => ({
+        kept: await keptNow(page),
+        notice: await page.locator('main p.notice').allInnerTexts(),
+        stored: await page.evaluate(() => Object.entries(localStorage).sort()),
+        theme: await page.getAttribute('html', 'data-theme'),
+        switch: await page.getByLabel('Thème').inputValue(),
+        worker: await page.evaluate(async () => Boolean(await navigator.serviceWorker.getRegistration())),
+      });
+      await page.getByRole('button', { name: 'Effacer ces données de cet appareil' }).click();
+      await offline.filter({ hasText: /^rien$/ }).waitFor();
+      const erased = { ...(await shown()), said: await said('effacées') };
+      await page.getByRole('button', { name: 'Rétablir les données effacées' }).click();
+      const restored = { ...(await shown()), said: await said('rétablies'), focus: await page.evaluate(() => document.activeElement.textContent) };
+      const app = await state(page);
+      const axe = await axeViolations(page);
+      await before.close();
+      return { erased, restored, requests, app, axe };
+    };
+    const alone = await eraseAndRestore({ withApp: false });
+    assert.equal(alone.app, null, 'the page did it without the app');
+    assert.deepEqual(alone.requests, [], 'neither the app nor its data downloaded');
+    assert.deepEqual(alone.erased.kept, ['rien', 'rien (thème automatique)', 'rien', 'rien']);
+    assert.deepEqual(alone.erased.stored, []);
+    assert.equal(alone.erased.worker, false, 'the offline copy is erased, its worker gone');
+    assert.match(alone.erased.notice.join(), /^Les données ont été effacées\.\s+Rétablir les données effacées\s+Ce bouton remet vos réglages/);
+    assert.deepEqual(alone.restored.stored, [['nec-langue', 'en'], ['nec-theme', 'dark']]);
+    assert.deepEqual(alone.restored.notice, []);
+    assert.equal(alone.restored.focus, 'Effacer ces données de cet appareil');
+    assert.deepEqual(alone.axe, []);
+    const app = await eraseAndRestore({ withApp: true });
+    assert.equal(app.app, 'ready');
+    assert.deepEqual(alone.erased, app.erased, 'erased: what the page shows, says and keeps is what the app does');
+    assert.deepEqual(alone.restored, app.restored, 'restored: the same as the app');
   });
 
   it('the language link keeps the choice for the next visit to the home page', async () => {

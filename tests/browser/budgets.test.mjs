@@ -133,6 +133,10 @@ async function firstActionDone(page, route) {
   if (route.firstAction === 'theme') {
     await page.locator('#theme').selectOption('dark');
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark' && localStorage.getItem('nec-theme') === 'dark');
+  } else if (route.firstAction === 'erase') {
+    await page.getByRole('button', { name: 'Effacer ces données de cet appareil' }).click();
+    await page.getByRole('button', { name: 'Rétablir les données effacées' }).waitFor();
+    await page.waitForFunction(async () => localStorage.length === 0 && !(await navigator.serviceWorker.getRegistration()));
   } else {
     assert.equal(route.firstAction, 'agenda', `${route.path}: firstAction`);
     await page.locator('main button.toggle').click();
@@ -185,7 +189,8 @@ describe(`budgets: read, ≤ ${budgets.first_load_brotli_kib} Kio brotli, ≤ ${
       // here): what that adds, the worker's copy of the rest of the app and data included, until
       // that copy is complete.
       await settled(page);
-      await offlineCopyMade(page, workerOf(DIST));
+      // Unless the first action erased the offline copy, and its worker with it.
+      if (route.firstAction !== 'erase') await offlineCopyMade(page, workerOf(DIST));
       // The worker's request events reach the test after its cache is written: wait till they stop.
       for (let count = -1; count !== seen.length;) {
         count = seen.length;

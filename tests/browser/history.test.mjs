@@ -66,7 +66,7 @@ describe('the charter', () => {
     assert.ok(text.includes(`lisible sans JavaScript\u00a0: au plus ${budgets.content_before_wasm_brotli_kib} Kio compressés suffisent pour l’afficher`), text);
     assert.ok(text.includes(`au plus ${budgets.first_load_brotli_kib} Kio`), text);
     assert.ok(text.includes(`en ${budgets.requests} requêtes au plus (et ${budgets.service_worker_requests} de plus pour la copie hors ligne)`), text);
-    assert.ok(text.includes('Le thème et «\u202fMon programme\u202f» fonctionnent sans elle\u202f; l’application, qui fait fonctionner la recherche, les filtres et les formulaires, ne se télécharge qu’au premier usage de l’un d’eux'), text);
+    assert.ok(text.includes('Le thème, «\u202fMon programme\u202f» et l’effacement des données gardées sur votre appareil fonctionnent sans elle\u202f; l’application, qui fait fonctionner la recherche, les filtres et les formulaires, ne se télécharge qu’au premier usage de l’un d’eux'), text);
     assert.ok(text.includes('Aucun traceur, aucun cookie'), text);
     await section.getByRole('link', { name: 'déclaration d’accessibilité' }).click();
     await settled(page);

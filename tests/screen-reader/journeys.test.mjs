@@ -322,6 +322,28 @@ describe('what Orca says', () => {
     assert.equal(await reader.page.evaluate(() => document.querySelector('main button.toggle')?.getAttribute('aria-pressed')), 'true');
   });
 
+  // Issue 20: /donnees-personnelles' erase and its undo are the page's own (scripts/shipped/boot.js):
+  // each is said as the app says it, and no app comes.
+  it('/donnees-personnelles without the app: its data erased, then restored, each heard', LIMIT, async () => {
+    await forget();
+    const heard = await journey([
+      { open: '/donnees-personnelles' },
+      'b',
+      ['Return', /effacées de cet appareil/],
+      'Tab',
+      ['Return', /rétablies/],
+    ]);
+    await heardAsExpected('privacy-erase', heard, [
+      /> b\n {2}Effacer ces données de cet appareil bouton\.\n/,
+      /> Return\n(.*\n)* {2}Les données de ce site ont été effacées de cet appareil\. Le bouton « Rétablir les données effacées » les remet\.\n/,
+      /> Tab\n {2}Rétablir les données effacées bouton\.\n/,
+      // What was done. The focus goes back to the erase button (app-start.test.mjs), which Orca
+      // does not say: with the app running it says the same (heard in session 22).
+      /> Return\n {2}Les données effacées sont rétablies sur cet appareil\.\n$/,
+    ]);
+    assert.equal(await reader.page.evaluate(() => document.documentElement.dataset.app ?? null), null, 'no app started');
+  });
+
   it('a letter typed as the app starts: the count, not the field again', LIMIT, async () => {
     await forget();
     const heard = await journey([

@@ -22,9 +22,10 @@ export const editions = french(shipped.editions);
 export const catalogue = french(shipped.catalogue);
 
 /** Each route: its address, its h1 and title, its nav entry, the data it shows, and `firstAction`,
- * the control a first visitor's first action reaches: the theme switch or « Mon programme » (an
- * item's page), which the page serves by itself (scripts/shipped/boot.js, servedByPage), or a
- * control only the app runs (`app`: a search, a filter, a form, a button). */
+ * the control a first visitor's first action reaches: the theme switch, « Mon programme » (an
+ * item's page) or /donnees-personnelles' erase button, which the page serves by itself
+ * (scripts/shipped/boot.js, servedByPage), or a control only the app runs (`app`: a search, a
+ * filter, a form). */
 export const ROUTES = [
   {
     path: '/',
@@ -149,11 +150,11 @@ export const ROUTES = [
     h1: 'Déclaration d’accessibilité',
     title: 'Accessibilité — Numérique en Commun[s]',
     nav: null,
-    content: ['Ce site est totalement conforme avec le RGAA, version 4.1', '100\u00a0% des critères', '65 critères conformes, 0 non conforme,', 'Aucune non-conformité', 'Orca 43.1', 'treize parcours', 'Défenseur des droits', 'sur 106'],
+    content: ['Ce site est totalement conforme avec le RGAA, version 4.1', '100\u00a0% des critères', '65 critères conformes, 0 non conforme,', 'Aucune non-conformité', 'Orca 43.1', 'quatorze parcours', 'Défenseur des droits', 'sur 106'],
   },
   {
     path: '/donnees-personnelles',
-    firstAction: 'app',
+    firstAction: 'erase',
     en: { h1: 'Personal data', title: 'Personal data — Numérique en Commun[s]' },
     h1: 'Données personnelles',
     title: 'Données personnelles — Numérique en Commun[s]',
