@@ -4,8 +4,9 @@
 # toolchain, flags and profile, then wasm-bindgen, wasm-opt -Oz with index.html's parameters, and
 # prints wasm and glue in KiB brotli 11: the theme switch alone as an island (every page's
 # floor), then with the programme's filters, search and agenda toggle as islands over
-# server-rendered items (nec-core decoding the programme, as the site does). Run by hand (about
-# 3 minutes): bash tests/bench/islands-floor.sh
+# server-rendered items (nec-core decoding the programme, as the site does); last, the same
+# search and filters as a wasm without Leptos over the written page (tests/bench/enhancer-floor).
+# Run by hand (about 4 minutes): bash tests/bench/islands-floor.sh
 set -euo pipefail
 cd "$(dirname "$0")/islands-floor"
 export PATH="$PWD/../../node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -24,3 +25,9 @@ for run in "" programme "programme islands-router" "programme islands-router no-
   cargo build -q --offline --target wasm32-unknown-unknown --release --no-default-features --features "$features"
   weigh target/wasm32-unknown-unknown/release/islands_floor.wasm "islands [${run:-theme switch only}]"
 done
+# The enhancer: no Leptos, the site's flags (erase_components is Leptos's, it changes nothing here).
+unset RUSTFLAGS
+cd ../enhancer-floor
+cp ../../../Cargo.lock Cargo.lock
+cargo build -q --offline --target wasm32-unknown-unknown --release
+weigh target/wasm32-unknown-unknown/release/enhancer_floor.wasm "enhancer [the programme's search and filters, no Leptos]"
