@@ -119,6 +119,16 @@ fn store_lang(code: Option<&str>) {
     }
 }
 
+/// Every edition's agenda as stored, (key, text).
+fn stored_agendas() -> Vec<(String, String)> {
+    let Some(storage) = crate::storage::local_storage() else { return Vec::new() };
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).collect();
+    keys.into_iter()
+        .filter(|key| key.starts_with(STORAGE_PREFIX))
+        .filter_map(|key| storage.get_item(&key).ok().flatten().map(|text| (key, text)))
+        .collect()
+}
+
 /// Calls `window.necOfflineCopy.<name>()`, which the boot script defines (counting or erasing the
 /// offline copy: see scripts/externalize-boot-script.mjs), and awaits its promise.
 async fn offline_copy(name: &str) -> Option<JsValue> {
@@ -199,10 +209,10 @@ fn KeptOnDevice() -> impl IntoView {
     count_offline();
     // What the last erase removed, so it can be brought back (RGAA 11.12: an action on the
     // visitor's data can be undone).
-    let erased = RwSignal::new(None::<(Vec<crate::chosen::Chosen>, String, Option<String>)>);
+    let erased = RwSignal::new(None::<(Vec<crate::chosen::Chosen>, String, Option<String>, Vec<(String, String)>)>);
     let copy_erased = RwSignal::new(false);
     let erase = move |_| {
-        erased.set(Some((agenda.chosen.get_untracked(), theme.get_untracked(), kept_lang.get_untracked())));
+        erased.set(Some((agenda.chosen.get_untracked(), theme.get_untracked(), kept_lang.get_untracked(), stored_agendas())));
         copy_erased.set(offline.get_untracked().is_some_and(|n| n > 0));
         agenda.forget();
         theme.set(String::new());
@@ -217,8 +227,15 @@ fn KeptOnDevice() -> impl IntoView {
         announcer.say(if copy_erased.get_untracked() { t.erased_with_copy } else { t.erased_settings });
     };
     let restore = move |_| {
-        if let Some((ids, kept_theme, language)) = erased.get_untracked() {
-            // No agenda was kept: none is written back (an empty one would count as kept).
+        if let Some((ids, kept_theme, language, agendas)) = erased.get_untracked() {
+            // Every edition's agenda as it was stored (the erase removed them all), then the
+            // current one's in the app; none written when none was kept (an empty one would
+            // count as kept).
+            if let Some(storage) = crate::storage::local_storage() {
+                for (key, text) in &agendas {
+                    let _ = storage.set_item(key, text);
+                }
+            }
             if !ids.is_empty() {
                 agenda.set(ids);
             }

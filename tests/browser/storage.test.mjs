@@ -93,4 +93,30 @@ describe('Données personnelles', () => {
     assert.deepEqual(panics(page), []);
     await page.close();
   });
+
+  it('undoing the erase puts back every edition’s agenda, as it was stored', async () => {
+    const page = await openPage(env);
+    // One agenda for 2023, the current edition, and one kept from an earlier edition's programme.
+    const earlier = JSON.stringify([{ id: 'atelier-2021' }]);
+    await page.addInitScript((earlier) => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('nec-mon-programme-2021', earlier);
+    }, earlier);
+    await page.goto(env.url + '/programme');
+    await settled(page);
+    await page.getByRole('button', { name: 'Mon programme : Plénière', exact: true }).click();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Données personnelles' }).click();
+    await settled(page);
+    const stored = () => page.evaluate(() => Object.keys(localStorage).sort().map((key) => [key, key.endsWith('2021') ? localStorage.getItem(key) : null]));
+    const before = await stored();
+    assert.deepEqual(before.map(([key]) => key), ['nec-mon-programme-2021', 'nec-mon-programme-2023']);
+    await page.getByRole('button', { name: 'Effacer ces données de cet appareil' }).click();
+    assert.equal(await page.evaluate(() => localStorage.length), 0);
+    await page.getByRole('button', { name: 'Rétablir les données effacées' }).click();
+    assert.deepEqual(await stored(), before);
+    assert.equal(await page.evaluate(() => localStorage.getItem('nec-mon-programme-2021')), earlier, 'the earlier edition’s agenda, word for word');
+    assert.deepEqual(panics(page), []);
+    await page.close();
+  });
 });
