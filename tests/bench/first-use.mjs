@@ -70,6 +70,9 @@ const ACTIONS = [
   { path: '/programme/grande-soiree', what: '« Mon programme » tapped, choice kept',
     control: (page) => page.locator('main').getByRole('button', { name: /Mon programme/ }).first(),
     before: () => 'grande-soiree', act: (control) => control.tap(), effect: agendaKept },
+  { path: '/donnees-personnelles', what: '« Effacer ces données de cet appareil » tapped, the notice and its undo shown',
+    control: (page) => page.locator('#effacer-donnees'),
+    act: (control) => control.tap(), effect: () => Boolean(document.querySelector('main p.notice button')) && performance.now() },
   ...['/charte', '/editions', '/'].map((path) => ({ path, what: 'theme switch set to « Sombre », theme applied and kept',
     control: (page) => page.locator('#theme'), act: (control) => control.selectOption('dark'), effect: darkTheme })),
 ];
