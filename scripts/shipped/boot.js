@@ -268,8 +268,15 @@ function eraseAtOnce(button) {
   if (!button.matches(ERASE) || agendaKept()) return false;
   const stored = (key) => { try { return localStorage.getItem(key); } catch { return null; } };
   const theme = stored(THEME_KEY);
-  erased = { theme: theme === 'light' || theme === 'dark' ? theme : '', language: stored(LANG_KEY) };
-  const copy = offlineFiles > 0;
+  // Erased again before the undo: the undo still brings back what the first erase took, unless
+  // the visitor chose something since (as privacy.rs does).
+  const before = erased ?? { theme: '', language: null, copy: false };
+  erased = {
+    theme: theme === 'light' || theme === 'dark' ? theme : before.theme,
+    language: stored(LANG_KEY) ?? before.language,
+    copy: offlineFiles > 0 || before.copy,
+  };
+  const { copy } = erased;
   applyTheme('');
   try { localStorage.removeItem(LANG_KEY); } catch {}
   window.necOfflineCopy.erase().catch(() => {}).then(showWhatIsKept);

@@ -212,8 +212,18 @@ fn KeptOnDevice() -> impl IntoView {
     let erased = RwSignal::new(None::<(Vec<crate::chosen::Chosen>, String, Option<String>, Vec<(String, String)>)>);
     let copy_erased = RwSignal::new(false);
     let erase = move |_| {
-        erased.set(Some((agenda.chosen.get_untracked(), theme.get_untracked(), kept_lang.get_untracked(), stored_agendas())));
-        copy_erased.set(offline.get_untracked().is_some_and(|n| n > 0));
+        // Erased again before the undo: the undo still brings back what the first erase took,
+        // unless the visitor chose something since (the boot module does the same, boot.js).
+        let copy_before = erased.with_untracked(Option::is_some) && copy_erased.get_untracked();
+        let (ids, kept_theme, language, agendas) = erased.get_untracked().unwrap_or_default();
+        let (now_ids, now_theme, now_agendas) = (agenda.chosen.get_untracked(), theme.get_untracked(), stored_agendas());
+        erased.set(Some((
+            if now_ids.is_empty() { ids } else { now_ids },
+            if now_theme.is_empty() { kept_theme } else { now_theme },
+            kept_lang.get_untracked().or(language),
+            if now_agendas.is_empty() { agendas } else { now_agendas },
+        )));
+        copy_erased.set(copy_before || offline.get_untracked().is_some_and(|n| n > 0));
         agenda.forget();
         theme.set(String::new());
         store_lang(None);

@@ -649,6 +649,9 @@ describe('without the app', () => {
       });
       await page.getByRole('button', { name: 'Effacer ces données de cet appareil' }).click();
       await offline.filter({ hasText: /^rien$/ }).waitFor();
+      // Pressed twice: the undo still brings back what the first press erased.
+      await said('effacées');
+      await page.getByRole('button', { name: 'Effacer ces données de cet appareil' }).click();
       const erased = { ...(await shown()), said: await said('effacées') };
       await page.getByRole('button', { name: 'Rétablir les données effacées' }).click();
       const restored = { ...(await shown()), said: await said('rétablies'), focus: await page.evaluate(() => document.activeElement.textContent) };
