@@ -46,6 +46,11 @@ const AGENDA_KEY = 'nec-mon-programme-';
 const THEME_KEY = 'nec-theme';
 const LANG_KEY = 'nec-langue';
 
+/** The value kept under `key`, or null (none, or storage refused). */
+function stored(key) {
+  try { return localStorage.getItem(key); } catch { return null; }
+}
+
 /** This address as the build names its pages (scripts/prerender.mjs, `data-path`): `/programme`
  * for `/programme/` and `/programme/index.html`, `/` for `/index.html`. */
 function here() {
@@ -247,8 +252,7 @@ function showWhatIsKept() {
       }, () => {});
       continue;
     }
-    let value = null;
-    try { value = localStorage.getItem(live); } catch {}
+    let value = stored(live);
     // The language as crates/nec-core/src/locale.rs (Lang::parse) reads it: its primary subtag, in any case.
     if (value !== null && live === LANG_KEY) value = value.trim().split(/[-_]/)[0].toLowerCase();
     const known = value && value !== 'live' && /^[a-z]+$/.test(value) && cell.hasAttribute(`data-${value}`);
@@ -266,7 +270,6 @@ const RESTORE = '#app[data-prerendered] [data-restore-erased]';
 let erased = null;
 function eraseAtOnce(button) {
   if (!button.matches(ERASE) || agendaKept()) return false;
-  const stored = (key) => { try { return localStorage.getItem(key); } catch { return null; } };
   const theme = stored(THEME_KEY);
   // Erased again before the undo: the undo still brings back what the first erase took, unless
   // the visitor chose something since (as privacy.rs does).

@@ -119,14 +119,14 @@ fn store_lang(code: Option<&str>) {
     }
 }
 
-/// Every edition's agenda as stored, (key, text).
-fn stored_agendas() -> Vec<(String, String)> {
-    let Some(storage) = crate::storage::local_storage() else { return Vec::new() };
-    let keys: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).collect();
-    keys.into_iter()
-        .filter(|key| key.starts_with(STORAGE_PREFIX))
-        .filter_map(|key| storage.get_item(&key).ok().flatten().map(|text| (key, text)))
-        .collect()
+/// What an erase took, for its undo: every edition's agenda as stored, the theme and the
+/// language kept, and whether the offline copy went too.
+#[derive(Clone, Default)]
+struct Erased {
+    agendas: Vec<(String, String)>,
+    theme: String,
+    lang: Option<String>,
+    copy: bool,
 }
 
 /// Calls `window.necOfflineCopy.<name>()`, which the boot script defines (counting or erasing the
@@ -209,22 +209,19 @@ fn KeptOnDevice() -> impl IntoView {
     count_offline();
     // What the last erase removed, so it can be brought back (RGAA 11.12: an action on the
     // visitor's data can be undone).
-    let erased = RwSignal::new(None::<(Vec<crate::chosen::Chosen>, String, Option<String>, Vec<(String, String)>)>);
-    let copy_erased = RwSignal::new(false);
+    let erased = RwSignal::new(None::<Erased>);
     let erase = move |_| {
         // Erased again before the undo: the undo still brings back what the first erase took,
         // unless the visitor chose something since (the boot module does the same, boot.js).
-        let copy_before = erased.with_untracked(Option::is_some) && copy_erased.get_untracked();
-        let (ids, kept_theme, language, agendas) = erased.get_untracked().unwrap_or_default();
-        let (now_ids, now_theme, now_agendas) = (agenda.chosen.get_untracked(), theme.get_untracked(), stored_agendas());
-        erased.set(Some((
-            if now_ids.is_empty() { ids } else { now_ids },
-            if now_theme.is_empty() { kept_theme } else { now_theme },
-            kept_lang.get_untracked().or(language),
-            if now_agendas.is_empty() { agendas } else { now_agendas },
-        )));
-        copy_erased.set(copy_before || offline.get_untracked().is_some_and(|n| n > 0));
-        agenda.forget();
+        let before = erased.get_untracked().unwrap_or_default();
+        let (agendas, now_theme) = (agenda.forget(), theme.get_untracked());
+        let copy = before.copy || offline.get_untracked().is_some_and(|n| n > 0);
+        erased.set(Some(Erased {
+            agendas: if agendas.is_empty() { before.agendas } else { agendas },
+            theme: if now_theme.is_empty() { before.theme } else { now_theme },
+            lang: kept_lang.get_untracked().or(before.lang),
+            copy,
+        }));
         theme.set(String::new());
         store_lang(None);
         kept_lang.set(None);
@@ -234,21 +231,11 @@ fn KeptOnDevice() -> impl IntoView {
             offline_copy("erase").await;
             count_offline();
         });
-        announcer.say(if copy_erased.get_untracked() { t.erased_with_copy } else { t.erased_settings });
+        announcer.say(if copy { t.erased_with_copy } else { t.erased_settings });
     };
     let restore = move |_| {
-        if let Some((ids, kept_theme, language, agendas)) = erased.get_untracked() {
-            // Every edition's agenda as it was stored (the erase removed them all), then the
-            // current one's in the app; none written when none was kept (an empty one would
-            // count as kept).
-            if let Some(storage) = crate::storage::local_storage() {
-                for (key, text) in &agendas {
-                    let _ = storage.set_item(key, text);
-                }
-            }
-            if !ids.is_empty() {
-                agenda.set(ids);
-            }
+        if let Some(Erased { agendas, theme: kept_theme, lang: language, .. }) = erased.get_untracked() {
+            agenda.bring_back(&agendas);
             theme.set(kept_theme);
             if language.is_some() {
                 store_lang(language.as_deref());
@@ -288,7 +275,7 @@ fn KeptOnDevice() -> impl IntoView {
                         <p class="notice">
                             {t.erased} <button type="button" class="button button--secondary" on:click=restore>
                                 {t.restore}
-                            </button> {move || copy_erased.get().then_some(t.restore_hint)}
+                            </button> {move || erased.with(|e| e.as_ref().is_some_and(|e| e.copy)).then_some(t.restore_hint)}
                         </p>
                     }
                 })

@@ -82,8 +82,13 @@ impl AgendaStore {
         if self.year.get_untracked() == Some(year) {
             return;
         }
-        let (chosen, status) = read(year);
         self.year.set(Some(year));
+        self.reread(year);
+    }
+
+    /// Reads `year`'s selection from the device again.
+    fn reread(&self, year: i32) {
+        let (chosen, status) = read(year);
         self.replaced.set(None);
         self.chosen.set(chosen);
         self.status.set(status);
@@ -136,12 +141,27 @@ impl AgendaStore {
         }
     }
 
-    /// Empties the selection and removes it from the device.
-    pub fn forget(&self) {
+    /// Empties the selection and removes every edition's from the device; returns them as they
+    /// were stored, (key, text), for [`Self::bring_back`].
+    pub fn forget(&self) -> Vec<(String, String)> {
         self.replaced.set(None);
         self.chosen.set(Vec::new());
-        let removed = local_storage().is_some_and(|s| remove_every_edition(&s).is_ok());
-        self.status.set(if removed { StorageStatus::Saved } else { StorageStatus::Unavailable });
+        let removed = local_storage().and_then(|s| remove_every_edition(&s).ok());
+        self.status.set(if removed.is_some() { StorageStatus::Saved } else { StorageStatus::Unavailable });
+        removed.unwrap_or_default()
+    }
+
+    /// Stores again, word for word, what [`Self::forget`] removed, and reads the open edition's
+    /// selection from it: an edition with none kept gets no key.
+    pub fn bring_back(&self, stored: &[(String, String)]) {
+        if let Some(storage) = local_storage() {
+            for (key, text) in stored {
+                let _ = storage.set_item(key, text);
+            }
+        }
+        if let Some(year) = self.year.get_untracked() {
+            self.reread(year);
+        }
     }
 
     /// Adds or removes one item; returns whether it is now in the selection. `choice` is the
@@ -163,11 +183,13 @@ impl AgendaStore {
     }
 }
 
-/// Removes every edition's selection.
-fn remove_every_edition(storage: &web_sys::Storage) -> Result<(), wasm_bindgen::JsValue> {
+/// Removes every edition's selection; returns them as they were stored, (key, text).
+fn remove_every_edition(storage: &web_sys::Storage) -> Result<Vec<(String, String)>, wasm_bindgen::JsValue> {
     let count = storage.length()?;
     let keys: Vec<String> = (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(STORAGE_PREFIX)).collect();
-    keys.iter().try_for_each(|key| storage.remove_item(key))
+    let stored = keys.iter().filter_map(|key| Some((key.clone(), storage.get_item(key).ok()??))).collect();
+    keys.iter().try_for_each(|key| storage.remove_item(key))?;
+    Ok(stored)
 }
 
 /// Creates the agenda once, at the root of the app: its signals must outlive every page.
